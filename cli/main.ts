@@ -1,0 +1,43 @@
+/** The `greffe` command: parses the subcommand and hands over to cli/commands/<name>.ts. */
+import { pathToFileURL } from 'node:url';
+
+export interface Command {
+  readonly summary: string;
+  /** Returns the process exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+/** Subcommands, loaded lazily so `greffe validate` never loads the HTTP server. */
+const commands: Record<string, () => Promise<{ command: Command }>> = {
+  validate: () => import('./commands/validate.ts'),
+};
+
+function usage(): string {
+  return [
+    'Usage : greffe <commande> [options]',
+    '',
+    'Commandes :',
+    ...Object.keys(commands).map((c) => `  ${c}`),
+    '',
+    'greffe <commande> --help affiche l’aide d’une commande.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`greffe : commande inconnue « ${name} ».\n\n${usage()}`);
+    return 2;
+  }
+  const { command } = await load();
+  return command.run(rest);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,351 @@
+/** Turns procedure.yaml into model nodes, resolving every reference it makes. */
+import type { BuildContext } from './build-context.ts';
+import { documented, obj, str, strList } from './build-context.ts';
+import type {
+  Channel,
+  Condition,
+  Deadline,
+  DocumentKind,
+  Effect,
+  Parameter,
+  Phase,
+  Role,
+  State,
+  Transition,
+  UploadType,
+} from './model.ts';
+import { CALENDARS, CONNECTORS, OPERATORS } from './vocabulary.ts';
+import type { Path, SourceFile } from './yaml-source.ts';
+
+export interface ProcedureParts {
+  readonly parameters: Record<string, Parameter>;
+  readonly roles: Record<string, Role>;
+  readonly phases: Record<string, Phase>;
+  readonly states: Record<string, State>;
+  readonly transitions: Transition[];
+  readonly deadlines: Record<string, Deadline>;
+  readonly documents: Record<string, DocumentKind>;
+  /** Facts recorded on the case by `record` effects. */
+  readonly recordedFacts: Set<string>;
+}
+
+/** Names defined outside procedure.yaml that it may reference. */
+export interface ExternalNames {
+  readonly forms: ReadonlySet<string>;
+  readonly rulesets: ReadonlySet<string>;
+  /** Top-level properties of each form's schema. */
+  readonly formFields: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const entries = (v: unknown): [string, Record<string, unknown>][] =>
+  Object.entries(obj(v)).map(([k, x]) => [k, obj(x)]);
+
+function buildParameters(src: SourceFile): Record<string, Parameter> {
+  const out: Record<string, Parameter> = {};
+  for (const [id, p] of entries(obj(src.data).parameters)) {
+    const type = p.type as Parameter['type'];
+    let value: unknown = p.value;
+    if (type === 'list') {
+      value = (Array.isArray(p.value) ? p.value : []).map((item) =>
+        typeof item === 'string' ? { id: item } : { ...obj(item) },
+      );
+    }
+    out[id] = {
+      id,
+      ...documented(p, src.locateKey(['parameters', id])),
+      type,
+      value,
+      ...(str(p, 'unit') !== undefined && { unit: str(p, 'unit') }),
+    } as Parameter;
+  }
+  return out;
+}
+
+function buildRoles(src: SourceFile, ctx: BuildContext): Record<string, Role> {
+  const out: Record<string, Role> = {};
+  const all = new Set(Object.keys(obj(obj(src.data).roles)));
+  for (const [id, r] of entries(obj(src.data).roles)) {
+    const represents = strList(r.represents);
+    represents.forEach((x, i) => ctx.ref('role', x, all, src, ['roles', id, 'represents', i]));
+    const identification = (Array.isArray(r.identification) ? r.identification : []).map((m, i) => {
+      const o = obj(m);
+      const connector = str(o, 'connector');
+      if (connector) ctx.ref('connector', connector, CONNECTORS, src, ['roles', id, 'identification', i, 'connector']);
+      return {
+        id: String(o.id),
+        label: String(o.label),
+        ...(connector !== undefined && { connector }),
+        ...(str(o, 'source') !== undefined && { source: str(o, 'source') }),
+        ...(str(o, 'note') !== undefined && { note: str(o, 'note') }),
+      };
+    });
+    out[id] = {
+      id,
+      ...documented(r, src.locateKey(['roles', id])),
+      kind: r.kind as Role['kind'],
+      represents,
+      optional: r.optional === true,
+      identification,
+    };
+  }
+  return out;
+}
+
+function buildStates(src: SourceFile, ctx: BuildContext, phases: Record<string, Phase>): Record<string, State> {
+  const out: Record<string, State> = {};
+  for (const [id, s] of entries(obj(src.data).states)) {
+    const phase = String(s.phase);
+    ctx.ref('phase', phase, new Set(Object.keys(phases)), src, ['states', id, 'phase']);
+    out[id] = {
+      id,
+      ...documented(s, src.locateKey(['states', id])),
+      phase,
+      initial: s.initial === true,
+      final: s.final === true,
+      ...(str(s, 'outcome') !== undefined && { outcome: s.outcome as State['outcome'] }),
+      ...(str(s, 'help') !== undefined && { help: str(s, 'help') }),
+    };
+  }
+  return out;
+}
+
+/** Checks a parameter reference and its type. */
+export function paramRef(
+  ctx: BuildContext,
+  params: Record<string, Parameter>,
+  name: string,
+  type: Parameter['type'],
+  src: SourceFile,
+  path: Path,
+): void {
+  if (!ctx.ref('parameter', name, new Set(Object.keys(params)), src, path)) return;
+  const p = params[name] as Parameter;
+  if (p.type !== type) {
+    ctx.error(
+      'parameter-type',
+      src.locate(path),
+      `Le paramètre « ${name} » est de type ${p.type}, ${type} est attendu ici.`,
+      `Citez un paramètre de type ${type} ou changez le type de « ${name} ».`,
+    );
+  }
+}
+
+function checkCondition(
+  ctx: BuildContext,
+  cond: unknown,
+  src: SourceFile,
+  path: (string | number)[],
+  knownFacts: ReadonlySet<string>,
+  params: Record<string, Parameter>,
+): void {
+  const c = obj(cond);
+  for (const key of ['all', 'any'] as const) {
+    if (Array.isArray(c[key])) c[key].forEach((x, i) => checkCondition(ctx, x, src, [...path, key, i], knownFacts, params));
+  }
+  if (c.not) checkCondition(ctx, c.not, src, [...path, 'not'], knownFacts, params);
+  if (typeof c.fact === 'string') {
+    ctx.ref('fact', c.fact, knownFacts, src, [...path, 'fact']);
+    if (typeof c.operator === 'string') ctx.ref('operator', c.operator, OPERATORS, src, [...path, 'operator']);
+    const v = obj(c.value);
+    if (typeof v.param === 'string') ctx.ref('parameter', v.param, new Set(Object.keys(params)), src, [...path, 'value', 'param']);
+    if (typeof v.fact === 'string') ctx.ref('fact', v.fact, knownFacts, src, [...path, 'value', 'fact']);
+  }
+}
+
+function buildEffects(
+  ctx: BuildContext,
+  src: SourceFile,
+  path: (string | number)[],
+  raw: unknown,
+  names: { roles: Set<string>; deadlines: Set<string>; documents: Set<string> },
+): Effect[] {
+  const out: Effect[] = [];
+  (Array.isArray(raw) ? raw : []).forEach((e, i) => {
+    const o = obj(e);
+    const p = [...path, i];
+    const loc = src.locate(p);
+    if (typeof o.start === 'string') {
+      ctx.ref('deadline', o.start, names.deadlines, src, [...p, 'start']);
+      out.push({ kind: 'start', deadline: o.start, loc });
+    } else if (typeof o.stop === 'string') {
+      ctx.ref('deadline', o.stop, names.deadlines, src, [...p, 'stop']);
+      out.push({ kind: 'stop', deadline: o.stop, loc });
+    } else if (typeof o.produce === 'string') {
+      ctx.ref('document', o.produce, names.documents, src, [...p, 'produce']);
+      out.push({ kind: 'produce', document: o.produce, loc });
+    } else if (o.notify) {
+      const n = obj(o.notify);
+      const roles = strList(n.roles);
+      roles.forEach((r, j) => ctx.ref('role', r, names.roles, src, [...p, 'notify', 'roles', j]));
+      out.push({ kind: 'notify', roles, channels: strList(n.channels) as Channel[], message: String(n.message), loc });
+    } else if (o.call) {
+      const c = obj(o.call);
+      ctx.ref('connector', String(c.connector), CONNECTORS, src, [...p, 'call', 'connector']);
+      const to = strList(c.to);
+      to.forEach((r, j) => ctx.ref('role', r, names.roles, src, [...p, 'call', 'to', j]));
+      if (typeof c.document === 'string') ctx.ref('document', c.document, names.documents, src, [...p, 'call', 'document']);
+      out.push({
+        kind: 'call',
+        connector: String(c.connector),
+        to,
+        ...(typeof c.document === 'string' && { document: c.document }),
+        loc,
+      });
+    } else if (o.record) {
+      const r = obj(o.record);
+      out.push({ kind: 'record', fact: String(r.fact), from: typeof r.from === 'string' ? r.from : String(r.fact), loc });
+    }
+  });
+  return out;
+}
+
+/** Builds procedure.yaml's nodes; references to forms and rulesets are checked against `ext`. */
+export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: ExternalNames): ProcedureParts {
+  const root = obj(src.data);
+  if (typeof root.calendar === 'string') ctx.ref('calendar', root.calendar, CALENDARS, src, ['calendar']);
+  const parameters = buildParameters(src);
+  const roles = buildRoles(src, ctx);
+  const phases: Record<string, Phase> = {};
+  entries(root.phases).forEach(([id, p], order) => {
+    phases[id] = { id, order, ...documented(p, src.locateKey(['phases', id])) };
+  });
+  const states = buildStates(src, ctx, phases);
+  const names = {
+    roles: new Set(Object.keys(roles)),
+    states: new Set(Object.keys(states)),
+    deadlines: new Set(Object.keys(obj(root.deadlines))),
+    documents: new Set(Object.keys(obj(root.documents))),
+  };
+  const documents: Record<string, DocumentKind> = {};
+  for (const [id, d] of entries(root.documents)) {
+    const visibleTo = strList(d.visible_to);
+    visibleTo.forEach((r, i) => ctx.ref('role', r, names.roles, src, ['documents', id, 'visible_to', i]));
+    const upload = d.upload ? obj(d.upload) : undefined;
+    if (upload && typeof upload.max_size === 'string') {
+      paramRef(ctx, parameters, upload.max_size, 'integer', src, ['documents', id, 'upload', 'max_size']);
+    }
+    documents[id] = {
+      id,
+      ...documented(d, src.locateKey(['documents', id])),
+      visibleTo,
+      ...(upload && {
+        upload: {
+          types: strList(upload.types) as UploadType[],
+          ...(typeof upload.max_size === 'string' && { maxSize: upload.max_size }),
+        },
+      }),
+    };
+  }
+  const deadlines: Record<string, Deadline> = {};
+  for (const [id, d] of entries(root.deadlines)) {
+    const base = ['deadlines', id];
+    paramRef(ctx, parameters, String(d.duration), 'duration', src, [...base, 'duration']);
+    const exp = obj(d.on_expiry);
+    const alert = strList(exp.alert);
+    alert.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, 'on_expiry', 'alert', i]));
+    const reminders = (Array.isArray(d.reminders) ? d.reminders : []).map((r, i) => {
+      const o = obj(r);
+      paramRef(ctx, parameters, String(o.before), 'duration', src, [...base, 'reminders', i, 'before']);
+      const rs = strList(o.roles);
+      rs.forEach((x, j) => ctx.ref('role', x, names.roles, src, [...base, 'reminders', i, 'roles', j]));
+      return {
+        before: String(o.before),
+        roles: rs,
+        channels: strList(o.channels) as Channel[],
+        ...(typeof o.message === 'string' && { message: o.message }),
+        loc: src.locate([...base, 'reminders', i]),
+      };
+    });
+    deadlines[id] = {
+      id,
+      ...documented(d, src.locateKey(base)),
+      duration: String(d.duration),
+      onExpiry: {
+        ...(typeof exp.event === 'string' && { event: exp.event }),
+        alert,
+        ...(typeof exp.message === 'string' && { message: exp.message }),
+      },
+      reminders,
+    };
+  }
+  const nonFinal = Object.values(states)
+    .filter((s) => !s.final)
+    .map((s) => s.id);
+  const rawTransitions = Array.isArray(root.transitions) ? root.transitions : [];
+  const recordedFacts = new Set<string>();
+  for (const t of rawTransitions) {
+    for (const e of Array.isArray(obj(t).effects) ? (obj(t).effects as unknown[]) : []) {
+      const r = obj(obj(e).record);
+      if (typeof r.fact === 'string') recordedFacts.add(r.fact);
+    }
+  }
+  const transitions = rawTransitions.map((raw, index): Transition => {
+    const t = obj(raw);
+    const base = ['transitions', index];
+    const fromAny = t.from === '*';
+    const from = fromAny ? nonFinal : typeof t.from === 'string' ? [t.from] : strList(t.from);
+    if (!fromAny) {
+      if (typeof t.from === 'string') ctx.ref('state', t.from, names.states, src, [...base, 'from']);
+      else from.forEach((s, i) => ctx.ref('state', s, names.states, src, [...base, 'from', i]));
+    }
+    ctx.ref('state', String(t.to), names.states, src, [...base, 'to']);
+    const roleList = (key: string): string[] => {
+      const list = strList(t[key]);
+      list.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, key, i]));
+      return list;
+    };
+    const rolesOf = roleList('roles');
+    const summons = roleList('summons');
+    const hears = roleList('hears');
+    const visibleTo = roleList('visible_to');
+    const form = str(t, 'form');
+    if (form !== undefined) ctx.ref('form', form, ext.forms, src, [...base, 'form']);
+    const guard = strList(t.guard);
+    guard.forEach((g, i) => ctx.ref('ruleset', g, ext.rulesets, src, [...base, 'guard', i]));
+    const decisionRaw = t.decision ? obj(t.decision) : undefined;
+    const against = strList(decisionRaw?.against);
+    against.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, 'decision', 'against', i]));
+    if (t.when) {
+      const known = new Set([...recordedFacts, ...(form ? (ext.formFields.get(form) ?? []) : [])]);
+      checkCondition(ctx, t.when, src, [...base, 'when'], known, parameters);
+    }
+    const automatic = t.automatic === true;
+    if (!automatic && rolesOf.length === 0) {
+      ctx.error(
+        'transition-without-actor',
+        src.locateKey(base),
+        `La transition « ${String(t.event)} » n’a ni rôles ni automatic: true : personne ne peut la déclencher.`,
+        'Ajoutez roles: [...] ou automatic: true avec un délai dont l’expiration la déclenche.',
+      );
+    }
+    return {
+      index,
+      event: String(t.event),
+      ...documented(t, src.locate(base)),
+      from,
+      fromAny,
+      to: String(t.to),
+      roles: rolesOf,
+      automatic,
+      ...(form !== undefined && { form }),
+      guard,
+      ...(t.when !== undefined && { when: t.when as Condition }),
+      summons,
+      hears,
+      ...(decisionRaw && {
+        decision: {
+          kind: decisionRaw.kind as NonNullable<Transition['decision']>['kind'],
+          against,
+          ...(typeof decisionRaw.appeal === 'boolean' && { appeal: decisionRaw.appeal }),
+        },
+      }),
+      visibleTo,
+      effects: buildEffects(ctx, src, [...base, 'effects'], t.effects, names),
+    };
+  });
+  const events = new Set(transitions.map((t) => t.event));
+  for (const [id, d] of Object.entries(deadlines)) {
+    if (d.onExpiry.event) ctx.ref('event', d.onExpiry.event, events, src, ['deadlines', id, 'on_expiry', 'event']);
+  }
+  return { parameters, roles, phases, states, transitions, deadlines, documents, recordedFacts };
+}

@@ -1,0 +1,63 @@
+/** The procedures available under a spec root: their versions, and which one applies. */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { findProcedureDirs } from './load.ts';
+
+export interface VersionEntry {
+  readonly id: string;
+  readonly version: string;
+  readonly status: 'draft' | 'published' | 'unknown';
+  readonly effective?: string;
+  readonly dir: string;
+}
+
+/** Default root of the procedures shipped with greffe. */
+export const DEFAULT_SPEC_ROOT = 'spec/procedures';
+
+/** Compares semantic versions (pre-releases sort before their release). */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => {
+    const [core = '', pre] = v.split('-', 2);
+    return { nums: core.split('.').map(Number), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < 3; i++) {
+    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
+}
+
+/** Lists versions without loading them fully (reads id, version, status, effective). */
+export function listVersions(root: string = DEFAULT_SPEC_ROOT): VersionEntry[] {
+  return findProcedureDirs(root)
+    .map((dir): VersionEntry => {
+      let head: Record<string, unknown> = {};
+      try {
+        head = (parse(readFileSync(join(dir, 'procedure.yaml'), 'utf8')) as Record<string, unknown>) ?? {};
+      } catch {
+        // An unreadable spec is listed as unknown; `greffe validate` says why.
+      }
+      const status = head.status === 'published' || head.status === 'draft' ? head.status : 'unknown';
+      return {
+        id: typeof head.id === 'string' ? head.id : basename(dirname(dir)),
+        version: typeof head.version === 'string' ? head.version : basename(dir),
+        status,
+        ...(typeof head.effective === 'string' && { effective: head.effective }),
+        dir,
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+}
+
+/** The version to use: `version` when given, else the latest published one. */
+export function pickVersion(entries: readonly VersionEntry[], id: string, version?: string): VersionEntry | undefined {
+  const mine = entries.filter((e) => e.id === id);
+  if (version !== undefined) return mine.find((e) => e.version === version);
+  return mine.filter((e) => e.status === 'published').at(-1);
+}

@@ -1,0 +1,64 @@
+/**
+ * CPC art. 14 ("Nulle partie ne peut être jugée sans avoir été entendue ou
+ * appelée") and art. 16: every decision against a party is reached only on
+ * paths where that party was first summoned, then heard (or put in a position
+ * to be heard). A must-analysis over the state graph: for each state, the facts
+ * true on every path from an initial state; sets only shrink, so it ends.
+ */
+import type { BuildContext } from './build-context.ts';
+import type { Procedure, Transition } from './model.ts';
+
+type Graph = Pick<Procedure, 'states' | 'transitions' | 'roles'>;
+
+export function checkHearing(g: Graph, ctx: BuildContext): void {
+  const parties = Object.values(g.roles).map((r) => r.id);
+  const bit = new Map(parties.flatMap((p, i) => [[`s:${p}`, 1 << (2 * i)] as const, [`h:${p}`, 1 << (2 * i + 1)] as const]));
+  const all = (1 << (2 * parties.length)) - 1;
+  const known = new Map<string, number>();
+  for (const s of Object.values(g.states)) known.set(s.id, s.initial ? 0 : all);
+  const out = new Map<string, Transition[]>();
+  for (const t of g.transitions) for (const f of t.from) out.set(f, [...(out.get(f) ?? []), t]);
+  const apply = (t: Transition, before: number): number => {
+    let after = before;
+    for (const p of t.summons) after |= bit.get(`s:${p}`) ?? 0;
+    for (const p of t.hears) if (after & (bit.get(`s:${p}`) ?? 0)) after |= bit.get(`h:${p}`) ?? 0;
+    return after;
+  };
+  const work = Object.values(g.states)
+    .filter((s) => s.initial)
+    .map((s) => s.id);
+  const reached = new Set(work);
+  while (work.length > 0) {
+    const s = work.pop() as string;
+    const here = known.get(s) as number;
+    for (const t of out.get(s) ?? []) {
+      const prev = known.get(t.to);
+      if (prev === undefined) continue;
+      const next = prev & apply(t, here);
+      if (next !== prev || !reached.has(t.to)) {
+        reached.add(t.to);
+        known.set(t.to, next);
+        work.push(t.to);
+      }
+    }
+  }
+  for (const t of g.transitions) {
+    if (!t.decision || t.decision.kind === 'administration_judiciaire') continue;
+    for (const p of t.decision.against) {
+      for (const f of t.from) {
+        const k = known.get(f);
+        if (k === undefined || !reached.has(f)) continue; // unreachable: reported elsewhere
+        const summoned = (k & (bit.get(`s:${p}`) ?? 0)) !== 0;
+        const heard = (k & (bit.get(`h:${p}`) ?? 0)) !== 0;
+        if (summoned && heard) continue;
+        ctx.error(
+          'decision-without-hearing',
+          t.loc,
+          `La décision « ${t.event} » peut être rendue contre « ${p} » depuis « ${f} » sans qu’il ait été ${summoned ? 'entendu' : 'appelé'} sur tous les chemins (CPC, art. 14).`,
+          `Sur chaque chemin menant à « ${f} », une transition doit porter summons: [${p}] puis une autre hears: [${p}] (sa défense, ou l’expiration du délai pour la présenter).`,
+        );
+        break;
+      }
+    }
+  }
+}

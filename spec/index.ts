@@ -1,0 +1,35 @@
+/** spec: the spec language — its schemas, model types, loader, checker and catalogue of versions. */
+export { compareVersions, DEFAULT_SPEC_ROOT, listVersions, pickVersion } from './catalog.ts';
+export type { VersionEntry } from './catalog.ts';
+export { formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
+export type { Diagnostic, Severity } from './diagnostic.ts';
+export { findProcedureDirs, loadProcedure } from './load.ts';
+export type { LoadOptions, LoadResult } from './load.ts';
+export type {
+  Channel,
+  Condition,
+  Deadline,
+  Decision,
+  DecisionCase,
+  DocumentKind,
+  Effect,
+  Form,
+  JsonSchema,
+  Journey,
+  Loc,
+  Money,
+  Outcome,
+  Parameter,
+  Phase,
+  Procedure,
+  Role,
+  Rule,
+  RuleCondition,
+  RuleSet,
+  Rules,
+  ScenarioFile,
+  State,
+  Transition,
+} from './model.ts';
+export { createAjv, schemaFile } from './schema-check.ts';
+export { CALENDARS, CONNECTORS, CONTEXT_FACTS, CUSTOM_OPERATORS, OPERATORS } from './vocabulary.ts';

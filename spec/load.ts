@@ -1,0 +1,142 @@
+/** Loads one procedure version folder into a frozen Procedure, or the full list of diagnostics. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { BuildContext, closest, obj } from './build-context.ts';
+import { buildForm, buildRules, buildTests } from './build-files.ts';
+import { buildProcedureParts } from './build-procedure.ts';
+import { checkGraph } from './check-graph.ts';
+import { checkHearing } from './check-hearing.ts';
+import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
+import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
+import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
+import { checkSchema, type SpecFileKind } from './schema-check.ts';
+import { readSource, type SourceFile } from './yaml-source.ts';
+
+export interface LoadResult {
+  /** Present when there is no error (warnings allowed). */
+  readonly procedure?: Procedure;
+  /** Every diagnostic, sorted by file, line and column. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** File names in diagnostics are relative to this folder (default: the current directory). */
+  readonly cwd?: string;
+}
+
+const yamlFiles = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [];
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/**
+ * Loads `spec/procedures/<id>/<version>/`.
+ * @example const { procedure, diagnostics } = loadProcedure('spec/procedures/petits-litiges/1.0.0');
+ */
+export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResult {
+  const cwd = options.cwd ?? process.cwd();
+  const abs = resolve(dir);
+  const ctx = new BuildContext();
+  const read = (file: string, kind: SpecFileKind): SourceFile | undefined => {
+    const { source, diagnostics } = readSource(file, relative(cwd, file) || file);
+    ctx.diagnostics.push(...diagnostics);
+    if (source) ctx.diagnostics.push(...checkSchema(kind, source));
+    return source;
+  };
+  const procSrc = read(join(abs, 'procedure.yaml'), 'procedure');
+  const rulesPath = join(abs, 'rules.yaml');
+  const rulesSrc = existsSync(rulesPath) ? read(rulesPath, 'rules') : undefined;
+  const formSrcs = yamlFiles(join(abs, 'forms')).flatMap((f) => read(f, 'form') ?? []);
+  const testSrcs = yamlFiles(join(abs, 'tests')).flatMap((f) => read(f, 'tests') ?? []);
+  if (!procSrc) return { diagnostics: sortDiagnostics(ctx.diagnostics) };
+
+  const forms: Record<string, Form> = {};
+  for (const src of formSrcs) {
+    const f = buildForm(src, ctx);
+    if (f) forms[f.id] = f;
+  }
+  const formFields = new Map(
+    Object.values(forms).map((f) => [f.id, new Set(Object.keys(obj(f.schema.properties)))] as const),
+  );
+  const rulesetNames = new Set(Object.keys(obj(obj(rulesSrc?.data).rulesets)));
+  const parts = buildProcedureParts(procSrc, ctx, { forms: new Set(Object.keys(forms)), rulesets: rulesetNames, formFields });
+  const rules: Rules = rulesSrc ? buildRules(rulesSrc, ctx, parts.parameters) : { facts: {}, rulesets: {} };
+  const events = new Set(parts.transitions.map((t) => t.event));
+  const tests: ScenarioFile[] = testSrcs.map((src) =>
+    buildTests(src, ctx, rules, new Set(Object.keys(parts.states)), new Set(Object.keys(parts.roles)), events),
+  );
+
+  const root = obj(procSrc.data);
+  const versionDir = basename(abs);
+  const idDir = basename(dirname(abs));
+  if (typeof root.version === 'string' && root.version !== versionDir) {
+    ctx.error('version-mismatch', procSrc.locate(['version']), `La version ${root.version} ne correspond pas au dossier ${versionDir}/.`, `Écrivez version: ${versionDir} ou renommez le dossier en ${root.version}/.`);
+  }
+  if (typeof root.id === 'string' && root.id !== idDir) {
+    ctx.error('id-mismatch', procSrc.locate(['id']), `L’identifiant « ${root.id} » ne correspond pas au dossier ${idDir}/.`, `Écrivez id: ${idDir} ou renommez le dossier.`);
+  }
+
+  const paramNames = new Set(Object.keys(parts.parameters));
+  const suggest = (n: string) => closest(n, paramNames);
+  for (const src of [procSrc, ...formSrcs]) checkTemplates(src, paramNames, ctx, suggest);
+  if (rulesSrc) checkTemplates(rulesSrc, new Set([...paramNames, ...Object.keys(rules.facts)]), ctx, suggest);
+
+  const model = {
+    ...parts,
+    forms,
+    rules,
+    loc: procSrc.locate([]),
+  };
+  checkGraph(model, ctx, model.loc);
+  checkHearing(model, ctx);
+  checkDeadlines(model, ctx);
+  checkFacts(model, parts.recordedFacts, ctx);
+
+  const diagnostics = sortDiagnostics(ctx.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const str = (k: string) => (typeof root[k] === 'string' ? (root[k] as string) : undefined);
+  const procedure: Procedure = {
+    id: String(root.id),
+    version: String(root.version),
+    status: root.status === 'published' ? 'published' : 'draft',
+    effective: String(root.effective),
+    title: String(root.title),
+    ...(str('short_title') !== undefined && { shortTitle: str('short_title') }),
+    calendar: String(root.calendar),
+    ...(str('summary') !== undefined && { summary: str('summary') }),
+    ...(str('source') !== undefined && { source: str('source') }),
+    ...(str('basis') !== undefined && { basis: str('basis') }),
+    ...(str('note') !== undefined && { note: str('note') }),
+    ...(typeof obj(root.text).fr === 'string' && { textFr: obj(root.text).fr as string }),
+    dir: abs,
+    parameters: parts.parameters,
+    roles: parts.roles,
+    phases: parts.phases,
+    states: parts.states,
+    transitions: parts.transitions,
+    deadlines: parts.deadlines,
+    documents: parts.documents,
+    forms,
+    rules,
+    tests,
+    loc: model.loc,
+  };
+  return { procedure: deepFreeze(procedure), diagnostics };
+}
+
+/** Finds every procedure version folder (one holding procedure.yaml) at or below `dir`. */
+export function findProcedureDirs(dir: string): string[] {
+  const abs = resolve(dir);
+  if (existsSync(join(abs, 'procedure.yaml'))) return [abs];
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) return [];
+  return readdirSync(abs, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+    .flatMap((e) => findProcedureDirs(join(abs, e.name)));
+}

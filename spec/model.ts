@@ -1,0 +1,305 @@
+/**
+ * The resolved procedure model: what engines accept. Plain, frozen data;
+ * every node knows where it was written (`loc`). Built by `loadProcedure`.
+ */
+
+/** A position in a spec file (1-based line and column). */
+export interface Loc {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Prose and provenance shared by every item of a spec. */
+export interface Documented {
+  readonly label: string;
+  readonly description?: string;
+  readonly source?: string;
+  readonly basis?: string;
+  readonly note?: string;
+  /** Drafter-written legal sentence replacing the generated one. */
+  readonly textFr?: string;
+  readonly loc: Loc;
+}
+
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export interface ListItem {
+  readonly id: string;
+  readonly label?: string;
+  readonly source?: string;
+  readonly basis?: string;
+  readonly note?: string;
+}
+
+export type TableRow = Readonly<Record<string, string | number | boolean>> & { readonly id: string };
+
+export type ParameterValue =
+  | { readonly type: 'money'; readonly value: Money }
+  | { readonly type: 'duration'; readonly value: string }
+  | { readonly type: 'integer'; readonly value: number }
+  | { readonly type: 'text'; readonly value: string }
+  | { readonly type: 'list'; readonly value: readonly ListItem[] }
+  | { readonly type: 'table'; readonly value: readonly TableRow[] };
+
+export type ParameterType = ParameterValue['type'];
+
+export type Parameter = Documented &
+  ParameterValue & {
+    readonly id: string;
+    readonly unit?: string;
+  };
+
+export type RoleKind = 'partie' | 'juridiction' | 'auxiliaire' | 'representant';
+
+export interface IdentificationMethod {
+  readonly id: string;
+  readonly label: string;
+  readonly connector?: string;
+  readonly source?: string;
+  readonly note?: string;
+}
+
+export interface Role extends Documented {
+  readonly id: string;
+  readonly kind: RoleKind;
+  readonly represents: readonly string[];
+  readonly optional: boolean;
+  readonly identification: readonly IdentificationMethod[];
+}
+
+export interface Phase extends Documented {
+  readonly id: string;
+  /** 0-based position in the procedure's order of phases. */
+  readonly order: number;
+}
+
+export type Outcome = 'accord' | 'jugement' | 'renvoi' | 'irrecevabilite' | 'desistement' | 'caducite';
+
+export interface State extends Documented {
+  readonly id: string;
+  readonly phase: string;
+  readonly initial: boolean;
+  readonly final: boolean;
+  readonly outcome?: Outcome;
+  readonly help?: string;
+}
+
+/** A condition in json-rules-engine's shape; facts are form fields or recorded case facts. */
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition }
+  | { readonly fact: string; readonly operator: string; readonly value: unknown; readonly path?: string };
+
+export type Channel = 'plateforme' | 'courriel' | 'sms' | 'courrier';
+
+export type Effect =
+  | { readonly kind: 'start'; readonly deadline: string; readonly loc: Loc }
+  | { readonly kind: 'stop'; readonly deadline: string; readonly loc: Loc }
+  | {
+      readonly kind: 'notify';
+      readonly roles: readonly string[];
+      readonly channels: readonly Channel[];
+      readonly message: string;
+      readonly loc: Loc;
+    }
+  | { readonly kind: 'produce'; readonly document: string; readonly loc: Loc }
+  | {
+      readonly kind: 'call';
+      readonly connector: string;
+      readonly document?: string;
+      readonly to: readonly string[];
+      readonly loc: Loc;
+    }
+  | { readonly kind: 'record'; readonly fact: string; readonly from: string; readonly loc: Loc };
+
+export type DecisionKind = 'jugement' | 'ordonnance' | 'homologation' | 'administration_judiciaire';
+
+export interface Decision {
+  readonly kind: DecisionKind;
+  readonly against: readonly string[];
+  readonly appeal?: boolean;
+}
+
+export interface Transition extends Documented {
+  /** Position in the spec's list of transitions; unique. */
+  readonly index: number;
+  readonly event: string;
+  /** Resolved source states (`*` expanded to every non-final state). */
+  readonly from: readonly string[];
+  /** True when written `from: "*"`. */
+  readonly fromAny: boolean;
+  readonly to: string;
+  readonly roles: readonly string[];
+  readonly automatic: boolean;
+  readonly form?: string;
+  readonly guard: readonly string[];
+  readonly when?: Condition;
+  readonly summons: readonly string[];
+  readonly hears: readonly string[];
+  readonly decision?: Decision;
+  /** Roles that see the event and its data; empty means every role of the case. */
+  readonly visibleTo: readonly string[];
+  readonly effects: readonly Effect[];
+}
+
+export interface Reminder {
+  /** Name of a duration parameter. */
+  readonly before: string;
+  readonly roles: readonly string[];
+  readonly channels: readonly Channel[];
+  readonly message?: string;
+  readonly loc: Loc;
+}
+
+export interface Deadline extends Documented {
+  readonly id: string;
+  /** Name of a duration parameter. */
+  readonly duration: string;
+  readonly onExpiry: { readonly event?: string; readonly alert: readonly string[]; readonly message?: string };
+  readonly reminders: readonly Reminder[];
+}
+
+export type UploadType = 'pdf' | 'image' | 'audio' | 'video';
+
+export interface DocumentKind extends Documented {
+  readonly id: string;
+  readonly visibleTo: readonly string[];
+  readonly upload?: { readonly types: readonly UploadType[]; readonly maxSize?: string };
+}
+
+/** A JSON Schema object, as written by the drafter (2020-12). */
+export type JsonSchema = Readonly<Record<string, unknown>>;
+
+export interface Form {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly help?: string;
+  readonly source?: string;
+  readonly basis?: string;
+  readonly note?: string;
+  readonly schema: JsonSchema;
+  readonly uischema: Readonly<Record<string, unknown>>;
+  readonly glossary: Readonly<Record<string, string>>;
+  readonly loc: Loc;
+}
+
+/** A rule condition: json-rules-engine's shape, values may be `{ param }` or `{ fact }` references. */
+export type RuleCondition =
+  | { readonly all: readonly RuleCondition[] }
+  | { readonly any: readonly RuleCondition[] }
+  | { readonly not: RuleCondition }
+  | {
+      readonly fact: string;
+      readonly operator: string;
+      readonly value: unknown;
+    };
+
+export interface Rule {
+  readonly id: string;
+  readonly label?: string;
+  readonly conditions: RuleCondition;
+  readonly explanation: string;
+  readonly failure?: string;
+  readonly basis: string;
+  readonly source?: string;
+  readonly note?: string;
+  readonly textFr?: string;
+  readonly loc: Loc;
+}
+
+export interface RuleSet {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly source?: string;
+  readonly basis?: string;
+  readonly note?: string;
+  readonly facts: readonly string[];
+  readonly combine: 'all' | 'any';
+  readonly outcomes: {
+    readonly satisfied: string | boolean;
+    readonly unsatisfied: string | boolean;
+    readonly unsatisfiedText?: string;
+  };
+  readonly rules: readonly Rule[];
+  readonly loc: Loc;
+}
+
+export interface Rules {
+  /** JSON Schema of each fact, keyed by fact name. */
+  readonly facts: Readonly<Record<string, JsonSchema>>;
+  readonly rulesets: Readonly<Record<string, RuleSet>>;
+}
+
+export interface DecisionCase {
+  readonly name: string;
+  readonly source?: string;
+  readonly ruleset: string;
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly expect: {
+    readonly outcome: string | boolean;
+    readonly reasons?: readonly string[];
+    readonly invalid?: readonly string[];
+  };
+  readonly loc: Loc;
+}
+
+export interface JourneyStep {
+  readonly event?: string;
+  readonly as?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly wait?: string;
+  readonly expectState?: string;
+  readonly loc: Loc;
+}
+
+export interface Journey {
+  readonly name: string;
+  readonly source?: string;
+  readonly start?: string;
+  readonly steps: readonly JourneyStep[];
+  readonly expect: { readonly state: string; readonly deadlines?: readonly string[]; readonly documents?: readonly string[] };
+  readonly loc: Loc;
+}
+
+export interface ScenarioFile {
+  readonly file: string;
+  readonly description?: string;
+  readonly decisions: readonly DecisionCase[];
+  readonly journeys: readonly Journey[];
+}
+
+/** A loaded, checked, frozen procedure version. */
+export interface Procedure {
+  readonly id: string;
+  readonly version: string;
+  readonly status: 'draft' | 'published';
+  readonly effective: string;
+  readonly title: string;
+  readonly shortTitle?: string;
+  readonly calendar: string;
+  readonly summary?: string;
+  readonly source?: string;
+  readonly basis?: string;
+  readonly note?: string;
+  readonly textFr?: string;
+  /** The version folder the procedure was loaded from. */
+  readonly dir: string;
+  readonly parameters: Readonly<Record<string, Parameter>>;
+  readonly roles: Readonly<Record<string, Role>>;
+  readonly phases: Readonly<Record<string, Phase>>;
+  readonly states: Readonly<Record<string, State>>;
+  readonly transitions: readonly Transition[];
+  readonly deadlines: Readonly<Record<string, Deadline>>;
+  readonly documents: Readonly<Record<string, DocumentKind>>;
+  readonly forms: Readonly<Record<string, Form>>;
+  readonly rules: Rules;
+  readonly tests: readonly ScenarioFile[];
+  readonly loc: Loc;
+}
