@@ -77,7 +77,13 @@ export class BuildContext {
   }
 
   /** Reports `name` when it is not among `known`; returns whether it resolved. */
-  ref(kind: RefKind, name: string, known: ReadonlySet<string> | readonly string[], src: SourceFile, path: Path): boolean {
+  ref(
+    kind: RefKind,
+    name: string,
+    known: ReadonlySet<string> | readonly string[],
+    src: SourceFile,
+    path: Path,
+  ): boolean {
     const set = known instanceof Set ? known : new Set(known as readonly string[]);
     if (set.has(name)) return true;
     const { noun, where } = KIND_FR[kind];
@@ -96,7 +102,8 @@ export class BuildContext {
 export const str = (o: Record<string, unknown>, key: string): string | undefined =>
   typeof o[key] === 'string' ? (o[key] as string) : undefined;
 
-export const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+export const strList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
 
 export const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};

@@ -66,7 +66,8 @@ function checkRuleCondition(
 ): void {
   const c = obj(cond);
   for (const key of ['all', 'any'] as const) {
-    if (Array.isArray(c[key])) c[key].forEach((x, i) => checkRuleCondition(ctx, x, src, [...path, key, i], facts, params));
+    if (Array.isArray(c[key]))
+      c[key].forEach((x, i) => checkRuleCondition(ctx, x, src, [...path, key, i], facts, params));
   }
   if (c.not) checkRuleCondition(ctx, c.not, src, [...path, 'not'], facts, params);
   if (typeof c.fact !== 'string') return;
@@ -74,7 +75,10 @@ function checkRuleCondition(
   ctx.ref('operator', String(c.operator), OPERATORS, src, [...path, 'operator']);
   const v = obj(c.value);
   if (typeof v.fact === 'string') ctx.ref('fact', v.fact, facts, src, [...path, 'value', 'fact']);
-  if (typeof v.param === 'string' && ctx.ref('parameter', v.param, new Set(Object.keys(params)), src, [...path, 'value', 'param'])) {
+  if (
+    typeof v.param === 'string' &&
+    ctx.ref('parameter', v.param, new Set(Object.keys(params)), src, [...path, 'value', 'param'])
+  ) {
     const p = params[v.param] as Parameter;
     if (typeof v.column === 'string' && p.type !== 'table' && !(p.type === 'list' && v.column === 'id')) {
       ctx.error(
@@ -107,7 +111,12 @@ export function buildRules(src: SourceFile, ctx: BuildContext, params: Record<st
       const ruleId = String(o.id);
       const p = [...base, 'rules', i];
       if (seen.has(ruleId)) {
-        ctx.error('duplicate-id', src.locate([...p, 'id']), `La règle « ${ruleId} » est déjà définie (${seen.get(ruleId)}).`, 'Donnez un identifiant unique à chaque règle.');
+        ctx.error(
+          'duplicate-id',
+          src.locate([...p, 'id']),
+          `La règle « ${ruleId} » est déjà définie (${seen.get(ruleId)}).`,
+          'Donnez un identifiant unique à chaque règle.',
+        );
       }
       seen.set(ruleId, id);
       checkRuleCondition(ctx, o.conditions, src, [...p, 'conditions'], new Set(declared), params);
@@ -146,7 +155,14 @@ export function buildRules(src: SourceFile, ctx: BuildContext, params: Record<st
   return { facts, rulesets };
 }
 
-export function buildTests(src: SourceFile, ctx: BuildContext, rules: Rules, states: ReadonlySet<string>, roles: ReadonlySet<string>, events: ReadonlySet<string>): ScenarioFile {
+export function buildTests(
+  src: SourceFile,
+  ctx: BuildContext,
+  rules: Rules,
+  states: ReadonlySet<string>,
+  roles: ReadonlySet<string>,
+  events: ReadonlySet<string>,
+): ScenarioFile {
   const root = obj(src.data);
   const rulesetNames = new Set(Object.keys(rules.rulesets));
   const decisions = (Array.isArray(root.decisions) ? root.decisions : []).map((x, i): DecisionCase => {
@@ -157,7 +173,12 @@ export function buildTests(src: SourceFile, ctx: BuildContext, rules: Rules, sta
       const ruleIds = new Set(rules.rulesets[ruleset]?.rules.map((r) => r.id));
       strList(obj(o.expect).reasons).forEach((r, j) => {
         if (!ruleIds.has(r)) {
-          ctx.error('unknown-rule', src.locate([...p, 'expect', 'reasons', j]), `La règle « ${r} » n’existe pas dans le jeu « ${ruleset} ».`, 'Citez l’id d’une règle de ce jeu dans rules.yaml.');
+          ctx.error(
+            'unknown-rule',
+            src.locate([...p, 'expect', 'reasons', j]),
+            `La règle « ${r} » n’existe pas dans le jeu « ${ruleset} ».`,
+            'Citez l’id d’une règle de ce jeu dans rules.yaml.',
+          );
         }
       });
     }
@@ -184,7 +205,8 @@ export function buildTests(src: SourceFile, ctx: BuildContext, rules: Rules, sta
       const sp = [...p, 'steps', j];
       if (typeof st.event === 'string') ctx.ref('event', st.event, events, src, [...sp, 'event']);
       if (typeof st.as === 'string') ctx.ref('role', st.as, roles, src, [...sp, 'as']);
-      if (typeof st.expect_state === 'string') ctx.ref('state', st.expect_state, states, src, [...sp, 'expect_state']);
+      if (typeof st.expect_state === 'string')
+        ctx.ref('state', st.expect_state, states, src, [...sp, 'expect_state']);
       return {
         ...(typeof st.event === 'string' && { event: st.event }),
         ...(typeof st.as === 'string' && { as: st.as }),

@@ -70,7 +70,8 @@ function buildRoles(src: SourceFile, ctx: BuildContext): Record<string, Role> {
     const identification = (Array.isArray(r.identification) ? r.identification : []).map((m, i) => {
       const o = obj(m);
       const connector = str(o, 'connector');
-      if (connector) ctx.ref('connector', connector, CONNECTORS, src, ['roles', id, 'identification', i, 'connector']);
+      if (connector)
+        ctx.ref('connector', connector, CONNECTORS, src, ['roles', id, 'identification', i, 'connector']);
       return {
         id: String(o.id),
         label: String(o.label),
@@ -91,7 +92,11 @@ function buildRoles(src: SourceFile, ctx: BuildContext): Record<string, Role> {
   return out;
 }
 
-function buildStates(src: SourceFile, ctx: BuildContext, phases: Record<string, Phase>): Record<string, State> {
+function buildStates(
+  src: SourceFile,
+  ctx: BuildContext,
+  phases: Record<string, Phase>,
+): Record<string, State> {
   const out: Record<string, State> = {};
   for (const [id, s] of entries(obj(src.data).states)) {
     const phase = String(s.phase);
@@ -140,14 +145,17 @@ function checkCondition(
 ): void {
   const c = obj(cond);
   for (const key of ['all', 'any'] as const) {
-    if (Array.isArray(c[key])) c[key].forEach((x, i) => checkCondition(ctx, x, src, [...path, key, i], knownFacts, params));
+    if (Array.isArray(c[key]))
+      c[key].forEach((x, i) => checkCondition(ctx, x, src, [...path, key, i], knownFacts, params));
   }
   if (c.not) checkCondition(ctx, c.not, src, [...path, 'not'], knownFacts, params);
   if (typeof c.fact === 'string') {
     ctx.ref('fact', c.fact, knownFacts, src, [...path, 'fact']);
-    if (typeof c.operator === 'string') ctx.ref('operator', c.operator, OPERATORS, src, [...path, 'operator']);
+    if (typeof c.operator === 'string')
+      ctx.ref('operator', c.operator, OPERATORS, src, [...path, 'operator']);
     const v = obj(c.value);
-    if (typeof v.param === 'string') ctx.ref('parameter', v.param, new Set(Object.keys(params)), src, [...path, 'value', 'param']);
+    if (typeof v.param === 'string')
+      ctx.ref('parameter', v.param, new Set(Object.keys(params)), src, [...path, 'value', 'param']);
     if (typeof v.fact === 'string') ctx.ref('fact', v.fact, knownFacts, src, [...path, 'value', 'fact']);
   }
 }
@@ -177,13 +185,20 @@ function buildEffects(
       const n = obj(o.notify);
       const roles = strList(n.roles);
       roles.forEach((r, j) => ctx.ref('role', r, names.roles, src, [...p, 'notify', 'roles', j]));
-      out.push({ kind: 'notify', roles, channels: strList(n.channels) as Channel[], message: String(n.message), loc });
+      out.push({
+        kind: 'notify',
+        roles,
+        channels: strList(n.channels) as Channel[],
+        message: String(n.message),
+        loc,
+      });
     } else if (o.call) {
       const c = obj(o.call);
       ctx.ref('connector', String(c.connector), CONNECTORS, src, [...p, 'call', 'connector']);
       const to = strList(c.to);
       to.forEach((r, j) => ctx.ref('role', r, names.roles, src, [...p, 'call', 'to', j]));
-      if (typeof c.document === 'string') ctx.ref('document', c.document, names.documents, src, [...p, 'call', 'document']);
+      if (typeof c.document === 'string')
+        ctx.ref('document', c.document, names.documents, src, [...p, 'call', 'document']);
       out.push({
         kind: 'call',
         connector: String(c.connector),
@@ -193,7 +208,12 @@ function buildEffects(
       });
     } else if (o.record) {
       const r = obj(o.record);
-      out.push({ kind: 'record', fact: String(r.fact), from: typeof r.from === 'string' ? r.from : String(r.fact), loc });
+      out.push({
+        kind: 'record',
+        fact: String(r.fact),
+        from: typeof r.from === 'string' ? r.from : String(r.fact),
+        loc,
+      });
     }
   });
   return out;
@@ -345,7 +365,8 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
   });
   const events = new Set(transitions.map((t) => t.event));
   for (const [id, d] of Object.entries(deadlines)) {
-    if (d.onExpiry.event) ctx.ref('event', d.onExpiry.event, events, src, ['deadlines', id, 'on_expiry', 'event']);
+    if (d.onExpiry.event)
+      ctx.ref('event', d.onExpiry.event, events, src, ['deadlines', id, 'on_expiry', 'event']);
   }
   return { parameters, roles, phases, states, transitions, deadlines, documents, recordedFacts };
 }

@@ -56,7 +56,11 @@ export function listVersions(root: string = DEFAULT_SPEC_ROOT): VersionEntry[] {
 }
 
 /** The version to use: `version` when given, else the latest published one. */
-export function pickVersion(entries: readonly VersionEntry[], id: string, version?: string): VersionEntry | undefined {
+export function pickVersion(
+  entries: readonly VersionEntry[],
+  id: string,
+  version?: string,
+): VersionEntry | undefined {
   const mine = entries.filter((e) => e.id === id);
   if (version !== undefined) return mine.find((e) => e.version === version);
   return mine.filter((e) => e.status === 'published').at(-1);

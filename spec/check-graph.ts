@@ -29,7 +29,12 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
   const out = outgoing(g);
   const initials = states.filter((s) => s.initial).map((s) => s.id);
   if (initials.length === 0) {
-    ctx.error('no-initial-state', procedureLoc, 'Aucun état n’est marqué initial: true : aucune affaire ne peut naître.', 'Ajoutez initial: true à l’état où commence une affaire (ex. le dépôt de la demande).');
+    ctx.error(
+      'no-initial-state',
+      procedureLoc,
+      'Aucun état n’est marqué initial: true : aucune affaire ne peut naître.',
+      'Ajoutez initial: true à l’état où commence une affaire (ex. le dépôt de la demande).',
+    );
   }
   const reachable = reach(initials, (s) => (out.get(s) ?? []).map((t) => t.to));
   const incoming = new Map<string, string[]>(states.map((s) => [s.id, []]));
@@ -39,19 +44,44 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
   for (const s of states) {
     const exits = out.get(s.id) ?? [];
     if (initials.length > 0 && !reachable.has(s.id)) {
-      ctx.error('unreachable-state', s.loc, `L’état « ${s.id} » n’est atteint par aucune transition depuis un état initial.`, `Ajoutez une transition dont to: est ${s.id}, ou supprimez cet état.`);
+      ctx.error(
+        'unreachable-state',
+        s.loc,
+        `L’état « ${s.id} » n’est atteint par aucune transition depuis un état initial.`,
+        `Ajoutez une transition dont to: est ${s.id}, ou supprimez cet état.`,
+      );
     }
     if (s.final && exits.length > 0) {
       const t = exits[0] as Transition;
-      ctx.error('final-state-exit', t.loc, `L’état final « ${s.id} » a une transition sortante (« ${t.event} »).`, 'Retirez final: true de l’état, ou cette transition.');
+      ctx.error(
+        'final-state-exit',
+        t.loc,
+        `L’état final « ${s.id} » a une transition sortante (« ${t.event} »).`,
+        'Retirez final: true de l’état, ou cette transition.',
+      );
     }
     if (!s.final && exits.length === 0) {
-      ctx.error('dead-end-state', s.loc, `L’état « ${s.id} » n’est pas final et aucune transition n’en sort : l’affaire y resterait bloquée.`, 'Ajoutez une transition depuis cet état, ou marquez-le final: true avec une issue (outcome).');
+      ctx.error(
+        'dead-end-state',
+        s.loc,
+        `L’état « ${s.id} » n’est pas final et aucune transition n’en sort : l’affaire y resterait bloquée.`,
+        'Ajoutez une transition depuis cet état, ou marquez-le final: true avec une issue (outcome).',
+      );
     } else if (!s.final && !canFinish.has(s.id)) {
-      ctx.error('no-final-reachable', s.loc, `Depuis l’état « ${s.id} », aucun état final ne peut être atteint.`, 'Ajoutez un chemin vers une issue (jugement, accord, renvoi…).');
+      ctx.error(
+        'no-final-reachable',
+        s.loc,
+        `Depuis l’état « ${s.id} », aucun état final ne peut être atteint.`,
+        'Ajoutez un chemin vers une issue (jugement, accord, renvoi…).',
+      );
     }
     if (s.final && !s.outcome) {
-      ctx.warn('final-without-outcome', s.loc, `L’état final « ${s.id} » n’indique pas son issue.`, 'Ajoutez outcome: (accord, jugement, renvoi…) : le récapitulatif et les statistiques en ont besoin.');
+      ctx.warn(
+        'final-without-outcome',
+        s.loc,
+        `L’état final « ${s.id} » n’indique pas son issue.`,
+        'Ajoutez outcome: (accord, jugement, renvoi…) : le récapitulatif et les statistiques en ont besoin.',
+      );
     }
     checkStuck(g, ctx, s.id, exits);
   }
@@ -69,7 +99,12 @@ function checkStuck(g: Graph, ctx: BuildContext, state: string, exits: readonly 
   if (!started) {
     const s = g.states[state];
     if (!s) return;
-    ctx.error('stuck-state', s.loc, `Dans l’état « ${state} », personne ne peut agir et aucun délai lancé à l’entrée ne fait avancer l’affaire.`, 'Faites démarrer (start:) le délai qui déclenche la sortie automatique par chaque transition qui entre dans cet état, ou ajoutez une action pour un rôle.');
+    ctx.error(
+      'stuck-state',
+      s.loc,
+      `Dans l’état « ${state} », personne ne peut agir et aucun délai lancé à l’entrée ne fait avancer l’affaire.`,
+      'Faites démarrer (start:) le délai qui déclenche la sortie automatique par chaque transition qui entre dans cet état, ou ajoutez une action pour un rôle.',
+    );
   }
 }
 
@@ -102,8 +137,15 @@ function checkAmbiguity(g: Graph, ctx: BuildContext): void {
         if (shared === undefined || exclusive(a, b)) continue;
         const guarded = (a.when || a.guard.length > 0) && (b.when || b.guard.length > 0);
         const msg = `Les transitions « ${a.event} » (ligne ${a.loc.line}) et (ligne ${b.loc.line}) partent toutes deux de « ${shared} »`;
-        const hint = 'Donnez à chacune une condition when: avec equal sur le même fait et des valeurs différentes, ou renommez l’un des événements.';
-        if (guarded) ctx.warn('ambiguous-transition', b.loc, `${msg} et leurs conditions peuvent être vraies ensemble.`, hint);
+        const hint =
+          'Donnez à chacune une condition when: avec equal sur le même fait et des valeurs différentes, ou renommez l’un des événements.';
+        if (guarded)
+          ctx.warn(
+            'ambiguous-transition',
+            b.loc,
+            `${msg} et leurs conditions peuvent être vraies ensemble.`,
+            hint,
+          );
         else ctx.error('ambiguous-transition', b.loc, `${msg} sans condition qui les départage.`, hint);
       }
     }

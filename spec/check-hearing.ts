@@ -12,7 +12,9 @@ type Graph = Pick<Procedure, 'states' | 'transitions' | 'roles'>;
 
 export function checkHearing(g: Graph, ctx: BuildContext): void {
   const parties = Object.values(g.roles).map((r) => r.id);
-  const bit = new Map(parties.flatMap((p, i) => [[`s:${p}`, 1 << (2 * i)] as const, [`h:${p}`, 1 << (2 * i + 1)] as const]));
+  const bit = new Map(
+    parties.flatMap((p, i) => [[`s:${p}`, 1 << (2 * i)] as const, [`h:${p}`, 1 << (2 * i + 1)] as const]),
+  );
   const all = (1 << (2 * parties.length)) - 1;
   const known = new Map<string, number>();
   for (const s of Object.values(g.states)) known.set(s.id, s.initial ? 0 : all);

@@ -33,3 +33,14 @@ export type {
 } from './model.ts';
 export { createAjv, schemaFile } from './schema-check.ts';
 export { CALENDARS, CONNECTORS, CONTEXT_FACTS, CUSTOM_OPERATORS, OPERATORS } from './vocabulary.ts';
+export {
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatParameter,
+  formatValue,
+  joinFr,
+  parseDuration,
+  renderTemplate,
+} from './format-fr.ts';
+export type { DurationParts } from './format-fr.ts';

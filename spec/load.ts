@@ -1,5 +1,5 @@
 /** Loads one procedure version folder into a frozen Procedure, or the full list of diagnostics. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { BuildContext, closest, obj } from './build-context.ts';
 import { buildForm, buildRules, buildTests } from './build-files.ts';
@@ -9,7 +9,7 @@ import { checkHearing } from './check-hearing.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
-import { checkSchema, type SpecFileKind } from './schema-check.ts';
+import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
 import { readSource, type SourceFile } from './yaml-source.ts';
 
 export interface LoadResult {
@@ -25,7 +25,12 @@ export interface LoadOptions {
 }
 
 const yamlFiles = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
@@ -46,7 +51,10 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const read = (file: string, kind: SpecFileKind): SourceFile | undefined => {
     const { source, diagnostics } = readSource(file, relative(cwd, file) || file);
     ctx.diagnostics.push(...diagnostics);
-    if (source) ctx.diagnostics.push(...checkSchema(kind, source));
+    if (source) {
+      ctx.diagnostics.push(...checkSchema(kind, source));
+      checkSchemaComment(file, kind, source.file, ctx);
+    }
     return source;
   };
   const procSrc = read(join(abs, 'procedure.yaml'), 'procedure');
@@ -65,21 +73,42 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     Object.values(forms).map((f) => [f.id, new Set(Object.keys(obj(f.schema.properties)))] as const),
   );
   const rulesetNames = new Set(Object.keys(obj(obj(rulesSrc?.data).rulesets)));
-  const parts = buildProcedureParts(procSrc, ctx, { forms: new Set(Object.keys(forms)), rulesets: rulesetNames, formFields });
+  const parts = buildProcedureParts(procSrc, ctx, {
+    forms: new Set(Object.keys(forms)),
+    rulesets: rulesetNames,
+    formFields,
+  });
   const rules: Rules = rulesSrc ? buildRules(rulesSrc, ctx, parts.parameters) : { facts: {}, rulesets: {} };
   const events = new Set(parts.transitions.map((t) => t.event));
   const tests: ScenarioFile[] = testSrcs.map((src) =>
-    buildTests(src, ctx, rules, new Set(Object.keys(parts.states)), new Set(Object.keys(parts.roles)), events),
+    buildTests(
+      src,
+      ctx,
+      rules,
+      new Set(Object.keys(parts.states)),
+      new Set(Object.keys(parts.roles)),
+      events,
+    ),
   );
 
   const root = obj(procSrc.data);
   const versionDir = basename(abs);
   const idDir = basename(dirname(abs));
   if (typeof root.version === 'string' && root.version !== versionDir) {
-    ctx.error('version-mismatch', procSrc.locate(['version']), `La version ${root.version} ne correspond pas au dossier ${versionDir}/.`, `Écrivez version: ${versionDir} ou renommez le dossier en ${root.version}/.`);
+    ctx.error(
+      'version-mismatch',
+      procSrc.locate(['version']),
+      `La version ${root.version} ne correspond pas au dossier ${versionDir}/.`,
+      `Écrivez version: ${versionDir} ou renommez le dossier en ${root.version}/.`,
+    );
   }
   if (typeof root.id === 'string' && root.id !== idDir) {
-    ctx.error('id-mismatch', procSrc.locate(['id']), `L’identifiant « ${root.id} » ne correspond pas au dossier ${idDir}/.`, `Écrivez id: ${idDir} ou renommez le dossier.`);
+    ctx.error(
+      'id-mismatch',
+      procSrc.locate(['id']),
+      `L’identifiant « ${root.id} » ne correspond pas au dossier ${idDir}/.`,
+      `Écrivez id: ${idDir} ou renommez le dossier.`,
+    );
   }
 
   const paramNames = new Set(Object.keys(parts.parameters));
@@ -128,6 +157,24 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     loc: model.loc,
   };
   return { procedure: deepFreeze(procedure), diagnostics };
+}
+
+const SCHEMA_COMMENT = /^# yaml-language-server: \$schema=(\S+)/;
+
+/** Each spec file's first line points editors at its JSON Schema, so drafters get completion and live errors. */
+function checkSchemaComment(file: string, kind: SpecFileKind, display: string, ctx: BuildContext): void {
+  const first = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
+  const m = SCHEMA_COMMENT.exec(first);
+  const expected = relative(dirname(file), schemaFile(kind));
+  if (m && resolve(dirname(file), m[1] as string) === schemaFile(kind)) return;
+  ctx.warn(
+    'schema-comment',
+    { file: display, line: 1, column: 1 },
+    m
+      ? `La première ligne pointe vers ${m[1]}, qui n’est pas le schéma des fichiers ${kind}.`
+      : 'La première ligne n’indique pas le schéma du fichier à l’éditeur.',
+    `Écrivez en première ligne : # yaml-language-server: $schema=${expected}`,
+  );
 }
 
 /** Finds every procedure version folder (one holding procedure.yaml) at or below `dir`. */

@@ -160,7 +160,11 @@ export interface Deadline extends Documented {
   readonly id: string;
   /** Name of a duration parameter. */
   readonly duration: string;
-  readonly onExpiry: { readonly event?: string; readonly alert: readonly string[]; readonly message?: string };
+  readonly onExpiry: {
+    readonly event?: string;
+    readonly alert: readonly string[];
+    readonly message?: string;
+  };
   readonly reminders: readonly Reminder[];
 }
 
@@ -264,7 +268,11 @@ export interface Journey {
   readonly source?: string;
   readonly start?: string;
   readonly steps: readonly JourneyStep[];
-  readonly expect: { readonly state: string; readonly deadlines?: readonly string[]; readonly documents?: readonly string[] };
+  readonly expect: {
+    readonly state: string;
+    readonly deadlines?: readonly string[];
+    readonly documents?: readonly string[];
+  };
   readonly loc: Loc;
 }
 

@@ -17,7 +17,13 @@ export const schemaFile = (kind: SpecFileKind): string => join(schemaDir, `${kin
 
 /** An ajv instance configured the way greffe validates every JSON Schema (specs, forms, facts). */
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+  });
   addFormats(ajv);
   return ajv;
 }
@@ -28,7 +34,8 @@ function getValidators(): Record<SpecFileKind, ValidateFunction> {
   if (validators) return validators;
   const ajv = createAjv();
   const kinds: SpecFileKind[] = ['procedure', 'rules', 'form', 'tests'];
-  for (const kind of kinds) ajv.addSchema(JSON.parse(readFileSync(schemaFile(kind), 'utf8')), `${kind}.schema.json`);
+  for (const kind of kinds)
+    ajv.addSchema(JSON.parse(readFileSync(schemaFile(kind), 'utf8')), `${kind}.schema.json`);
   validators = Object.fromEntries(
     kinds.map((k) => [k, ajv.getSchema(`${k}.schema.json`) as ValidateFunction]),
   ) as Record<SpecFileKind, ValidateFunction>;
@@ -42,11 +49,14 @@ const toPath = (instancePath: string): (string | number)[] =>
     .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
-const display = (path: Path): string => (path.length === 0 ? 'la racine du fichier' : `« ${path.join('.')} »`);
+const display = (path: Path): string =>
+  path.length === 0 ? 'la racine du fichier' : `« ${path.join('.')} »`;
 
 /** Keeps the error a drafter can act on: the `oneOf` summary rather than each failed branch. */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
-  const oneOfs = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath.replace(/\/oneOf$/, '/oneOf/'));
+  const oneOfs = errors
+    .filter((e) => e.keyword === 'oneOf')
+    .map((e) => e.schemaPath.replace(/\/oneOf$/, '/oneOf/'));
   return errors.filter((e) => {
     if (e.keyword === 'if') return false;
     return !oneOfs.some((prefix) => e.schemaPath.startsWith(prefix) && e.keyword !== 'oneOf');
@@ -81,7 +91,9 @@ export function checkSchema(kind: SpecFileKind, source: SourceFile): Diagnostic[
   return french.map((e, i) => {
     const original = errors[i] as ErrorObject;
     const path = toPath(original.instancePath);
-    const extra = (original.params.additionalProperty ?? original.params.unevaluatedProperty) as string | undefined;
+    const extra = (original.params.additionalProperty ?? original.params.unevaluatedProperty) as
+      | string
+      | undefined;
     if (extra !== undefined) {
       return diagnostic(
         'schema',
@@ -92,6 +104,12 @@ export function checkSchema(kind: SpecFileKind, source: SourceFile): Diagnostic[
       );
     }
     const loc = original.keyword === 'required' ? source.locateKey(path) : source.locate(path);
-    return diagnostic('schema', 'error', loc, `${display(path)} : ${e.message ?? 'valeur invalide'}.`, hintFor(original));
+    return diagnostic(
+      'schema',
+      'error',
+      loc,
+      `${display(path)} : ${e.message ?? 'valeur invalide'}.`,
+      hintFor(original),
+    );
   });
 }

@@ -23,7 +23,12 @@ const pointer = (path: Path): string => path.map((p) => String(p).replaceAll('/'
  */
 export function parseSource(file: string, text: string): { source?: SourceFile; diagnostics: Diagnostic[] } {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter: counter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
   const at = (offset: number): Loc => {
     const { line, col } = counter.linePos(offset);
     return { file, line, column: col };
@@ -52,7 +57,13 @@ export function parseSource(file: string, text: string): { source?: SourceFile; 
         if (!isScalar(pair.key)) {
           const off = (pair.key as Node | null)?.range?.[0] ?? n.range?.[0] ?? 0;
           diagnostics.push(
-            diagnostic('yaml-syntax', 'error', at(off), 'YAML invalide : une clé doit être un simple texte.', 'Écrivez la clé comme un mot (ex. label:).'),
+            diagnostic(
+              'yaml-syntax',
+              'error',
+              at(off),
+              'YAML invalide : une clé doit être un simple texte.',
+              'Écrivez la clé comme un mot (ex. label:).',
+            ),
           );
           continue;
         }
@@ -87,7 +98,10 @@ export function parseSource(file: string, text: string): { source?: SourceFile; 
 }
 
 /** Reads and parses a file; a missing file is reported, not thrown. */
-export function readSource(file: string, displayName = file): { source?: SourceFile; diagnostics: Diagnostic[] } {
+export function readSource(
+  file: string,
+  displayName = file,
+): { source?: SourceFile; diagnostics: Diagnostic[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

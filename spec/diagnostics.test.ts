@@ -1,0 +1,329 @@
+/**
+ * One broken spec per diagnostic code: each test edits a copy of the minimal
+ * fixture procedure and checks the code, file, line, column and message.
+ * Diagnostics are public API (conventions.md §6).
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copySpec, editSpec, FIXTURE_DIR, positionOf } from '../test/helpers/spec-copy.ts';
+import { loadProcedure } from './load.ts';
+
+interface Case {
+  code: string;
+  file: string;
+  search: string | RegExp;
+  replace: string;
+  /** Text whose position (plus shift) the diagnostic must point at, in the edited file. */
+  at: string;
+  shift?: number;
+  message: RegExp;
+  severity?: 'error' | 'warning';
+}
+
+const cases: Case[] = [
+  {
+    code: 'yaml-syntax',
+    file: 'procedure.yaml',
+    search: 'label: Plafond de la demande',
+    replace: 'label: [Plafond',
+    at: '\n  delai_reponse',
+    shift: 3,
+    message: /YAML invalide/,
+  },
+  {
+    code: 'schema',
+    file: 'procedure.yaml',
+    search: 'status: published',
+    replace: 'status: publiee',
+    at: 'publiee',
+    message: /status/,
+  },
+  {
+    code: 'schema',
+    file: 'procedure.yaml',
+    search: '    phase: ouverture\n    initial',
+    replace: '    phase: ouverture\n    couleur: rouge\n    initial',
+    at: 'couleur',
+    message: /Clé inconnue « couleur »/,
+  },
+  {
+    code: 'unknown-state',
+    file: 'procedure.yaml',
+    search: 'to: close_accord',
+    replace: 'to: close_acord',
+    at: 'close_acord',
+    message: /L’état « close_acord » n’existe pas/,
+  },
+  {
+    code: 'unknown-role',
+    file: 'procedure.yaml',
+    search: 'roles: [mediateur, requerant_voisin]',
+    replace: 'roles: [mediateur, juge]',
+    at: 'juge]',
+    message: /Le rôle « juge » n’existe pas/,
+  },
+  {
+    code: 'unknown-form',
+    file: 'procedure.yaml',
+    search: 'form: accord',
+    replace: 'form: protocole',
+    at: 'protocole',
+    message: /Le formulaire « protocole » n’existe pas/,
+  },
+  {
+    code: 'unknown-parameter',
+    file: 'procedure.yaml',
+    search: "title: Médiation de voisinage en ligne (jusqu'à ${plafond})",
+    replace: "title: Médiation de voisinage en ligne (jusqu'à ${plafon})",
+    at: 'Médiation de voisinage',
+    message: /\$\{plafon\}/,
+  },
+  {
+    code: 'unknown-parameter',
+    file: 'procedure.yaml',
+    search: 'duration: delai_reponse',
+    replace: 'duration: delai_repons',
+    at: 'delai_repons\n',
+    message: /Le paramètre « delai_repons » n’existe pas/,
+  },
+  {
+    code: 'parameter-type',
+    file: 'procedure.yaml',
+    search: 'duration: delai_reponse',
+    replace: 'duration: plafond',
+    at: 'plafond\n',
+    message: /type money, duration est attendu/,
+  },
+  {
+    code: 'unknown-deadline',
+    file: 'procedure.yaml',
+    search: '- start: delai_reponse',
+    replace: '- start: delai_inconnu',
+    at: 'delai_inconnu',
+    message: /Le délai « delai_inconnu » n’existe pas/,
+  },
+  {
+    code: 'unknown-connector',
+    file: 'procedure.yaml',
+    search: '      - start: delai_reponse\n',
+    replace: '      - start: delai_reponse\n      - call: { connector: pigeon_voyageur }\n',
+    at: 'pigeon_voyageur',
+    message: /Le connecteur « pigeon_voyageur » n’existe pas/,
+  },
+  {
+    code: 'unknown-event',
+    file: 'procedure.yaml',
+    search: 'on_expiry: { event: expirer_delai_reponse }',
+    replace: 'on_expiry: { event: expirer_delai }',
+    at: 'expirer_delai }',
+    message: /L’événement « expirer_delai » n’existe pas/,
+  },
+  {
+    code: 'unknown-calendar',
+    file: 'procedure.yaml',
+    search: 'calendar: fr',
+    replace: 'calendar: lune',
+    at: 'lune',
+    message: /Le calendrier « lune »/,
+  },
+  {
+    code: 'unreachable-state',
+    file: 'procedure.yaml',
+    search: '  close_echec:\n',
+    replace:
+      '  orpheline:\n    label: Orpheline\n    phase: cloture\n    final: true\n    outcome: caducite\n  close_echec:\n',
+    at: 'orpheline:',
+    message: /« orpheline » n’est atteint par aucune transition/,
+  },
+  {
+    code: 'dead-end-state',
+    file: 'procedure.yaml',
+    search: '  close_echec:\n',
+    replace: '  attente:\n    label: Attente\n    phase: cloture\n  close_echec:\n',
+    at: 'attente:',
+    message: /« attente » n’est pas final et aucune transition n’en sort/,
+  },
+  {
+    code: 'final-state-exit',
+    file: 'procedure.yaml',
+    search: '    from: ouverte\n    to: close_echec\n    roles',
+    replace: '    from: [ouverte, close_accord]\n    to: close_echec\n    roles',
+    at: '  - event: constater_echec',
+    shift: 4,
+    message: /L’état final « close_accord » a une transition sortante/,
+  },
+  {
+    code: 'no-initial-state',
+    file: 'procedure.yaml',
+    search: '    initial: true\n',
+    replace: '',
+    at: 'id: mediation',
+    message: /Aucun état n’est marqué initial/,
+  },
+  {
+    code: 'ambiguous-transition',
+    file: 'procedure.yaml',
+    search: '  - event: constater_echec',
+    replace: '  - event: constater_accord',
+    at: "  - event: constater_accord\n    label: Constater l'échec",
+    shift: 4,
+    message: /partent toutes deux de « ouverte »/,
+  },
+  {
+    code: 'deadline-never-started',
+    severity: 'warning',
+    file: 'procedure.yaml',
+    search: '      - start: delai_reponse\n',
+    replace: '',
+    at: '  delai_reponse:\n    label: Délai de réponse',
+    shift: 2,
+    message: /Aucune transition ne fait courir le délai « delai_reponse »/,
+  },
+  {
+    code: 'automatic-without-deadline',
+    file: 'procedure.yaml',
+    search: 'on_expiry: { event: expirer_delai_reponse }',
+    replace: 'on_expiry: { alert: [mediateur] }',
+    at: '  - event: expirer_delai_reponse',
+    shift: 4,
+    message: /n’est déclenchée par l’expiration d’aucun délai/,
+  },
+  {
+    code: 'transition-without-actor',
+    file: 'procedure.yaml',
+    search: '    roles: [mediateur, requerant_voisin]\n',
+    replace: '',
+    at: '  - event: constater_echec',
+    shift: 4,
+    message: /n’a ni rôles ni automatic/,
+  },
+  {
+    code: 'decision-without-hearing',
+    file: 'procedure.yaml',
+    search: '    form: accord\n',
+    replace: '    form: accord\n    decision: { kind: jugement, against: [requerant_voisin] }\n',
+    at: '  - event: constater_accord',
+    shift: 4,
+    message: /sans qu’il ait été appelé sur tous les chemins \(CPC, art\. 14\)/,
+  },
+  {
+    code: 'empty-phase',
+    severity: 'warning',
+    file: 'procedure.yaml',
+    search: '  cloture:\n    label: Clôture\n',
+    replace: '  cloture:\n    label: Clôture\n  appel:\n    label: Appel\n',
+    at: 'appel:',
+    message: /Aucun état n’appartient à la phase « appel »/,
+  },
+  {
+    code: 'final-without-outcome',
+    severity: 'warning',
+    file: 'procedure.yaml',
+    search: '    outcome: accord\n',
+    replace: '',
+    at: '  close_accord:',
+    shift: 2,
+    message: /n’indique pas son issue/,
+  },
+  {
+    code: 'version-mismatch',
+    file: 'procedure.yaml',
+    search: 'version: 1.0.0',
+    replace: 'version: 1.0.1',
+    at: '1.0.1',
+    message: /ne correspond pas au dossier 1\.0\.0/,
+  },
+  {
+    code: 'id-mismatch',
+    file: 'procedure.yaml',
+    search: 'id: mediation',
+    replace: 'id: voisinage',
+    at: 'voisinage\n',
+    message: /« voisinage » ne correspond pas au dossier mediation/,
+  },
+  {
+    code: 'schema-comment',
+    severity: 'warning',
+    file: 'forms/accord.yaml',
+    search: /^# yaml-language-server.*\n/,
+    replace: '',
+    at: 'id: accord',
+    message: /n’indique pas le schéma/,
+  },
+  {
+    code: 'form-id-mismatch',
+    file: 'forms/accord.yaml',
+    search: 'id: accord',
+    replace: 'id: entente',
+    at: 'entente',
+    message: /« entente » mais son fichier est accord\.yaml/,
+  },
+  {
+    code: 'invalid-json-schema',
+    file: 'forms/accord.yaml',
+    search: '      minLength: 10',
+    replace: '      minLenght: 10',
+    at: '  type: object',
+    shift: 2,
+    message: /Le schéma JSON du formulaire « accord » est refusé/,
+  },
+];
+
+describe('each diagnostic code, on a minimal broken spec', () => {
+  for (const c of cases) {
+    it(`${c.code}: ${c.message.source.slice(0, 50)}`, () => {
+      const dir = copySpec(FIXTURE_DIR);
+      const text = editSpec(dir, c.file, c.search, c.replace);
+      const { procedure, diagnostics } = loadProcedure(dir);
+      const file = relative(process.cwd(), join(dir, c.file));
+      const found = diagnostics.filter((d) => d.code === c.code);
+      expect(found, JSON.stringify(diagnostics, null, 1)).not.toHaveLength(0);
+      const d = found[0]!;
+      expect(d.severity).toBe(c.severity ?? 'error');
+      expect(d.file).toBe(file);
+      expect({ line: d.line, column: d.column }).toEqual(positionOf(text, c.at, c.shift));
+      expect(d.message).toMatch(c.message);
+      expect(d.hint.length).toBeGreaterThan(10);
+      if ((c.severity ?? 'error') === 'error') expect(procedure).toBeUndefined();
+    });
+  }
+
+  it('reports every problem of a spec at once, sorted by file and line', () => {
+    const dir = copySpec(FIXTURE_DIR);
+    editSpec(dir, 'procedure.yaml', 'to: close_accord', 'to: nulle_part');
+    editSpec(dir, 'procedure.yaml', 'roles: [mediateur, requerant_voisin]', 'roles: [greffier]');
+    editSpec(dir, 'forms/accord.yaml', 'id: accord', 'id: autre');
+    const { diagnostics } = loadProcedure(dir);
+    const codes = diagnostics.map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['unknown-state', 'unknown-role', 'form-id-mismatch']));
+    const keys = diagnostics.map((d) => [d.file, d.line]);
+    expect(keys).toEqual(
+      [...keys].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1])),
+    );
+  });
+
+  it('suggests the closest name for a typo', () => {
+    const dir = copySpec(FIXTURE_DIR);
+    editSpec(dir, 'procedure.yaml', 'to: close_accord', 'to: close_acord');
+    const d = loadProcedure(dir).diagnostics.find((x) => x.code === 'unknown-state');
+    expect(d?.hint).toContain('« close_accord »');
+  });
+
+  it('reports a missing procedure.yaml instead of throwing', () => {
+    const dir = copySpec(FIXTURE_DIR);
+    writeFileSync(join(dir, 'procedure.yaml.bak'), '');
+
+    rmSync(join(dir, 'procedure.yaml'));
+    const { diagnostics } = loadProcedure(dir);
+    expect(diagnostics.map((d) => d.code)).toContain('missing-file');
+  });
+
+  it('loads the fixture into a frozen model with positions', () => {
+    const { procedure, diagnostics } = loadProcedure(FIXTURE_DIR);
+    expect(diagnostics).toEqual([]);
+    expect(procedure?.states.ouverte?.loc.line).toBeGreaterThan(1);
+    expect(Object.isFrozen(procedure?.transitions[0])).toBe(true);
+    expect(procedure?.transitions.find((t) => t.event === 'expirer_delai_reponse')?.automatic).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+/** Copies a procedure version folder to a temp dir and edits its files, for tests of broken or changed specs. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ANNEX_DIR = 'spec/procedures/petits-litiges/1.0.0';
+export const FIXTURE_DIR = 'test/fixtures/procedures/mediation/1.0.0';
+
+/** A copy at `<tmp>/<id>/<version>/` (the loader checks folder names against id and version). */
+export function copySpec(src: string): string {
+  const parts = src.replace(/\/$/, '').split('/');
+  const version = parts.at(-1) as string;
+  const id = parts.at(-2) as string;
+  const dest = join(mkdtempSync(join(tmpdir(), 'greffe-spec-')), id, version);
+  cpSync(src, dest, { recursive: true });
+  return dest;
+}
+
+/** Replaces `search` (which must occur) in `file` of the copy; returns the new text. */
+export function editSpec(dir: string, file: string, search: string | RegExp, replacement: string): string {
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = before.replace(search, replacement);
+  if (after === before) throw new Error(`editSpec: « ${String(search)} » introuvable dans ${file}`);
+  writeFileSync(path, after);
+  return after;
+}
+
+/** 1-based line and column of the first occurrence of `needle` in `text`, plus `shift` characters. */
+export function positionOf(text: string, needle: string, shift = 0): { line: number; column: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`positionOf: « ${needle} » introuvable`);
+  const before = text.slice(0, at + shift);
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1) as string).length + 1 };
+}
