@@ -1,6 +1,13 @@
 /** `greffe validate [DIR] [--strict] [--json]`: checks procedure specs and prints diagnostics. */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SPEC_ROOT, type Diagnostic, findProcedureDirs, formatDiagnostic, hasErrors, loadProcedure } from '../../spec/index.ts';
+import {
+  DEFAULT_SPEC_ROOT,
+  type Diagnostic,
+  findProcedureDirs,
+  formatDiagnostic,
+  hasErrors,
+  loadProcedure,
+} from '../../spec/index.ts';
 import type { Command } from '../main.ts';
 
 const HELP = `Usage : greffe validate [DOSSIER] [--strict] [--json]
@@ -17,7 +24,11 @@ export const command: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { strict: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        strict: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     if (values.help) {
       console.log(HELP);
@@ -37,7 +48,9 @@ export const command: Command = {
       console.log(JSON.stringify({ procedures: dirs.length, errors, warnings, diagnostics: all }, null, 2));
     } else {
       for (const d of all) console.log(formatDiagnostic(d));
-      console.log(`${dirs.length} version(s) de procédure vérifiée(s) : ${errors} erreur(s), ${warnings} avertissement(s).`);
+      console.log(
+        `${dirs.length} version(s) de procédure vérifiée(s) : ${errors} erreur(s), ${warnings} avertissement(s).`,
+      );
     }
     return hasErrors(all, values.strict === true) ? 1 : 0;
   },
