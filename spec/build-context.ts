@@ -65,6 +65,15 @@ function distance(a: string, b: string, cap: number): number {
   return prev[b.length] as number;
 }
 
+/** A set of names: a Set, a list, or the keys of a record (checked without copying). */
+export type Known = ReadonlySet<string> | readonly string[] | Readonly<Record<string, unknown>>;
+
+const has = (k: Known, name: string): boolean =>
+  k instanceof Set ? k.has(name) : Array.isArray(k) ? k.includes(name) : Object.hasOwn(k, name);
+
+const names = (k: Known): Iterable<string> =>
+  k instanceof Set || Array.isArray(k) ? (k as Iterable<string>) : Object.keys(k);
+
 export class BuildContext {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -77,17 +86,10 @@ export class BuildContext {
   }
 
   /** Reports `name` when it is not among `known`; returns whether it resolved. */
-  ref(
-    kind: RefKind,
-    name: string,
-    known: ReadonlySet<string> | readonly string[],
-    src: SourceFile,
-    path: Path,
-  ): boolean {
-    const set = known instanceof Set ? known : new Set(known as readonly string[]);
-    if (set.has(name)) return true;
+  ref(kind: RefKind, name: string, known: Known, src: SourceFile, path: Path): boolean {
+    if (has(known, name)) return true;
     const { noun, where } = KIND_FR[kind];
-    const guess = closest(name, set);
+    const guess = closest(name, names(known));
     this.error(
       `unknown-${kind}`,
       src.locate(path),

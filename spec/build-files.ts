@@ -77,7 +77,7 @@ function checkRuleCondition(
   if (typeof v.fact === 'string') ctx.ref('fact', v.fact, facts, src, [...path, 'value', 'fact']);
   if (
     typeof v.param === 'string' &&
-    ctx.ref('parameter', v.param, new Set(Object.keys(params)), src, [...path, 'value', 'param'])
+    ctx.ref('parameter', v.param, params, src, [...path, 'value', 'param'])
   ) {
     const p = params[v.param] as Parameter;
     if (typeof v.column === 'string' && p.type !== 'table' && !(p.type === 'list' && v.column === 'id')) {

@@ -100,7 +100,7 @@ function buildStates(
   const out: Record<string, State> = {};
   for (const [id, s] of entries(obj(src.data).states)) {
     const phase = String(s.phase);
-    ctx.ref('phase', phase, new Set(Object.keys(phases)), src, ['states', id, 'phase']);
+    ctx.ref('phase', phase, phases, src, ['states', id, 'phase']);
     out[id] = {
       id,
       ...documented(s, src.locateKey(['states', id])),
@@ -123,7 +123,7 @@ export function paramRef(
   src: SourceFile,
   path: Path,
 ): void {
-  if (!ctx.ref('parameter', name, new Set(Object.keys(params)), src, path)) return;
+  if (!ctx.ref('parameter', name, params, src, path)) return;
   const p = params[name] as Parameter;
   if (p.type !== type) {
     ctx.error(
@@ -154,8 +154,7 @@ function checkCondition(
     if (typeof c.operator === 'string')
       ctx.ref('operator', c.operator, OPERATORS, src, [...path, 'operator']);
     const v = obj(c.value);
-    if (typeof v.param === 'string')
-      ctx.ref('parameter', v.param, new Set(Object.keys(params)), src, [...path, 'value', 'param']);
+    if (typeof v.param === 'string') ctx.ref('parameter', v.param, params, src, [...path, 'value', 'param']);
     if (typeof v.fact === 'string') ctx.ref('fact', v.fact, knownFacts, src, [...path, 'value', 'fact']);
   }
 }

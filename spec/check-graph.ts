@@ -1,6 +1,6 @@
 /** Graph checks on the state machine: reachability, exits, finals, stuck states, ambiguity. */
 import type { BuildContext } from './build-context.ts';
-import type { Condition, Procedure, Transition } from './model.ts';
+import type { Condition, Deadline, Procedure, Transition } from './model.ts';
 
 type Graph = Pick<Procedure, 'states' | 'transitions' | 'deadlines'>;
 
@@ -39,6 +39,16 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
   const reachable = reach(initials, (s) => (out.get(s) ?? []).map((t) => t.to));
   const incoming = new Map<string, string[]>(states.map((s) => [s.id, []]));
   for (const t of g.transitions) for (const f of t.from) incoming.get(t.to)?.push(f);
+  const entering = new Map<string, Transition[]>();
+  for (const t of g.transitions) {
+    const list = entering.get(t.to);
+    if (list) list.push(t);
+    else entering.set(t.to, [t]);
+  }
+  const firedBy = new Map<string, Deadline[]>();
+  for (const d of Object.values(g.deadlines)) {
+    if (d.onExpiry.event) firedBy.set(d.onExpiry.event, [...(firedBy.get(d.onExpiry.event) ?? []), d]);
+  }
   const finals = states.filter((s) => s.final).map((s) => s.id);
   const canFinish = reach(finals, (s) => incoming.get(s) ?? []);
   for (const s of states) {
@@ -83,16 +93,22 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
         'Ajoutez outcome: (accord, jugement, renvoi…) : le récapitulatif et les statistiques en ont besoin.',
       );
     }
-    checkStuck(g, ctx, s.id, exits);
+    checkStuck(g, ctx, s.id, exits, entering.get(s.id) ?? [], firedBy);
   }
   checkAmbiguity(g, ctx);
 }
 
 /** A state left only by automatic transitions needs the deadline that fires them running on entry. */
-function checkStuck(g: Graph, ctx: BuildContext, state: string, exits: readonly Transition[]): void {
+function checkStuck(
+  g: Graph,
+  ctx: BuildContext,
+  state: string,
+  exits: readonly Transition[],
+  entering: readonly Transition[],
+  firedBy: ReadonlyMap<string, readonly Deadline[]>,
+): void {
   if (exits.length === 0 || exits.some((t) => !t.automatic)) return;
-  const firing = Object.values(g.deadlines).filter((d) => exits.some((t) => t.event === d.onExpiry.event));
-  const entering = g.transitions.filter((t) => t.to === state);
+  const firing = exits.flatMap((t) => firedBy.get(t.event) ?? []);
   const started = firing.some((d) =>
     entering.every((t) => t.effects.some((e) => e.kind === 'start' && e.deadline === d.id)),
   );
@@ -127,7 +143,11 @@ function exclusive(a: Transition, b: Transition): boolean {
 
 function checkAmbiguity(g: Graph, ctx: BuildContext): void {
   const byEvent = new Map<string, Transition[]>();
-  for (const t of g.transitions) byEvent.set(t.event, [...(byEvent.get(t.event) ?? []), t]);
+  for (const t of g.transitions) {
+    const list = byEvent.get(t.event);
+    if (list) list.push(t);
+    else byEvent.set(t.event, [t]);
+  }
   for (const group of byEvent.values()) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {

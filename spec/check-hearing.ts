@@ -19,7 +19,13 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
   const known = new Map<string, number>();
   for (const s of Object.values(g.states)) known.set(s.id, s.initial ? 0 : all);
   const out = new Map<string, Transition[]>();
-  for (const t of g.transitions) for (const f of t.from) out.set(f, [...(out.get(f) ?? []), t]);
+  for (const t of g.transitions) {
+    for (const f of t.from) {
+      const list = out.get(f);
+      if (list) list.push(t);
+      else out.set(f, [t]);
+    }
+  }
   const apply = (t: Transition, before: number): number => {
     let after = before;
     for (const p of t.summons) after |= bit.get(`s:${p}`) ?? 0;

@@ -86,11 +86,26 @@ export function parseSource(file: string, text: string): { source?: SourceFile; 
     return { file, line: 1, column: 1 };
   };
   if (diagnostics.length > 0) return { diagnostics };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err: unknown) {
+    // Unresolved or exponential aliases only surface here, when values are built.
+    const reason = err instanceof Error ? err.message : String(err);
+    const d = diagnostic(
+      'yaml-syntax',
+      'error',
+      at(0),
+      `YAML invalide : ${reason}`,
+      'Déclarez chaque ancre (&nom) avant son alias (*nom), ou recopiez la valeur.',
+    );
+    return { diagnostics: [d] };
+  }
   return {
     diagnostics,
     source: {
       file,
-      data: doc.toJS({ maxAliasCount: 100 }),
+      data,
       locate: (path) => nearest(values, path),
       locateKey: (path) => nearest(keys, path),
     },

@@ -1,0 +1,45 @@
+/** Load+check time of the annex and of generated specs 10× and 100× larger: the cost should grow about linearly. */
+import { existsSync } from 'node:fs';
+import { loadProcedure } from '../spec/index.ts';
+import type { BenchModule } from './run.ts';
+import { scaleSpec } from './scale-spec.ts';
+import { fmt, medianMs } from './stats.ts';
+
+const ANNEX = 'spec/procedures/petits-litiges/1.0.0';
+const FIXTURE = 'test/fixtures/procedures/mediation/1.0.0';
+
+export const bench: BenchModule = {
+  title: 'Spec loader and checker',
+  async run(log) {
+    const base = existsSync(`${ANNEX}/procedure.yaml`) ? ANNEX : FIXTURE;
+    const rows: { factor: number; ms: number; transitions: number }[] = [];
+    for (const factor of [1, 10, 100]) {
+      const dir = factor === 1 ? base : scaleSpec(base, factor);
+      const first = loadProcedure(dir);
+      const errors = first.diagnostics.filter((d) => d.severity === 'error');
+      if (!first.procedure)
+        throw new Error(
+          `spec ×${factor} invalide : ${errors
+            .slice(0, 3)
+            .map((d) => d.message)
+            .join(' | ')}`,
+        );
+      const ms = await medianMs(() => loadProcedure(dir), factor === 100 ? 3 : 7);
+      rows.push({ factor, ms, transitions: first.procedure.transitions.length });
+    }
+    const one = rows[0] as (typeof rows)[number];
+    for (const r of rows) {
+      const perTransition = r.ms / r.transitions;
+      log(
+        `×${String(r.factor).padEnd(3)} ${String(r.transitions).padStart(6)} transitions  ${fmt(r.ms, 1).padStart(8)} ms  ` +
+          `${fmt(perTransition * 1000, 1)} µs/transition  time ratio ×${fmt(r.ms / one.ms, 1)} (size ratio ×${fmt(r.transitions / one.transitions, 1)})`,
+      );
+    }
+    const last = rows.at(-1) as (typeof rows)[number];
+    const growth = last.ms / one.ms / (last.transitions / one.transitions);
+    log(
+      `cost per transition at ×100 vs ×1: ${fmt(growth, 2)} (1 = linear; a quadratic checker would be ~100)`,
+    );
+    log(`base: ${base}`);
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * `npx greffe validate` on the annex and on broken copies of it, through the
+ * real command: exit codes, and the file:line:col a drafter is sent to.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ANNEX_DIR, copySpec, editSpec, positionOf } from './helpers/spec-copy.ts';
+
+const run = promisify(execFile);
+
+async function greffe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', ['cli/bin/greffe.js', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (err: unknown) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+/** Expects a diagnostic line `file:line:col  error  code` in the output. */
+function expectDiagnostic(stdout: string, dir: string, file: string, pos: { line: number; column: number }, code: string) {
+  const path = relative(process.cwd(), join(dir, file));
+  expect(stdout).toContain(`${path}:${pos.line}:${pos.column}  error  ${code}`);
+}
+
+describe('greffe validate', () => {
+  it('accepts the annex with no error and no warning', async () => {
+    const r = await greffe('validate', '--strict', ANNEX_DIR);
+    expect(r.stdout).toContain('0 erreur(s), 0 avertissement(s)');
+    expect(r.code).toBe(0);
+  });
+
+  it('validates every procedure under spec/procedures by default and prints JSON on request', async () => {
+    const r = await greffe('validate', '--json');
+    const out = JSON.parse(r.stdout) as { procedures: number; errors: number; diagnostics: unknown[] };
+    expect(out.procedures).toBeGreaterThanOrEqual(1);
+    expect(out.errors).toBe(0);
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 2 on a folder without any procedure', async () => {
+    const r = await greffe('validate', 'docs');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('aucun procedure.yaml');
+  });
+
+  it('names the line of a YAML syntax error', async () => {
+    const dir = copySpec(ANNEX_DIR);
+    const text = editSpec(dir, 'procedure.yaml', /\nstates:\n/, '\nstates:\n  : : [\n');
+    const r = await greffe('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/procedure\.yaml:\d+:\d+ {2}error {2}yaml-syntax/);
+    const line = Number(/procedure\.yaml:(\d+):\d+ {2}error {2}yaml-syntax/.exec(r.stdout)?.[1]);
+    const broken = positionOf(text, '  : : [').line;
+    expect(line).toBeGreaterThanOrEqual(broken);
+    expect(line).toBeLessThanOrEqual(broken + 1);
+  });
+
+  it('names the file, line and column of a to: naming no state', async () => {
+    const dir = copySpec(ANNEX_DIR);
+    const original = readFileSync(join(dir, 'procedure.yaml'), 'utf8');
+    const target = /\n(\s+)to: (\w+)/.exec(original);
+    expect(target).not.toBeNull();
+    const text = editSpec(dir, 'procedure.yaml', target![0], `\n${target![1]}to: etat_inexistant`);
+    const r = await greffe('validate', dir);
+    expect(r.code).toBe(1);
+    expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, 'etat_inexistant'), 'unknown-state');
+  });
+
+  it('names the position of a reference to an unknown parameter', async () => {
+    const dir = copySpec(ANNEX_DIR);
+    const original = readFileSync(join(dir, 'procedure.yaml'), 'utf8');
+    const target = /\n(\s+)duration: (\w+)/.exec(original);
+    expect(target).not.toBeNull();
+    const text = editSpec(dir, 'procedure.yaml', target![0], `\n${target![1]}duration: parametre_inconnu`);
+    const r = await greffe('validate', dir);
+    expect(r.code).toBe(1);
+    expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, 'parametre_inconnu'), 'unknown-parameter');
+  });
+
+  it('names the position of an unknown parameter cited in a text', async () => {
+    const dir = copySpec(ANNEX_DIR);
+    const text = editSpec(dir, 'procedure.yaml', /\ntitle: .*\n/, '\ntitle: "Procédure jusqu’à ${plafond_inconnu}"\n');
+    const r = await greffe('validate', dir);
+    expect(r.code).toBe(1);
+    expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, '"Procédure jusqu’à'), 'unknown-parameter');
+  });
+
+  it('names the position of an unreachable state', async () => {
+    const dir = copySpec(ANNEX_DIR);
+    const original = readFileSync(join(dir, 'procedure.yaml'), 'utf8');
+    const phase = /\n {4}phase: (\w+)/.exec(original)?.[1];
+    const text = editSpec(
+      dir,
+      'procedure.yaml',
+      /\nstates:\n/,
+      `\nstates:\n  etat_isole:\n    label: État isolé\n    phase: ${phase}\n    final: true\n    outcome: renvoi\n`,
+    );
+    const r = await greffe('validate', dir);
+    expect(r.code).toBe(1);
+    expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, 'etat_isole:'), 'unreachable-state');
+  });
+});
