@@ -23,17 +23,27 @@ export function parseDuration(iso: string): DurationParts | undefined {
 }
 
 export function formatMoney(m: Money): string {
-  return new Intl.NumberFormat('fr-FR', {
-    style: 'currency',
-    currency: m.currency,
-    minimumFractionDigits: Number.isInteger(m.amount) ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(m.amount);
+  const cents = !Number.isInteger(m.amount);
+  const key = `${m.currency}:${cents}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('fr-FR', {
+      style: 'currency',
+      currency: m.currency,
+      minimumFractionDigits: cents ? 2 : 0,
+      maximumFractionDigits: 2,
+    });
+    moneyFormats.set(key, f);
+  }
+  return f.format(m.amount);
 }
 
 /** A plain number the French way ("3 999,99"). */
+const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(n);
+  return numberFormat.format(n);
 }
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;

@@ -37,8 +37,12 @@ export const CONNECTORS = [
   'saisie_attribution',
 ] as const;
 
-/** Calendars for counting procedural time. `fr`: CPC art. 640–642 with French public holidays. */
-export const CALENDARS = ['fr'] as const;
+/**
+ * Calendars for counting procedural time (runtime/time implements each).
+ * `fr`: CPC art. 640–642 with French public holidays (Code du travail, art. L3133-1);
+ * `fr-alsace-moselle`: the same plus Good Friday and 26 December (art. L3134-13).
+ */
+export const CALENDARS = ['fr', 'fr-alsace-moselle'] as const;
 
 /**
  * Facts the runtime supplies itself when a guard is evaluated, so no form

@@ -1,0 +1,76 @@
+/**
+ * `greffe deadline --start YYYY-MM-DD --duration P7D [--calendar fr]`: the due
+ * date of a procedural deadline (CPC art. 640–642) and how it was computed.
+ * Prints one JSON object `{ "due", "explanation" }`; exit 0, or 2 when the call
+ * is invalid (the message names the option and its value).
+ */
+import { parseArgs } from 'node:util';
+import { computeDue, PROCEDURAL_CALENDARS, ProceduralTimeError } from '../../runtime/time/index.ts';
+import type { Command } from '../main.ts';
+
+const HELP = `Usage : greffe deadline --start AAAA-MM-JJ --duration DURÉE [--calendar CALENDRIER]
+
+Calcule l'échéance d'un délai de procédure (Code de procédure civile, art. 640 à 642) :
+le jour de l'acte ne compte pas, les mois se comptent de quantième à quantième,
+et un délai qui expirerait un samedi, un dimanche ou un jour férié est prorogé
+jusqu'au premier jour ouvrable suivant.
+  --start     date de l'acte, de l'événement ou de la notification (AAAA-MM-JJ)
+  --duration  durée ISO 8601 en jours, semaines, mois ou années : P15D, P2W, P1M, P1Y, P1M15D
+  --calendar  ${Object.keys(PROCEDURAL_CALENDARS).join(', ')} (par défaut fr)
+Sortie : { "due": "AAAA-MM-JJ", "explanation": "…" }
+Code de sortie : 0 échéance calculée, 2 appel invalide (message sur la sortie d'erreur).
+Voir docs/delais.md.`;
+
+const OPTION_OF: Record<ProceduralTimeError['code'], string> = {
+  'invalid-date': '--start',
+  'out-of-range': '--start',
+  'invalid-duration': '--duration',
+  'unknown-calendar': '--calendar',
+  'invalid-time-zone': '--calendar',
+};
+
+const fail = (message: string): number => {
+  console.error(`greffe deadline : ${message}`);
+  return 2;
+};
+
+export const command: Command = {
+  summary: 'calcule l’échéance d’un délai de procédure',
+  async run(args) {
+    let values: { start?: string; duration?: string; calendar?: string; help?: boolean };
+    try {
+      ({ values } = parseArgs({
+        args,
+        strict: true,
+        allowPositionals: false,
+        options: {
+          start: { type: 'string' },
+          duration: { type: 'string' },
+          calendar: { type: 'string', default: 'fr' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }));
+    } catch (e: unknown) {
+      // node:util's messages are English: say it in French, keeping its text for the detail.
+      return fail(`appel invalide (${e instanceof Error ? e.message : String(e)}).\n\n${HELP}`);
+    }
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const missing = (['start', 'duration'] as const).filter((k) => values[k] === undefined);
+    if (missing.length > 0) return fail(`il manque ${missing.map((k) => `--${k}`).join(' et ')}.\n\n${HELP}`);
+    try {
+      const { due, explanation } = computeDue(
+        values.start as string,
+        values.duration as string,
+        values.calendar,
+      );
+      console.log(JSON.stringify({ due, explanation }, null, 2));
+      return 0;
+    } catch (e: unknown) {
+      if (e instanceof ProceduralTimeError) return fail(`${OPTION_OF[e.code]} ${e.message}`);
+      throw e;
+    }
+  },
+};
