@@ -30,7 +30,7 @@ export function scaleSpec(srcDir: string, factor: number): string {
   const originalStates = Object.entries(states);
   const originalDeadlines = Object.entries(deadlines);
   const nonFinal = Object.keys(states).filter((s) => !asObj(states[s]).final);
-  const initial = Object.keys(states).find((s) => asObj(states[s]).initial) as string;
+  const initials = Object.keys(states).filter((s) => asObj(states[s]).initial);
   const firstActor = Object.keys(asObj(spec.roles))[0] as string;
   for (let k = 1; k < factor; k++) {
     const sfx = (id: string) => `${id}_${k}`;
@@ -60,14 +60,16 @@ export function scaleSpec(srcDir: string, factor: number): string {
       );
       transitions.push({ ...t, event: sfx(String(t.event)), from, to: sfx(String(t.to)), effects });
     }
-    transitions.push({
-      event: sfx('entrer_variante'),
-      label: 'Entrer dans la variante',
-      from: initial,
-      to: sfx(initial),
-      roles: [firstActor],
-    });
+    for (const initial of initials) {
+      transitions.push({
+        event: sfx(`entrer_variante_${initial}`),
+        label: 'Entrer dans la variante',
+        from: initial,
+        to: sfx(initial),
+        roles: [firstActor],
+      });
+    }
   }
-  writeFileSync(file, `${header}\n${stringify(spec, { lineWidth: 0 })}`);
+  writeFileSync(file, `${header}\n${stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })}`);
   return dest;
 }

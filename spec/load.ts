@@ -1,5 +1,5 @@
 /** Loads one procedure version folder into a frozen Procedure, or the full list of diagnostics. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { BuildContext, closest, obj } from './build-context.ts';
 import { buildForm, buildRules, buildTests } from './build-files.ts';
@@ -53,7 +53,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     ctx.diagnostics.push(...diagnostics);
     if (source) {
       ctx.diagnostics.push(...checkSchema(kind, source));
-      checkSchemaComment(file, kind, source.file, ctx);
+      checkSchemaComment(file, kind, source, ctx);
     }
     return source;
   };
@@ -159,17 +159,21 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   return { procedure: deepFreeze(procedure), diagnostics };
 }
 
+const PROJECT_ROOT = resolve(dirname(schemaFile('procedure')), '..', '..');
 const SCHEMA_COMMENT = /^# yaml-language-server: \$schema=(\S+)/;
 
 /** Each spec file's first line points editors at its JSON Schema, so drafters get completion and live errors. */
-function checkSchemaComment(file: string, kind: SpecFileKind, display: string, ctx: BuildContext): void {
-  const first = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
-  const m = SCHEMA_COMMENT.exec(first);
+function checkSchemaComment(file: string, kind: SpecFileKind, source: SourceFile, ctx: BuildContext): void {
+  const m = SCHEMA_COMMENT.exec(source.firstLine);
   const expected = relative(dirname(file), schemaFile(kind));
-  if (m && resolve(dirname(file), m[1] as string) === schemaFile(kind)) return;
+  const target = m ? resolve(dirname(file), m[1] as string) : undefined;
+  // A copy outside this repository (a drafter's scratch folder) cannot resolve the path: the name must still be right.
+  const outside = relative(PROJECT_ROOT, file).startsWith('..');
+  if (target === schemaFile(kind) || (outside && target && basename(target) === `${kind}.schema.json`))
+    return;
   ctx.warn(
     'schema-comment',
-    { file: display, line: 1, column: 1 },
+    { file: source.file, line: 1, column: 1 },
     m
       ? `La première ligne pointe vers ${m[1]}, qui n’est pas le schéma des fichiers ${kind}.`
       : 'La première ligne n’indique pas le schéma du fichier à l’éditeur.',

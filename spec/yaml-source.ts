@@ -9,13 +9,15 @@ export type Path = readonly (string | number)[];
 export interface SourceFile {
   readonly file: string;
   readonly data: unknown;
+  /** The file's first line (where the `# yaml-language-server: $schema=` comment belongs). */
+  readonly firstLine: string;
   /** Where the node at `path` starts; falls back to the nearest ancestor written in the file. */
   locate(path: Path): Loc;
   /** Where the key of the property at `path` starts (the value's position when there is no key). */
   locateKey(path: Path): Loc;
 }
 
-const pointer = (path: Path): string => path.map((p) => String(p).replaceAll('/', '~1')).join('/');
+const pointer = (path: Path): string => path.map((p) => `/${String(p).replaceAll('/', '~1')}`).join('');
 
 /**
  * Parses `text` strictly: YAML warnings (bad tags, ambiguous aliases, unknown
@@ -47,10 +49,13 @@ export function parseSource(file: string, text: string): { source?: SourceFile; 
   }
   const values = new Map<string, number>();
   const keys = new Map<string, number>();
-  const walk = (node: unknown, path: (string | number)[]): void => {
+  // Keys are JSON-pointer-like strings built incrementally: one string per node, no path arrays.
+  const join = (prefix: string, part: string | number) =>
+    prefix === '' && part === '' ? '' : `${prefix}/${String(part).replaceAll('/', '~1')}`;
+  const walk = (node: unknown, ptr: string): void => {
     if (!node || typeof node !== 'object') return;
     const n = node as Node;
-    if (n.range) values.set(pointer(path), n.range[0]);
+    if (n.range) values.set(ptr, n.range[0]);
     if (isMap(n)) {
       for (const pair of n.items) {
         if (!isPair(pair)) continue;
@@ -67,17 +72,16 @@ export function parseSource(file: string, text: string): { source?: SourceFile; 
           );
           continue;
         }
-        const key = String(pair.key.value);
-        const child = [...path, key];
-        if (pair.key.range) keys.set(pointer(child), pair.key.range[0]);
+        const child = join(ptr, String(pair.key.value));
+        if (pair.key.range) keys.set(child, pair.key.range[0]);
         if (pair.value && (pair.value as Node).range) walk(pair.value, child);
-        else if (pair.key.range) values.set(pointer(child), pair.key.range[0]);
+        else if (pair.key.range) values.set(child, pair.key.range[0]);
       }
     } else if (isSeq(n)) {
-      n.items.forEach((item, i) => walk(item, [...path, i]));
+      n.items.forEach((item, i) => walk(item, join(ptr, i)));
     }
   };
-  walk(doc.contents, []);
+  walk(doc.contents, '');
   const nearest = (map: Map<string, number>, path: Path): Loc => {
     for (let k = path.length; k >= 0; k--) {
       const off = map.get(pointer(path.slice(0, k))) ?? values.get(pointer(path.slice(0, k)));
@@ -106,6 +110,7 @@ export function parseSource(file: string, text: string): { source?: SourceFile; 
     source: {
       file,
       data,
+      firstLine: text.split('\n', 1)[0] ?? '',
       locate: (path) => nearest(values, path),
       locateKey: (path) => nearest(keys, path),
     },
