@@ -10,6 +10,10 @@ export interface Command {
 /** Subcommands, loaded lazily so `greffe validate` never loads the HTTP server. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   validate: () => import('./commands/validate.ts'),
+  deadline: () => import('./commands/deadline.ts'),
+  eligibility: () => import('./commands/eligibility.ts'),
+  referral: () => import('./commands/referral.ts'),
+  test: () => import('./commands/test.ts'),
 };
 
 function usage(): string {

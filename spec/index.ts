@@ -32,7 +32,14 @@ export type {
   Transition,
 } from './model.ts';
 export { createAjv, schemaFile } from './schema-check.ts';
-export { CALENDARS, CONNECTORS, CONTEXT_FACTS, CUSTOM_OPERATORS, OPERATORS } from './vocabulary.ts';
+export {
+  BUILTIN_OPERATORS,
+  CALENDARS,
+  CONNECTORS,
+  CONTEXT_FACTS,
+  CUSTOM_OPERATORS,
+  OPERATORS,
+} from './vocabulary.ts';
 export {
   formatDuration,
   formatMoney,

@@ -18,7 +18,7 @@ export const BUILTIN_OPERATORS = [
   'doesNotContain',
 ] as const;
 
-/** Operators greffe adds (implemented in rules/operators.ts, documented in docs/guide-redacteur.md). */
+/** Operators greffe adds (implemented in rules/operators.ts, documented in docs/regles.md). */
 export const CUSTOM_OPERATORS = ['everyIn', 'someIn'] as const;
 
 export const OPERATORS: readonly string[] = [...BUILTIN_OPERATORS, ...CUSTOM_OPERATORS];
