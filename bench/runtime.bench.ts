@@ -1,0 +1,445 @@
+/**
+ * Runtime throughput, each figure against its limit measured in the same run:
+ * 1. durable events/s through the engine (decide + one synchronous commit of
+ *    journal, projection, deadline, outbox, idempotency record and stored
+ *    answer) vs raw better-sqlite3 inserts, one per transaction, same pragmas
+ *    (WAL, synchronous=FULL);
+ * 2. GET case view req/s vs a bare hono JSON route, each server in a child
+ *    process, autocannon on loopback (p99 latency too).
+ * Goal: at least half of each limit.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import Database from 'better-sqlite3';
+import { Hono } from 'hono';
+import { applyPragmas, loadCatalog, startServer } from '../runtime/index.ts';
+import type { Runtime } from '../runtime/service/context.ts';
+import { rulesGuards } from '../runtime/service/context.ts';
+import { fireEvent } from '../runtime/service/fire-event.ts';
+import { openCaseFor } from '../runtime/service/open-case.ts';
+import { openStore } from '../runtime/store/open.ts';
+import { upsertUser } from '../runtime/store/users.ts';
+import { ManualClock } from '../runtime/time/index.ts';
+import type { BenchModule, Log } from './run.ts';
+import { fmt } from './stats.ts';
+
+const FIXTURE = 'test/fixtures/procedures/mediation/1.0.0';
+const ANNEX = 'spec/procedures/petits-litiges/1.0.0';
+
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Cannon = (opts: Record<string, unknown>) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+/** Raw limit: one durable insert per transaction, the store's pragmas. Returns a function running one commit. */
+function rawInserts(dir: string): { commit: () => void; close: () => void } {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  applyPragmas(db);
+  db.exec('CREATE TABLE ev (id INTEGER PRIMARY KEY, case_id TEXT, seq INTEGER, data TEXT, hash TEXT)');
+  const insert = db.prepare('INSERT INTO ev (case_id, seq, data, hash) VALUES (?, ?, ?, ?)');
+  let i = 0;
+  const tx = db.transaction(() => insert.run('c', i++, '{"a":1}', randomUUID()));
+  return { commit: () => tx(), close: () => db.close() };
+}
+
+/** Events through the runtime (service layer, no HTTP), round-robin over 200 cases. Returns a function firing one. */
+async function engineEvents(dir: string): Promise<{ fire: () => Promise<unknown>; close: () => void }> {
+  const store = openStore(join(dir, 'engine.sqlite'));
+  const catalog = loadCatalog(FIXTURE);
+  const caller = { id: 'm', name: 'Médiateur', roles: ['mediateur'], court: 'tj' };
+  upsertUser(store.db, { ...caller, source: 'bench' }, new Date());
+  const rt: Runtime = {
+    store,
+    catalog,
+    clock: new ManualClock(new Date('2027-03-01T09:00:00Z')),
+    dev: false,
+    sampleUsers: [],
+    defaultCourt: 'tj',
+    guards: rulesGuards,
+    afterCommit: () => undefined,
+    expireDue: async () => false,
+  };
+  const cases = Array.from({ length: 200 }, () => openCaseFor(rt, caller, { procedure: 'mediation' }));
+  const versions = new Map(cases.map((c) => [c, 0]));
+  let i = 0;
+  return {
+    async fire() {
+      const id = cases[i++ % cases.length] as string;
+      const v = versions.get(id) ?? 0;
+      await fireEvent(
+        rt,
+        caller,
+        id,
+        { event: 'inviter_voisin', data: {}, expectedVersion: v },
+        randomUUID(),
+      );
+      versions.set(id, v + 1);
+    },
+    close: () => store.close(),
+  };
+}
+
+/**
+ * A second limit: the same rows an engine event writes (journal item, case
+ * projection, deadline stopped and restarted, notification and reminder,
+ * access code, idempotency record with a stored answer), written by
+ * hand-written statements in one transaction — the I/O an event cannot avoid
+ * on this schema, without the engine's decision, hashing and case view.
+ */
+function sameWrites(dir: string): { commit: () => void; close: () => void } {
+  const store = openStore(join(dir, 'same.sqlite'));
+  const db = store.sqlite;
+  db.prepare(
+    "INSERT INTO users (id, name, roles, source, created_at) VALUES ('m', 'M', '[]', 'bench', 'x')",
+  ).run();
+  const at = '2027-03-01T09:00:00.000Z';
+  const ids = Array.from({ length: 200 }, (_, i) => {
+    const id: string = randomUUID();
+    db.prepare(
+      "INSERT INTO cases (id, reference, procedure_id, procedure_version, court, state, version, journal_seq, last_hash, facts, created_by, created_at, updated_at) VALUES (?, ?, 'p', '1', 'tj', 's', 0, 0, '', '{}', 'm', ?, ?)",
+    ).run(id, `RG 27/${i}`, at, at);
+    return id;
+  });
+  const seq = new Map(ids.map((id) => [id, 0]));
+  const journal = db.prepare(
+    "INSERT INTO journal_events (case_id, seq, kind, event, from_state, to_state, actor_id, actor_role, at, data, data_sha256, documents, visible_to, spec_id, spec_version, case_version, prev_hash, hash) VALUES (?, ?, 'transition', 'e', 's', 's', 'm', 'r', ?, '{}', ?, '[]', '[]', 'p', '1', ?, ?, ?)",
+  );
+  const moveCase = db.prepare(
+    'UPDATE cases SET journal_seq = ?, last_hash = ?, state = ?, version = ?, facts = ?, updated_at = ? WHERE id = ?',
+  );
+  const stop = db.prepare(
+    "UPDATE deadlines SET status = 'stopped', ended_at = ?, ended_seq = ? WHERE case_id = ? AND deadline = 'd' AND status = 'running'",
+  );
+  const start = db.prepare(
+    "INSERT INTO deadlines (case_id, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq) VALUES (?, 'd', 'running', 'P15D', ?, '2027-03-01', '2027-03-16', '2027-03-16T23:00:00.000Z', ?, ?)",
+  );
+  const message = db.prepare(
+    "INSERT INTO outbox (case_id, kind, connector, recipient_role, payload, dedupe_key, available_at, status, attempts, deadline_id, created_at) VALUES (?, ?, 'courriel', 'r', ?, ?, ?, 'pending', 0, ?, ?)",
+  );
+  const invite = db.prepare(
+    "INSERT INTO invitations (code_hash, case_id, role, created_at, created_seq) VALUES (?, ?, 'r', ?, ?)",
+  );
+  const idem = db.prepare(
+    "INSERT INTO idempotency_keys (user_id, key, case_id, request_sha256, status, response, created_at) VALUES ('m', ?, ?, 'x', 200, ?, ?)",
+  );
+  const explanation = 'x'.repeat(600);
+  const answer = 'v'.repeat(1800);
+  let i = 0;
+  const tx = db.transaction(() => {
+    const id = ids[i++ % ids.length] as string;
+    const n = (seq.get(id) ?? 0) + 1;
+    seq.set(id, n);
+    const hash = randomUUID();
+    journal.run(id, n, at, hash, n, hash, hash);
+    stop.run(at, n, id);
+    const deadline = Number(start.run(id, at, explanation, n).lastInsertRowid);
+    message.run(id, 'notify', 'x'.repeat(300), randomUUID(), at, null, at);
+    message.run(id, 'reminder', 'x'.repeat(300), randomUUID(), at, deadline, at);
+    invite.run(randomUUID(), id, at, n);
+    moveCase.run(n, hash, 's', n, '{}', at, id);
+    idem.run(randomUUID(), id, answer, at);
+  });
+  return { commit: () => tx(), close: () => store.close() };
+}
+
+/**
+ * Both measured in alternating slices, so that the load of a shared machine
+ * (fsync latency varies a lot) weighs on both alike.
+ */
+async function durableEvents(dir: string, log: Log): Promise<void> {
+  const raw = rawInserts(dir);
+  const same = sameWrites(dir);
+  const engine = await engineEvents(dir);
+  const totals = { raw: { n: 0, ms: 0 }, same: { n: 0, ms: 0 }, engine: { n: 0, ms: 0 } };
+  const slice = async (fn: () => unknown, into: { n: number; ms: number }) => {
+    const t0 = performance.now();
+    while (performance.now() - t0 < 400) {
+      await fn();
+      into.n++;
+    }
+    into.ms += performance.now() - t0;
+  };
+  await slice(engine.fire, { n: 0, ms: 0 }); // warm-up: compiled validators, prepared statements
+  for (let k = 0; k < 6; k++) {
+    await slice(raw.commit, totals.raw);
+    await slice(same.commit, totals.same);
+    await slice(engine.fire, totals.engine);
+  }
+  raw.close();
+  same.close();
+  engine.close();
+  const rate = (t: { n: number; ms: number }) => (t.n * 1000) / t.ms;
+  const [rawRate, sameRate, engineRate] = [rate(totals.raw), rate(totals.same), rate(totals.engine)];
+  log(
+    `raw better-sqlite3 insert, 1 row per transaction (WAL, synchronous=FULL) ${fmt(rawRate).padStart(7)} /s`,
+  );
+  log(
+    `raw statements, the same rows as an event, 1 event per transaction       ${fmt(sameRate).padStart(7)} /s`,
+  );
+  log(
+    `event through the engine (decide, hash chain, stored answer, commit)     ${fmt(engineRate).padStart(7)} /s`,
+  );
+  for (const [label, limit] of [
+    ['1-row insert', rawRate],
+    ['same rows by hand', sameRate],
+  ] as const) {
+    const ratio = engineRate / limit;
+    log(`vs ${label}: ratio ${fmt(ratio, 2)} (goal ≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`);
+  }
+}
+
+/** CPU time (user + system) the process used so far, in µs. */
+const cpuMicros = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
+
+/** Child process: serves either greffe (a case at the conciliation stage) or a bare hono route; prints what to load. */
+async function child(mode: string, dir: string): Promise<void> {
+  if (mode === 'bare' || mode === 'bare-payload') {
+    // bare-payload: the same JSON text as the case view, served as a constant (the HTTP stack's limit for that size).
+    const payload = mode === 'bare-payload' ? readFileSync(join(dir, 'view.json'), 'utf8') : undefined;
+    const app = new Hono();
+    app.get('/x', (c) =>
+      payload ? c.body(payload, 200, { 'content-type': 'application/json' }) : c.json({ ok: true }),
+    );
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}/x`, cpu: cpuMicros() }));
+    });
+    process.on('SIGTERM', () => {
+      console.log(JSON.stringify({ cpuEnd: cpuMicros() }));
+      s.close(() => process.exit(0));
+    });
+    return;
+  }
+  const server = await startServer({
+    db: join(dir, 'view.sqlite'),
+    spec: ANNEX,
+    port: 0,
+    dev: true,
+    log: () => undefined,
+  });
+  const as = async (user: string) =>
+    (
+      (await (
+        await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ user }) })
+      ).json()) as { token: string }
+    ).token;
+  const call = async (token: string, path: string, body?: unknown) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'idempotency-key': randomUUID(),
+        'content-type': 'application/json',
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return (await r.json()) as { id: string; caseVersion: number };
+  };
+  const demandeur = await as('demandeur');
+  let view = await call(demandeur, '/api/cases', { procedure: 'petits-litiges' });
+  for (const [role, event, data] of CASE_STEPS) {
+    view = await call(await as(role), `/api/cases/${view.id}/events`, {
+      event,
+      data,
+      expectedVersion: view.caseVersion,
+    });
+  }
+  console.log(
+    JSON.stringify({ url: `${server.url}/api/cases/${view.id}`, token: demandeur, cpu: cpuMicros() }),
+  );
+  process.on('SIGTERM', () => {
+    console.log(JSON.stringify({ cpuEnd: cpuMicros() }));
+    server.close().then(() => process.exit(0));
+  });
+}
+
+/** A case taken to conciliation with an exchange: a realistic view (timeline, documents, deadlines). */
+const CASE_STEPS: [string, string, unknown][] = [
+  [
+    'demandeur',
+    'deposer_demande',
+    {
+      mode_depot: 'en_ligne',
+      demandeur: {
+        qualite: 'personne_physique',
+        nom: 'Martin',
+        prenom: 'Claire',
+        adresse: '12 rue des Lilas, 69003 Lyon',
+        telephone: '+33612345678',
+      },
+      defendeur: {
+        qualite: 'personne_morale',
+        denomination: 'Boutique SARL',
+        adresse: '5 avenue Jean Jaurès, 69007 Lyon',
+      },
+      courriel_defendeur_connu: true,
+      courriel_defendeur: 'contact@boutique.example',
+      matiere: 'consommation',
+      objets: ['paiement'],
+      montant: 800,
+      description_litige: 'Le vendeur ne m’a pas remboursé après rétractation.',
+      demandes: 'Remboursement du prix payé.',
+      consentement_signification_electronique: true,
+      attestation: true,
+    },
+  ],
+  ['greffe', 'convoquer_defendeur', {}],
+  [
+    'defendeur',
+    's_identifier',
+    {
+      moyen_identification: 'franceconnect',
+      courriel: 'x@example.fr',
+      consentement_signification_electronique: true,
+    },
+  ],
+  [
+    'defendeur',
+    'deposer_defense',
+    {
+      position: 'conteste_partiellement',
+      montant_reconnu: 600,
+      declarations: 'Produit retourné endommagé.',
+      contestations: 'Coût de remise en état retenu.',
+      demande_reconventionnelle: false,
+      preference_procedure: 'en_ligne',
+      consentement_signification_electronique: true,
+    },
+  ],
+  ['juge', 'orienter', { orientation: 'en_ligne' }],
+  ['demandeur', 'echanger_conciliation', { message: 'Je peux accepter 700 euros.' }],
+];
+
+interface ChildInfo {
+  url: string;
+  token?: string;
+  /** CPU µs used when ready. */
+  cpu: number;
+}
+
+async function startChild(mode: string, dir: string) {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, dir];
+  const proc: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const lines = () =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const info = await new Promise<ChildInfo>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const first = lines()[0];
+      if (!first) return;
+      clearInterval(timer);
+      resolve(first as unknown as ChildInfo);
+    }, 20);
+    proc.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`serveur de bench arrêté (${code})`));
+    });
+  });
+  /** Stops the child; resolves with the CPU µs it used since it was ready. */
+  const stop = () =>
+    new Promise<number>((resolve) => {
+      proc.once('exit', () =>
+        resolve(Number(lines().find((l) => 'cpuEnd' in l)?.cpuEnd ?? Number.NaN) - info.cpu),
+      );
+      proc.kill('SIGTERM');
+    });
+  return { proc, info, stop };
+}
+
+async function load(url: string, token?: string): Promise<{ r: CannonResult; requests: number }> {
+  const opts = { url, connections: 10, headers: token ? { authorization: `Bearer ${token}` } : {} };
+  const warm = await autocannon({ ...opts, duration: 1 });
+  const r = await autocannon({ ...opts, duration: 5 });
+  return { r, requests: warm.requests.total + r.requests.total };
+}
+
+interface Measured {
+  readonly r: CannonResult;
+  /** Server CPU (user + system) per request, µs: what the server spends, whatever the load generator gets. */
+  readonly cpuPerRequest: number;
+}
+
+async function measure(mode: string, dir: string, saveView = false): Promise<Measured> {
+  const child = await startChild(mode, dir);
+  let result: { r: CannonResult; requests: number };
+  try {
+    if (saveView) {
+      const headers = { authorization: `Bearer ${child.info.token}` };
+      writeFileSync(join(dir, 'view.json'), await (await fetch(child.info.url, { headers })).text());
+    }
+    result = await load(child.info.url, child.info.token);
+  } catch (err: unknown) {
+    await child.stop();
+    throw err;
+  }
+  const cpu = await child.stop();
+  return { r: result.r, cpuPerRequest: cpu / result.requests };
+}
+
+async function httpBench(dir: string, log: Log): Promise<void> {
+  const view = await measure('greffe', dir, true);
+  const size = readFileSync(join(dir, 'view.json')).length;
+  const same = await measure('bare-payload', dir);
+  const bare = await measure('bare', dir);
+  if (view.r.non2xx > 0 || view.r.errors > 0) {
+    throw new Error(`vue d’affaire : ${view.r.non2xx} réponses non 2xx, ${view.r.errors} erreurs`);
+  }
+  const line = (label: string, m: Measured) =>
+    log(
+      `${label.padEnd(46)} ${fmt(m.r.requests.average).padStart(7)} req/s  p99 ${fmt(m.r.latency.p99, 1).padStart(5)} ms  ` +
+        `server CPU ${fmt(m.cpuPerRequest).padStart(4)} µs/req`,
+    );
+  line('bare hono JSON route ({"ok":true})', bare);
+  line(`bare hono route, same ${fmt(size / 1024, 1)} kB JSON as the view`, same);
+  line('GET case view (session, access check, view)', view);
+  for (const [label, limit] of [
+    ['bare route', bare],
+    ['same-size bare route', same],
+  ] as const) {
+    const ratio = view.r.requests.average / limit.r.requests.average;
+    const cpuRatio = limit.cpuPerRequest / view.cpuPerRequest;
+    log(
+      `vs ${label}: req/s ratio ${fmt(ratio, 2)} (goal ≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}; ` +
+        `server CPU ratio ${fmt(cpuRatio, 2)}`,
+    );
+  }
+}
+
+export const bench: BenchModule = {
+  title: 'Runtime: durable events and case views',
+  async run(log) {
+    const dir = mkdtempSync(join(tmpdir(), 'greffe-bench-'));
+    try {
+      await durableEvents(dir, log);
+      await httpBench(dir, log);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(process.argv[1]).href &&
+  process.argv[2] === '--child'
+) {
+  await child(process.argv[3] ?? 'bare', process.argv[4] ?? tmpdir());
+}

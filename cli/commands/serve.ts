@@ -1,0 +1,98 @@
+/** `greffe serve`: runs the platform (API, web app, scheduler, outbox) on one SQLite file. */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { WEB_DIST_DIR } from '../../forms/index.ts';
+import { startServer } from '../../runtime/index.ts';
+import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
+import type { Command } from '../main.ts';
+
+const HELP = `Usage : greffe serve [--port N] [--host ADRESSE] [--db FICHIER] [--spec DOSSIER] [--web DOSSIER] [--dev]
+
+Sert la plateforme : API, application web, délais et messages.
+  --port    port d’écoute (défaut : $PORT ou 3000)
+  --host    adresse d’écoute (défaut : 127.0.0.1)
+  --db      fichier SQLite, créé au premier démarrage (défaut : data/greffe.sqlite)
+  --spec    dossier des procédures (défaut : ${DEFAULT_SPEC_ROOT})
+  --web     dossier de l’application web construite (défaut : forms/web/dist s’il existe)
+  --court   juridiction des nouvelles affaires qui n’en indiquent pas
+  --dev     mode développement : utilisateurs d’exemple pour chaque rôle et horloge réglable
+            (POST /api/dev/clock). Refusé si NODE_ENV=production.
+Code de sortie : 0 à l’arrêt normal, 1 si le serveur ne démarre pas, 2 si l’appel est incorrect.`;
+
+export const command: Command = {
+  summary: 'sert la plateforme (API, application web, délais, messages)',
+  async run(args) {
+    let values: Record<string, string | boolean | undefined>;
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          db: { type: 'string' },
+          spec: { type: 'string' },
+          web: { type: 'string' },
+          court: { type: 'string' },
+          dev: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }));
+    } catch (err: unknown) {
+      console.error(`greffe serve : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+      return 2;
+    }
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const port = Number(values.port ?? process.env.PORT ?? 3000);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`greffe serve : port invalide « ${String(values.port)} ».`);
+      return 2;
+    }
+    if (values.dev && process.env.NODE_ENV === 'production') {
+      console.error('greffe serve : le mode développement (--dev) est refusé lorsque NODE_ENV=production.');
+      return 2;
+    }
+    const webDir =
+      (values.web as string | undefined) ?? (existsSync(WEB_DIST_DIR) ? WEB_DIST_DIR : undefined);
+    try {
+      const server = await startServer({
+        db: (values.db as string | undefined) ?? 'data/greffe.sqlite',
+        spec: (values.spec as string | undefined) ?? DEFAULT_SPEC_ROOT,
+        port,
+        host: (values.host as string | undefined) ?? '127.0.0.1',
+        dev: values.dev === true,
+        ...(webDir && { webDir }),
+        ...(typeof values.court === 'string' && { court: values.court }),
+      });
+      const procs = server.runtime.catalog.procedures.map((p) => `${p.id} ${p.version}`).join(', ');
+      console.log(
+        `greffe : plateforme servie sur ${server.url.replace('127.0.0.1', 'localhost')} (procédures : ${procs}).`,
+      );
+      console.log(`greffe : base ${server.runtime.store.file} ; référence de l’API : ${server.url}/api/docs`);
+      if (server.devClock) {
+        console.log(
+          'greffe : MODE DÉVELOPPEMENT — utilisateurs d’exemple (GET /api/dev/users), horloge réglable (POST /api/dev/clock).',
+        );
+      } else {
+        console.log(
+          'greffe : aucune connexion réelle n’est encore branchée (OpenID Connect à venir) ; --dev pour les comptes d’exemple.',
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      console.log('greffe : arrêt…');
+      await server.close();
+      return 0;
+    } catch (err: unknown) {
+      console.error(
+        `greffe serve : démarrage impossible : ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return 1;
+    }
+  },
+};

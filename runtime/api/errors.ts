@@ -1,0 +1,37 @@
+/** The API's one error handler: every failure leaves as `{ error: { code, message, details } }`. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { GreffeError } from '../errors.ts';
+
+export function onError(err: unknown, c: Context): Response {
+  if (err instanceof GreffeError) return c.json(err.toJSON(), err.status as ContentfulStatusCode);
+  if (err instanceof HTTPException && err.status < 500) {
+    const e = new GreffeError(400, 'BAD_REQUEST', 'Requête invalide.', { reason: err.message });
+    return c.json(e.toJSON(), err.status as ContentfulStatusCode);
+  }
+  console.error(`greffe : erreur interne sur ${c.req.method} ${c.req.path} :`, err);
+  const e = new GreffeError(500, 'INTERNAL_ERROR', 'Une erreur interne est survenue ; réessayez plus tard.');
+  return c.json(e.toJSON(), 500);
+}
+
+export function notFound(c: Context): Response {
+  const e = new GreffeError(404, 'NOT_FOUND', `Aucune ressource à l’adresse ${c.req.path}.`);
+  return c.json(e.toJSON(), 404);
+}
+
+/** Reads a JSON object body, or throws 400 INVALID_JSON. */
+export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch (err: unknown) {
+    throw new GreffeError(400, 'INVALID_JSON', 'Le corps de la requête n’est pas un JSON valide.', {
+      reason: err instanceof Error ? err.message : String(err),
+    });
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new GreffeError(400, 'INVALID_JSON', 'Le corps de la requête doit être un objet JSON.');
+  }
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,284 @@
+/**
+ * The OpenAPI 3.1 document, generated from the loaded specs: each form is a
+ * component schema (JSON Schema 2020-12, as the drafter wrote it), each
+ * event's request body names its form, and the eligibility and referral
+ * bodies are the rule sets' fact schemas. Regenerated at each start.
+ */
+import { ELIGIBILITY_RULESET, factsSchema, REFERRAL_RULESET } from '../../rules/index.ts';
+import type { Procedure } from '../../spec/index.ts';
+import { ERROR_CODES } from './error-codes.ts';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const key = (p: Procedure, name: string) => `${p.id}_${p.version}_${name}`.replace(/[^A-Za-z0-9._-]/g, '_');
+const errorResponse = (description: string): Json => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
+const ok = (description: string, schema: Json = { type: 'object' }): Json => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+function eventBody(p: Procedure, event: string): Json {
+  const forms = [...new Set(p.transitions.filter((t) => t.event === event).map((t) => t.form))];
+  const data =
+    forms.length === 1 && forms[0] ? ref(key(p, `form_${forms[0]}`)) : { type: 'object', maxProperties: 0 };
+  const labels = p.transitions.filter((t) => t.event === event).map((t) => t.label);
+  return {
+    title: `${p.id} ${p.version} — ${labels[0] ?? event}`,
+    type: 'object',
+    required: ['event', 'data', 'expectedVersion'],
+    additionalProperties: false,
+    properties: { event: { const: event }, data, expectedVersion: { type: 'integer', minimum: 0 } },
+  };
+}
+
+function schemasOf(procedures: readonly Procedure[]): { schemas: Json; events: Json[] } {
+  const schemas: Json = {};
+  const events: Json[] = [];
+  for (const p of procedures) {
+    for (const f of Object.values(p.forms)) {
+      const { $id: _id, $schema: _schema, ...schema } = f.schema as Json;
+      schemas[key(p, `form_${f.id}`)] = { ...schema, title: schema.title ?? f.title };
+    }
+    for (const event of new Set(p.transitions.filter((t) => !t.automatic).map((t) => t.event))) {
+      schemas[key(p, `event_${event}`)] = eventBody(p, event);
+      events.push(ref(key(p, `event_${event}`)));
+    }
+    for (const rs of [ELIGIBILITY_RULESET, REFERRAL_RULESET]) {
+      const set = p.rules.rulesets[rs];
+      if (set) schemas[key(p, `facts_${rs}`)] = factsSchema(p.rules, set);
+    }
+  }
+  return { schemas, events };
+}
+
+export function openApiDocument(procedures: readonly Procedure[], serverVersion: string): Json {
+  const { schemas, events } = schemasOf(procedures);
+  const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const factsFor = (rs: string) => {
+    const refs = procedures.filter((p) => p.rules.rulesets[rs]).map((p) => ref(key(p, `facts_${rs}`)));
+    return refs.length > 0 ? { oneOf: refs } : { type: 'object' };
+  };
+  const auth = [{ cookie: [] }, { bearer: [] }];
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'greffe — API de la plateforme de procédure en ligne',
+      version: serverVersion,
+      description:
+        'API générée à partir des spécifications de procédure chargées : le corps de chaque événement est le schéma de son formulaire. ' +
+        `Procédures : ${procedures.map((p) => `${p.id} ${p.version}`).join(', ')}.`,
+    },
+    components: {
+      securitySchemes: {
+        cookie: { type: 'apiKey', in: 'cookie', name: 'greffe_session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message', 'details'],
+              properties: {
+                code: { enum: Object.keys(ERROR_CODES) },
+                message: { type: 'string' },
+                details: { type: 'object' },
+              },
+            },
+          },
+        },
+        ...schemas,
+      },
+    },
+    'x-error-codes': ERROR_CODES,
+    paths: {
+      '/api/health': { get: { summary: 'État du service', responses: { 200: ok('{ ok: true }') } } },
+      '/api/me': {
+        get: {
+          summary: 'Utilisateur connecté',
+          security: auth,
+          responses: { 200: ok('Utilisateur'), 401: errorResponse('Non connecté') },
+        },
+      },
+      '/api/procedures': {
+        get: {
+          summary: 'Versions de procédure chargées',
+          responses: { 200: ok('Liste', { type: 'array' }) },
+        },
+      },
+      '/api/procedures/{id}/{version}': {
+        get: {
+          summary: 'Procédure pour affichage',
+          parameters: [
+            { name: 'id', in: 'path', required: true },
+            { name: 'version', in: 'path', required: true },
+          ],
+          responses: { 200: ok('Procédure'), 404: errorResponse('Inconnue') },
+        },
+      },
+      '/api/procedures/{id}/{version}/forms/{form}': {
+        get: {
+          summary: 'Formulaire (JSON Schema + schéma d’interface)',
+          responses: { 200: ok('Formulaire'), 404: errorResponse('Inconnu') },
+        },
+      },
+      '/api/procedures/{id}/eligibility': {
+        post: {
+          summary: 'La demande est-elle éligible ?',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: factsFor(ELIGIBILITY_RULESET) } },
+          },
+          responses: { 200: ok('Décision motivée'), 400: errorResponse('INVALID_FACTS') },
+        },
+      },
+      '/api/procedures/{id}/referral': {
+        post: {
+          summary: 'Le renvoi est-il de droit ?',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: factsFor(REFERRAL_RULESET) } },
+          },
+          responses: { 200: ok('Décision motivée'), 400: errorResponse('INVALID_FACTS') },
+        },
+      },
+      '/api/cases': {
+        get: {
+          summary: 'Affaires visibles (files d’attente : ?queue=)',
+          security: auth,
+          responses: { 200: ok('Affaires', { type: 'array' }), 401: errorResponse('Non connecté') },
+        },
+        post: {
+          summary: 'Ouvrir une affaire',
+          security: auth,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['procedure'],
+                  properties: {
+                    procedure: { type: 'string' },
+                    version: { type: 'string' },
+                    initial: { type: 'string' },
+                    court: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          responses: { 201: ok('Vue de l’affaire'), 403: errorResponse('ROLE_NOT_ALLOWED') },
+        },
+      },
+      '/api/cases/join': {
+        post: {
+          summary: 'Rejoindre une affaire avec un code d’accès',
+          security: auth,
+          responses: { 200: ok('Vue de l’affaire'), 404: errorResponse('INVITATION_NOT_FOUND') },
+        },
+      },
+      '/api/cases/{id}': {
+        get: {
+          summary: 'Vue de l’affaire',
+          security: auth,
+          parameters: [caseId],
+          responses: { 200: ok('Vue'), 404: errorResponse('CASE_NOT_FOUND') },
+        },
+      },
+      '/api/cases/{id}/draft': {
+        put: {
+          summary: 'Enregistrer un brouillon',
+          security: auth,
+          parameters: [caseId],
+          responses: { 200: ok('{ savedAt }') },
+        },
+      },
+      '/api/cases/{id}/events': {
+        post: {
+          summary: 'Déclencher un événement',
+          security: auth,
+          parameters: [
+            caseId,
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              schema: { type: 'string', minLength: 8, maxLength: 128 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: events.length > 0 ? { oneOf: events } : { type: 'object' } },
+            },
+          },
+          responses: Object.fromEntries([
+            [200, ok('Vue de l’affaire après l’événement')],
+            ...['400', '401', '403', '404', '409', '422'].map((s) => [
+              s,
+              errorResponse(
+                Object.entries(ERROR_CODES)
+                  .filter(([, e]) => String(e.status) === s)
+                  .map(([c]) => c)
+                  .join(', '),
+              ),
+            ]),
+          ]),
+        },
+      },
+      '/api/cases/{id}/documents': {
+        post: {
+          summary: 'Déposer une pièce (octets bruts, ?kind=, X-Filename)',
+          security: auth,
+          parameters: [caseId, { name: 'kind', in: 'query', required: true }],
+          requestBody: {
+            required: true,
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          responses: {
+            201: ok('{ id, sha256, size, mediaType }'),
+            413: errorResponse('DOCUMENT_TOO_LARGE'),
+            415: errorResponse('UNSUPPORTED_MEDIA_TYPE'),
+          },
+        },
+      },
+      '/api/cases/{id}/documents/{docId}': {
+        get: {
+          summary: 'Télécharger une pièce',
+          security: auth,
+          responses: { 200: { description: 'Octets' }, 404: errorResponse('DOCUMENT_NOT_FOUND') },
+        },
+      },
+      '/api/stats': {
+        get: {
+          summary: 'Objectifs mesurés (livre blanc I.C)',
+          security: auth,
+          responses: { 200: ok('Indicateurs') },
+        },
+      },
+      '/api/dev/login': {
+        post: {
+          summary: 'Mode développement : connexion d’un utilisateur d’exemple',
+          responses: { 200: ok('{ user, token }'), 404: errorResponse('Hors mode développement') },
+        },
+      },
+      '/api/dev/users': {
+        get: { summary: 'Mode développement : utilisateurs d’exemple', responses: { 200: ok('Liste') } },
+      },
+      '/api/dev/clock': {
+        post: {
+          summary: 'Mode développement : avancer ou régler l’horloge',
+          responses: { 200: ok('{ now }') },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/** /api/cases…: list, open, view, draft, fire an event, join by invitation code, documents. */
+import { Readable } from 'node:stream';
+import { Hono } from 'hono';
+import { caseAccess } from '../access/case-access.ts';
+import { GreffeError } from '../errors.ts';
+import { caseView } from '../service/case-view.ts';
+import { caseViewJson, ViewCache } from '../service/view-cache.ts';
+import type { Runtime } from '../service/context.ts';
+import { downloadDocument, uploadDocument } from '../service/documents.ts';
+import { saveDraft } from '../service/drafts.ts';
+import { fireEvent } from '../service/fire-event.ts';
+import { listCases } from '../service/list-cases.ts';
+import { openCaseFor } from '../service/open-case.ts';
+import { joinWithCode } from '../store/participants.ts';
+import { callerOf, type Env } from './auth.ts';
+import { jsonBody } from './errors.ts';
+
+const optionalString = (body: Record<string, unknown>, key: string): string | undefined => {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || v.length === 0) {
+    throw new GreffeError(400, 'INVALID_REQUEST', `Le champ « ${key} » doit être un texte.`, { field: key });
+  }
+  return v;
+};
+
+/** Idempotency keys: any opaque string the client generates (a UUID is recommended). */
+const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export function caseRoutes(rt: Runtime): Hono<Env> {
+  const app = new Hono<Env>();
+
+  app.get('/', (c) => {
+    const queue = c.req.query('queue');
+    return c.json(listCases(rt, callerOf(c), queue));
+  });
+
+  app.post('/', async (c) => {
+    const caller = callerOf(c);
+    const body = await jsonBody(c);
+    const procedure = optionalString(body, 'procedure');
+    if (!procedure)
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez la procédure (« procedure »).', {
+        field: 'procedure',
+      });
+    const version = optionalString(body, 'version');
+    const initial = optionalString(body, 'initial');
+    const court = optionalString(body, 'court');
+    const id = openCaseFor(rt, caller, {
+      procedure,
+      ...(version && { version }),
+      ...(initial && { initial }),
+      ...(court && { court }),
+    });
+    return c.json(caseView(rt.store.q, caseAccess(rt, caller, id), caller, rt.clock.now()), 201);
+  });
+
+  app.post('/join', async (c) => {
+    const caller = callerOf(c);
+    const code = optionalString(await jsonBody(c), 'code');
+    const joined = code ? joinWithCode(rt.store, caller, code, rt.clock.now().toISOString()) : undefined;
+    if (!joined)
+      throw new GreffeError(404, 'INVITATION_NOT_FOUND', 'Ce code d’accès est inconnu ou a déjà servi.');
+    return c.json(caseView(rt.store.q, caseAccess(rt, caller, joined.caseId), caller, rt.clock.now()));
+  });
+
+  const views = new ViewCache();
+  app.get('/:id', (c) => {
+    const caller = callerOf(c);
+    const view = caseViewJson(rt, caller, caseAccess(rt, caller, c.req.param('id')), views);
+    c.header('etag', view.etag);
+    c.header('cache-control', 'private, no-cache');
+    if (c.req.header('if-none-match') === view.etag) return c.body(null, 304);
+    return c.body(view.json, 200, { 'content-type': 'application/json; charset=UTF-8' });
+  });
+
+  app.put('/:id/draft', async (c) => {
+    const caller = callerOf(c);
+    const body = await jsonBody(c);
+    return c.json(saveDraft(rt, caller, c.req.param('id'), body.data));
+  });
+
+  app.post('/:id/events', async (c) => {
+    const caller = callerOf(c);
+    const key = c.req.header('idempotency-key');
+    if (!key || !KEY.test(key)) {
+      throw new GreffeError(
+        400,
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'L’en-tête Idempotency-Key (8 à 128 caractères, un UUID par exemple) est obligatoire.',
+      );
+    }
+    const body = await jsonBody(c);
+    const { event, data = {}, expectedVersion } = body;
+    if (typeof event !== 'string' || !event) {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez l’événement (« event »).', { field: 'event' });
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Les données (« data ») doivent être un objet.', {
+        field: 'data',
+      });
+    }
+    if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion)) {
+      throw new GreffeError(
+        400,
+        'INVALID_REQUEST',
+        'Indiquez la version de l’affaire que vous avez vue (« expectedVersion »).',
+        {
+          field: 'expectedVersion',
+        },
+      );
+    }
+    const caseId = c.req.param('id');
+    const answer = await fireEvent(
+      rt,
+      caller,
+      caseId,
+      { event, data: data as Record<string, unknown>, expectedVersion },
+      key,
+    );
+    if (answer.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.body(answer.json, answer.status as 200, { 'content-type': 'application/json; charset=UTF-8' });
+  });
+
+  app.post('/:id/documents', async (c) => {
+    const caller = callerOf(c);
+    const kind = c.req.query('kind');
+    if (!kind)
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez le type de pièce (?kind=…).', {
+        field: 'kind',
+      });
+    const raw = c.req.header('x-filename') ?? '';
+    let filename = raw;
+    try {
+      filename = decodeURIComponent(raw);
+    } catch (err: unknown) {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'L’en-tête X-Filename doit être encodé en URL.', {
+        reason: String(err),
+      });
+    }
+    const body = c.req.raw.body;
+    if (!body) throw new GreffeError(422, 'EMPTY_DOCUMENT', 'Le fichier est vide.');
+    const stored = await uploadDocument(rt, caller, c.req.param('id'), { kind, filename, body });
+    return c.json(stored, 201);
+  });
+
+  app.get('/:id/documents/:docId', (c) => {
+    const { row, stream } = downloadDocument(rt, callerOf(c), c.req.param('id'), c.req.param('docId'));
+    return new Response(Readable.toWeb(stream) as ReadableStream, {
+      headers: {
+        'content-type': row.mediaType,
+        'content-length': String(row.size),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+        'x-content-type-options': 'nosniff',
+        etag: `"${row.sha256}"`,
+        'cache-control': 'private, max-age=0',
+      },
+    });
+  });
+
+  return app;
+}

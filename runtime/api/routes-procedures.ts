@@ -1,0 +1,55 @@
+/** /api/procedures…: the loaded procedure versions, their forms, and the eligibility and referral decisions. */
+import { Hono } from 'hono';
+import { evaluateEligibility, evaluateReferral } from '../../rules/index.ts';
+import type { Procedure } from '../../spec/index.ts';
+import { GreffeError } from '../errors.ts';
+import type { Runtime } from '../service/context.ts';
+import type { Env } from './auth.ts';
+import { jsonBody } from './errors.ts';
+import { formView, procedureSummary, procedureView } from './procedure-view.ts';
+
+export function procedureRoutes(rt: Runtime): Hono<Env> {
+  const app = new Hono<Env>();
+  const find = (id: string, version?: string): Procedure => {
+    const p = version ? rt.catalog.get(id, version) : rt.catalog.pick(id, undefined, rt.dev);
+    if (!p) {
+      throw new GreffeError(
+        404,
+        'PROCEDURE_NOT_FOUND',
+        `Procédure « ${id} »${version ? ` version ${version}` : ''} introuvable.`,
+        {
+          procedure: id,
+          ...(version && { version }),
+        },
+      );
+    }
+    return p;
+  };
+
+  app.get('/', (c) => c.json(rt.catalog.procedures.map(procedureSummary)));
+  app.get('/:id/:version', (c) => c.json(procedureView(find(c.req.param('id'), c.req.param('version')))));
+  app.get('/:id/:version/forms/:form', (c) => {
+    const p = find(c.req.param('id'), c.req.param('version'));
+    const form = p.forms[c.req.param('form')];
+    if (!form)
+      throw new GreffeError(404, 'FORM_NOT_FOUND', `Formulaire « ${c.req.param('form')} » introuvable.`);
+    return c.json(formView(p, form));
+  });
+
+  for (const [path, evaluate] of [
+    ['eligibility', evaluateEligibility],
+    ['referral', evaluateReferral],
+  ] as const) {
+    app.post(`/:id/${path}`, async (c) => {
+      const p = find(c.req.param('id'), c.req.query('version'));
+      const result = await evaluate(p, await jsonBody(c));
+      if ('valid' in result && result.valid === false) {
+        throw new GreffeError(400, 'INVALID_FACTS', 'Certaines informations sont manquantes ou invalides.', {
+          problems: result.problems,
+        });
+      }
+      return c.json(result);
+    });
+  }
+  return app;
+}

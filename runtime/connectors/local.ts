@@ -1,0 +1,65 @@
+/**
+ * Local connectors: they really deliver, into the `deliveries` table (one row
+ * per outbox message, so a second delivery of the same message changes
+ * nothing) and, when a log file is given, one JSON line per delivery. Real
+ * providers (SMTP, SMS gateway, qualified e-signature, electronic service by
+ * a commissaire de justice, bank attachment) come with the connectors issue
+ * and replace these one name at a time.
+ */
+import { appendFileSync } from 'node:fs';
+import { CONNECTORS } from '../../spec/index.ts';
+import type { Store } from '../store/open.ts';
+import { deliveries } from '../store/schema.ts';
+import { type Connector, type OutboundMessage, PLATFORM_CONNECTOR } from './connector.ts';
+
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  plateforme: 'Messagerie de la plateforme (locale).',
+  courriel: 'Courriel — enregistré localement ; serveur SMTP à venir.',
+  sms: 'SMS — enregistré localement ; passerelle SMS à venir.',
+  lettre_simple: 'Lettre simple — enregistrée localement ; prestataire d’envoi postal à venir.',
+  lettre_recommandee: 'Lettre recommandée — enregistrée localement ; prestataire postal à venir.',
+  lettre_recommandee_electronique:
+    'Lettre recommandée électronique — enregistrée localement ; service qualifié à venir.',
+  signification_electronique:
+    'Signification électronique par commissaire de justice — enregistrée localement.',
+  signification_papier: 'Signification sur papier par commissaire de justice — enregistrée localement.',
+  signature_electronique:
+    'Signature électronique — empreinte SHA-256 enregistrée ; signature qualifiée à venir.',
+  franceconnect: 'FranceConnect — sans objet pour un message ; fournisseur OpenID Connect à venir.',
+  saisie_attribution: 'Saisie-attribution auprès de la banque — enregistrée localement.',
+};
+
+export function localConnector(name: string, store: Store, logFile?: string): Connector {
+  return {
+    name,
+    description: DESCRIPTIONS[name] ?? 'Connecteur local.',
+    async deliver(m: OutboundMessage): Promise<void> {
+      const deliveredAt = new Date().toISOString();
+      const recipient = m.recipient.userId
+        ? `${m.recipient.name} <${m.recipient.userId}>`
+        : `${m.recipient.name} (non identifié)`;
+      const inserted = store.db
+        .insert(deliveries)
+        .values({
+          outboxId: m.outboxId,
+          connector: name,
+          recipient,
+          subject: m.subject,
+          body: m.body,
+          deliveredAt,
+        })
+        .onConflictDoNothing()
+        .run();
+      if (logFile && inserted.changes > 0) {
+        appendFileSync(logFile, `${JSON.stringify({ deliveredAt, ...m, to: recipient })}\n`);
+      }
+    },
+  };
+}
+
+/** Every connector name the runtime implements: the spec vocabulary plus the platform inbox. */
+export const CONNECTOR_NAMES: readonly string[] = [PLATFORM_CONNECTOR, ...CONNECTORS];
+
+export function localConnectors(store: Store, logFile?: string): ReadonlyMap<string, Connector> {
+  return new Map(CONNECTOR_NAMES.map((n) => [n, localConnector(n, store, logFile)]));
+}

@@ -1,0 +1,151 @@
+/**
+ * What the pure engine step reads and returns: a case snapshot and a command
+ * in, an event and its effects (as data) out. No I/O, no clock, no store.
+ */
+import type { Channel, Transition } from '../../spec/index.ts';
+
+/** A fact recorded on a case by a `record` effect, with who may see it. */
+export interface FactRecord {
+  readonly value: unknown;
+  /** Journal sequence number of the event that recorded it. */
+  readonly seq: number;
+  /** Roles that may see it (the recording event's `visible_to`); empty = every role of the case. */
+  readonly visibleTo: readonly string[];
+}
+
+export interface DocumentRef {
+  readonly id: string;
+  readonly kind: string;
+  readonly sha256: string;
+}
+
+/** The case as the engine sees it: its projection, never the journal. */
+export interface CaseSnapshot {
+  readonly id: string;
+  readonly procedureId: string;
+  readonly procedureVersion: string;
+  readonly state: string;
+  readonly version: number;
+  readonly facts: Readonly<Record<string, FactRecord>>;
+  /** Spec ids of the deadlines running now. */
+  readonly runningDeadlines: readonly string[];
+  /** The case's documents, oldest first (the latest of a kind is the one a connector acts on). */
+  readonly documents: readonly DocumentRef[];
+}
+
+/** Who fires the event: a user acting with their roles in this case, or the system (deadline expiry). */
+export type Actor =
+  | { readonly kind: 'user'; readonly id: string; readonly roles: readonly string[] }
+  | { readonly kind: 'system' };
+
+export interface Command {
+  readonly event: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The case version the caller saw; the system passes the snapshot's. */
+  readonly expectedVersion: number;
+  readonly actor: Actor;
+}
+
+/** A refusal: HTTP status, stable code, French message and machine-readable details. */
+export interface EngineError {
+  readonly status: 403 | 404 | 409 | 422;
+  readonly code: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface ReminderPlan {
+  /** Instant the reminder becomes due (start of the reminder day, calendar's zone). */
+  readonly fireAt: string;
+  readonly date: string;
+  readonly roles: readonly string[];
+  readonly channels: readonly Channel[];
+  readonly message: string;
+}
+
+/** A document the event produces: its bytes are known here, the runtime stores them. */
+export interface ProducedDocument {
+  readonly kind: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly content: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** Effects as data; the runtime carries them out in the event's transaction. */
+export type EngineEffect =
+  | {
+      readonly type: 'deadline.start';
+      readonly deadline: string;
+      readonly duration: string;
+      readonly startDate: string;
+      readonly due: string;
+      readonly dueAt: string;
+      readonly explanation: string;
+      readonly reminders: readonly ReminderPlan[];
+    }
+  | { readonly type: 'deadline.stop'; readonly deadline: string }
+  | {
+      readonly type: 'fact.record';
+      readonly fact: string;
+      readonly value: unknown;
+      readonly visibleTo: readonly string[];
+    }
+  | {
+      readonly type: 'notify';
+      readonly roles: readonly string[];
+      readonly channels: readonly Channel[];
+      readonly message: string;
+    }
+  | {
+      readonly type: 'call';
+      readonly connector: string;
+      readonly to: readonly string[];
+      /** The document the connector acts on (produced by this event, or the case's latest of that kind). */
+      readonly document?: { readonly kind: string; readonly sha256: string; readonly id?: string };
+    }
+  | { readonly type: 'document.produce'; readonly document: ProducedDocument }
+  /** A party role called to the procedure (CPC art. 14): the runtime invites whoever holds it. */
+  | { readonly type: 'summon'; readonly role: string };
+
+/** The event the engine accepted, ready to be journaled. */
+export interface DecidedEvent {
+  readonly event: string;
+  readonly label: string;
+  readonly transition: Transition;
+  readonly from: string;
+  readonly to: string;
+  readonly actorRole: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly dataSha256: string;
+  readonly at: string;
+  readonly visibleTo: readonly string[];
+}
+
+export type Decision =
+  | { readonly ok: false; readonly error: EngineError }
+  | {
+      readonly ok: true;
+      readonly event: DecidedEvent;
+      readonly nextState: string;
+      readonly nextVersion: number;
+      readonly effects: readonly EngineEffect[];
+    };
+
+/** Evaluates one guard rule set on facts (rules/ `evaluateRuleSet`, injectable for tests). */
+export type GuardEvaluator = (
+  rulesetId: string,
+  facts: Record<string, unknown>,
+) => Promise<
+  | {
+      readonly valid: false;
+      readonly problems: readonly { readonly field: string; readonly message: string }[];
+    }
+  | {
+      readonly valid: true;
+      readonly satisfied: boolean;
+      readonly outcome: string | boolean;
+      readonly reasons: readonly { readonly rule: string; readonly text: string; readonly basis: string }[];
+    }
+>;

@@ -1,0 +1,28 @@
+/** runtime: the generic case engine, its store, scheduler, connectors and HTTP API — knows no procedure by name. */
+export { createApp } from './api/app.ts';
+export type { AppOptions } from './api/app.ts';
+export { openApiDocument } from './api/openapi.ts';
+export { catalogOf, loadCatalog } from './catalog.ts';
+export type { Catalog } from './catalog.ts';
+export { availableActions, filingRole, initialStates, isCourtRole } from './engine/actions.ts';
+export { decide, factsFor } from './engine/decide.ts';
+export { runJourney, runJourneys } from './engine/journeys.ts';
+export { canonicalJson, eventHash, sha256Hex } from './engine/hash.ts';
+export type {
+  Actor,
+  CaseSnapshot,
+  Command,
+  Decision,
+  DecidedEvent,
+  EngineEffect,
+  EngineError,
+  FactRecord,
+  GuardEvaluator,
+} from './engine/types.ts';
+export { GreffeError } from './errors.ts';
+export { startServer } from './server.ts';
+export type { RunningServer, ServerOptions } from './server.ts';
+export { verifyJournal } from './store/audit.ts';
+export type { AuditReport, BrokenLink } from './store/audit.ts';
+export { openStore, PRAGMAS, applyPragmas } from './store/open.ts';
+export type { Store } from './store/open.ts';

@@ -1,0 +1,132 @@
+/**
+ * Starts the platform: loads the procedure versions, opens (or creates) the
+ * store, starts the scheduler and the outbox worker, and serves the HTTP
+ * application. Used by `greffe serve`, by the end-to-end tests (random
+ * loopback port) and by the bench.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Procedure } from '../spec/index.ts';
+import { createApp } from './api/app.ts';
+import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
+import { localConnectors } from './connectors/local.ts';
+import { OutboxWorker } from './connectors/outbox-worker.ts';
+import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { type Runtime, rulesGuards } from './service/context.ts';
+import { openStore } from './store/open.ts';
+import { upsertUser } from './store/users.ts';
+import { type Clock, ManualClock, systemClock } from './time/index.ts';
+
+export interface ServerOptions {
+  readonly db: string;
+  /** Folder of procedures (default spec/procedures), or procedures already loaded. */
+  readonly spec?: string | readonly Procedure[];
+  readonly port?: number;
+  readonly host?: string;
+  /** Development mode: sample users, movable clock (starts at `clockStart`, default now). */
+  readonly dev?: boolean;
+  readonly clockStart?: Date;
+  readonly webDir?: string;
+  /** Court new cases are filed with when the request names none. */
+  readonly court?: string;
+  readonly schedulerIntervalMs?: number;
+  readonly outboxIntervalMs?: number;
+  /** A JSON-lines file where local connectors also log what they deliver. */
+  readonly deliveryLog?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly runtime: Runtime;
+  readonly scheduler: Scheduler;
+  readonly outbox: OutboxWorker;
+  /** The development clock, in dev mode. */
+  readonly devClock?: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: ServerOptions): Promise<RunningServer> {
+  const log = o.log ?? ((line: string) => console.log(line));
+  const catalog: Catalog = Array.isArray(o.spec)
+    ? catalogOf(o.spec)
+    : loadCatalog((o.spec as string | undefined) ?? 'spec/procedures');
+  for (const line of describeFailures(catalog)) log(line);
+  if (catalog.procedures.length === 0) throw new Error('Aucune version de procédure valide à servir.');
+  const store = openStore(o.db);
+  const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
+  const clock: Clock = devClock ?? systemClock;
+  const samples = o.dev ? sampleUsers(catalog.procedures) : [];
+  for (const u of samples) upsertUser(store.db, u, new Date());
+  const hooks: { kick: () => void; expire: (caseId: string) => Promise<boolean> } = {
+    kick: () => undefined,
+    expire: async () => false,
+  };
+  const runtime: Runtime = {
+    store,
+    catalog,
+    clock,
+    dev: o.dev === true,
+    sampleUsers: samples,
+    defaultCourt: o.court ?? SAMPLE_COURT,
+    guards: rulesGuards,
+    afterCommit: () => hooks.kick(),
+    expireDue: (caseId) => hooks.expire(caseId),
+  };
+  const scheduler = new Scheduler(runtime, o.schedulerIntervalMs);
+  const outbox = new OutboxWorker(store, localConnectors(store, o.deliveryLog), clock, o.outboxIntervalMs);
+  hooks.kick = () => outbox.kick();
+  hooks.expire = async (caseId) => {
+    const r = await scheduler.runDue(caseId);
+    return r.fired + r.expired > 0;
+  };
+
+  const app = createApp(runtime, {
+    ...(o.webDir && { webDir: o.webDir }),
+    ...(devClock && {
+      dev: {
+        clock: devClock,
+        afterClockMove: async () => {
+          const report = await scheduler.runDue();
+          await outbox.drain();
+          return report;
+        },
+      },
+    }),
+  });
+  await scheduler.runDue();
+  scheduler.start();
+  outbox.start();
+  outbox.kick();
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: o.port ?? 3000, hostname: o.host ?? '127.0.0.1' }, () =>
+      resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = o.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    port,
+    runtime,
+    scheduler,
+    outbox,
+    ...(devClock && { devClock }),
+    async close() {
+      scheduler.stop();
+      outbox.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await scheduler.idle();
+      await outbox.idle();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The case as one caller may see it (API contract "case view"): state and
+ * phases, the actions the caller may take now with their forms, deadlines
+ * with how each was computed, the timeline and documents filtered by the
+ * spec's `visible_to`, recorded facts, the caller's saved draft.
+ */
+import { renderTemplate } from '../../spec/index.ts';
+import type { CaseAccess } from '../access/case-access.ts';
+import { type Caller, canSee, canSeeDocument, visibleFacts } from '../access/policy.ts';
+import { availableActions } from '../engine/actions.ts';
+import type { DocumentRef, FactRecord } from '../engine/types.ts';
+import type { Queries } from '../store/queries.ts';
+import { daysUntil } from '../engine/dates.ts';
+import { getCalendar } from '../time/index.ts';
+
+const parse = <T>(text: string): T => JSON.parse(text) as T;
+
+function timelineLabel(
+  a: CaseAccess,
+  kind: string,
+  transitionIndex: number | null,
+  data: Record<string, unknown>,
+): string {
+  const p = a.procedure;
+  if (kind === 'transition') return p.transitions[transitionIndex ?? -1]?.label ?? 'Événement';
+  if (kind === 'ouverture') return 'Ouverture de l’affaire';
+  if (kind === 'participation') {
+    const role = typeof data.role === 'string' ? data.role : '';
+    return `${p.roles[role]?.label ?? role} rejoint l’affaire`;
+  }
+  const doc = typeof data.kind === 'string' ? p.documents[data.kind]?.label : undefined;
+  return `Dépôt d’une pièce${doc ? ` : ${doc}` : ''}`;
+}
+
+export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
+  const { case: c, procedure: p, roles } = a;
+  const state = p.states[c.state];
+  const phase = state ? p.phases[state.phase] : undefined;
+  const tz = getCalendar(p.calendar).timeZone;
+  const journal = q.journalOf.all({ caseId: c.id });
+  const visibleSeq = new Set(
+    journal.filter((j) => canSee(parse<string[]>(j.visibleTo), roles)).map((j) => j.seq),
+  );
+  const docs = q.documentsOf.all({ caseId: c.id });
+  const shownDocs = docs.filter(
+    (d) =>
+      visibleSeq.has(d.journalSeq) &&
+      canSeeDocument(p, d.kind, roles, { userId: d.uploadedBy, callerId: caller.id }),
+  );
+  const shownDocIds = new Set(shownDocs.map((d) => d.id));
+  const timeline = journal.flatMap((j) => {
+    const data = parse<Record<string, unknown>>(j.data);
+    const refs = parse<DocumentRef[]>(j.documents).filter((r) => shownDocIds.has(r.id));
+    if (j.kind === 'piece' && refs.length === 0) return [];
+    const visible = visibleSeq.has(j.seq);
+    return [
+      {
+        seq: j.seq,
+        kind: j.kind,
+        event: j.event,
+        label: timelineLabel(a, j.kind, j.transitionIndex, data),
+        actorRole: j.actorRole,
+        at: j.at,
+        ...(visible && j.kind === 'transition' && { data }),
+        ...(visible && refs.length > 0 && { documents: refs }),
+      },
+    ];
+  });
+  const running = q.runningDeadlinesOf.all({ caseId: c.id }).filter((d) => visibleSeq.has(d.startedSeq));
+  const draft = q.draftOf.get({ caseId: c.id, userId: caller.id });
+  return {
+    id: c.id,
+    reference: c.reference,
+    procedure: c.procedureId,
+    version: c.procedureVersion,
+    court: c.court,
+    caseVersion: c.version,
+    state: {
+      id: c.state,
+      label: state?.label ?? c.state,
+      phase: state?.phase ?? null,
+      help: state?.help ? renderTemplate(state.help, p) : null,
+      final: state?.final ?? false,
+      outcome: state?.outcome ?? null,
+    },
+    phases: Object.values(p.phases)
+      .sort((x, y) => x.order - y.order)
+      .map((ph) => ({
+        id: ph.id,
+        label: ph.label,
+        status: !phase ? 'todo' : ph.order < phase.order ? 'done' : ph.id === phase.id ? 'current' : 'todo',
+      })),
+    myRoles: roles,
+    actions: state?.final ? [] : availableActions(p, c.state, roles),
+    deadlines: running.map((d) => ({
+      id: d.deadline,
+      label: p.deadlines[d.deadline]?.label ?? d.deadline,
+      startedAt: d.startedAt,
+      due: d.due,
+      dueAt: d.dueAt,
+      explanation: d.explanation,
+      daysLeft: daysUntil(now, d.due, tz),
+    })),
+    timeline,
+    documents: shownDocs.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      label: p.documents[d.kind]?.label ?? d.kind,
+      filename: d.filename,
+      mediaType: d.mediaType,
+      size: d.size,
+      sha256: d.sha256,
+      origin: d.origin,
+      uploadedAt: d.uploadedAt,
+      uploadedByRole: d.uploadedByRole,
+    })),
+    participants: a.participants.map((x) => ({
+      role: x.role,
+      roleLabel: p.roles[x.role]?.label ?? x.role,
+      name: x.userId ? x.name : `${p.roles[x.role]?.label ?? x.role} (pas encore identifié)`,
+      joined: x.userId !== null,
+    })),
+    facts: visibleFacts(parse<Record<string, FactRecord>>(c.facts), roles),
+    ...(draft && { draft: { data: parse<unknown>(draft.data), savedAt: draft.savedAt } }),
+  };
+}
+
+export type CaseView = ReturnType<typeof caseView>;

@@ -1,0 +1,173 @@
+/**
+ * Firing an event: the runtime around the pure engine step. Authenticate
+ * (done by the API), read the case through the access gate, answer a replayed
+ * Idempotency-Key with its first answer, let the engine decide, store the
+ * bytes of produced documents, then commit everything in one transaction.
+ */
+import type { Procedure } from '../../spec/index.ts';
+import { caseAccess } from '../access/case-access.ts';
+import type { Caller } from '../access/policy.ts';
+import { decide } from '../engine/decide.ts';
+import { canonicalJson, sha256Hex } from '../engine/hash.ts';
+import type { Actor, Decision } from '../engine/types.ts';
+import { GreffeError } from '../errors.ts';
+import { storeBytes } from '../documents/storage.ts';
+import { snapshotOf } from '../store/cases.ts';
+import { type Accepted, commitEvent, type CommitInput, VersionConflict } from '../store/commit.ts';
+import { SYSTEM_ACTOR } from '../store/journal.ts';
+import type { CaseRow } from '../store/schema.ts';
+import { caseView } from './case-view.ts';
+import type { Runtime } from './context.ts';
+
+export interface FireRequest {
+  readonly event: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly expectedVersion: number;
+}
+
+export interface Answer {
+  readonly status: number;
+  /** The answer's JSON text (stored as is with the idempotency key). */
+  readonly json: string;
+  /** True when this is the stored first answer to a replayed Idempotency-Key. */
+  readonly replayed: boolean;
+}
+
+const conflict = (caseVersion: number) =>
+  new GreffeError(
+    409,
+    'VERSION_CONFLICT',
+    'L’affaire a changé depuis que vous l’avez ouverte : rechargez-la avant d’agir.',
+    {
+      caseVersion,
+    },
+  );
+
+function storedAnswer(
+  rt: Runtime,
+  userId: string,
+  key: string,
+  requestSha256: string,
+  caseId: string,
+): Answer | undefined {
+  const row = rt.store.q.idempotencyOf.get({ userId, key });
+  if (!row) return undefined;
+  if (row.requestSha256 !== requestSha256 || row.caseId !== caseId) {
+    throw new GreffeError(
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+      'Cette clé d’idempotence a déjà servi pour une autre demande : utilisez une nouvelle clé.',
+      { key },
+    );
+  }
+  return { status: row.status, json: row.response, replayed: true };
+}
+
+/** Dev mode: the sample user who takes a summoned role. */
+function sampleFor(rt: Runtime): CommitInput['sampleUserFor'] {
+  if (!rt.dev) return undefined;
+  return (role) => {
+    const u = rt.sampleUsers.find((s) => s.id === role);
+    return u ? { id: u.id, name: u.name } : undefined;
+  };
+}
+
+/** Decides `event` on case `c` for `actor`; throws the engine's refusal as a GreffeError. */
+async function decideOn(
+  rt: Runtime,
+  p: Procedure,
+  c: CaseRow,
+  actor: Actor,
+  req: FireRequest,
+  now: Date,
+): Promise<Accepted> {
+  const snapshot = snapshotOf(rt.store.q, c);
+  const d: Decision = await decide(p, snapshot, { ...req, actor }, now, rt.guards(p), c.reference);
+  if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
+  for (const e of d.effects) {
+    if (e.type === 'document.produce')
+      await storeBytes(rt.store.documentsDir, e.document.sha256, e.document.content);
+  }
+  return d;
+}
+
+/** POST /api/cases/:id/events. */
+export async function fireEvent(
+  rt: Runtime,
+  caller: Caller,
+  caseId: string,
+  req: FireRequest,
+  key: string,
+): Promise<Answer> {
+  let a = caseAccess(rt, caller, caseId);
+  const requestSha256 = sha256Hex(canonicalJson({ caseId, ...req }));
+  const first = storedAnswer(rt, caller.id, key, requestSha256, caseId);
+  if (first) return first;
+  if (await rt.expireDue(caseId)) a = caseAccess(rt, caller, caseId);
+  const now = rt.clock.now();
+  const decision = await decideOn(
+    rt,
+    a.procedure,
+    a.case,
+    { kind: 'user', id: caller.id, roles: a.roles },
+    req,
+    now,
+  );
+  try {
+    const committed = commitEvent(rt.store, {
+      procedure: a.procedure,
+      caseId,
+      decision,
+      actorId: caller.id,
+      idempotency: { userId: caller.id, key, requestSha256 },
+      ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
+      respond: () => ({
+        status: 200,
+        json: JSON.stringify(caseView(rt.store.q, caseAccess(rt, caller, caseId), caller, now)),
+      }),
+    });
+    rt.afterCommit();
+    return {
+      status: committed.response?.status ?? 200,
+      json: committed.response?.json ?? 'null',
+      replayed: false,
+    };
+  } catch (err: unknown) {
+    if (!(err instanceof VersionConflict)) throw err;
+    // The same key may have won the race in a concurrent request: then this is a replay.
+    const replay = storedAnswer(rt, caller.id, key, requestSha256, caseId);
+    if (replay) return replay;
+    throw conflict(err.caseVersion);
+  }
+}
+
+/** The scheduler's path: an automatic transition fired by a deadline's expiry, actor = the system. */
+export async function fireSystemEvent(
+  rt: Runtime,
+  p: Procedure,
+  c: CaseRow,
+  event: string,
+  expiredDeadlineId: number,
+  alsoInTransaction?: CommitInput['alsoInTransaction'],
+): Promise<{ seq: number } | { refused: GreffeError }> {
+  const now = rt.clock.now();
+  try {
+    const req = { event, data: {}, expectedVersion: c.version };
+    const decision = await decideOn(rt, p, c, { kind: 'system' }, req, now);
+    const { seq } = commitEvent(rt.store, {
+      procedure: p,
+      caseId: c.id,
+      decision,
+      actorId: SYSTEM_ACTOR,
+      expiredDeadlineId,
+      ...(alsoInTransaction && { alsoInTransaction }),
+      ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
+    });
+    rt.afterCommit();
+    return { seq };
+  } catch (err: unknown) {
+    if (err instanceof GreffeError) return { refused: err };
+    if (err instanceof VersionConflict) return { refused: conflict(err.caseVersion) };
+    throw err;
+  }
+}

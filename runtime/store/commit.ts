@@ -1,0 +1,162 @@
+/**
+ * Commits an accepted event in ONE synchronous better-sqlite3 transaction:
+ * the journal item, the case projection (state, version + 1, facts), the
+ * deadlines started and stopped, the produced documents, the outbox messages
+ * and the idempotency record. Anything thrown inside rolls all of it back
+ * (stack.md: drizzle + better-sqlite3 transactions must be synchronous).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Procedure } from '../../spec/index.ts';
+import type { Decision, DocumentRef, FactRecord } from '../engine/types.ts';
+import { endDeadline, startDeadlineRow } from './deadline-rows.ts';
+import { appendJournal } from './journal.ts';
+import { queueMessages } from './messages.ts';
+import type { Store } from './open.ts';
+import { type SampleFor, summon } from './participants.ts';
+import { type CaseRow, documents } from './schema.ts';
+
+export type Accepted = Extract<Decision, { ok: true }>;
+
+/** The case changed between the decision and the commit (another event won the race). */
+export class VersionConflict extends Error {
+  constructor(readonly caseVersion: number) {
+    super('version conflict');
+  }
+}
+
+export interface IdempotencyRecord {
+  readonly userId: string;
+  readonly key: string;
+  readonly requestSha256: string;
+}
+
+export interface CommitInput {
+  readonly procedure: Procedure;
+  readonly caseId: string;
+  readonly decision: Accepted;
+  /** User id, or SYSTEM_ACTOR. */
+  readonly actorId: string;
+  /** The deadline row whose expiry fired this event (scheduler). */
+  readonly expiredDeadlineId?: number;
+  readonly idempotency?: IdempotencyRecord;
+  /** Dev mode: the sample user who takes a summoned (or first addressed) party role at once. */
+  readonly sampleUserFor?: SampleFor;
+  /** Builds the answer stored with the idempotency key; runs inside the transaction, after the writes. */
+  readonly respond?: () => { status: number; json: string };
+  /** More writes that must share the event's transaction (e.g. the expiry alerts of the deadline that fired it). */
+  readonly alsoInTransaction?: (c: CaseRow, seq: number) => void;
+  /** Test hook: throws inside the transaction after the given write step. */
+  readonly failAfter?: 'journal' | 'effects' | 'case';
+}
+
+export interface Committed {
+  readonly seq: number;
+  readonly hash: string;
+  readonly response?: { status: number; json: string };
+}
+
+/** Writes everything an accepted event changes, or nothing. */
+export function commitEvent(store: Store, input: CommitInput): Committed {
+  const { procedure: p, decision: d } = input;
+  const { q } = store;
+  return store.tx(() => {
+    const c = q.caseById.get({ id: input.caseId });
+    if (!c) throw new Error(`Affaire ${input.caseId} introuvable.`);
+    if (c.version !== d.nextVersion - 1) throw new VersionConflict(c.version);
+    const at = d.event.at;
+    const seq = c.journalSeq + 1;
+    const docRefs: DocumentRef[] = [];
+    for (const e of d.effects) {
+      if (e.type === 'document.produce')
+        docRefs.push({ id: randomUUID(), kind: e.document.kind, sha256: e.document.sha256 });
+    }
+    for (const e of d.effects) {
+      if (e.type === 'call' && e.document && !docRefs.some((r) => r.sha256 === e.document?.sha256)) {
+        docRefs.push({ id: e.document.id ?? '', kind: e.document.kind, sha256: e.document.sha256 });
+      }
+    }
+    const { hash } = appendJournal(q, c, {
+      kind: 'transition',
+      event: d.event.event,
+      transitionIndex: d.event.transition.index,
+      fromState: d.event.from,
+      toState: d.event.to,
+      actorId: input.actorId,
+      actorRole: d.event.actorRole,
+      at,
+      data: d.event.data,
+      documents: docRefs,
+      visibleTo: d.event.visibleTo,
+      caseVersion: d.nextVersion,
+    });
+    if (input.failAfter === 'journal') throw new Error('échec simulé après le journal');
+    if (input.expiredDeadlineId)
+      q.endDeadline.run({ id: input.expiredDeadlineId, status: 'expired', at, seq });
+    const facts = JSON.parse(c.facts) as Record<string, FactRecord>;
+    const messages = { q, p, c, seq, at, sample: input.sampleUserFor, issued: new Map() };
+    d.effects.forEach((e, i) => {
+      switch (e.type) {
+        case 'deadline.start':
+          startDeadlineRow(q, p, c, e, at, seq);
+          break;
+        case 'deadline.stop':
+          endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
+          break;
+        case 'fact.record':
+          facts[e.fact] = { value: e.value, seq, visibleTo: e.visibleTo };
+          break;
+        case 'document.produce': {
+          const ref = docRefs.find((r) => r.kind === e.document.kind && r.sha256 === e.document.sha256);
+          store.db
+            .insert(documents)
+            .values({
+              id: ref?.id ?? randomUUID(),
+              caseId: c.id,
+              kind: e.document.kind,
+              filename: e.document.filename,
+              mediaType: e.document.mediaType,
+              size: e.document.size,
+              sha256: e.document.sha256,
+              origin: 'production',
+              uploadedAt: at,
+              uploadedBy: input.actorId,
+              uploadedByRole: d.event.actorRole,
+              journalSeq: seq,
+            })
+            .run();
+          break;
+        }
+        case 'summon':
+          summon(q, p, c, e.role, at, seq, input.sampleUserFor, messages.issued);
+          break;
+        default:
+          queueMessages(messages, e, i);
+      }
+    });
+    input.alsoInTransaction?.(c, seq);
+    if (input.failAfter === 'effects') throw new Error('échec simulé après les effets');
+    const final = p.states[d.nextState]?.final === true;
+    const moved = q.moveCaseState.run({
+      id: c.id,
+      expectedVersion: c.version,
+      state: d.nextState,
+      version: d.nextVersion,
+      facts: JSON.stringify(facts),
+      at,
+      closedAt: final ? at : null,
+    });
+    if (moved.changes !== 1) throw new VersionConflict(c.version);
+    if (input.failAfter === 'case') throw new Error('échec simulé après la projection');
+    const response = input.respond?.();
+    if (input.idempotency && response) {
+      q.insertIdempotency.run({
+        ...input.idempotency,
+        caseId: c.id,
+        status: response.status,
+        response: response.json,
+        createdAt: at,
+      });
+    }
+    return { seq, hash, ...(response && { response }) };
+  });
+}

@@ -1,0 +1,77 @@
+/** Starts and stops deadline rows inside an event's transaction, with their reminders. */
+import type { Procedure } from '../../spec/index.ts';
+import type { EngineEffect } from '../engine/types.ts';
+import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
+import type { Queries } from './queries.ts';
+import type { CaseRow } from './schema.ts';
+
+export type DeadlineEnd = 'stopped' | 'expired';
+
+/**
+ * Ends the running instances of deadline `name` on the case; returns their ids.
+ * Their pending reminders stay queued: the outbox worker drops a reminder whose
+ * deadline no longer runs when its time comes (one write less per event).
+ */
+export function endDeadline(
+  q: Queries,
+  caseId: string,
+  name: string,
+  how: DeadlineEnd,
+  at: string,
+  seq: number | null,
+): number[] {
+  const running = q.runningDeadlineNamed.all({ caseId, name });
+  for (const { id } of running) q.endDeadline.run({ id, status: how, at, seq });
+  return running.map((r) => r.id);
+}
+
+/** Starts a deadline (restarting it if it was running) and queues its reminders. */
+export function startDeadlineRow(
+  q: Queries,
+  procedure: Procedure,
+  c: CaseRow,
+  e: Extract<EngineEffect, { type: 'deadline.start' }>,
+  at: string,
+  seq: number,
+): number {
+  endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
+  const id = Number(
+    q.insertDeadline.run({
+      caseId: c.id,
+      deadline: e.deadline,
+      duration: e.duration,
+      startedAt: at,
+      startDate: e.startDate,
+      due: e.due,
+      dueAt: e.dueAt,
+      explanation: e.explanation,
+      startedSeq: seq,
+    }).lastInsertRowid,
+  );
+  const label = procedure.deadlines[e.deadline]?.label ?? e.deadline;
+  e.reminders.forEach((r, i) => {
+    for (const role of r.roles) {
+      for (const recipient of recipientsOf(q, procedure, c, role)) {
+        for (const channel of r.channels) {
+          enqueue(
+            q,
+            c,
+            {
+              kind: 'reminder',
+              connector: CHANNEL_CONNECTOR[channel],
+              recipient,
+              subject: `[${c.reference}] Rappel : ${label}`,
+              body: r.message,
+              extra: { deadline: e.deadline, due: e.due },
+              dedupeKey: `reminder:${id}:${i}:${role}:${recipient.userId ?? '-'}:${channel}`,
+              availableAt: r.fireAt,
+              deadlineId: id,
+            },
+            at,
+          );
+        }
+      }
+    }
+  });
+  return id;
+}

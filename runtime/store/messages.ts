@@ -1,0 +1,74 @@
+/** The outbox messages of an event's `notify` and `call` effects (inside the event's transaction). */
+import type { Procedure } from '../../spec/index.ts';
+import type { EngineEffect } from '../engine/types.ts';
+import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
+import { type IssuedCodes, reachRoleOnce, type SampleFor } from './participants.ts';
+import type { Queries } from './queries.ts';
+import type { CaseRow } from './schema.ts';
+
+export interface MessageContext {
+  readonly q: Queries;
+  readonly p: Procedure;
+  readonly c: CaseRow;
+  readonly seq: number;
+  readonly at: string;
+  readonly sample: SampleFor | undefined;
+  /** Access codes issued in this event (one per role). */
+  readonly issued: IssuedCodes;
+}
+
+/**
+ * One message per recipient and channel. A party role nobody holds yet gets
+ * an access code in the message (or, in development mode, its sample user).
+ * A `call` with no role (the debtor's bank for an attachment) is one message
+ * to the connector's own addressee.
+ */
+export function queueMessages(x: MessageContext, e: EngineEffect, i: number): void {
+  if (e.type !== 'notify' && e.type !== 'call') return;
+  const { q, p, c, seq, at } = x;
+  const subject =
+    e.type === 'notify'
+      ? `[${c.reference}] Votre affaire`
+      : `[${c.reference}] ${p.documents[e.document?.kind ?? '']?.label ?? 'Acte'}`;
+  const base = e.type === 'notify' ? e.message : `Transmission par le connecteur « ${e.connector} ».`;
+  const extra = e.type === 'call' && e.document ? { extra: { document: e.document } } : {};
+  const channels = e.type === 'notify' ? e.channels.map((ch) => CHANNEL_CONNECTOR[ch]) : [e.connector];
+  const roles = e.type === 'notify' ? e.roles : e.to;
+  if (e.type === 'call' && roles.length === 0) {
+    const recipient = { role: '', name: `destinataire du connecteur « ${e.connector} »` };
+    const dedupeKey = `${c.id}:${seq}:${i}:-:-:${e.connector}`;
+    enqueue(
+      q,
+      c,
+      {
+        kind: 'call',
+        connector: e.connector,
+        recipient,
+        subject,
+        body: base,
+        ...extra,
+        dedupeKey,
+        availableAt: at,
+      },
+      at,
+    );
+    return;
+  }
+  for (const role of roles) {
+    const { code } = reachRoleOnce(x.issued, q, p, c, role, at, seq, x.sample);
+    const body = code
+      ? `${base}\n\nCode d’accès à l’affaire ${c.reference} sur la plateforme : ${code}`
+      : base;
+    for (const recipient of recipientsOf(q, p, c, role)) {
+      for (const connector of channels) {
+        const dedupeKey = `${c.id}:${seq}:${i}:${role}:${recipient.userId ?? '-'}:${connector}`;
+        enqueue(
+          q,
+          c,
+          { kind: e.type, connector, recipient, subject, body, ...extra, dedupeKey, availableAt: at },
+          at,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Opens (and on first start creates) the SQLite store: one file, WAL,
+ * `synchronous=FULL` because the case journal is a court record (a commit
+ * acknowledged to a party must survive a power cut, not only a crash), then
+ * applies the committed drizzle migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { prepareQueries, type Queries } from './queries.ts';
+import * as schema from './schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Store {
+  readonly db: Db;
+  readonly sqlite: Database.Database;
+  /** Absolute path of the database file. */
+  readonly file: string;
+  /** Folder of the content-addressed documents, next to the database. */
+  readonly documentsDir: string;
+  /** The hot queries, prepared once. */
+  readonly q: Queries;
+  /**
+   * Runs `fn` in one IMMEDIATE transaction (the write lock taken at once, so
+   * two writers never deadlock on upgrade). `fn` must be synchronous: with
+   * better-sqlite3 a promise would leave its later writes outside the
+   * transaction (stack.md). Throwing rolls everything back.
+   */
+  tx<T>(fn: () => T): T;
+  close(): void;
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../db/migrations', import.meta.url));
+
+/** The pragmas every connection uses (the bench uses the same for its baseline). */
+export const PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+] as const;
+
+export function applyPragmas(sqlite: Database.Database): void {
+  for (const p of PRAGMAS) sqlite.pragma(p);
+}
+
+/** Opens the store at `file`, creating the file and its folder if needed, and migrates it. */
+export function openStore(file: string): Store {
+  const abs = resolve(file);
+  mkdirSync(dirname(abs), { recursive: true });
+  const sqlite = new Database(abs);
+  applyPragmas(sqlite);
+  const db = drizzle({ client: sqlite, schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  const transaction = sqlite.transaction((fn: () => unknown) => {
+    const out = fn();
+    if (out instanceof Promise) throw new Error('Une transaction SQLite ne peut pas attendre une promesse.');
+    return out;
+  });
+  return {
+    db,
+    sqlite,
+    file: abs,
+    documentsDir: resolve(dirname(abs), 'documents'),
+    q: prepareQueries(db),
+    tx: <T>(fn: () => T): T => transaction.immediate(fn) as T,
+    close: () => sqlite.close(),
+  };
+}

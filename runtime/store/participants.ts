@@ -1,0 +1,143 @@
+/**
+ * Participants: who holds each party role in a case. A party role nobody
+ * holds yet (typically the defendant) is reached by an access code: every
+ * message or summons addressed to it carries a fresh one-time code (stored
+ * hashed), and whoever presents a valid code takes the role. This is where
+ * the annex's identification cascade (mail, letter, registered letter,
+ * service by a commissaire de justice) meets the platform; real identity
+ * proofing (FranceConnect) comes with the OpenID Connect issue.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Procedure } from '../../spec/index.ts';
+import { sha256Hex } from '../engine/hash.ts';
+import { appendJournal } from './journal.ts';
+import type { Store } from './open.ts';
+import { enqueue } from './outbox.ts';
+import type { Queries } from './queries.ts';
+import { type CaseRow, invitations } from './schema.ts';
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A code a person can type from a letter: 12 characters in 3 groups, no 0/O or 1/I (60 bits). */
+export function newInvitationCode(): string {
+  const chars = [...randomBytes(12)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+const normalize = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+export const invitationHash = (code: string): string => sha256Hex(`greffe-invitation:${normalize(code)}`);
+
+export type SampleFor = (role: string) => { id: string; name: string } | undefined;
+
+/**
+ * Makes sure a message to `role` can reach someone: nothing to do when the
+ * role is held or is not a party; in development mode the sample user takes
+ * it at once; otherwise a new access code is issued and returned, for the
+ * message to carry.
+ */
+export function reachRole(
+  q: Queries,
+  p: Procedure,
+  c: CaseRow,
+  role: string,
+  at: string,
+  seq: number,
+  sample: SampleFor | undefined,
+): string | undefined {
+  if (p.roles[role]?.kind !== 'partie') return undefined;
+  if (q.participantByRole.get({ caseId: c.id, role })) return undefined;
+  const person = sample?.(role);
+  if (person) {
+    q.insertParticipant.run({ caseId: c.id, role, userId: person.id, name: person.name, at });
+    return undefined;
+  }
+  const code = newInvitationCode();
+  q.insertInvitation.run({ codeHash: invitationHash(code), caseId: c.id, role, at, seq });
+  return code;
+}
+
+/** Codes issued during one event, by role: one code per role and event, whatever the number of messages. */
+export type IssuedCodes = Map<string, string | undefined>;
+
+export function reachRoleOnce(
+  issued: IssuedCodes,
+  ...args: Parameters<typeof reachRole>
+): { code: string | undefined; fresh: boolean } {
+  const role = args[3];
+  if (issued.has(role)) return { code: issued.get(role), fresh: false };
+  const code = reachRole(...args);
+  issued.set(role, code);
+  return { code, fresh: true };
+}
+
+/**
+ * The `summons` of a transition: a party called to the procedure that nobody
+ * represents yet gets an access code by letter — unless a message of the same
+ * event already carried one.
+ */
+export function summon(
+  q: Queries,
+  p: Procedure,
+  c: CaseRow,
+  role: string,
+  at: string,
+  seq: number,
+  sample: SampleFor | undefined,
+  issued: IssuedCodes,
+) {
+  const { code, fresh } = reachRoleOnce(issued, q, p, c, role, at, seq, sample);
+  if (!code || !fresh) return;
+  const label = p.roles[role]?.label ?? role;
+  enqueue(
+    q,
+    c,
+    {
+      kind: 'invitation',
+      connector: 'lettre_simple',
+      recipient: { role, name: label },
+      subject: `[${c.reference}] Vous êtes appelé à une procédure en ligne`,
+      body:
+        `Le tribunal vous appelle, en qualité de ${label.toLowerCase()}, à l’affaire ${c.reference}. ` +
+        `Connectez-vous à la plateforme et saisissez ce code pour accéder au dossier : ${code}.`,
+      dedupeKey: `invitation:${c.id}:${seq}:${role}`,
+      availableAt: at,
+    },
+    at,
+  );
+}
+
+/** Lets `user` take the role an access code was issued for; journals it. Undefined when the code is unknown, used, or the role taken. */
+export function joinWithCode(
+  store: Store,
+  user: { id: string; name: string },
+  code: string,
+  at: string,
+): { caseId: string; role: string } | undefined {
+  const { db, q } = store;
+  return store.tx(() => {
+    const inv = db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.codeHash, invitationHash(code)), isNull(invitations.usedAt)))
+      .get();
+    if (!inv || q.participantByRole.get({ caseId: inv.caseId, role: inv.role })) return undefined;
+    db.update(invitations)
+      .set({ usedAt: at, usedBy: user.id })
+      .where(
+        and(eq(invitations.caseId, inv.caseId), eq(invitations.role, inv.role), isNull(invitations.usedAt)),
+      )
+      .run();
+    q.insertParticipant.run({ caseId: inv.caseId, role: inv.role, userId: user.id, name: user.name, at });
+    const c = q.caseById.get({ id: inv.caseId }) as CaseRow;
+    appendJournal(q, c, {
+      kind: 'participation',
+      actorId: user.id,
+      actorRole: inv.role,
+      at,
+      data: { role: inv.role },
+      caseVersion: c.version,
+    });
+    return { caseId: c.id, role: inv.role };
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * The API contract beyond whole cases: who am I, the procedure and its forms
+ * for display, work queues, cached views with ETags, logout, statistics, and
+ * — outside development mode — a party joining a case with the access code
+ * its convocation carried.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../runtime/index.ts';
+import { createSession, upsertUser } from '../runtime/store/users.ts';
+import { ANNEX, filing } from './helpers/annex.ts';
+import { Api, type View } from './helpers/api.ts';
+import { withDb } from './helpers/db.ts';
+import { Cast } from './helpers/journeys.ts';
+import { startTestServer, type TestServer } from './helpers/server.ts';
+
+let t: TestServer;
+let cast: Cast;
+beforeAll(async () => {
+  t = await startTestServer({ spec: ANNEX });
+  cast = new Cast(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('identity and procedure', () => {
+  it('answers /api/me, accepts short sample names, and logs out', async () => {
+    const cj = await t.as('commissaire');
+    expect((await cj.get('/api/me')).body).toEqual({
+      id: 'commissaire_de_justice',
+      name: expect.any(String),
+      roles: ['commissaire_de_justice'],
+      court: 'tj-exemple',
+    });
+    expect((await cj.post('/api/logout')).status).toBe(200);
+    expect((await cj.get('/api/me')).status).toBe(401);
+  });
+
+  it('describes the procedure and its forms with parameters in French', async () => {
+    const api = t.anonymous();
+    const p = (
+      await api.get<{
+        title: string;
+        parameters: { id: string; text: string }[];
+        phases: unknown[];
+        transitions: unknown[];
+      }>('/api/procedures/petits-litiges/1.0.0')
+    ).body;
+    expect(p.title).toContain('4\u202f000\u00a0€');
+    expect(p.parameters).toContainEqual(expect.objectContaining({ id: 'delai_critique', text: '7 jours' }));
+    expect(p.phases.length).toBeGreaterThan(5);
+    const form = await api.get<{
+      id: string;
+      schema: { properties: Record<string, unknown> };
+      uischema: unknown;
+    }>('/api/procedures/petits-litiges/1.0.0/forms/demande');
+    expect(form.body.schema.properties).toHaveProperty('montant');
+    expect(JSON.stringify(form.body)).not.toContain('${');
+    expect((await api.get('/api/procedures/petits-litiges/9.9.9')).status).toBe(404);
+  });
+});
+
+describe('views and queues', () => {
+  it('serves an unchanged view as 304 and a changed one fresh (event, draft)', async () => {
+    const demandeur = await cast.as('demandeur');
+    const opened = await demandeur.open('petits-litiges');
+    const first = await demandeur.view(opened.id);
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const same = await demandeur.request('GET', `/api/cases/${opened.id}`, undefined, {
+      'if-none-match': etag,
+    });
+    expect(same.status).toBe(304);
+    await demandeur.request('PUT', `/api/cases/${opened.id}/draft`, { data: { montant: 12 } });
+    const drafted = await demandeur.request<View & { draft: { data: unknown } }>(
+      'GET',
+      `/api/cases/${opened.id}`,
+      undefined,
+      { 'if-none-match': etag },
+    );
+    expect(drafted.status).toBe(200);
+    expect(drafted.body.draft.data).toEqual({ montant: 12 });
+    const filed = await demandeur.ok(opened.id, 'deposer_demande', filing());
+    const after = await demandeur.view(opened.id);
+    expect(after.body).toEqual(filed);
+    expect(after.body.state.id).toBe('convocation_defendeur');
+  });
+
+  it('gives court actors work queues: cases where they can act, by phase or deadline', async () => {
+    const demandeur = await cast.as('demandeur');
+    const opened = await demandeur.open('petits-litiges');
+    await demandeur.ok(opened.id, 'deposer_demande', filing());
+    const greffe = await cast.as('greffe');
+    type Summary = { id: string; actions: number; phase: string };
+    const queue = (await greffe.get<Summary[]>('/api/cases?queue=convocation')).body;
+    expect(queue.map((c) => c.id)).toContain(opened.id);
+    expect(queue.every((c) => c.actions > 0 && c.phase === 'convocation')).toBe(true);
+    // The commissaire de justice sees the case (same court) but has nothing to do in it yet.
+    const cj = await cast.as('commissaire_de_justice');
+    expect((await cj.get<Summary[]>('/api/cases?queue=convocation')).body.map((c) => c.id)).not.toContain(
+      opened.id,
+    );
+    expect((await cj.get<Summary[]>('/api/cases')).body.map((c) => c.id)).toContain(opened.id);
+  });
+
+  it('computes the objectives from the journal', async () => {
+    const stats = await (await cast.as('juge')).get<{
+      cases: number;
+      byState: Record<string, number>;
+      timeToDecision: { targetDays: number };
+    }>('/api/stats?procedure=petits-litiges');
+    expect(stats.body.cases).toBeGreaterThan(0);
+    expect(Object.values(stats.body.byState).reduce((a, b) => a + b, 0)).toBe(stats.body.cases);
+    expect(stats.body.timeToDecision.targetDays).toBe(61); // délai de décision: 2 mois
+  });
+});
+
+describe('outside development mode', () => {
+  it('lets the defendant join with the access code of the convocation, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'greffe-join-'));
+    const s = await startServer({ db: join(dir, 'g.sqlite'), spec: ANNEX, port: 0, log: () => undefined });
+    try {
+      const now = new Date();
+      const login = (id: string, roles: string[], court?: string) => {
+        upsertUser(s.runtime.store.db, { id, name: id, roles, court: court ?? null, source: 'test' }, now);
+        const api = new Api(s.url);
+        api.token = createSession(s.runtime.store.db, id, now);
+        return api;
+      };
+      const claimant = login('claire', []);
+      const greffe = login('greffier', ['greffe'], 'tj-exemple');
+      const defendant = login('boutique', []);
+      expect((await t.anonymous().post('/api/dev/login', { user: 'juge' })).status).toBe(200); // the dev server, not this one
+      expect((await new Api(s.url).post('/api/dev/login', { user: 'juge' })).status).toBe(404);
+      const opened = await claimant.open('petits-litiges');
+      await claimant.ok(opened.id, 'deposer_demande', filing());
+      await greffe.ok(opened.id, 'convoquer_defendeur');
+      expect((await defendant.view(opened.id)).status).toBe(404);
+      await s.outbox.drain();
+      const letters = withDb(join(dir, 'g.sqlite'), (db) =>
+        db.prepare("SELECT body FROM deliveries WHERE body LIKE '%Code d’accès%'").all(),
+      ) as { body: string }[];
+      const code = /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(letters[0]?.body ?? '')?.[1];
+      expect(code).toBeDefined();
+      expect((await defendant.post('/api/cases/join', { code: 'AAAA-BBBB-CCCC' })).status).toBe(404);
+      const joined = await defendant.post<View>('/api/cases/join', { code: code?.toLowerCase() });
+      expect(joined.status).toBe(200);
+      expect(joined.body.myRoles).toEqual(['defendeur']);
+      expect(joined.body.actions.map((a) => a.event)).toContain('s_identifier');
+      const intruder = login('intrus', []);
+      expect((await intruder.post('/api/cases/join', { code })).status).toBe(404);
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,53 @@
+/** Starts the real server (dev mode, real SQLite file in a temp folder, random loopback port) for end-to-end tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningServer, startServer } from '../../runtime/index.ts';
+import { Api } from './api.ts';
+
+export interface TestServer {
+  readonly server: RunningServer;
+  readonly url: string;
+  readonly dbFile: string;
+  readonly dir: string;
+  /** Logs in a sample user and returns a client acting as them. */
+  as(user: string): Promise<Api>;
+  anonymous(): Api;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  readonly spec: string;
+  /** Start of the procedural clock (default 2027-03-01T09:00:00Z, a Monday). */
+  readonly clockStart?: string;
+}
+
+export async function startTestServer(o: TestServerOptions): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'greffe-e2e-'));
+  const dbFile = join(dir, 'greffe.sqlite');
+  const server = await startServer({
+    db: dbFile,
+    spec: o.spec,
+    port: 0,
+    host: '127.0.0.1',
+    dev: true,
+    clockStart: new Date(o.clockStart ?? '2027-03-01T09:00:00Z'),
+    log: () => undefined,
+  });
+  return {
+    server,
+    url: server.url,
+    dbFile,
+    dir,
+    async as(user) {
+      const api = new Api(server.url);
+      await api.login(user);
+      return api;
+    },
+    anonymous: () => new Api(server.url),
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
