@@ -1,0 +1,89 @@
+/** `greffe docs build [--out DIR] [--spec DIR]`: publishes the annex (summary, diagrams, legal text) as a static site. */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite, formatReadability, ProcedureLoadError, type SiteReport } from '../../renderer/index.ts';
+import { DEFAULT_SPEC_ROOT, findProcedureDirs } from '../../spec/index.ts';
+import type { Command } from '../main.ts';
+
+export const DEFAULT_OUT = 'out/annexe';
+
+const HELP = `Usage : greffe docs build [--out DOSSIER] [--spec DOSSIER] [--chromium CHEMIN]
+
+Publie l’annexe de chaque version de procédure trouvée sous --spec (par défaut
+${DEFAULT_SPEC_ROOT}) : récapitulatif graphique, diagrammes commentés, texte de
+l’annexe (HTML, Markdown, PDF), formulaires et versions, dans --out (par défaut
+${DEFAULT_OUT}). Le site se lit sans JavaScript, ouvert depuis le disque.
+  --chromium  Chromium à utiliser (par défaut GREFFE_CHROMIUM ou /usr/bin/chromium)
+Code de sortie : 0 si tout est publié, 1 si une spécification est invalide ou si
+le texte contient un nombre qui ne vient pas d’un paramètre, 2 si l’appel est incorrect.`;
+
+const ms = (n: number) => `${(n / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`;
+
+function printReport(report: SiteReport): boolean {
+  let clean = true;
+  for (const v of report.versions) {
+    console.log(
+      `\n${v.id} ${v.version} → ${relative(process.cwd(), v.dir) || '.'} (${v.files} fichiers, ${v.diagrams.length} diagrammes)`,
+    );
+    console.log(`  Texte de l’annexe : ${formatReadability(v.readability)}.`);
+    if (v.readability.averageWords > 25) {
+      clean = false;
+      console.log('  Attention : la phrase moyenne dépasse 25 mots.');
+    }
+    for (const n of v.strayNumbers) {
+      clean = false;
+      console.log(`  Nombre qui ne vient d’aucun paramètre : « ${n.number} » dans « …${n.context}… »`);
+    }
+  }
+  const t = report.timings;
+  console.log(
+    `\nPublié dans ${report.outDir}/index.html en ${ms(t.total)} (chargement ${ms(t.load)}, génération ${ms(t.generate)}, ` +
+      `démarrage de Chromium ${ms(t.browser)}, diagrammes ${ms(t.mermaid)}, PDF ${ms(t.pdf)}, écriture ${ms(t.write)}).`,
+  );
+  return clean;
+}
+
+export const command: Command = {
+  summary: 'publie l’annexe : récapitulatif graphique, diagrammes commentés, texte',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        spec: { type: 'string' },
+        chromium: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    if (positionals[0] !== 'build' || positionals.length > 1) {
+      console.error(`greffe docs : sous-commande attendue : build.\n\n${HELP}`);
+      return 2;
+    }
+    const spec = values.spec ?? DEFAULT_SPEC_ROOT;
+    const dirs = findProcedureDirs(spec);
+    if (dirs.length === 0) {
+      console.error(`greffe docs build : aucun procedure.yaml trouvé sous « ${spec} ».`);
+      return 2;
+    }
+    try {
+      const report = await buildSite(
+        dirs,
+        values.out ?? DEFAULT_OUT,
+        values.chromium ? { chromium: values.chromium } : {},
+      );
+      return printReport(report) ? 0 : 1;
+    } catch (err: unknown) {
+      if (err instanceof ProcedureLoadError) {
+        console.error(err.message);
+        console.error('Corrigez la spécification (greffe validate) puis relancez.');
+        return 1;
+      }
+      throw err;
+    }
+  },
+};

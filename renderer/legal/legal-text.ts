@@ -1,0 +1,104 @@
+/**
+ * Assembles the legal text: articles in a fixed order (scope, actors,
+ * identification, one per phase, acts at several stages, time, information,
+ * the file, recourse, entry into force), numbered, with cross-references
+ * resolved by `resolveRefs` for each output format.
+ */
+import type { Procedure } from '../../spec/index.ts';
+import { renderTemplate } from '../../spec/index.ts';
+import { formatDateFr } from '../french.ts';
+import {
+  actorsArticle,
+  entryIntoForceArticle,
+  identificationArticle,
+  rulesetBlocks,
+  scopeArticle,
+  scopeRulesets,
+} from './articles-general.ts';
+import { deadlinesArticle, informationArticle } from './articles-deadlines.ts';
+import { documentsArticle, remediesArticle } from './articles-documents.ts';
+import { phaseArticles, transversalArticle } from './articles-phases.ts';
+import type { ActContext } from './act-paragraph.ts';
+import { specRef } from './refs.ts';
+import { type Article, type ArticleDraft, type LegalText, REF_PATTERN } from './types.ts';
+
+/** Rulesets no act uses as a guard still state rules: each gets an article. */
+function unusedRulesetArticles(p: Procedure): ArticleDraft[] {
+  const guarded = new Set(p.transitions.flatMap((t) => t.guard));
+  return Object.values(p.rules.rulesets)
+    .filter((rs) => !guarded.has(rs.id))
+    .map((rs) => ({
+      key: `ruleset:${rs.id}`,
+      title: rs.label,
+      blocks: rulesetBlocks(p, rs),
+      refs: [specRef(rs)],
+    }));
+}
+
+/**
+ * The legal text of a procedure version, articles numbered from 1.
+ * @example renderLegalText(procedure).articles[0]?.title // "Objet et champ d’application"
+ */
+export function renderLegalText(p: Procedure): LegalText {
+  const ctx: ActContext = {
+    scopeRulesets: new Set(scopeRulesets(p).map((r) => r.id)),
+    statedRulesets: new Set(),
+  };
+  const drafts = [
+    scopeArticle(p),
+    actorsArticle(p),
+    identificationArticle(p),
+    ...phaseArticles(p, ctx),
+    transversalArticle(p, ctx),
+    ...unusedRulesetArticles(p),
+    deadlinesArticle(p),
+    informationArticle(p),
+    documentsArticle(p),
+    remediesArticle(p),
+    entryIntoForceArticle(p),
+  ].filter((a): a is ArticleDraft => a !== undefined);
+  return {
+    title: renderTemplate(p.title, p),
+    subtitle: `Annexe au Code de procédure civile, en vigueur le ${formatDateFr(p.effective)}`,
+    articles: drafts.map((a, i) => ({ ...a, number: i + 1 })),
+  };
+}
+
+/** Article number for each key and alias. */
+export function articleIndex(text: LegalText): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const a of text.articles)
+    for (const k of [a.key, ...(a.aliases ?? [])]) if (!index.has(k)) index.set(k, a.number);
+  return index;
+}
+
+/**
+ * Replaces `[[art:KEY]]` by what `link(number)` returns ("article 7", a link…).
+ * An unknown key is a bug in the renderer: it throws rather than print a broken reference.
+ */
+export function resolveRefs(text: string, index: Map<string, number>, link: (n: number) => string): string {
+  return text.replace(REF_PATTERN, (_, key: string) => {
+    const n = index.get(key);
+    if (n === undefined) throw new Error(`Renvoi vers un article inconnu : ${key}`);
+    return link(n);
+  });
+}
+
+/** Each article as plain text units (paragraphs, list intros, list items; refs resolved), for statistics and checks. */
+export function plainArticles(text: LegalText): { article: Article; title: string; units: string[] }[] {
+  const index = articleIndex(text);
+  const plain = (s: string) => resolveRefs(s, index, (n) => `article ${n}`);
+  return text.articles.map((a) => ({
+    article: a,
+    title: plain(a.title),
+    units: a.blocks.flatMap((b) =>
+      b.kind === 'p' ? [plain(b.text)] : [plain(b.intro), ...b.items.map(plain)],
+    ),
+  }));
+}
+
+/** The whole legal text as plain text (titles and bodies, refs resolved), as the number check reads it. */
+export const legalPlainText = (text: LegalText): string =>
+  plainArticles(text)
+    .flatMap((a) => [`Article ${a.article.number} — ${a.title}`, ...a.units])
+    .join('\n');

@@ -1,0 +1,69 @@
+/** The legal text in HTML: for the site page (with provenance) and for the print/PDF page (text only). */
+import type { Procedure } from '../../spec/index.ts';
+import { anchor, esc } from '../html.ts';
+import { articleIndex, resolveRefs } from '../legal/legal-text.ts';
+import type { Article, LegalText, SpecRef } from '../legal/types.ts';
+import { specLink } from './source-pages.ts';
+
+export interface LegalHtmlOptions {
+  /** Add each article's diagram and spec provenance (the site); omit for the print version. */
+  readonly provenance?: {
+    readonly procedure: Procedure;
+    readonly diagramTitles: ReadonlyMap<string, string>;
+  };
+}
+
+function refItem(p: Procedure, r: SpecRef): string {
+  const link = specLink(p, r.loc);
+  const extra = [
+    r.source ? `source : ${esc(r.source)}` : '',
+    r.basis ? `fondement : ${esc(r.basis)}` : '',
+    r.note ? `note de rédaction : ${esc(r.note)}` : '',
+  ].filter(Boolean);
+  return `<li>${esc(r.label)} — <a href="${link.href}">${esc(link.text)}</a>${extra.length ? ` ; ${extra.join(' ; ')}` : ''}</li>`;
+}
+
+function provenance(a: Article, o: NonNullable<LegalHtmlOptions['provenance']>): string {
+  const p = o.procedure;
+  const parts: string[] = [];
+  if (a.diagram) {
+    const title = o.diagramTitles.get(a.diagram) ?? a.diagram;
+    const href =
+      a.diagram === 'procedure' ? 'diagrammes.html#procedure' : `diagrammes.html#${anchor(a.diagram)}`;
+    parts.push(`<p>Diagramme : <a href="${href}">${esc(title)}</a></p>`);
+  }
+  const first = a.refs[0];
+  if (first) {
+    const link = specLink(p, first.loc);
+    parts.push(`<p>Spécification : <a href="${link.href}">${esc(link.text)}</a></p>`);
+    parts.push(
+      `<details><summary>Provenance des règles de l’article ${a.number} (${a.refs.length} éléments)</summary><ul>${a.refs.map((r) => refItem(p, r)).join('')}</ul></details>`,
+    );
+  }
+  return parts.length ? `<div class="provenance">${parts.join('')}</div>` : '';
+}
+
+/** The articles as HTML; cross-references become links to `#article-N`. */
+export function articlesHtml(text: LegalText, options: LegalHtmlOptions = {}): string {
+  const index = articleIndex(text);
+  const r = (s: string) => resolveRefs(esc(s), index, (n) => `<a href="#article-${n}">article ${n}</a>`);
+  return text.articles
+    .map((a) => {
+      const blocks = a.blocks
+        .map((b) => {
+          const id = b.anchor ? ` id="${anchor(b.anchor)}"` : '';
+          if (b.kind === 'p') return `<p${id}>${r(b.text)}</p>`;
+          const items = b.items
+            .map((i, k) => `<li>${r(i)}${k === b.items.length - 1 ? '.' : ' ;'}</li>`)
+            .join('');
+          return `<p${id}>${r(b.intro)}</p><ul>${items}</ul>`;
+        })
+        .join('\n');
+      const prov = options.provenance ? provenance(a, options.provenance) : '';
+      return `<article class="legal" id="article-${a.number}" aria-labelledby="article-${a.number}-titre">
+<h2 id="article-${a.number}-titre">Article ${a.number} — ${esc(a.title)}</h2>
+${blocks}
+${prov}</article>`;
+    })
+    .join('\n');
+}
