@@ -1,0 +1,16 @@
+/** The rules' reasons (eligibility, guards): each sentence with its legal basis. */
+import type { Reason } from '../lib/api-types.ts';
+
+export function ReasonList({ reasons }: { reasons: readonly Reason[] | undefined }) {
+  if (!reasons || reasons.length === 0) return null;
+  return (
+    <ul className="greffe-reasons">
+      {reasons.map((r) => (
+        <li key={r.rule}>
+          {r.text}
+          {r.basis && <span className="fr-hint-text">Fondement : {r.basis}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+/** What happened in the case, oldest first, with the data the reader's role may see. */
+import type { ProcedureView, TimelineEntry } from '../lib/api-types.ts';
+import { formatInstant } from '../lib/format.ts';
+import { roleLabel } from '../lib/procedures.ts';
+import { DataList } from './data-list.tsx';
+
+export function Timeline({
+  entries,
+  procedure,
+  titles,
+}: {
+  entries: readonly TimelineEntry[];
+  procedure: ProcedureView;
+  titles: Readonly<Record<string, string>>;
+}) {
+  if (entries.length === 0) return <p>Rien n’a encore été enregistré dans cette affaire.</p>;
+  return (
+    <ol className="greffe-timeline">
+      {[...entries]
+        .sort((a, b) => a.seq - b.seq)
+        .map((e) => (
+          <li key={e.seq}>
+            <p className="greffe-timeline__head">
+              <strong>{e.label}</strong>
+              <span className="fr-hint-text">
+                {formatInstant(e.at)}
+                {e.actorRole ? ` — ${roleLabel(procedure, e.actorRole)}` : ''}
+              </span>
+            </p>
+            {e.data && Object.keys(e.data).length > 0 && (
+              <details>
+                <summary>Voir le contenu</summary>
+                <DataList data={e.data} titles={titles} />
+              </details>
+            )}
+          </li>
+        ))}
+    </ol>
+  );
+}

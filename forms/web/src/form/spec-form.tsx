@@ -1,0 +1,198 @@
+/**
+ * A form of the spec rendered with JSON Forms and our DSFR renderers, French
+ * messages, a check before sending, and the server's answer mapped back to
+ * the fields (422 INVALID_FORM) or shown with its reasons (422 GUARD_REFUSED).
+ */
+import type { JsonFormsI18nState, JsonSchema, Translator, UISchemaElement } from '@jsonforms/core';
+import { JsonForms } from '@jsonforms/react';
+import type Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { type ReactNode, useMemo, useRef, useState, useEffect } from 'react';
+import { messageFr } from '../../../messages.ts';
+import { createBrowserAjv } from '../lib/ajv.ts';
+import { initialData } from './initial-data.ts';
+import { ApiError } from '../lib/api.ts';
+import type { FormView, Problem } from '../lib/api-types.ts';
+import { errorsOf, type FieldError, orphanErrors, visibleControls } from '../renderers/controls-of.ts';
+import { ErrorSummary } from '../renderers/error-summary.tsx';
+import { FormRuntimeContext, type FormRuntime } from '../renderers/form-context.ts';
+import { dsfrRenderers } from '../renderers/index.ts';
+import { ReasonList } from '../components/reasons.tsx';
+
+export interface SpecFormProps {
+  readonly form: FormView;
+  readonly initialData?: unknown;
+  readonly submitLabel: string;
+  /** Sends the data; throw an ApiError to have it shown on the form. */
+  readonly onSubmit: (data: unknown) => Promise<void>;
+  readonly onChange?: (data: unknown) => void;
+  readonly initialStep?: number;
+  readonly onStepChange?: (step: number, data: unknown) => void;
+  readonly upload?: FormRuntime['upload'];
+  readonly secondaryActions?: ReactNode;
+}
+
+// Labels come from the spec already in French: the translator keeps them; errors get our French sentences.
+const translate = ((_key: string, defaultMessage?: string) => defaultMessage) as Translator;
+const i18nFor = (schema: unknown): JsonFormsI18nState => ({
+  locale: 'fr',
+  translate,
+  translateError: (error: ErrorObject) => messageFr(error, schema),
+});
+
+const pointerToPath = (pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('.');
+
+function serverErrors(problems: readonly Problem[]): ErrorObject[] {
+  return problems.map((p) => ({
+    instancePath: p.field,
+    schemaPath: '#/serveur',
+    keyword: 'errorMessage',
+    params: {},
+    message: p.message,
+  }));
+}
+
+export function SpecForm(props: SpecFormProps) {
+  const ajv = useMemo(() => createBrowserAjv(), []);
+  // JSON Forms owns the data while the form is shown: it gets the initial data once and reports each change.
+  // Passing every change back as a prop would let a late render reset what was typed meanwhile.
+  const [initial] = useState<unknown>(() =>
+    initialData(props.form.schema, props.form.uischema, props.initialData),
+  );
+  const [errors, setErrors] = useState<ErrorObject[]>([]);
+  const [showAllErrors, setShowAllErrors] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [summary, setSummary] = useState<FieldError[] | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [additionalErrors, setAdditionalErrors] = useState<ErrorObject[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const dataRef = useRef(initial);
+  const schema = props.form.schema as JsonSchema;
+  const uischema = props.form.uischema as unknown as UISchemaElement;
+  const stepped = uischema.type === 'Categorization';
+  const i18n = useMemo(() => i18nFor(schema), [schema]);
+
+  useEffect(() => {
+    if (summary) summaryRef.current?.focus();
+  }, [summary]);
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
+
+  const controls = () => visibleControls(uischema, { rootSchema: schema, data: dataRef.current, ajv });
+
+  const send = async () => {
+    setSubmitting(true);
+    setAdditionalErrors([]);
+    setFailure(null);
+    setSummary(null);
+    try {
+      await props.onSubmit(dataRef.current);
+    } catch (e: unknown) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
+      const problems = (err.details.problems ?? []) as Problem[];
+      if (err.code === 'INVALID_FORM' && problems.length) {
+        const extra = serverErrors(problems);
+        setAdditionalErrors(extra);
+        setShowAllErrors(true);
+        const all = controls();
+        const located = errorsOf(all, extra, schema);
+        const rest = orphanErrors(all, extra, schema).map((o) => ({
+          ...o,
+          label: pointerToPath(o.label) || 'Formulaire',
+        }));
+        setSummary([...located, ...rest]);
+      } else {
+        setFailure(err);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  /** Whole-form check for forms without steps (the stepper checks its own steps). */
+  const submit = () => {
+    if (stepped) {
+      void send();
+      return;
+    }
+    const all = controls();
+    const found = [...errorsOf(all, errors, schema), ...orphanErrors(all, errors, schema)];
+    if (found.length) {
+      setShowAllErrors(true);
+      setSummary(found);
+      return;
+    }
+    void send();
+  };
+
+  const runtime: FormRuntime = {
+    showAllErrors,
+    setShowAllErrors,
+    submit,
+    submitLabel: props.submitLabel,
+    submitting,
+    initialStep: props.initialStep ?? 0,
+    onStepChange: (step) => props.onStepChange?.(step, dataRef.current),
+    ...(props.upload ? { upload: props.upload } : {}),
+    secondaryActions: props.secondaryActions,
+  };
+
+  return (
+    <FormRuntimeContext.Provider value={runtime}>
+      <form
+        noValidate
+        className="greffe-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // Enter in a field of a stepped form must not submit an unfinished step.
+          if (!stepped) submit();
+        }}
+      >
+        <p className="fr-text--sm greffe-muted">
+          Sauf mention « facultatif », tous les champs sont obligatoires.
+        </p>
+        {failure && (
+          <div className="fr-alert fr-alert--error fr-mb-3w" ref={failureRef} tabIndex={-1}>
+            <h2 className="fr-alert__title">{failure.message}</h2>
+            <ReasonList reasons={(failure.details.reasons ?? []) as never} />
+          </div>
+        )}
+        {summary && summary.length > 0 && <ErrorSummary ref={summaryRef} errors={summary} />}
+        <JsonForms
+          schema={schema}
+          uischema={uischema}
+          data={initial}
+          renderers={dsfrRenderers}
+          // Ajv2020 and ajv's default class share their API; JSON Forms' type names the latter only.
+          ajv={ajv as unknown as Ajv}
+          i18n={i18n}
+          validationMode="ValidateAndShow"
+          additionalErrors={additionalErrors}
+          onChange={(state) => {
+            const changed = state.data !== dataRef.current;
+            dataRef.current = state.data;
+            setErrors(state.errors ?? []);
+            if (changed) props.onChange?.(state.data);
+          }}
+        />
+        {!stepped && (
+          <ul className="fr-btns-group fr-btns-group--inline-md greffe-form-buttons">
+            <li>
+              <button type="submit" className="fr-btn" disabled={submitting}>
+                {submitting ? 'Envoi en cours…' : props.submitLabel}
+              </button>
+            </li>
+            {props.secondaryActions}
+          </ul>
+        )}
+      </form>
+    </FormRuntimeContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * The browser's ajv: the options of the spec language's `createAjv()` (spec/schema-check.ts,
+ * which the server uses through forms/validate.ts) so both sides accept and refuse the same
+ * data, plus what JSON Forms needs (`verbose` to map errors to fields, `useDefaults` to fill
+ * the spec's default values). A test checks the shared options stay equal.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+/** Validation options shared with spec's createAjv(). */
+export const SHARED_AJV_OPTIONS = {
+  allErrors: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+} as const;
+
+export function createBrowserAjv(): Ajv2020 {
+  // strict: false here: JSON Forms compiles the UI schema's rule conditions with this instance too,
+  // and the spec's forms were already compiled in strict mode by the loader.
+  const ajv = new Ajv2020({ ...SHARED_AJV_OPTIONS, strict: false, verbose: true, useDefaults: true });
+  addFormats(ajv);
+  return ajv;
+}

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { buildQueues } from '../backoffice/build-queues.ts';
+import { initialData } from '../form/initial-data.ts';
+import { isQuestion } from '../renderers/boolean-question.ts';
+import { parseFrenchNumber } from '../renderers/french-number.ts';
+import type { CaseSummary, FormView, ProcedureView } from './api-types.ts';
+import { searchGlossary, wordsIn } from './glossary.ts';
+import { eligibilityForm, filingForm, latestVersions } from './procedures.ts';
+import { match, queryParam } from './router.ts';
+import { fillTemplates } from './templates.ts';
+
+describe('router', () => {
+  it('matches patterns and decodes parameters', () => {
+    expect(match('/affaires/:id/actions/:event', '/affaires/a%20b/actions/deposer?x=1')).toEqual({
+      id: 'a b',
+      event: 'deposer',
+    });
+    expect(match('/affaires/:id', '/affaires/1/actions/x')).toBeNull();
+    expect(match('/', '/')).toEqual({});
+    expect(queryParam('/connexion?retour=%2Faffaires', 'retour')).toBe('/affaires');
+  });
+});
+
+describe('French numbers', () => {
+  it('reads what people type', () => {
+    expect(parseFrenchNumber('1 200,50')).toBe(1200.5);
+    expect(parseFrenchNumber('1\u202f200')).toBe(1200);
+    expect(parseFrenchNumber('  ')).toBeUndefined();
+    expect(parseFrenchNumber('12,')).toBe(12);
+    expect(parseFrenchNumber('douze')).toBeNaN();
+    expect(parseFrenchNumber('1.2.3')).toBeNaN();
+  });
+});
+
+describe('templates', () => {
+  it('fills known parameters anywhere in a value, leaves unknown ones', () => {
+    expect(fillTemplates({ a: ['moins de ${seuil}', { b: '${x}' }], n: 3 }, { seuil: '4 000 €' })).toEqual({
+      a: ['moins de 4 000 €', { b: '${x}' }],
+      n: 3,
+    });
+  });
+});
+
+describe('glossary', () => {
+  const g = { défendeur: 'La personne contre qui…', astreinte: 'Une somme par jour de retard' };
+  it('finds the words a text uses, accents aside', () => {
+    expect(Object.keys(wordsIn('Le DEFENDEUR répond.', g))).toEqual(['défendeur']);
+  });
+  it('searches names and definitions', () => {
+    expect(searchGlossary('retard', g)).toEqual(['astreinte']);
+    expect(searchGlossary('def', g)).toEqual(['défendeur']);
+  });
+});
+
+describe('boolean fields', () => {
+  it('asks questions with radios and statements with a checkbox', () => {
+    expect(isQuestion(undefined, 'Êtes-vous représenté ?', false)).toBe(true);
+    expect(isQuestion(undefined, 'La décision est assortie d’une astreinte', false)).toBe(false);
+    expect(isQuestion('radio', 'Astreinte', false)).toBe(true);
+    expect(isQuestion(undefined, 'Acceptez-vous ?', true)).toBe(false);
+  });
+});
+
+describe('initial data', () => {
+  it('opens required groups and unticks statement boxes, keeping what was saved', () => {
+    const schema = {
+      type: 'object',
+      required: ['vous', 'astreinte_prononcee'],
+      properties: {
+        vous: { type: 'object', required: ['nom'], properties: { nom: { type: 'string' } } },
+        autre: { type: 'object', properties: {} },
+        astreinte_prononcee: { type: 'boolean', title: 'Assortie d’une astreinte' },
+        avocat: { type: 'boolean', title: 'Avez-vous un avocat ?' },
+        atteste: { type: 'boolean', const: true, title: 'J’atteste' },
+      },
+    };
+    const ui = {
+      type: 'VerticalLayout',
+      elements: ['vous/properties/nom', 'astreinte_prononcee', 'avocat', 'atteste'].map((p) => ({
+        type: 'Control',
+        scope: `#/properties/${p}`,
+      })),
+    };
+    expect(initialData(schema, ui, { vous: { nom: 'Martin' } })).toEqual({
+      vous: { nom: 'Martin' },
+      astreinte_prononcee: false,
+    });
+    expect(initialData(schema, ui, undefined)).toEqual({ vous: {}, astreinte_prononcee: false });
+  });
+});
+
+const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
+  id: 'p',
+  version: '1.0.0',
+  title: 'P',
+  phases: [],
+  states: [
+    { id: 'brouillon', label: 'Brouillon', phase: 'a', initial: true },
+    { id: 'ouvert', label: 'Ouvert', phase: 'a' },
+  ],
+  roles: [
+    { id: 'juge', label: 'Juge', kind: 'juridiction' },
+    { id: 'partie', label: 'Partie', kind: 'partie' },
+  ],
+  parameters: [],
+  glossary: {},
+  transitions: [
+    {
+      event: 'ordonner',
+      label: 'Ordonner',
+      from: ['ouvert'],
+      to: 'ouvert',
+      roles: ['juge'],
+      form: 'ordonnance',
+    },
+    {
+      event: 'repondre',
+      label: 'Répondre',
+      from: ['ouvert'],
+      to: 'ouvert',
+      roles: ['partie'],
+      form: 'reponse',
+    },
+    {
+      event: 'deposer',
+      label: 'Déposer',
+      from: ['brouillon'],
+      to: 'ouvert',
+      roles: ['partie'],
+      form: 'demande',
+    },
+  ],
+  ...over,
+});
+
+describe('procedure views', () => {
+  it('keeps the latest published version of each procedure', () => {
+    const list = [
+      { id: 'a', version: '1.0.0', status: 'published', effective: '', title: '' },
+      { id: 'a', version: '1.10.0', status: 'published', effective: '', title: '' },
+      { id: 'a', version: '2.0.0', status: 'draft', effective: '', title: '' },
+      { id: 'b', version: '0.1.0', status: 'draft', effective: '', title: '' },
+    ];
+    expect(latestVersions(list).map((p) => `${p.id}@${p.version}`)).toEqual(['a@1.10.0', 'b@0.1.0']);
+  });
+
+  it('finds the filing form: a party’s transition out of an initial state', () => {
+    expect(filingForm(view())).toBe('demande');
+  });
+
+  it('makes the eligibility questionnaire from the filing form’s questions on the facts', () => {
+    const filing: FormView = {
+      id: 'demande',
+      title: 'Demande',
+      schema: {
+        type: 'object',
+        required: ['montant', 'nom'],
+        properties: { montant: { type: 'number' }, objets: { type: 'array' }, nom: { type: 'string' } },
+      },
+      uischema: {
+        type: 'Categorization',
+        elements: [
+          {
+            type: 'Category',
+            elements: [
+              { type: 'Control', scope: '#/properties/nom' },
+              {
+                type: 'Control',
+                scope: '#/properties/montant',
+                options: { unit: '€' },
+                rule: { effect: 'HIDE' },
+              },
+              { type: 'Control', scope: '#/properties/objets' },
+            ],
+          },
+        ],
+      },
+      glossary: { x: 'y' },
+    };
+    const q = eligibilityForm(filing, ['montant', 'objets']);
+    expect(q.schema).toEqual({
+      type: 'object',
+      required: ['montant'],
+      properties: { montant: { type: 'number' }, objets: { type: 'array' } },
+    });
+    expect(q.uischema).toEqual({
+      type: 'VerticalLayout',
+      elements: [
+        { type: 'Control', scope: '#/properties/montant', options: { unit: '€' } },
+        { type: 'Control', scope: '#/properties/objets' },
+      ],
+    });
+  });
+});
+
+describe('work queues', () => {
+  const c = (id: string, state: string, roles: string[], due?: string, daysLeft?: number): CaseSummary => ({
+    id,
+    reference: id,
+    procedure: 'p',
+    version: '1.0.0',
+    state,
+    stateLabel: state,
+    phase: 'a',
+    updatedAt: '2027-01-01T00:00:00Z',
+    roles,
+    ...(due ? { nextDeadline: { label: 'Délai', due, daysLeft: daysLeft ?? 30 } } : {}),
+  });
+  it('groups what each role may do, by due date, urgent cases first', () => {
+    const procedures = new Map([['p@1.0.0', view()]]);
+    const queues = buildQueues(
+      [
+        c('1', 'ouvert', ['juge'], '2027-03-01', 40),
+        c('2', 'ouvert', ['juge'], '2027-02-01', 2),
+        c('3', 'brouillon', ['juge']),
+        { ...c('4', 'ouvert', ['juge']), actions: 0 },
+      ],
+      procedures,
+    );
+    expect(queues.map((q) => [q.title, q.cases.map((x) => x.id)])).toEqual([
+      ['Échéances proches ou dépassées', ['2']],
+      ['ouvert', ['2', '1']],
+    ]);
+    expect(queues[1]?.description).toBe('Ordonner');
+  });
+});

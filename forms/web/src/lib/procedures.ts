@@ -1,0 +1,96 @@
+/**
+ * What the pages derive from a procedure view, generically: the latest
+ * published version of each procedure, the filing form, the eligibility
+ * questionnaire (the filing form's questions that the eligibility rules read).
+ */
+import { api, ApiError } from './api.ts';
+import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-types.ts';
+import { fillTemplates, parameterTexts } from './templates.ts';
+
+export { filingForm } from './filing-form.ts';
+
+const semver = (v: string): number[] => v.split(/[.-]/).map((x) => Number.parseInt(x, 10) || 0);
+const newer = (a: string, b: string): boolean => {
+  const x = semver(a);
+  const y = semver(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return false;
+};
+
+/** One entry per procedure: its latest published version (or latest draft when none is published). */
+export function latestVersions(list: readonly ProcedureSummary[]): ProcedureSummary[] {
+  const best = new Map<string, ProcedureSummary>();
+  for (const p of list) {
+    const seen = best.get(p.id);
+    const better =
+      !seen ||
+      (p.status === 'published' && seen.status !== 'published') ||
+      (p.status === seen.status && newer(p.version, seen.version));
+    if (better) best.set(p.id, p);
+  }
+  return [...best.values()];
+}
+
+/** A form with the procedure's `${parametre}` texts filled in. */
+export async function loadForm(p: ProcedureView, form: string): Promise<FormView> {
+  return fillTemplates(await api.form(p.id, p.version, form), parameterTexts(p));
+}
+
+export const roleLabel = (p: ProcedureView | undefined, role: string | undefined): string =>
+  (role && p?.roles.find((r) => r.id === role)?.label) || role || '';
+
+export const isPartyRole = (r: RoleInfo | undefined): boolean =>
+  r?.kind === 'partie' || r?.kind === 'representant';
+
+/**
+ * The facts the eligibility rules read: from the procedure view when it says,
+ * else from the server's own answer to empty facts (one problem per missing fact).
+ */
+export async function eligibilityFacts(p: ProcedureView): Promise<string[]> {
+  if (p.eligibility?.facts?.length) return [...p.eligibility.facts];
+  try {
+    await api.eligibility(p.id, p.version, {});
+  } catch (e: unknown) {
+    if (e instanceof ApiError && e.code === 'INVALID_FACTS') {
+      const problems = (e.details.problems ?? []) as { field: string }[];
+      return [...new Set(problems.map((x) => x.field.replace(/^\//, '').split(/[/.]/)[0] ?? ''))].filter(
+        Boolean,
+      );
+    }
+    throw e;
+  }
+  return [];
+}
+
+type Element = Record<string, unknown> & { elements?: Element[]; scope?: string };
+
+function findControl(el: Element, scope: string): Element | undefined {
+  if (el.scope === scope) return el;
+  for (const child of el.elements ?? []) {
+    const found = findControl(child, scope);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The questionnaire: the filing form's questions on `facts`, in the form's own words and options. */
+export function eligibilityForm(filing: FormView, facts: readonly string[]): FormView {
+  const props = (filing.schema.properties ?? {}) as Record<string, unknown>;
+  const required = ((filing.schema.required ?? []) as string[]).filter((r) => facts.includes(r));
+  const kept = facts.filter((f) => f in props);
+  const elements = kept.map((f) => {
+    const scope = `#/properties/${f}`;
+    const original = findControl(filing.uischema as Element, scope);
+    const { rule: _rule, ...control } = original ?? { type: 'Control', scope };
+    return control;
+  });
+  return {
+    id: `${filing.id}-eligibilite`,
+    title: filing.title,
+    schema: { type: 'object', required, properties: Object.fromEntries(kept.map((f) => [f, props[f]])) },
+    uischema: { type: 'VerticalLayout', elements },
+    glossary: filing.glossary,
+  };
+}

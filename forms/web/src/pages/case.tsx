@@ -1,0 +1,180 @@
+/**
+ * The case dashboard, for every role: where the case stands in the procedure,
+ * what the reader may do now, the deadlines with the days left, documents and
+ * decisions, the history, and the help box. What each role sees is what the
+ * server sends it (the spec's visibility rules).
+ */
+import { useState } from 'react';
+import { DataList, schemaTitles } from '../components/data-list.tsx';
+import { Deadlines } from '../components/deadlines.tsx';
+import { Documents } from '../components/documents.tsx';
+import { HelpBox } from '../components/help-box.tsx';
+import { Loaded, PageTitle } from '../components/page.tsx';
+import { PhaseTrack } from '../components/phase-track.tsx';
+import { Timeline } from '../components/timeline.tsx';
+import { UploadPanel } from '../components/upload-panel.tsx';
+import { api } from '../lib/api.ts';
+import type { CaseView, ProcedureView } from '../lib/api-types.ts';
+import { isDraftData } from '../lib/filing.ts';
+import { wordsIn } from '../lib/glossary.ts';
+import { takeFlash } from '../lib/flash.ts';
+import { filingForm, isPartyRole, loadForm, roleLabel } from '../lib/procedures.ts';
+import { Link } from '../lib/router.ts';
+import { fillText, parameterTexts } from '../lib/templates.ts';
+import { useAsync } from '../lib/use-async.ts';
+
+async function load(caseId: string) {
+  const view = await api.getCase(caseId);
+  const procedure = await api.procedure(view.procedure, view.version);
+  // Titles of the answers shown in the history: from the forms of the events that carry data.
+  const forms = new Set<string>();
+  const filing = filingForm(procedure);
+  if (filing) forms.add(filing);
+  for (const e of view.timeline) {
+    const form = e.data ? procedure.transitions.find((t) => t.event === e.event)?.form : undefined;
+    if (form) forms.add(form);
+  }
+  const titles: Record<string, string> = {};
+  await Promise.all(
+    [...forms].map(async (f) => {
+      try {
+        schemaTitles((await loadForm(procedure, f)).schema, titles);
+      } catch (e: unknown) {
+        console.warn(`Formulaire ${f} indisponible`, e);
+      }
+    }),
+  );
+  return { view, procedure, titles };
+}
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const [state, reload] = useAsync(() => load(caseId), [caseId]);
+  const [flash] = useState(takeFlash);
+  return (
+    <Loaded state={state} what="Chargement de l’affaire">
+      {({ view, procedure, titles }) => (
+        <Dashboard view={view} procedure={procedure} titles={titles} flash={flash} reload={reload} />
+      )}
+    </Loaded>
+  );
+}
+
+function Dashboard({
+  view,
+  procedure,
+  titles,
+  flash,
+  reload,
+}: {
+  view: CaseView;
+  procedure: ProcedureView;
+  titles: Record<string, string>;
+  flash: string | undefined;
+  reload: () => void;
+}) {
+  const params = parameterTexts(procedure);
+  const help = view.state.help ? fillText(view.state.help, params) : undefined;
+  const party = view.myRoles.some((r) => isPartyRole(procedure.roles.find((x) => x.id === r)));
+  const draft = isDraftData(view.draft?.data) ? view.draft.data : undefined;
+  const roles = view.myRoles.map((r) => roleLabel(procedure, r)).join(', ');
+  return (
+    <>
+      {flash && (
+        <div className="fr-alert fr-alert--success fr-mb-3w" role="status">
+          <p>{flash}</p>
+        </div>
+      )}
+      <PageTitle title={`Affaire ${view.reference}`}>Affaire {view.reference}</PageTitle>
+      <p className="greffe-subtitle">
+        {procedure.title}
+        {roles && <span className="fr-hint-text">Vous intervenez comme : {roles}</span>}
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-lg-8">
+          <section className="greffe-section" aria-labelledby="ou-en-est">
+            <h2 id="ou-en-est">Où en est l’affaire</h2>
+            <p>
+              <span
+                className={
+                  view.state.final
+                    ? 'fr-badge fr-badge--success'
+                    : 'fr-badge fr-badge--info fr-badge--no-icon'
+                }
+                data-testid="etat-affaire"
+              >
+                {view.state.label}
+              </span>
+            </p>
+            <PhaseTrack phases={view.phases} stateLabel={view.state.label} />
+          </section>
+          <section className="greffe-section" aria-labelledby="a-faire">
+            <h2 id="a-faire">Ce que vous pouvez faire maintenant</h2>
+            {view.actions.length === 0 ? (
+              <p>Vous n’avez rien à faire pour le moment. Vous serez prévenu dès que l’affaire avancera.</p>
+            ) : (
+              <ul className="fr-btns-group fr-btns-group--inline-md">
+                {view.actions.map((a) => (
+                  <li key={a.event}>
+                    <Link
+                      to={`/affaires/${view.id}/actions/${a.event}`}
+                      className={
+                        draft?.event === a.event || view.actions.length === 1
+                          ? 'fr-btn'
+                          : 'fr-btn fr-btn--secondary'
+                      }
+                    >
+                      {draft?.event === a.event ? `Reprendre : ${a.label}` : a.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="greffe-section" aria-labelledby="delais">
+            <h2 id="delais">Délais en cours</h2>
+            <Deadlines deadlines={view.deadlines} />
+          </section>
+          <section className="greffe-section" aria-labelledby="documents">
+            <h2 id="documents">Documents et décisions</h2>
+            <Documents caseId={view.id} documents={view.documents} procedure={procedure} />
+          </section>
+          {party && !view.state.final && (
+            <UploadPanel
+              caseId={view.id}
+              kinds={procedure.documents}
+              roles={view.myRoles}
+              onUploaded={reload}
+            />
+          )}
+          {!party && Object.keys(view.facts).length > 0 && (
+            <section className="greffe-section" aria-labelledby="dossier">
+              <h2 id="dossier">Éléments du dossier</h2>
+              <DataList data={view.facts} titles={titles} />
+            </section>
+          )}
+          <section className="greffe-section" aria-labelledby="historique">
+            <h2 id="historique">Historique</h2>
+            <Timeline entries={view.timeline} procedure={procedure} titles={titles} />
+          </section>
+          <section className="greffe-section" aria-labelledby="parties">
+            <h2 id="parties">Intervenants</h2>
+            <ul>
+              {view.participants.map((p) => (
+                <li key={`${p.role}-${p.name}`}>
+                  {roleLabel(procedure, p.role)} : {p.name}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        <div className="fr-col-12 fr-col-lg-4">
+          <HelpBox
+            now={help}
+            glossary={wordsIn(help ?? '', procedure.glossary)}
+            searchable={procedure.glossary}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The eligibility questionnaire: the filing form's questions that the spec's
+ * eligibility rules read, answered at once by the server's rules — eligible or
+ * not, with each reason and its legal basis, and where to go otherwise.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Loaded, PageTitle } from '../components/page.tsx';
+import { ReasonList } from '../components/reasons.tsx';
+import { SpecForm } from '../form/spec-form.tsx';
+import { api } from '../lib/api.ts';
+import type { EligibilityResult } from '../lib/api-types.ts';
+import { recallAnswers, rememberAnswers } from '../lib/filing.ts';
+import { eligibilityFacts, eligibilityForm, filingForm, loadForm } from '../lib/procedures.ts';
+import { useAsync } from '../lib/use-async.ts';
+import { StartButtons } from './procedure.tsx';
+
+async function load(id: string, version: string) {
+  const procedure = await api.procedure(id, version);
+  const formId = procedure.eligibility?.form ?? filingForm(procedure);
+  if (!formId) throw new Error('Cette procédure ne comporte pas de formulaire de demande.');
+  const [filing, facts] = await Promise.all([loadForm(procedure, formId), eligibilityFacts(procedure)]);
+  return { procedure, form: eligibilityForm(filing, facts) };
+}
+
+export function EligibilityPage({ id, version }: { id: string; version: string }) {
+  const [state] = useAsync(() => load(id, version), [id, version]);
+  const [result, setResult] = useState<EligibilityResult | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus each new answer, even an identical one.
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result, attempt]);
+  return (
+    <>
+      <PageTitle>Votre demande peut-elle être traitée en ligne ?</PageTitle>
+      <Loaded state={state}>
+        {({ procedure, form }) => (
+          <div className="fr-grid-row fr-grid-row--gutters">
+            <div className="fr-col-12 fr-col-md-7">
+              <p>
+                Répondez à {form.uischema.elements ? (form.uischema.elements as unknown[]).length : 'ces'}{' '}
+                questions pour savoir tout de suite si la procédure « {procedure.title} » s’applique à votre
+                demande.
+              </p>
+              <SpecForm
+                form={form}
+                initialData={recallAnswers(id, version)}
+                submitLabel="Vérifier"
+                onSubmit={async (data) => {
+                  const r = await api.eligibility(id, version, data);
+                  rememberAnswers(id, version, data);
+                  setResult(r);
+                  setAttempt((a) => a + 1);
+                }}
+              />
+            </div>
+            <div className="fr-col-12 fr-col-md-5" aria-live="polite">
+              {result && (
+                <div
+                  className={result.eligible ? 'fr-alert fr-alert--success' : 'fr-alert fr-alert--warning'}
+                  data-testid="resultat-eligibilite"
+                >
+                  <h2 className="fr-alert__title" ref={resultRef} tabIndex={-1}>
+                    {result.eligible
+                      ? 'Oui : votre demande peut être traitée en ligne'
+                      : 'Non : votre demande ne peut pas être traitée en ligne'}
+                  </h2>
+                  <ReasonList reasons={result.reasons} />
+                  {!result.eligible &&
+                    (result.alternative ?? result.unsatisfiedText ?? procedure.eligibility?.alternative) && (
+                      <p>
+                        <strong>Où vous adresser : </strong>
+                        {result.alternative ?? result.unsatisfiedText ?? procedure.eligibility?.alternative}
+                      </p>
+                    )}
+                </div>
+              )}
+              {result?.eligible && <StartButtons id={id} version={version} secondary />}
+            </div>
+          </div>
+        )}
+      </Loaded>
+    </>
+  );
+}

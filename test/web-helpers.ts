@@ -1,0 +1,165 @@
+/**
+ * Support for the browser tests and the web bench: build the web app, start
+ * the real `greffe serve --dev` on a free loopback port with a temporary
+ * SQLite file, drive Debian's Chromium with playwright-core, record every
+ * request (nothing may leave the loopback), run axe-core.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BuildInfo, buildWeb } from '../forms/web/build.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '..');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Builds the web app into a fresh temporary folder. */
+export async function buildWebTo(): Promise<{ dir: string; info: BuildInfo }> {
+  const dir = mkdtempSync(join(tmpdir(), 'greffe-web-'));
+  const info = await buildWeb({ outDir: dir });
+  return { dir, info };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('pas de port')),
+      );
+    });
+  });
+}
+
+export interface Greffe {
+  readonly url: string;
+  readonly dir: string;
+  /** What the server printed, for failure messages. */
+  readonly output: () => string;
+  close(): Promise<void>;
+}
+
+/** Starts `greffe serve --dev` as a child process; resolves once /api/health answers. */
+export async function startGreffe(o: { webDir: string; spec?: string }): Promise<Greffe> {
+  const dir = mkdtempSync(join(tmpdir(), 'greffe-srv-'));
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const args = [
+    'cli/main.ts',
+    'serve',
+    '--dev',
+    '--port',
+    String(port),
+    '--db',
+    join(dir, 'greffe.db'),
+    '--web',
+    o.webDir,
+  ];
+  if (o.spec) args.push('--spec', o.spec);
+  let out = '';
+  const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  let lastError: unknown;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`greffe serve s’est arrêté (${child.exitCode}) :\n${out}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch (e: unknown) {
+      lastError = e; // Not listening yet: try again shortly.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`greffe serve ne répond pas sur ${url} (${String(lastError)}) :\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    dir,
+    output: () => out,
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Records every request a context makes; `outside()` lists those to any host
+ * but the loopback (a public-service page must load nothing from elsewhere).
+ */
+export function recordRequests(context: BrowserContext): { all: string[]; outside: () => string[] } {
+  const all: string[] = [];
+  context.on('request', (r) => {
+    all.push(r.url());
+  });
+  const local = (u: string) => {
+    if (u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank') return true;
+    const host = new URL(u).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  };
+  return { all, outside: () => all.filter((u) => !local(u)) };
+}
+
+/** axe-core violations of the page as it is now, summarised for an assertion message. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+}
+
+/** Signs a browser context in as a sample user through the API (the dev login page is tested separately). */
+export async function devLogin(context: BrowserContext, url: string, user: string): Promise<void> {
+  const res = await context.request.post(`${url}/api/dev/login`, { data: { user } });
+  if (!res.ok()) throw new Error(`connexion de ${user} refusée : ${res.status()} ${await res.text()}`);
+}
+
+/** Moves the server's procedural clock (dev mode). */
+export async function advanceClock(context: BrowserContext, url: string, duration: string): Promise<void> {
+  const res = await context.request.post(`${url}/api/dev/clock`, { data: { advance: duration } });
+  if (!res.ok()) throw new Error(`horloge : ${res.status()} ${await res.text()}`);
+}
+
+export const CAPTURES = join(ROOT, 'docs/captures');
+
+export function capturesDir(): string {
+  if (!existsSync(CAPTURES)) mkdirSync(CAPTURES, { recursive: true });
+  return CAPTURES;
+}
