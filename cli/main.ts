@@ -14,6 +14,9 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   eligibility: () => import('./commands/eligibility.ts'),
   referral: () => import('./commands/referral.ts'),
   test: () => import('./commands/test.ts'),
+  serve: () => import('./commands/serve.ts'),
+  audit: () => import('./commands/audit.ts'),
+  docs: () => import('./commands/docs.ts'),
 };
 
 function usage(): string {

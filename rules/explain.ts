@@ -4,7 +4,14 @@
  * "7 jours"); facts are filled in at each decision, amounts compared with a
  * money parameter read as money, listed values by their label.
  */
-import { formatMoney, formatValue, joinFr, type JsonSchema, type Procedure, renderTemplate } from '../spec/index.ts';
+import {
+  formatMoney,
+  formatValue,
+  joinFr,
+  type JsonSchema,
+  type Procedure,
+  renderTemplate,
+} from '../spec/index.ts';
 
 /** A text split into literal parts and fact names. */
 export type Template = readonly (string | { readonly fact: string })[];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMoney, joinFr, parseDuration, renderTemplate } from './format-fr.ts';
+import {
+  formatBytes,
+  formatDuration,
+  formatMoney,
+  joinFr,
+  parseDuration,
+  renderTemplate,
+} from './format-fr.ts';
 import type { Parameter } from './model.ts';
 
 const loc = { file: 'x', line: 1, column: 1 };
@@ -17,6 +24,12 @@ describe('French formatting of spec values', () => {
     expect(formatDuration('P1Y2M')).toBe('1 an et 2 mois');
     expect(parseDuration('P')).toBeUndefined();
     expect(parseDuration('7 jours')).toBeUndefined();
+  });
+  it('reads sizes in binary or decimal units when exact', () => {
+    expect(nb(formatBytes(20971520))).toBe('20 Mio');
+    expect(nb(formatBytes(262144000))).toBe('250 Mio');
+    expect(nb(formatBytes(5_000_000))).toBe('5 Mo');
+    expect(nb(formatBytes(1234))).toBe('1 234 octets');
   });
   it('joins lists the French way', () => {
     expect(joinFr(['a', 'b', 'c'], 'ou')).toBe('a, b ou c');

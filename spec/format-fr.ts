@@ -67,6 +67,21 @@ export function joinFr(items: readonly string[], conjunction: 'et' | 'ou' = 'et'
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
+/** Sizes read as people say them: 20 971 520 octets → "20 Mio", 5 000 000 → "5 Mo". */
+export function formatBytes(n: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'Gio'],
+    [1024 ** 2, 'Mio'],
+    [1024, 'Kio'],
+    [1e9, 'Go'],
+    [1e6, 'Mo'],
+    [1e3, 'ko'],
+  ];
+  for (const [size, unit] of units)
+    if (n >= size && n % size === 0) return `${formatNumber(n / size)} ${unit}`;
+  return `${formatNumber(n)} octets`;
+}
+
 /** How a parameter's value reads in a sentence. */
 export function formatParameter(p: Parameter, conjunction: 'et' | 'ou' = 'et'): string {
   switch (p.type) {
@@ -75,7 +90,11 @@ export function formatParameter(p: Parameter, conjunction: 'et' | 'ou' = 'et'): 
     case 'duration':
       return formatDuration(p.value);
     case 'integer':
-      return p.unit ? `${formatNumber(p.value)} ${p.unit}` : formatNumber(p.value);
+      return p.unit === 'octets'
+        ? formatBytes(p.value)
+        : p.unit
+          ? `${formatNumber(p.value)} ${p.unit}`
+          : formatNumber(p.value);
     case 'text':
       return p.value;
     case 'list':

@@ -41,6 +41,7 @@ export {
   OPERATORS,
 } from './vocabulary.ts';
 export {
+  formatBytes,
   formatDuration,
   formatMoney,
   formatNumber,

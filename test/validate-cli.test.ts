@@ -22,7 +22,13 @@ async function greffe(...args: string[]): Promise<{ code: number; stdout: string
 }
 
 /** Expects a diagnostic line `file:line:col  error  code` in the output. */
-function expectDiagnostic(stdout: string, dir: string, file: string, pos: { line: number; column: number }, code: string) {
+function expectDiagnostic(
+  stdout: string,
+  dir: string,
+  file: string,
+  pos: { line: number; column: number },
+  code: string,
+) {
   const path = relative(process.cwd(), join(dir, file));
   expect(stdout).toContain(`${path}:${pos.line}:${pos.column}  error  ${code}`);
 }
@@ -79,15 +85,32 @@ describe('greffe validate', () => {
     const text = editSpec(dir, 'procedure.yaml', target![0], `\n${target![1]}duration: parametre_inconnu`);
     const r = await greffe('validate', dir);
     expect(r.code).toBe(1);
-    expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, 'parametre_inconnu'), 'unknown-parameter');
+    expectDiagnostic(
+      r.stdout,
+      dir,
+      'procedure.yaml',
+      positionOf(text, 'parametre_inconnu'),
+      'unknown-parameter',
+    );
   });
 
   it('names the position of an unknown parameter cited in a text', async () => {
     const dir = copySpec(ANNEX_DIR);
-    const text = editSpec(dir, 'procedure.yaml', /\ntitle: .*\n/, '\ntitle: "Procédure jusqu’à ${plafond_inconnu}"\n');
+    const text = editSpec(
+      dir,
+      'procedure.yaml',
+      /\ntitle: .*\n/,
+      '\ntitle: "Procédure jusqu’à ${plafond_inconnu}"\n',
+    );
     const r = await greffe('validate', dir);
     expect(r.code).toBe(1);
-    expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, '"Procédure jusqu’à'), 'unknown-parameter');
+    expectDiagnostic(
+      r.stdout,
+      dir,
+      'procedure.yaml',
+      positionOf(text, '"Procédure jusqu’à'),
+      'unknown-parameter',
+    );
   });
 
   it('names the position of an unreachable state', async () => {
