@@ -47,8 +47,18 @@ describe('identity and procedure', () => {
         parameters: { id: string; text: string }[];
         phases: unknown[];
         transitions: unknown[];
+        eligibility: { ruleset: string; form: string; facts: string[]; alternative: string } | null;
       }>('/api/procedures/petits-litiges/1.0.0')
     ).body;
+    // The rule set guarding the online filing, found from the transitions, not by name.
+    expect(p.eligibility).toMatchObject({
+      ruleset: 'eligibilite',
+      event: 'deposer_demande',
+      form: 'demande',
+    });
+    expect(p.eligibility?.facts).toEqual(expect.arrayContaining(['montant', 'objets']));
+    expect(p.eligibility?.alternative).toMatch(/procédure habituelle/);
+    expect(p.eligibility?.alternative).not.toContain('${');
     expect(p.title).toContain('4\u202f000\u00a0€');
     expect(p.parameters).toContainEqual(expect.objectContaining({ id: 'delai_critique', text: '7 jours' }));
     expect(p.phases.length).toBeGreaterThan(5);

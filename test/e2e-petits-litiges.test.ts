@@ -11,9 +11,6 @@ import { ANNEX, filing, toConciliation } from './helpers/annex.ts';
 import { dump, withDb } from './helpers/db.ts';
 import { Cast } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
-import { loadProcedure, type Procedure } from '../spec/index.ts';
-
-const annex = loadProcedure(ANNEX).procedure as Procedure;
 
 let t: TestServer;
 let cast: Cast;

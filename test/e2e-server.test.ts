@@ -5,8 +5,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../runtime/index.ts';
 import { Api } from './helpers/api.ts';
@@ -133,6 +135,60 @@ describe('API description and web app', () => {
     const missing = await fetch(`${s.url}/api/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    await s.close();
+  });
+
+  it('sends the build’s precompressed files, caches hashed assets for a year, gzips API JSON', async () => {
+    const web = tmp();
+    const js = `export const texte = ${JSON.stringify('é'.repeat(3000))};\n`;
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>greffe web</title>');
+    writeFileSync(join(web, 'index.html.br'), brotliCompressSync('<!doctype html><title>greffe web</title>'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'assets', 'app-AbC123.js'), js);
+    writeFileSync(join(web, 'assets', 'app-AbC123.js.br'), brotliCompressSync(js));
+    writeFileSync(join(web, 'assets', 'app-AbC123.js.gz'), gzipSync(js));
+    const s = await startServer({ ...quiet, db: join(tmp(), 'g.sqlite'), spec: MEDIATION, webDir: web });
+    const get = (path: string, encoding: string) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        httpGet(`${s.url}${path}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        }).once('error', reject);
+      });
+    const br = await get('/assets/app-AbC123.js', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe(js);
+    const gz = await get('/assets/app-AbC123.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(js);
+    const plain = await get('/assets/app-AbC123.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(js);
+    const missing = await get('/assets/app-Old999.js', 'br');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
+    for (const path of ['/', '/index.html', '/affaires/123']) {
+      const page = await get(path, 'br');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(page.body).toString()).toContain('greffe web');
+    }
+    const view = await get('/api/procedures/mediation/1.0.0', 'gzip, br');
+    expect(view.headers['content-encoding']).toBe('gzip');
+    expect(view.headers['content-type']).toMatch(/application\/json/);
+    // No transition out of an initial state is guarded: no eligibility questionnaire.
+    expect(JSON.parse(gunzipSync(view.body).toString())).toMatchObject({
+      id: 'mediation',
+      eligibility: null,
+    });
+    const raw = await get('/api/procedures/mediation/1.0.0', 'identity');
+    expect(raw.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(raw.body.toString())).toEqual(JSON.parse(gunzipSync(view.body).toString()));
     await s.close();
   });
 });

@@ -63,6 +63,15 @@ describe('eligibility questionnaire', () => {
     expect(expected.eligible).toBe(false);
     expect(expected.reasons.length).toBeGreaterThanOrEqual(2);
 
+    const view = await context.request.get(`${server.url}/api/procedures/${ID}/${VERSION}`);
+    const { eligibility } = (await view.json()) as { eligibility: { alternative: string } | null };
+    expect(eligibility?.alternative).toBeTruthy();
+    // The questionnaire's facts come from the procedure view: the only question asked of the rules is the citizen's.
+    const asked: (string | null)[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/eligibility')) asked.push(r.postData());
+    });
+
     await page.goto(`${server.url}/procedures/${ID}/${VERSION}/eligibilite`);
     await field(page, /Valeur de votre demande/).fill('4 000');
     await tick(page, /paiement d'une somme/);
@@ -72,6 +81,10 @@ describe('eligibility questionnaire', () => {
     await result.waitFor();
     expect(await result.getAttribute('class')).toContain('fr-alert--warning');
     for (const r of expected.reasons) await result.getByText(r.text).waitFor();
+    // Where to go instead: the rule set's unsatisfied text, as the procedure view renders it.
+    await result.getByText(eligibility?.alternative ?? '').waitFor();
+    expect(asked).toHaveLength(1);
+    expect(JSON.parse(asked[0] ?? '{}')).toMatchObject({ montant: 4000 });
     // The result takes the focus, so a screen reader reads it at once.
     expect(
       await page.evaluate(() =>

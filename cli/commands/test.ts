@@ -1,12 +1,10 @@
 /**
  * `greffe test [DIR]`: runs the drafters' scenarios (tests/*.yaml) of every
  * procedure version under DIR and reports like a test runner. Decisions are
- * run by rules/; journeys by the runtime when it provides `runJourneys`.
+ * run by rules/; journeys on the runtime's engine (`runJourneys`).
  * Last line: `N passed, N failed`; exit 1 when anything failed.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CaseResult, checkRuleSets, runScenarios } from '../../rules/index.ts';
 import {
@@ -22,20 +20,18 @@ const HELP = `Usage : greffe test [DOSSIER] [--json]
 
 Exécute les scénarios des rédacteurs (tests/*.yaml) de chaque version de
 procédure trouvée sous DOSSIER (par défaut ${DEFAULT_SPEC_ROOT}) : décisions
-(faits → issue et motifs) et parcours (suites d'événements, exécutés par le
-moteur d'affaires quand il est présent).
+(faits → issue et motifs) et parcours (suites d'événements, joués sur le
+moteur d'affaires).
   --json  imprime les résultats en JSON
 Dernière ligne : « N passed, N failed ». Code de sortie : 0 si tout passe,
 1 en cas d'échec, 2 si l'appel est incorrect.`;
 
 type JourneyRunner = (procedure: Procedure) => Promise<readonly CaseResult[]>;
 
-/** The runtime's journey runner, when the runtime exists (rules/ never imports it; the CLI may). */
-async function journeyRunner(): Promise<JourneyRunner | undefined> {
-  const entry = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'runtime', 'index.ts');
-  if (!existsSync(entry)) return undefined;
-  const mod = (await import(pathToFileURL(entry).href)) as { runJourneys?: unknown };
-  return typeof mod.runJourneys === 'function' ? (mod.runJourneys as JourneyRunner) : undefined;
+/** Journeys run on the runtime's engine, in memory (rules/ never imports the runtime; the CLI wires them). */
+async function journeyRunner(): Promise<JourneyRunner> {
+  const { runJourneys } = await import('../../runtime/index.ts');
+  return runJourneys;
 }
 
 interface VersionResult {
@@ -45,12 +41,11 @@ interface VersionResult {
   readonly loadErrors: readonly string[];
   readonly issues: readonly { severity: string; text: string }[];
   readonly cases: readonly CaseResult[];
-  readonly journeysSkipped: number;
 }
 
-async function runVersion(dir: string, journeys: JourneyRunner | undefined): Promise<VersionResult> {
+async function runVersion(dir: string, journeys: JourneyRunner): Promise<VersionResult> {
   const { procedure, diagnostics } = loadProcedure(dir);
-  const base = { dir: relative(process.cwd(), dir) || dir, issues: [], cases: [], journeysSkipped: 0 };
+  const base = { dir: relative(process.cwd(), dir) || dir, issues: [], cases: [] };
   if (!procedure)
     return { ...base, loadErrors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) };
   const issues = checkRuleSets(procedure).map((i) => ({
@@ -58,7 +53,7 @@ async function runVersion(dir: string, journeys: JourneyRunner | undefined): Pro
     text: `${i.loc.file}:${i.loc.line}:${i.loc.column}  ${i.code}  ${i.message}`,
   }));
   const report = await runScenarios(procedure);
-  const journeyCases = journeys && report.journeys > 0 ? await journeys(procedure) : [];
+  const journeyCases = report.journeys > 0 ? await journeys(procedure) : [];
   return {
     ...base,
     procedure: procedure.id,
@@ -66,7 +61,6 @@ async function runVersion(dir: string, journeys: JourneyRunner | undefined): Pro
     loadErrors: [],
     issues,
     cases: [...report.cases, ...journeyCases],
-    journeysSkipped: journeys ? 0 : report.journeys,
   };
 }
 
@@ -89,11 +83,6 @@ function print(r: VersionResult): void {
       console.log(`        attendu : ${c.expected}`);
       console.log(`        obtenu  : ${c.actual}`);
     }
-  }
-  if (r.journeysSkipped > 0) {
-    console.log(
-      `  ${r.journeysSkipped} parcours ignoré(s) : le moteur d'affaires (runtime/) qui les exécute n'est pas disponible.`,
-    );
   }
 }
 

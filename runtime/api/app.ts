@@ -1,8 +1,8 @@
 /** The HTTP application (hono): the API under /api, the web app's static files elsewhere. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { deleteCookie } from 'hono/cookie';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.ts';
 import { caseRoutes } from './routes-cases.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { procedureRoutes } from './routes-procedures.ts';
+import { mountWeb } from './web-static.ts';
 
 export interface AppOptions {
   /** Present in development mode only: enables /api/dev. */
@@ -26,6 +27,14 @@ export interface AppOptions {
 export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   app.onError(onError);
+  // JSON (case views, forms, procedure) gzipped for clients that accept it: first, so it wraps
+  // every API response, errors included. A strong ETag leaves weak (W/"…"), see etagMatches.
+  // Only when the client takes it: compress() otherwise still touches the built response (Vary),
+  // which costs the uncompressed fast path of @hono/node-server.
+  const gzip = compress();
+  app.use('/api/*', (c, next) =>
+    /\b(?:gzip|deflate)\b/i.test(c.req.header('accept-encoding') ?? '') ? gzip(c, next) : next(),
+  );
   // Defaults set before the handler (a handler may override them): touching headers after the
   // response exists would make @hono/node-server rebuild it as a full Response object.
   app.use('/api/*', async (c, next) => {
@@ -67,8 +76,7 @@ export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
 
   const web = options.webDir;
   if (web && existsSync(join(web, 'index.html'))) {
-    app.use('/*', serveStatic({ root: web }));
-    app.get('/*', serveStatic({ root: web, path: 'index.html' }));
+    mountWeb(app, web);
   } else {
     app.get('/', (c) =>
       c.html(

@@ -31,6 +31,7 @@ export function procedureView(p: Procedure) {
     for (const [w, d] of Object.entries(f.glossary)) glossary[w] ??= renderTemplate(d, p);
   return {
     ...procedureSummary(p),
+    eligibility: eligibilityView(p),
     shortTitle: p.shortTitle ?? null,
     summary: r(p, p.summary),
     calendar: p.calendar,
@@ -83,6 +84,30 @@ export function procedureView(p: Procedure) {
         : null,
     })),
   };
+}
+
+/**
+ * The questionnaire a citizen answers before filing: the rule set guarding the transitions out of
+ * an initial state (the filing), the facts it reads, the filing form that asks them, and where to
+ * go instead when the answer is no (the rule set's `unsatisfied_text`). Null when no filing is guarded.
+ */
+export function eligibilityView(p: Procedure) {
+  const filings = p.transitions.filter((t) => t.from.some((s) => p.states[s]?.initial) && t.guard.length > 0);
+  for (const t of filings) {
+    for (const id of t.guard) {
+      const rs = p.rules.rulesets[id];
+      if (!rs) continue;
+      return {
+        ruleset: rs.id,
+        label: renderTemplate(rs.label, p),
+        event: t.event,
+        form: t.form ?? null,
+        facts: rs.facts,
+        alternative: r(p, rs.outcomes.unsatisfiedText),
+      };
+    }
+  }
+  return null;
 }
 
 export function formView(p: Procedure, f: Form) {

@@ -70,7 +70,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
     const view = caseViewJson(rt, caller, caseAccess(rt, caller, c.req.param('id')), views);
     c.header('etag', view.etag);
     c.header('cache-control', 'private, no-cache');
-    if (c.req.header('if-none-match') === view.etag) return c.body(null, 304);
+    if (etagMatches(c.req.header('if-none-match'), view.etag)) return c.body(null, 304);
     return c.body(view.json, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 
@@ -159,4 +159,15 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
   });
 
   return app;
+}
+
+/**
+ * `If-None-Match` against the view's ETag, weak comparison (RFC 9110 §13.1.2): the compression
+ * middleware sends a gzipped view's ETag as W/"…", which the client then sends back.
+ */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === wanted);
 }

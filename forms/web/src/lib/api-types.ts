@@ -58,12 +58,18 @@ export interface ProcedureView {
   readonly parameters: readonly { readonly id: string; readonly label: string; readonly text: string }[];
   readonly glossary: Readonly<Record<string, string>>;
   readonly transitions: readonly TransitionInfo[];
-  /** Optional: the form that collects the eligibility facts, when the server says which one. */
+  /**
+   * The eligibility questionnaire: the rule set guarding the filing, the facts it reads, the
+   * filing form that asks them, where to go instead on a "no". Null when the filing is unguarded.
+   */
   readonly eligibility?: {
-    readonly form?: string;
-    readonly facts?: readonly string[];
-    readonly alternative?: string;
-  };
+    readonly ruleset: string;
+    readonly label: string;
+    readonly event: string;
+    readonly form: string | null;
+    readonly facts: readonly string[];
+    readonly alternative: string | null;
+  } | null;
   /** Optional: document kinds (with their upload limits). */
   readonly documents?: readonly DocumentKindInfo[];
 }

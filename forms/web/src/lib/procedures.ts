@@ -3,7 +3,7 @@
  * published version of each procedure, the filing form, the eligibility
  * questionnaire (the filing form's questions that the eligibility rules read).
  */
-import { api, ApiError } from './api.ts';
+import { api } from './api.ts';
 import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-types.ts';
 import { fillTemplates, parameterTexts } from './templates.ts';
 
@@ -45,23 +45,12 @@ export const isPartyRole = (r: RoleInfo | undefined): boolean =>
   r?.kind === 'partie' || r?.kind === 'representant';
 
 /**
- * The facts the eligibility rules read: from the procedure view when it says,
- * else from the server's own answer to empty facts (one problem per missing fact).
+ * The facts the eligibility rules read, as the procedure view gives them
+ * (`eligibility.facts`: the rule set guarding the filing); none when the
+ * procedure has no eligibility rules.
  */
-export async function eligibilityFacts(p: ProcedureView): Promise<string[]> {
-  if (p.eligibility?.facts?.length) return [...p.eligibility.facts];
-  try {
-    await api.eligibility(p.id, p.version, {});
-  } catch (e: unknown) {
-    if (e instanceof ApiError && e.code === 'INVALID_FACTS') {
-      const problems = (e.details.problems ?? []) as { field: string }[];
-      return [...new Set(problems.map((x) => x.field.replace(/^\//, '').split(/[/.]/)[0] ?? ''))].filter(
-        Boolean,
-      );
-    }
-    throw e;
-  }
-  return [];
+export function eligibilityFacts(p: ProcedureView): string[] {
+  return [...(p.eligibility?.facts ?? [])];
 }
 
 type Element = Record<string, unknown> & { elements?: Element[]; scope?: string };

@@ -18,8 +18,9 @@ async function load(id: string, version: string) {
   const procedure = await api.procedure(id, version);
   const formId = procedure.eligibility?.form ?? filingForm(procedure);
   if (!formId) throw new Error('Cette procédure ne comporte pas de formulaire de demande.');
-  const [filing, facts] = await Promise.all([loadForm(procedure, formId), eligibilityFacts(procedure)]);
-  return { procedure, form: eligibilityForm(filing, facts) };
+  const facts = eligibilityFacts(procedure);
+  if (facts.length === 0) throw new Error('Cette procédure ne comporte pas de questionnaire d’éligibilité.');
+  return { procedure, form: eligibilityForm(await loadForm(procedure, formId), facts) };
 }
 
 export function EligibilityPage({ id, version }: { id: string; version: string }) {
