@@ -4,7 +4,7 @@
  * closed vocabularies (outcomes, channels, connectors, decision kinds).
  */
 import type { Channel, Decision, Outcome } from '../spec/index.ts';
-import { joinFr } from '../spec/index.ts';
+import { formatDate, joinFr } from '../spec/index.ts';
 
 /** Lower-cases the first letter ("Déposer la demande" → "déposer la demande"). */
 export const lcFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
@@ -107,28 +107,8 @@ export const definiteList = (labels: readonly string[], conj: 'et' | 'ou' = 'et'
 export const toDefiniteList = (labels: readonly string[], conj: 'et' | 'ou' = 'et'): string =>
   joinFr(labels.map(toDefinite), conj);
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** "2027-01-01" → "1er janvier 2027" (the way the Journal officiel writes dates). */
-export function formatDateFr(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const day = Number(m[3]);
-  return `${day === 1 ? '1er' : day} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
+export const formatDateFr = formatDate;
 
 export const OUTCOME_FR: Record<Outcome, string> = {
   accord: 'Accord des parties',

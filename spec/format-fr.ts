@@ -61,6 +61,31 @@ export function formatDuration(iso: string): string {
   return joinFr(parts, 'et');
 }
 
+export const MONTHS_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+] as const;
+
+export const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
+
+/** "2027-01-01" → "1er janvier 2027" (as the Journal officiel writes dates); other text is returned as is. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const day = Number(m[3]);
+  return `${day === 1 ? '1er' : day} ${MONTHS_FR[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
 /** "a", "a et b", "a, b et c" (or "ou"). */
 export function joinFr(items: readonly string[], conjunction: 'et' | 'ou' = 'et'): string {
   if (items.length <= 1) return items[0] ?? '';

@@ -42,6 +42,9 @@ export {
 } from './vocabulary.ts';
 export {
   formatBytes,
+  formatDate,
+  MONTHS_FR,
+  WEEKDAYS_FR,
   formatDuration,
   formatMoney,
   formatNumber,

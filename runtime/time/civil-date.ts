@@ -3,26 +3,13 @@
  * which is what the law counts (CPC art. 641 counts days, not hours). Held as
  * an epoch day (days since 1970-01-01) so arithmetic is integer arithmetic.
  */
+import { MONTHS_FR, WEEKDAYS_FR } from '../../spec/index.ts';
 import { ProceduralTimeError } from './errors.ts';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
-export const MONTHS_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
+export { MONTHS_FR, WEEKDAYS_FR };
 
 export interface Ymd {
   readonly year: number;
