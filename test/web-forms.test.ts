@@ -151,12 +151,17 @@ async function arrowTo(page: Page, option: RegExp): Promise<void> {
     );
     if (option.test(label)) {
       await page.keyboard.press('Space');
+      expect(await isChecked(page), `option « ${option} » cochée`).toBe(true);
       return;
     }
     await page.keyboard.press('ArrowDown');
   }
   throw new Error(`option « ${option} » introuvable au clavier`);
 }
+
+/** Whether the focused radio or checkbox is checked, as the page shows it. */
+const isChecked = (page: Page): Promise<boolean> =>
+  page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.checked === true);
 
 async function typeInto(page: Page, name: RegExp, text: string): Promise<void> {
   await tabTo(page, name);
@@ -166,6 +171,8 @@ async function typeInto(page: Page, name: RegExp, text: string): Promise<void> {
 describe('filing with the keyboard alone', () => {
   it('fills every step and files the claim without the mouse', async () => {
     const { context, page } = await open('demandeur_2');
+    // The page's timers run on a clock the test controls (see the last step).
+    await page.clock.install();
     await page.goto(`${server.url}/procedures/${ID}/${VERSION}/deposer`);
     await page.waitForURL(/\/actions\//);
     const caseId = (page.url().match(/\/affaires\/([^/]+)\//) as RegExpMatchArray)[1] as string;
@@ -196,6 +203,7 @@ describe('filing with the keyboard alone', () => {
     await arrowTo(page, /Civile/);
     await tabTo(page, /paiement d'une somme/);
     await page.keyboard.press('Space');
+    expect(await isChecked(page)).toBe(true);
     await typeInto(page, /Valeur de votre demande/, '850');
     await typeInto(
       page,
@@ -205,10 +213,14 @@ describe('filing with the keyboard alone', () => {
     await typeInto(page, /Que demandez-vous au juge/, 'Le remboursement du prêt.');
     await next();
 
+    // A busy machine runs timers late, after the next key press: with them stopped, what is sent must still
+    // be every answer given, including those of the last moments before « Déposer ».
+    await page.clock.pauseAt(Date.now() + 60_000);
     await tabTo(page, /voie électronique/);
     await arrowTo(page, /^Non$/);
     await tabTo(page, /J'atteste/);
     await page.keyboard.press('Space');
+    expect(await isChecked(page)).toBe(true);
     const file = (await caseView(context, server.url, caseId)).actions.find(
       (a) => a.event === 'deposer_demande',
     );

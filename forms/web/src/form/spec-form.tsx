@@ -3,11 +3,18 @@
  * messages, a check before sending, and the server's answer mapped back to
  * the fields (422 INVALID_FORM) or shown with its reasons (422 GUARD_REFUSED).
  */
-import type { JsonFormsI18nState, JsonSchema, Translator, UISchemaElement } from '@jsonforms/core';
+import {
+  type JsonFormsI18nState,
+  type JsonSchema,
+  type Middleware,
+  type Translator,
+  UPDATE_CORE,
+  type UISchemaElement,
+} from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { type ReactNode, useMemo, useRef, useState, useEffect } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageFr } from '../../../messages.ts';
 import { createBrowserAjv } from '../lib/ajv.ts';
 import { initialData } from './initial-data.ts';
@@ -64,7 +71,6 @@ export function SpecForm(props: SpecFormProps) {
   const [initial] = useState<unknown>(() =>
     initialData(props.form.schema, props.form.uischema, props.initialData),
   );
-  const [errors, setErrors] = useState<ErrorObject[]>([]);
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [summary, setSummary] = useState<FieldError[] | null>(null);
@@ -72,7 +78,22 @@ export function SpecForm(props: SpecFormProps) {
   const [additionalErrors, setAdditionalErrors] = useState<ErrorObject[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  // The data as JSON Forms holds it, updated as each change is reduced. Its onChange is debounced (a timer
+  // that a busy machine runs late, after the next key press): sending what onChange last reported could
+  // drop the answers given just before "send".
   const dataRef = useRef(initial);
+  const errorsRef = useRef<ErrorObject[]>([]);
+  const reported = useRef(initial);
+  const keepData = useCallback<Middleware>((state, action, reduce) => {
+    // Once open, the form's data is the person's: a new prop (the server's errors, say) re-initialises
+    // JSON Forms with `data={initial}`, which would wipe every answer. Keep the current data instead.
+    const kept =
+      action.type === UPDATE_CORE && state.data !== undefined ? { ...action, data: state.data } : action;
+    const next = reduce(state, kept);
+    dataRef.current = next.data;
+    errorsRef.current = next.errors ?? [];
+    return next;
+  }, []);
   const schema = props.form.schema as JsonSchema;
   const uischema = props.form.uischema as unknown as UISchemaElement;
   const stepped = uischema.type === 'Categorization';
@@ -123,6 +144,7 @@ export function SpecForm(props: SpecFormProps) {
       return;
     }
     const all = controls();
+    const errors = errorsRef.current;
     const found = [...errorsOf(all, errors, schema), ...orphanErrors(all, errors, schema)];
     if (found.length) {
       setShowAllErrors(true);
@@ -175,11 +197,12 @@ export function SpecForm(props: SpecFormProps) {
           i18n={i18n}
           validationMode="ValidateAndShow"
           additionalErrors={additionalErrors}
+          middleware={keepData}
           onChange={(state) => {
-            const changed = state.data !== dataRef.current;
-            dataRef.current = state.data;
-            setErrors(state.errors ?? []);
-            if (changed) props.onChange?.(state.data);
+            if (state.data !== reported.current) {
+              reported.current = state.data;
+              props.onChange?.(state.data);
+            }
           }}
         />
         {!stepped && (

@@ -22,7 +22,13 @@ export function labelText(label: string, required: boolean | undefined): string 
   return required ? label : `${label} (facultatif)`;
 }
 
-export const errorLines = (errors: string): string[] => errors.split('\n').filter((l) => l.trim() !== '');
+/**
+ * The distinct messages of a field. The same message can come twice: the browser's check and the server's
+ * (its 422 problems, passed to JSON Forms as additional errors) both say "Répondez à cette question.".
+ */
+export const errorLines = (errors: string): string[] => [
+  ...new Set(errors.split('\n').filter((l) => l.trim() !== '')),
+];
 
 export function Messages({ id, lines }: { id: string; lines: readonly string[] }) {
   // Always in the DOM, so screen readers announce messages as they appear (aria-live).
