@@ -14,7 +14,7 @@ import {
 } from '@jsonforms/core';
 import { withJsonFormsEnumProps, withJsonFormsOneOfEnumProps } from '@jsonforms/react';
 import { ChoiceFieldset } from './choice-fieldset.tsx';
-import { FieldFrame } from './field.tsx';
+import { FieldFrame, fieldBase } from './field.tsx';
 import { useShowErrors } from './form-context.ts';
 
 const RADIO_MAX = 5;
@@ -28,12 +28,7 @@ function EnumControl(props: ControlProps & OwnPropsOfEnum) {
   if (radio) {
     return (
       <ChoiceFieldset
-        path={props.path}
-        label={props.label}
-        description={props.description}
-        required={props.required}
-        errors={props.errors}
-        showErrors={showErrors}
+        {...fieldBase(props, showErrors)}
         enabled={props.enabled}
         kind="radio"
         inline={options.length <= 2 && options.every((o) => o.label.length <= 12)}
@@ -50,12 +45,7 @@ function EnumControl(props: ControlProps & OwnPropsOfEnum) {
   const index = options.findIndex((o) => o.value === props.data);
   return (
     <FieldFrame
-      path={props.path}
-      label={props.label}
-      description={props.description}
-      required={props.required}
-      errors={props.errors}
-      showErrors={showErrors}
+      {...fieldBase(props, showErrors)}
       visible={props.visible}
       group="fr-select-group"
       errorGroup="fr-select-group--error"

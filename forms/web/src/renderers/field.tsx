@@ -43,6 +43,27 @@ export function Messages({ id, lines }: { id: string; lines: readonly string[] }
   );
 }
 
+/** What every field takes from its JSON Forms control, passed in one spread: `<FieldFrame {...fieldBase(props, showErrors)} …>`. */
+export function fieldBase(
+  control: {
+    readonly path: string;
+    readonly label: string;
+    readonly description?: string | undefined;
+    readonly required?: boolean | undefined;
+    readonly errors: string;
+  },
+  showErrors: boolean,
+) {
+  return {
+    path: control.path,
+    label: control.label,
+    description: control.description,
+    required: control.required,
+    errors: control.errors,
+    showErrors,
+  };
+}
+
 export function FieldFrame(props: FieldFrameProps) {
   if (!props.visible) return null;
   const id = fieldId(props.path);

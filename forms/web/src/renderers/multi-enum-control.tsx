@@ -1,4 +1,5 @@
 /** Several choices (an array of enum values, or of `oneOf` const/title): a group of checkboxes. */
+import { fieldBase } from './field.tsx';
 import {
   and,
   type ControlProps,
@@ -25,12 +26,7 @@ function MultiEnumControl(props: ControlProps & OwnPropsOfEnum & DispatchPropsOf
   const selected: unknown[] = Array.isArray(props.data) ? props.data : [];
   return (
     <ChoiceFieldset
-      path={props.path}
-      label={props.label}
-      description={props.description}
-      required={props.required}
-      errors={props.errors}
-      showErrors={showErrors}
+      {...fieldBase(props, showErrors)}
       enabled={props.enabled}
       kind="checkbox"
       choices={props.options ?? []}

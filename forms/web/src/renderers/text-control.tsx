@@ -7,7 +7,7 @@ import {
   rankWith,
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
-import { FieldFrame } from './field.tsx';
+import { FieldFrame, fieldBase } from './field.tsx';
 import { useShowErrors } from './form-context.ts';
 
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', tel: 'tel' };
@@ -30,12 +30,7 @@ function TextControl(props: ControlProps) {
     (options.autocomplete as string | undefined) ?? (format ? AUTOCOMPLETE[format] : undefined);
   return (
     <FieldFrame
-      path={props.path}
-      label={props.label}
-      description={props.description}
-      required={props.required}
-      errors={props.errors}
-      showErrors={showErrors}
+      {...fieldBase(props, showErrors)}
       visible={props.visible}
       group="fr-input-group"
       errorGroup="fr-input-group--error"
