@@ -159,7 +159,13 @@ export async function advanceClock(context: BrowserContext, url: string, duratio
 
 export const CAPTURES = join(ROOT, 'docs/captures');
 
+/**
+ * Where the journey's screenshots go: the README's `docs/captures/` when
+ * `GREFFE_CAPTURES=1` (to refresh them), else a temp folder, so an ordinary
+ * test run leaves the work tree clean.
+ */
 export function capturesDir(): string {
-  if (!existsSync(CAPTURES)) mkdirSync(CAPTURES, { recursive: true });
-  return CAPTURES;
+  const dir = process.env.GREFFE_CAPTURES === '1' ? CAPTURES : join(tmpdir(), 'greffe-captures');
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  return dir;
 }
