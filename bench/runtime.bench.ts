@@ -28,6 +28,7 @@ import { upsertUser } from '../runtime/store/users.ts';
 import { ManualClock } from '../runtime/time/index.ts';
 import type { BenchModule, Log } from './run.ts';
 import { fmt } from './stats.ts';
+import { filing } from '../test/helpers/annex.ts';
 
 const FIXTURE = 'test/fixtures/procedures/mediation/1.0.0';
 const ANNEX = 'spec/procedures/petits-litiges/1.0.0';
@@ -267,34 +268,7 @@ async function child(mode: string, dir: string): Promise<void> {
 
 /** A case taken to conciliation with an exchange: a realistic view (timeline, documents, deadlines). */
 const CASE_STEPS: [string, string, unknown][] = [
-  [
-    'demandeur',
-    'deposer_demande',
-    {
-      mode_depot: 'en_ligne',
-      demandeur: {
-        qualite: 'personne_physique',
-        nom: 'Martin',
-        prenom: 'Claire',
-        adresse: '12 rue des Lilas, 69003 Lyon',
-        telephone: '+33612345678',
-      },
-      defendeur: {
-        qualite: 'personne_morale',
-        denomination: 'Boutique SARL',
-        adresse: '5 avenue Jean Jaurès, 69007 Lyon',
-      },
-      courriel_defendeur_connu: true,
-      courriel_defendeur: 'contact@boutique.example',
-      matiere: 'consommation',
-      objets: ['paiement'],
-      montant: 800,
-      description_litige: 'Le vendeur ne m’a pas remboursé après rétractation.',
-      demandes: 'Remboursement du prix payé.',
-      consentement_signification_electronique: true,
-      attestation: true,
-    },
-  ],
+  ['demandeur', 'deposer_demande', filing()],
   ['greffe', 'convoquer_defendeur', {}],
   [
     'defendeur',

@@ -3,16 +3,9 @@
  * the rules' reasons on screen, an invalid field its French message (announced,
  * bound to the input), and the whole filing can be done with the keyboard alone.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWebTo,
-  devLogin,
-  type Greffe,
-  launchChromium,
-  recordRequests,
-  startGreffe,
-} from './web-helpers.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { devLogin, recordRequests, setUpWebStack } from './web-helpers.ts';
 import {
   caseView,
   expectCaseState,
@@ -25,26 +18,14 @@ import {
 
 const ID = 'petits-litiges';
 const VERSION = '1.0.0';
-let server: Greffe;
-let browser: Browser;
-
-beforeAll(async () => {
-  const { dir } = await buildWebTo();
-  server = await startGreffe({ webDir: dir });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = setUpWebStack();
 
 async function open(
   user?: string,
 ): Promise<{ context: BrowserContext; page: Page; outside: () => string[] }> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const context = await web.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const { outside } = recordRequests(context);
-  if (user) await devLogin(context, server.url, user);
+  if (user) await devLogin(context, web.server.url, user);
   const page = await context.newPage();
   return { context, page, outside };
 }
@@ -54,7 +35,7 @@ describe('eligibility questionnaire', () => {
     const { context, page, outside } = await open();
     const facts = { montant: 4000, objets: ['paiement', 'expulsion'] };
     const res = await context.request.post(
-      `${server.url}/api/procedures/${ID}/eligibility?version=${VERSION}`,
+      `${web.server.url}/api/procedures/${ID}/eligibility?version=${VERSION}`,
       {
         data: facts,
       },
@@ -63,7 +44,7 @@ describe('eligibility questionnaire', () => {
     expect(expected.eligible).toBe(false);
     expect(expected.reasons.length).toBeGreaterThanOrEqual(2);
 
-    const view = await context.request.get(`${server.url}/api/procedures/${ID}/${VERSION}`);
+    const view = await context.request.get(`${web.server.url}/api/procedures/${ID}/${VERSION}`);
     const { eligibility } = (await view.json()) as { eligibility: { alternative: string } | null };
     expect(eligibility?.alternative).toBeTruthy();
     // The questionnaire's facts come from the procedure view: the only question asked of the rules is the citizen's.
@@ -72,7 +53,7 @@ describe('eligibility questionnaire', () => {
       if (r.url().includes('/eligibility')) asked.push(r.postData());
     });
 
-    await page.goto(`${server.url}/procedures/${ID}/${VERSION}/eligibilite`);
+    await page.goto(`${web.server.url}/procedures/${ID}/${VERSION}/eligibilite`);
     await field(page, /Valeur de votre demande/).fill('4 000');
     await tick(page, /paiement d'une somme/);
     await tick(page, /expulsion/);
@@ -98,7 +79,7 @@ describe('eligibility questionnaire', () => {
 
   it('gives an invalid field its French message, bound to the input, and lists it above the form', async () => {
     const { context, page } = await open();
-    await page.goto(`${server.url}/procedures/${ID}/${VERSION}/eligibilite`);
+    await page.goto(`${web.server.url}/procedures/${ID}/${VERSION}/eligibilite`);
     const amount = field(page, /Valeur de votre demande/);
     await amount.fill('-5');
     await amount.blur();
@@ -173,7 +154,7 @@ describe('filing with the keyboard alone', () => {
     const { context, page } = await open('demandeur_2');
     // The page's timers run on a clock the test controls (see the last step).
     await page.clock.install();
-    await page.goto(`${server.url}/procedures/${ID}/${VERSION}/deposer`);
+    await page.goto(`${web.server.url}/procedures/${ID}/${VERSION}/deposer`);
     await page.waitForURL(/\/actions\//);
     const caseId = (page.url().match(/\/affaires\/([^/]+)\//) as RegExpMatchArray)[1] as string;
     await page.getByRole('heading', { level: 2 }).first().waitFor();
@@ -221,17 +202,17 @@ describe('filing with the keyboard alone', () => {
     await tabTo(page, /J'atteste/);
     await page.keyboard.press('Space');
     expect(await isChecked(page)).toBe(true);
-    const file = (await caseView(context, server.url, caseId)).actions.find(
+    const file = (await caseView(context, web.server.url, caseId)).actions.find(
       (a) => a.event === 'deposer_demande',
     );
     await tabTo(page, new RegExp(`^\\s*${(file?.label ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/affaires\/[^/]+$/, { waitUntil: 'commit' });
 
-    const labels = await getJson<ProcedureView>(context, `${server.url}/api/procedures/${ID}/${VERSION}`);
+    const labels = await getJson<ProcedureView>(context, `${web.server.url}/api/procedures/${ID}/${VERSION}`);
     await expectCaseState(
       page,
-      server.url,
+      web.server.url,
       caseId,
       labels.states.find((s) => s.id === 'convocation_defendeur')?.label ?? '',
     );

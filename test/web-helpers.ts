@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type BuildInfo, buildWeb } from '../forms/web/build.ts';
@@ -168,4 +169,37 @@ export function capturesDir(): string {
   const dir = process.env.GREFFE_CAPTURES === '1' ? CAPTURES : join(tmpdir(), 'greffe-captures');
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Builds the web app, starts `greffe serve --dev` on it and launches Chromium
+ * for the test file that calls it, and stops both after its tests.
+ */
+export function setUpWebStack(o: { spec?: string } = {}): {
+  readonly server: Greffe;
+  readonly browser: Browser;
+} {
+  let server: Greffe | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const { dir } = await buildWebTo();
+    server = await startGreffe({ webDir: dir, ...(o.spec !== undefined && { spec: o.spec }) });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const ready = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`${what} n’est pas démarré (beforeAll a échoué ?)`);
+    return v;
+  };
+  return {
+    get server() {
+      return ready(server, 'le serveur');
+    },
+    get browser() {
+      return ready(browser, 'Chromium');
+    },
+  };
 }

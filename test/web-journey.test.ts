@@ -9,17 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  buildWebTo,
-  capturesDir,
-  devLogin,
-  type Greffe,
-  launchChromium,
-  recordRequests,
-  startGreffe,
-} from './web-helpers.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { capturesDir, devLogin, recordRequests, setUpWebStack } from './web-helpers.ts';
 import {
   actionLabel,
   type CaseView,
@@ -35,16 +27,15 @@ import {
 } from './web-pages.ts';
 
 const PROCEDURE = '/api/procedures/petits-litiges/1.0.0';
-let server: Greffe;
-let browser: Browser;
+const web = setUpWebStack();
 const recorders: ReturnType<typeof recordRequests>[] = [];
 const pages: Page[] = [];
 let stateLabel: (id: string) => string;
 
 async function person(user?: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const context = await web.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   recorders.push(recordRequests(context));
-  if (user) await devLogin(context, server.url, user);
+  if (user) await devLogin(context, web.server.url, user);
   const page = await context.newPage();
   pages.push(page);
   page.on('pageerror', (e) => {
@@ -54,21 +45,13 @@ async function person(user?: string): Promise<{ context: BrowserContext; page: P
 }
 
 beforeAll(async () => {
-  const { dir } = await buildWebTo();
-  server = await startGreffe({ webDir: dir });
-  browser = await launchChromium();
-  const view = (await (await fetch(`${server.url}${PROCEDURE}`)).json()) as ProcedureView;
+  const view = (await (await fetch(`${web.server.url}${PROCEDURE}`)).json()) as ProcedureView;
   stateLabel = (id) => view.states.find((s) => s.id === id)?.label ?? `(état ${id} inconnu)`;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('a whole case through the pages', () => {
   it('runs from eligibility to the final judgment, the dashboard following each step', async () => {
-    const url = server.url;
+    const url = web.server.url;
     const captures = capturesDir();
     onTestFailed(async () => {
       // For whoever reads the failure: each person's page as it last was.
@@ -77,7 +60,7 @@ describe('a whole case through the pages', () => {
         await p.screenshot({ path, fullPage: true });
         console.error(`capture : ${path} (${p.url()})`);
       }
-      console.error(`sortie du serveur :\n${server.output().slice(-4000)}`);
+      console.error(`sortie du serveur :\n${web.server.output().slice(-4000)}`);
     });
 
     // --- The claimant checks eligibility, signs in, files with an upload.
@@ -148,7 +131,7 @@ describe('a whole case through the pages', () => {
     await tick(c, /J'atteste/);
 
     // An upload with its progress bar: the network is slowed so the bar has time to show.
-    const pdf = join(server.dir, 'facture.pdf');
+    const pdf = join(web.server.dir, 'facture.pdf');
     writeFileSync(
       pdf,
       Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_500_000, 32), Buffer.from('\n%%EOF\n')]),

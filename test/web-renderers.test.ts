@@ -6,36 +6,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWebTo,
-  devLogin,
-  type Greffe,
-  launchChromium,
-  recordRequests,
-  startGreffe,
-} from './web-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { devLogin, recordRequests, setUpWebStack } from './web-helpers.ts';
 import { caseView, expectNoAxeViolation, field, getJson, tick } from './web-pages.ts';
 
-let server: Greffe;
-let browser: Browser;
-
-beforeAll(async () => {
-  const { dir } = await buildWebTo();
-  server = await startGreffe({ webDir: dir, spec: 'test/fixtures/web' });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = setUpWebStack({ spec: 'test/fixtures/web' });
 
 describe('the DSFR renderer set', () => {
   it('draws and checks each kind of field, and uploads from inside a form', async () => {
-    const url = server.url;
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const url = web.server.url;
+    const context = await web.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const { outside } = recordRequests(context);
     await devLogin(context, url, 'usager');
     const page = await context.newPage();
@@ -79,13 +59,13 @@ describe('the DSFR renderer set', () => {
     await field(page, /Lien avec vous/).fill('Fille');
 
     const upload = page.getByLabel(/Justificatif de ressources/);
-    const wrong = join(server.dir, 'notes.txt');
+    const wrong = join(web.server.dir, 'notes.txt');
     writeFileSync(wrong, 'pas un justificatif');
     await upload.setInputFiles(wrong);
     // The server checks the bytes and refuses; its French message shows under the field.
     await page.locator('.fr-upload-group .fr-message--error', { hasText: 'notes.txt' }).waitFor();
 
-    const pdf = join(server.dir, 'avis.pdf');
+    const pdf = join(web.server.dir, 'avis.pdf');
     writeFileSync(
       pdf,
       Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600_000, 32), Buffer.from('\n%%EOF\n')]),

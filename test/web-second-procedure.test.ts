@@ -1,18 +1,5 @@
-/**
- * A second procedure, written only as a test fixture (neighbourhood mediation:
- * three states, two roles, one form), served by the same build of the web app:
- * its titles, help, actions and form come out of its spec with no code change.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWebTo,
-  devLogin,
-  type Greffe,
-  launchChromium,
-  recordRequests,
-  startGreffe,
-} from './web-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { devLogin, recordRequests, setUpWebStack } from './web-helpers.ts';
 import {
   actionLabel,
   caseView,
@@ -24,19 +11,7 @@ import {
   submitAction,
 } from './web-pages.ts';
 
-let server: Greffe;
-let browser: Browser;
-
-beforeAll(async () => {
-  const { dir } = await buildWebTo();
-  server = await startGreffe({ webDir: dir, spec: 'test/fixtures/procedures' });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const web = setUpWebStack({ spec: 'test/fixtures/procedures' });
 
 interface View {
   title: string;
@@ -45,10 +20,10 @@ interface View {
 
 describe('a second procedure', () => {
   it('renders its own pages and form from its spec', async () => {
-    const url = server.url;
+    const url = web.server.url;
     const spec = (await (await fetch(`${url}/api/procedures/mediation/1.0.0`)).json()) as View;
 
-    const neighbour = await browser.newContext({ locale: 'fr-FR' });
+    const neighbour = await web.browser.newContext({ locale: 'fr-FR' });
     const outside = recordRequests(neighbour).outside;
     await devLogin(neighbour, url, 'requerant_voisin');
     const n = await neighbour.newPage();
@@ -66,7 +41,7 @@ describe('a second procedure', () => {
     await n.getByText(opened?.help as string).waitFor();
     await expectNoAxeViolation(n, 'le tableau de bord de la seconde procédure');
 
-    const mediator = await browser.newContext({ locale: 'fr-FR' });
+    const mediator = await web.browser.newContext({ locale: 'fr-FR' });
     await devLogin(mediator, url, 'mediateur');
     const m = await mediator.newPage();
     await m.goto(`${url}/bureau`);
