@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { GroupCommit } from './group-commit.ts';
 import { prepareQueries, type Queries } from './queries.ts';
 import * as schema from './schema.ts';
 
@@ -31,6 +32,14 @@ export interface Store {
    * transaction (stack.md). Throwing rolls everything back.
    */
   tx<T>(fn: () => T): T;
+  /**
+   * Runs `fn` like `tx`, but in a group commit shared with the other events
+   * committed in the same turn of the event loop (own savepoint, one WAL
+   * sync for all); resolves once durable. See group-commit.ts.
+   */
+  txGrouped<T>(fn: () => T): Promise<T>;
+  /** Batches and events committed through `txGrouped`. */
+  readonly groupStats: GroupCommit['stats'];
   close(): void;
 }
 
@@ -61,6 +70,7 @@ export function openStore(file: string): Store {
     if (out instanceof Promise) throw new Error('Une transaction SQLite ne peut pas attendre une promesse.');
     return out;
   });
+  const group = new GroupCommit(sqlite);
   return {
     db,
     sqlite,
@@ -68,6 +78,8 @@ export function openStore(file: string): Store {
     documentsDir: resolve(dirname(abs), 'documents'),
     q: prepareQueries(db),
     tx: <T>(fn: () => T): T => transaction.immediate(fn) as T,
+    txGrouped: <T>(fn: () => T): Promise<T> => group.run(fn),
+    groupStats: group.stats,
     close: () => sqlite.close(),
   };
 }
