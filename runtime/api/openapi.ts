@@ -221,7 +221,12 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
             },
           },
           responses: Object.fromEntries([
-            [200, ok('Vue de l’affaire après l’événement')],
+            [
+              200,
+              ok(
+                '{ id, caseVersion, state, event: { seq, event, at, hash }, view } — la vue se lit ensuite à « view » (GET)',
+              ),
+            ],
             ...['400', '401', '403', '404', '409', '422'].map((s) => [
               s,
               errorResponse(

@@ -42,7 +42,7 @@ export interface CommitInput {
   /** Dev mode: the sample user who takes a summoned (or first addressed) party role at once. */
   readonly sampleUserFor?: SampleFor;
   /** Builds the answer stored with the idempotency key; runs inside the transaction, after the writes. */
-  readonly respond?: () => { status: number; json: string };
+  readonly respond?: (c: CaseRow, seq: number, hash: string) => { status: number; json: string };
   /** More writes that must share the event's transaction (e.g. the expiry alerts of the deadline that fired it). */
   readonly alsoInTransaction?: (c: CaseRow, seq: number) => void;
   /** Test hook: throws inside the transaction after the given write step. */
@@ -55,27 +55,42 @@ export interface Committed {
   readonly response?: { status: number; json: string };
 }
 
-/** Writes everything an accepted event changes, or nothing. */
+/** Writes everything an accepted event changes, or nothing, in its own transaction. */
 export function commitEvent(store: Store, input: CommitInput): Committed {
+  return store.tx(() => writeEvent(store, input));
+}
+
+/**
+ * The same, in a group commit with the events of the same turn of the event
+ * loop (own savepoint, shared WAL sync); resolves once durable.
+ */
+export function commitEventGrouped(store: Store, input: CommitInput): Promise<Committed> {
+  return store.txGrouped(() => writeEvent(store, input));
+}
+
+/** The writes of an accepted event; runs inside the caller's transaction or savepoint. */
+function writeEvent(store: Store, input: CommitInput): Committed {
   const { procedure: p, decision: d } = input;
   const { q } = store;
-  return store.tx(() => {
-    const c = q.caseById.get({ id: input.caseId });
-    if (!c) throw new Error(`Affaire ${input.caseId} introuvable.`);
-    if (c.version !== d.nextVersion - 1) throw new VersionConflict(c.version);
-    const at = d.event.at;
-    const seq = c.journalSeq + 1;
-    const docRefs: DocumentRef[] = [];
-    for (const e of d.effects) {
-      if (e.type === 'document.produce')
-        docRefs.push({ id: randomUUID(), kind: e.document.kind, sha256: e.document.sha256 });
+  const c = q.caseById.get({ id: input.caseId });
+  if (!c) throw new Error(`Affaire ${input.caseId} introuvable.`);
+  if (c.version !== d.nextVersion - 1) throw new VersionConflict(c.version);
+  const at = d.event.at;
+  const seq = c.journalSeq + 1;
+  const docRefs: DocumentRef[] = [];
+  for (const e of d.effects) {
+    if (e.type === 'document.produce')
+      docRefs.push({ id: randomUUID(), kind: e.document.kind, sha256: e.document.sha256 });
+  }
+  for (const e of d.effects) {
+    if (e.type === 'call' && e.document && !docRefs.some((r) => r.sha256 === e.document?.sha256)) {
+      docRefs.push({ id: e.document.id ?? '', kind: e.document.kind, sha256: e.document.sha256 });
     }
-    for (const e of d.effects) {
-      if (e.type === 'call' && e.document && !docRefs.some((r) => r.sha256 === e.document?.sha256)) {
-        docRefs.push({ id: e.document.id ?? '', kind: e.document.kind, sha256: e.document.sha256 });
-      }
-    }
-    const { hash } = appendJournal(q, c, {
+  }
+  const journal = appendJournal(
+    q,
+    c,
+    {
       kind: 'transition',
       event: d.event.event,
       transitionIndex: d.event.transition.index,
@@ -88,75 +103,81 @@ export function commitEvent(store: Store, input: CommitInput): Committed {
       documents: docRefs,
       visibleTo: d.event.visibleTo,
       caseVersion: d.nextVersion,
-    });
-    if (input.failAfter === 'journal') throw new Error('échec simulé après le journal');
-    if (input.expiredDeadlineId)
-      q.endDeadline.run({ id: input.expiredDeadlineId, status: 'expired', at, seq });
-    const facts = JSON.parse(c.facts) as Record<string, FactRecord>;
-    const messages = { q, p, c, seq, at, sample: input.sampleUserFor, issued: new Map() };
-    d.effects.forEach((e, i) => {
-      switch (e.type) {
-        case 'deadline.start':
-          startDeadlineRow(q, p, c, e, at, seq);
-          break;
-        case 'deadline.stop':
-          endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
-          break;
-        case 'fact.record':
-          facts[e.fact] = { value: e.value, seq, visibleTo: e.visibleTo };
-          break;
-        case 'document.produce': {
-          const ref = docRefs.find((r) => r.kind === e.document.kind && r.sha256 === e.document.sha256);
-          store.db
-            .insert(documents)
-            .values({
-              id: ref?.id ?? randomUUID(),
-              caseId: c.id,
-              kind: e.document.kind,
-              filename: e.document.filename,
-              mediaType: e.document.mediaType,
-              size: e.document.size,
-              sha256: e.document.sha256,
-              origin: 'production',
-              uploadedAt: at,
-              uploadedBy: input.actorId,
-              uploadedByRole: d.event.actorRole,
-              journalSeq: seq,
-            })
-            .run();
-          break;
-        }
-        case 'summon':
-          summon(q, p, c, e.role, at, seq, input.sampleUserFor, messages.issued);
-          break;
-        default:
-          queueMessages(messages, e, i);
+    },
+    false,
+  );
+  const { hash } = journal;
+  // Dedupe keys of this event's messages start with the journal row's id: unique, and increasing, so
+  // their index grows at its right edge instead of touching a random page per event.
+  const tag = `j${journal.id}`;
+  if (input.failAfter === 'journal') throw new Error('échec simulé après le journal');
+  if (input.expiredDeadlineId) q.endDeadline.run({ id: input.expiredDeadlineId, status: 'expired', at, seq });
+  const facts = JSON.parse(c.facts) as Record<string, FactRecord>;
+  const messages = { q, p, c, seq, tag, at, sample: input.sampleUserFor, issued: new Map() };
+  d.effects.forEach((e, i) => {
+    switch (e.type) {
+      case 'deadline.start':
+        startDeadlineRow(q, p, c, e, at, seq);
+        break;
+      case 'deadline.stop':
+        endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
+        break;
+      case 'fact.record':
+        facts[e.fact] = { value: e.value, seq, visibleTo: e.visibleTo };
+        break;
+      case 'document.produce': {
+        const ref = docRefs.find((r) => r.kind === e.document.kind && r.sha256 === e.document.sha256);
+        store.db
+          .insert(documents)
+          .values({
+            id: ref?.id ?? randomUUID(),
+            caseId: c.id,
+            kind: e.document.kind,
+            filename: e.document.filename,
+            mediaType: e.document.mediaType,
+            size: e.document.size,
+            sha256: e.document.sha256,
+            origin: 'production',
+            uploadedAt: at,
+            uploadedBy: input.actorId,
+            uploadedByRole: d.event.actorRole,
+            journalSeq: seq,
+          })
+          .run();
+        break;
       }
-    });
-    input.alsoInTransaction?.(c, seq);
-    if (input.failAfter === 'effects') throw new Error('échec simulé après les effets');
-    const final = p.states[d.nextState]?.final === true;
-    const moved = q.moveCaseState.run({
-      id: c.id,
-      expectedVersion: c.version,
-      state: d.nextState,
-      version: d.nextVersion,
-      facts: JSON.stringify(facts),
-      at,
-      closedAt: final ? at : null,
-    });
-    if (moved.changes !== 1) throw new VersionConflict(c.version);
-    if (input.failAfter === 'case') throw new Error('échec simulé après la projection');
-    const response = input.respond?.();
-    if (input.idempotency && response) {
-      q.insertIdempotency.run({
-        ...input.idempotency,
-        caseId: c.id,
-        status: response.status,
-        response: response.json,
-        createdAt: at,
-      });
+      case 'summon':
+        summon(q, p, c, e.role, at, seq, input.sampleUserFor, messages.issued, tag);
+        break;
+      default:
+        queueMessages(messages, e, i);
     }
-    return { seq, hash, ...(response && { response }) };
   });
+  input.alsoInTransaction?.(c, seq);
+  if (input.failAfter === 'effects') throw new Error('échec simulé après les effets');
+  const final = p.states[d.nextState]?.final === true;
+  const moved = q.moveCaseState.run({
+    id: c.id,
+    expectedVersion: c.version,
+    seq,
+    hash,
+    state: d.nextState,
+    version: d.nextVersion,
+    facts: JSON.stringify(facts),
+    at,
+    closedAt: final ? at : null,
+  });
+  if (moved.changes !== 1) throw new VersionConflict(c.version);
+  if (input.failAfter === 'case') throw new Error('échec simulé après la projection');
+  const response = input.respond?.(c, seq, hash);
+  if (input.idempotency && response) {
+    q.insertIdempotency.run({
+      ...input.idempotency,
+      caseId: c.id,
+      status: response.status,
+      response: response.json,
+      createdAt: at,
+    });
+  }
+  return { seq, hash, ...(response && { response }) };
 }

@@ -33,10 +33,18 @@ export interface JournalItem {
 }
 
 /**
- * Inserts the item after the case's last one and moves the case's chain head.
+ * Inserts the item after the case's last one and moves the case's chain head
+ * (unless `moveHead` is false: the caller then writes `seq` and `hash` to the
+ * case row itself, in the same UPDATE as the rest of the projection).
  * Must run inside the caller's transaction (`store.tx`), with `c` read in it.
+ * `id` is the row's id: unique and increasing across all cases.
  */
-export function appendJournal(q: Queries, c: CaseRow, item: JournalItem): { seq: number; hash: string } {
+export function appendJournal(
+  q: Queries,
+  c: CaseRow,
+  item: JournalItem,
+  moveHead = true,
+): { seq: number; hash: string; id: number } {
   const seq = c.journalSeq + 1;
   const data = canonicalJson(item.data ?? {});
   const row = {
@@ -59,7 +67,7 @@ export function appendJournal(q: Queries, c: CaseRow, item: JournalItem): { seq:
     prevHash: c.lastHash,
   };
   const hash = eventHash(row);
-  q.insertJournal.run({ ...row, data, hash });
-  q.moveCaseHead.run({ id: c.id, seq, hash, at: item.at });
-  return { seq, hash };
+  const { lastInsertRowid } = q.insertJournal.run({ ...row, data, hash });
+  if (moveHead) q.moveCaseHead.run({ id: c.id, seq, hash, at: item.at });
+  return { seq, hash, id: Number(lastInsertRowid) };
 }

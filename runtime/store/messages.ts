@@ -11,6 +11,8 @@ export interface MessageContext {
   readonly p: Procedure;
   readonly c: CaseRow;
   readonly seq: number;
+  /** The event's own prefix of dedupe keys (its journal row: unique, increasing). */
+  readonly tag: string;
   readonly at: string;
   readonly sample: SampleFor | undefined;
   /** Access codes issued in this event (one per role). */
@@ -25,7 +27,7 @@ export interface MessageContext {
  */
 export function queueMessages(x: MessageContext, e: EngineEffect, i: number): void {
   if (e.type !== 'notify' && e.type !== 'call') return;
-  const { q, p, c, seq, at } = x;
+  const { q, p, c, seq, tag, at } = x;
   const subject =
     e.type === 'notify'
       ? `[${c.reference}] Votre affaire`
@@ -36,7 +38,7 @@ export function queueMessages(x: MessageContext, e: EngineEffect, i: number): vo
   const roles = e.type === 'notify' ? e.roles : e.to;
   if (e.type === 'call' && roles.length === 0) {
     const recipient = { role: '', name: `destinataire du connecteur « ${e.connector} »` };
-    const dedupeKey = `${c.id}:${seq}:${i}:-:-:${e.connector}`;
+    const dedupeKey = `${tag}:${i}:-:-:${e.connector}`;
     enqueue(
       q,
       c,
@@ -61,7 +63,7 @@ export function queueMessages(x: MessageContext, e: EngineEffect, i: number): vo
       : base;
     for (const recipient of recipientsOf(q, p, c, role)) {
       for (const connector of channels) {
-        const dedupeKey = `${c.id}:${seq}:${i}:${role}:${recipient.userId ?? '-'}:${connector}`;
+        const dedupeKey = `${tag}:${i}:${role}:${recipient.userId ?? '-'}:${connector}`;
         enqueue(
           q,
           c,

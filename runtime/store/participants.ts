@@ -85,6 +85,8 @@ export function summon(
   seq: number,
   sample: SampleFor | undefined,
   issued: IssuedCodes,
+  /** The event's dedupe-key prefix (messages.ts). */
+  tag: string,
 ) {
   const { code, fresh } = reachRoleOnce(issued, q, p, c, role, at, seq, sample);
   if (!code || !fresh) return;
@@ -100,7 +102,7 @@ export function summon(
       body:
         `Le tribunal vous appelle, en qualité de ${label.toLowerCase()}, à l’affaire ${c.reference}. ` +
         `Connectez-vous à la plateforme et saisissez ce code pour accéder au dossier : ${code}.`,
-      dedupeKey: `invitation:${c.id}:${seq}:${role}`,
+      dedupeKey: `${tag}:invitation:${role}`,
       availableAt: at,
     },
     at,

@@ -134,6 +134,8 @@ export function prepareQueries(db: BetterSQLite3Database<typeof schema>) {
     moveCaseState: db
       .update(cases)
       .set({
+        journalSeq: v('seq'),
+        lastHash: v('hash'),
         state: v('state'),
         version: v('version'),
         facts: v('facts'),

@@ -30,6 +30,15 @@ export interface View {
   facts: Record<string, unknown>;
 }
 
+/** What an accepted event answers (runtime/service/fire-event.ts). */
+export interface EventAnswer {
+  id: string;
+  caseVersion: number;
+  state: { id: string; label: string; final: boolean; outcome: string | null };
+  event: { seq: number; event: string; at: string; hash: string };
+  view: string;
+}
+
 export class Api {
   token: string | undefined;
   user: { id: string; roles: string[] } | undefined;
@@ -99,18 +108,23 @@ export class Api {
       const v = await this.view(caseId);
       expectedVersion = v.body.caseVersion;
     }
-    return this.post<View>(
+    return this.post<EventAnswer>(
       `/api/cases/${caseId}/events`,
       { event, data, expectedVersion },
       { 'idempotency-key': o.key ?? randomUUID() },
     );
   }
 
-  /** Fires and expects success; returns the new view. */
+  /** Fires and expects success; returns the new view, read as the answer says (GET at its address). */
   async ok(caseId: string, event: string, data: Record<string, unknown> = {}): Promise<View> {
     const r = await this.fire(caseId, event, data);
     expect(r.status, `${event} : ${JSON.stringify(r.body)}`).toBe(200);
-    return r.body;
+    const answer = r.body;
+    expect(answer.event.event).toBe(event);
+    const view = await this.get<View>(answer.view);
+    expect(view.status).toBe(200);
+    expect(view.body.caseVersion).toBe(answer.caseVersion);
+    return view.body;
   }
 
   async upload(caseId: string, kind: string, bytes: Uint8Array, filename = 'piece.pdf') {

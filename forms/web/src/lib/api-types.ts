@@ -180,6 +180,20 @@ export interface CaseView {
   readonly draft?: { readonly data: unknown; readonly savedAt: string };
 }
 
+/** What an accepted event answers; the case view is then read at `view`. */
+export interface EventAnswer {
+  readonly id: string;
+  readonly caseVersion: number;
+  readonly state: { readonly id: string; readonly label: string; readonly final: boolean };
+  readonly event: {
+    readonly seq: number;
+    readonly event: string;
+    readonly at: string;
+    readonly hash: string;
+  };
+  readonly view: string;
+}
+
 export interface UploadedDocument {
   readonly id: string;
   readonly sha256: string;

@@ -3,6 +3,7 @@ import type {
   CaseSummary,
   CaseView,
   EligibilityResult,
+  EventAnswer,
   FormView,
   ProcedureSummary,
   ProcedureView,
@@ -139,7 +140,7 @@ export const api = {
     request<{ savedAt: string }>('PUT', `/api/cases/${enc(id)}/draft`, { data }),
   /** Fires an event; the idempotency key makes a retried click harmless. */
   fire: (id: string, event: string, data: unknown, expectedVersion: number, key: string = newKey()) =>
-    request<CaseView>(
+    request<EventAnswer>(
       'POST',
       `/api/cases/${enc(id)}/events`,
       { event, data, expectedVersion },
