@@ -5,8 +5,10 @@
  * its convocation carried.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../runtime/index.ts';
 import { createSession, upsertUser } from '../runtime/store/users.ts';
@@ -97,6 +99,49 @@ describe('views and queues', () => {
     const after = await demandeur.view(opened.id);
     expect(after.body).toEqual(filed);
     expect(after.body.state.id).toBe('convocation_defendeur');
+  });
+
+  it('answers an event with its short result, and sends the view gzipped once made (weak ETag, 304)', async () => {
+    const demandeur = await cast.as('demandeur');
+    const opened = await demandeur.open('petits-litiges');
+    const fired = await demandeur.fire(opened.id, 'deposer_demande', filing());
+    expect(fired.status).toBe(200);
+    expect(fired.body).toEqual({
+      id: opened.id,
+      caseVersion: opened.caseVersion + 1,
+      state: { id: 'convocation_defendeur', label: expect.any(String), final: false, outcome: null },
+      event: {
+        seq: expect.any(Number),
+        event: 'deposer_demande',
+        at: expect.any(String),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+      view: `/api/cases/${opened.id}`,
+    });
+    const raw = (encoding: string, extra: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const headers = { authorization: `Bearer ${demandeur.token}`, 'accept-encoding': encoding, ...extra };
+        httpGet(`${t.url}${fired.body.view}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        }).once('error', reject);
+      });
+    const plain = await raw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const view = JSON.parse(plain.body.toString()) as View;
+    expect(view.caseVersion).toBe(fired.body.caseVersion);
+    expect(view.timeline.at(-1)).toMatchObject({ seq: fired.body.event.seq, event: 'deposer_demande' });
+    const gz = await raw('gzip, deflate, br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toMatch(/accept-encoding/i);
+    expect(gz.body.length).toBeLessThan(plain.body.length / 2);
+    expect(gunzipSync(gz.body).toString()).toBe(plain.body.toString());
+    expect(gz.headers.etag).toBe(`W/${plain.headers.etag}`);
+    expect((await raw('gzip', { 'if-none-match': gz.headers.etag ?? '' })).status).toBe(304);
+    expect((await raw('gzip;q=0', {})).headers['content-encoding']).toBeUndefined();
   });
 
   it('gives court actors work queues: cases where they can act, by phase or deadline', async () => {

@@ -2,13 +2,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { deleteCookie } from 'hono/cookie';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
 import { deleteSession } from '../store/users.ts';
 import { authenticate, callerOf, type Env, SESSION_COOKIE, SessionCache } from './auth.ts';
 import { docsPage } from './docs-page.ts';
+import { ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { caseRoutes } from './routes-cases.ts';
@@ -27,14 +27,6 @@ export interface AppOptions {
 export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   app.onError(onError);
-  // JSON (case views, forms, procedure) gzipped for clients that accept it: first, so it wraps
-  // every API response, errors included. A strong ETag leaves weak (W/"…"), see etagMatches.
-  // Only when the client takes it: compress() otherwise still touches the built response (Vary),
-  // which costs the uncompressed fast path of @hono/node-server.
-  const gzip = compress();
-  app.use('/api/*', (c, next) =>
-    /\b(?:gzip|deflate)\b/i.test(c.req.header('accept-encoding') ?? '') ? gzip(c, next) : next(),
-  );
   // Defaults set before the handler (a handler may override them): touching headers after the
   // response exists would make @hono/node-server rebuild it as a full Response object.
   app.use('/api/*', async (c, next) => {
@@ -48,7 +40,7 @@ export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/me', (c) => {
     const { id, name, roles, court } = callerOf(c);
-    return c.json({ id, name, roles, ...(court && { court }) });
+    return sendJson(c, { id, name, roles, ...(court && { court }) });
   });
   app.post('/api/logout', (c) => {
     const token = c.get('token');
@@ -63,13 +55,20 @@ export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.route('/api/cases', caseRoutes(rt));
   app.get('/api/stats', (c) => {
     callerOf(c);
-    return c.json(computeStats(rt, c.req.query('procedure'), c.req.query('version')));
+    return sendJson(c, computeStats(rt, c.req.query('procedure'), c.req.query('version')));
   });
 
   const openapi = openApiDocument(rt.catalog.procedures, options.serverVersion ?? '0.1.0');
   const docs = docsPage(openapi, rt.catalog.procedures);
-  app.get('/api/openapi.json', (c) => c.json(openapi));
-  app.get('/api/docs', (c) => c.html(docs));
+  const openapiJson = new ConstantJson();
+  app.get('/api/openapi.json', (c) =>
+    sendJson(
+      c,
+      openapiJson.get('', () => openapi),
+    ),
+  );
+  const docsHtml = new JsonText(docs);
+  app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, {}, 'text/html; charset=UTF-8'));
 
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev));
   app.all('/api/*', notFound);

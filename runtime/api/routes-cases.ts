@@ -13,6 +13,8 @@ import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { joinWithCode } from '../store/participants.ts';
 import { callerOf, type Env } from './auth.ts';
+import { acceptsGzip } from './json.ts';
+import { sendJson } from './json.ts';
 import { jsonBody } from './errors.ts';
 
 const optionalString = (body: Record<string, unknown>, key: string): string | undefined => {
@@ -32,7 +34,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
 
   app.get('/', (c) => {
     const queue = c.req.query('queue');
-    return c.json(listCases(rt, callerOf(c), queue));
+    return sendJson(c, listCases(rt, callerOf(c), queue));
   });
 
   app.post('/', async (c) => {
@@ -52,7 +54,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
       ...(initial && { initial }),
       ...(court && { court }),
     });
-    return c.json(caseView(rt.store.q, caseAccess(rt, caller, id), caller, rt.clock.now()), 201);
+    return sendJson(c, caseView(rt.store.q, caseAccess(rt, caller, id), caller, rt.clock.now()), 201);
   });
 
   app.post('/join', async (c) => {
@@ -61,17 +63,26 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
     const joined = code ? joinWithCode(rt.store, caller, code, rt.clock.now().toISOString()) : undefined;
     if (!joined)
       throw new GreffeError(404, 'INVITATION_NOT_FOUND', 'Ce code d’accès est inconnu ou a déjà servi.');
-    return c.json(caseView(rt.store.q, caseAccess(rt, caller, joined.caseId), caller, rt.clock.now()));
+    return sendJson(c, caseView(rt.store.q, caseAccess(rt, caller, joined.caseId), caller, rt.clock.now()));
   });
 
   const views = new ViewCache();
   app.get('/:id', (c) => {
     const caller = callerOf(c);
     const view = caseViewJson(rt, caller, caseAccess(rt, caller, c.req.param('id')), views);
-    c.header('etag', view.etag);
-    c.header('cache-control', 'private, no-cache');
-    if (etagMatches(c.req.header('if-none-match'), view.etag)) return c.body(null, 304);
-    return c.body(view.json, 200, { 'content-type': 'application/json; charset=UTF-8' });
+    // Gzipped once per cached view, not per request. A gzipped
+    // representation has its own, weak, ETag, as the compression middleware would have given it.
+    const gzip = acceptsGzip(c.req.header('accept-encoding'));
+    const etag = gzip ? `W/${view.etag}` : view.etag;
+    const headers = { etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
+    if (etagMatches(c.req.header('if-none-match'), view.etag)) return c.body(null, 304, headers);
+    if (!gzip)
+      return c.body(view.json, 200, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
+    return c.body(new Uint8Array(view.gzip()), 200, {
+      ...headers,
+      'content-type': 'application/json; charset=UTF-8',
+      'content-encoding': 'gzip',
+    });
   });
 
   app.put('/:id/draft', async (c) => {

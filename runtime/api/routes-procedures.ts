@@ -6,10 +6,13 @@ import { GreffeError } from '../errors.ts';
 import type { Runtime } from '../service/context.ts';
 import type { Env } from './auth.ts';
 import { jsonBody } from './errors.ts';
+import { ConstantJson, sendJson } from './json.ts';
 import { formView, procedureSummary, procedureView } from './procedure-view.ts';
 
 export function procedureRoutes(rt: Runtime): Hono<Env> {
   const app = new Hono<Env>();
+  // The catalog does not change while the server runs: each answer is serialized and gzipped once.
+  const constant = new ConstantJson();
   const find = (id: string, version?: string): Procedure => {
     const p = version ? rt.catalog.get(id, version) : rt.catalog.pick(id, undefined, rt.dev);
     if (!p) {
@@ -26,14 +29,28 @@ export function procedureRoutes(rt: Runtime): Hono<Env> {
     return p;
   };
 
-  app.get('/', (c) => c.json(rt.catalog.procedures.map(procedureSummary)));
-  app.get('/:id/:version', (c) => c.json(procedureView(find(c.req.param('id'), c.req.param('version')))));
+  app.get('/', (c) =>
+    sendJson(
+      c,
+      constant.get('', () => rt.catalog.procedures.map(procedureSummary)),
+    ),
+  );
+  app.get('/:id/:version', (c) => {
+    const p = find(c.req.param('id'), c.req.param('version'));
+    return sendJson(
+      c,
+      constant.get(`${p.id}@${p.version}`, () => procedureView(p)),
+    );
+  });
   app.get('/:id/:version/forms/:form', (c) => {
     const p = find(c.req.param('id'), c.req.param('version'));
     const form = p.forms[c.req.param('form')];
     if (!form)
       throw new GreffeError(404, 'FORM_NOT_FOUND', `Formulaire « ${c.req.param('form')} » introuvable.`);
-    return c.json(formView(p, form));
+    return sendJson(
+      c,
+      constant.get(`${p.id}@${p.version}#${form.id}`, () => formView(p, form)),
+    );
   });
 
   for (const [path, evaluate] of [
@@ -48,7 +65,7 @@ export function procedureRoutes(rt: Runtime): Hono<Env> {
           problems: result.problems,
         });
       }
-      return c.json(result);
+      return sendJson(c, result);
     });
   }
   return app;

@@ -7,6 +7,7 @@
  * correct; the access check runs on every request, cached or not.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { CaseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
 import { civilDateOf } from '../engine/dates.ts';
@@ -18,6 +19,20 @@ export interface CachedView {
   readonly json: string;
   /** Strong ETag of `json`, for `If-None-Match` (a poor connection downloads an unchanged view once). */
   readonly etag: string;
+  /** `json` gzipped, made once per cached view (a view is read many times, compressed once). */
+  gzip(): Buffer;
+}
+
+function cachedView(json: string): CachedView {
+  let gz: Buffer | undefined;
+  return {
+    json,
+    etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
+    gzip: () => {
+      gz ??= gzipSync(json, { level: 9 });
+      return gz;
+    },
+  };
 }
 
 export class ViewCache {
@@ -54,8 +69,7 @@ export function caseViewJson(rt: Runtime, caller: Caller, a: CaseAccess, cache: 
   const key = `${c.id}|${caller.id}`;
   const hit = cache.get(key, stamp);
   if (hit !== undefined) return hit;
-  const json = JSON.stringify(caseView(rt.store.q, a, caller, now));
-  const view = { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+  const view = cachedView(JSON.stringify(caseView(rt.store.q, a, caller, now)));
   cache.set(key, stamp, view);
   return view;
 }
