@@ -86,8 +86,8 @@ export function getCase(q: Queries, id: string): CaseRow | undefined {
 
 /** The engine's view of a case: state, version, facts, running deadlines, documents. */
 export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
-  const running = q.runningDeadlinesOf.all({ caseId: c.id });
-  const docs = q.documentsOf.all({ caseId: c.id });
+  const running = q.runningDeadlineNamesOf.all({ caseId: c.id });
+  const docs = q.documentRefsOf.all({ caseId: c.id });
   return {
     id: c.id,
     procedureId: c.procedureId,
@@ -96,6 +96,6 @@ export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
     version: c.version,
     facts: JSON.parse(c.facts) as Record<string, FactRecord>,
     runningDeadlines: [...new Set(running.map((r) => r.deadline))],
-    documents: docs.map((d) => ({ id: d.id, kind: d.kind, sha256: d.sha256 })),
+    documents: docs,
   };
 }

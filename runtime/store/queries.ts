@@ -64,6 +64,18 @@ export function prepareQueries(db: BetterSQLite3Database<typeof schema>) {
       .where(and(eq(deadlines.caseId, p('caseId')), running))
       .orderBy(asc(deadlines.dueAt))
       .prepare(),
+    /** What the engine's decision needs of a case's deadlines and documents: names and references only. */
+    runningDeadlineNamesOf: db
+      .select({ deadline: deadlines.deadline })
+      .from(deadlines)
+      .where(and(eq(deadlines.caseId, p('caseId')), running))
+      .prepare(),
+    documentRefsOf: db
+      .select({ id: documents.id, kind: documents.kind, sha256: documents.sha256 })
+      .from(documents)
+      .where(eq(documents.caseId, p('caseId')))
+      .orderBy(asc(documents.journalSeq))
+      .prepare(),
     runningDeadlineNamed: db
       .select({ id: deadlines.id })
       .from(deadlines)
