@@ -121,6 +121,23 @@ describe('access matrix', () => {
     },
   );
 
+  it('never serves a view cached for one caller to another: the gate runs for each caller', async () => {
+    // A fresh case, no drafts: every caller's stamp is the same, only the caller differs.
+    const demandeur = await cast.as('demandeur');
+    const { id } = await demandeur.open('petits-litiges');
+    const first = await demandeur.view(id);
+    const again = await demandeur.view(id); // from the cache: same ETag
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    for (const user of ['demandeur_2', 'defendeur', 'defendeur_2', 'juge_autre', 'greffe_autre', 'avocat']) {
+      const r = await (await cast.as(user)).view(id);
+      expect(`${user} ${r.status}`).toBe(`${user} 404`);
+    }
+    const juge = await (await cast.as('juge')).view(id);
+    expect(juge.status).toBe(200);
+    expect(juge.body.myRoles).toEqual(['juge']);
+    expect(juge.headers.get('etag')).not.toBe(first.headers.get('etag'));
+  });
+
   it('shows a defendant’s documents to the claimant, but never another party’s draft', async () => {
     const demandeur = await cast.as('demandeur');
     const defendeur = await cast.as('defendeur');

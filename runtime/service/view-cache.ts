@@ -2,15 +2,18 @@
  * Case views are read far more often than cases change: the serialized view
  * of (case, caller) is kept while its stamp holds — the case's journal head
  * and update time (every write to a case moves them), the caller's draft, the
- * caller's roles, and today's date (days left). The stamps come from the
- * database at each request, so several instances on one database stay
- * correct; the access check runs on every request, cached or not.
+ * caller, and today's date (days left). The stamps come from the database
+ * at each request (two indexed reads), so several instances on one database
+ * stay correct.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { CaseAccess } from '../access/case-access.ts';
+import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import { caseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
 import { civilDateOf } from '../engine/dates.ts';
+import { caseNotFound } from '../errors.ts';
 import { getCalendar } from '../time/index.ts';
 import { caseView } from './case-view.ts';
 import type { Runtime } from './context.ts';
@@ -59,16 +62,60 @@ export class ViewCache {
   }
 }
 
-/** The caller's case view as JSON text, from the cache when nothing it shows has changed. */
-export function caseViewJson(rt: Runtime, caller: Caller, a: CaseAccess, cache: ViewCache): CachedView {
+/** The two reads of a cached view's stamp, as plain better-sqlite3 statements (the hot path of every GET). */
+interface StampReads {
+  readonly head: Statement<[string], StampRow>;
+  readonly draft: Statement<[string, string], { saved_at: string }>;
+}
+interface StampRow {
+  journal_seq: number;
+  last_hash: string;
+  updated_at: string;
+  version: number;
+  procedure_id: string;
+  procedure_version: string;
+}
+const reads = new WeakMap<Database.Database, StampReads>();
+function stampReads(sqlite: Database.Database): StampReads {
+  let r = reads.get(sqlite);
+  if (!r) {
+    r = {
+      head: sqlite.prepare(
+        'SELECT journal_seq, last_hash, updated_at, version, procedure_id, procedure_version FROM cases WHERE id = ?',
+      ),
+      draft: sqlite.prepare('SELECT saved_at FROM drafts WHERE case_id = ? AND user_id = ?'),
+    };
+    reads.set(sqlite, r);
+  }
+  return r;
+}
+
+/**
+ * The caller's case view as JSON text. The access check (`caseAccess`, the
+ * single gate) runs whenever the view is built; a cached view is served only
+ * to the same caller (same id, roles and court) for a case in exactly the
+ * state it had when the gate let that caller in — any change to the case, its
+ * participants included, moves its journal head or update time, hence the
+ * stamp — so the gate would answer the same. Unknown case: CASE_NOT_FOUND.
+ */
+export function caseViewJson(rt: Runtime, caller: Caller, caseId: string, cache: ViewCache): CachedView {
   const now = rt.clock.now();
-  const c = a.case;
-  const draft = rt.store.q.draftOf.get({ caseId: c.id, userId: caller.id });
-  const today = civilDateOf(now, getCalendar(a.procedure.calendar).timeZone);
-  const stamp = `${c.journalSeq}|${c.lastHash}|${c.updatedAt}|${c.version}|${draft?.savedAt ?? ''}|${today}|${a.roles.join(',')}`;
-  const key = `${c.id}|${caller.id}`;
+  const r = stampReads(rt.store.sqlite);
+  const head = r.head.get(caseId);
+  if (!head) throw caseNotFound(caseId);
+  const procedure = rt.catalog.get(head.procedure_id, head.procedure_version);
+  if (!procedure) {
+    // A version this server has not loaded: the gate throws (404 to a stranger, 503 otherwise).
+    caseAccess(rt, caller, caseId);
+    throw new Error(`Affaire ${caseId} : procédure non chargée, et pourtant accessible.`);
+  }
+  const today = civilDateOf(now, getCalendar(procedure.calendar).timeZone);
+  const draft = r.draft.get(caseId, caller.id);
+  const stamp = `${head.journal_seq}|${head.last_hash}|${head.updated_at}|${head.version}|${draft?.saved_at ?? ''}|${today}`;
+  const key = `${caseId}|${caller.id}|${caller.roles.join(',')}|${caller.court ?? ''}`;
   const hit = cache.get(key, stamp);
   if (hit !== undefined) return hit;
+  const a = caseAccess(rt, caller, caseId);
   const view = cachedView(JSON.stringify(caseView(rt.store.q, a, caller, now)));
   cache.set(key, stamp, view);
   return view;
