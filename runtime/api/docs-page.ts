@@ -72,7 +72,7 @@ th{background:#f6f6f6}section{margin-left:1rem}a{color:#000091}
 <h2>Points d’accès</h2>
 <table><thead><tr><th>Méthode</th><th>Chemin</th><th>Rôle</th></tr></thead><tbody>${paths.join('')}</tbody></table>
 <h2>Événements par procédure</h2>
-<p>Corps de <code>POST /api/cases/{id}/events</code> : <code>{ "event", "data", "expectedVersion" }</code> avec l’en-tête <code>Idempotency-Key</code>. <code>data</code> suit le schéma du formulaire (* : obligatoire).</p>
+<p>Corps de <code>POST /api/cases/{id}/events</code> : <code>{ "event", "data", "expectedVersion" }</code> avec l’en-tête <code>Idempotency-Key</code>. <code>data</code> suit le schéma du formulaire (* : obligatoire). Réponse : <code>{ "id", "caseVersion", "state", "event": { "seq", "event", "at", "hash" }, "view" }</code> ; la vue de l’affaire se lit ensuite à l’adresse <code>view</code>. Rejouer la même clé renvoie la même réponse, sans second événement.</p>
 ${procedures.map(procedureSection).join('\n')}
 </body></html>`;
 }
