@@ -35,36 +35,46 @@ export function listCases(rt: Runtime, caller: Caller, queue?: string): CaseSumm
     .all();
   const ids = [...new Set(mine.map((m) => m.caseId))];
   const courtActor = caller.court != null && caller.roles.length > 0;
-  const rows = db
-    .select()
-    .from(cases)
-    .where(
-      courtActor
-        ? or(eq(cases.court, caller.court as string), ids.length > 0 ? inArray(cases.id, ids) : undefined)
-        : inArray(cases.id, ids),
-    )
-    .orderBy(asc(cases.updatedAt))
-    .all();
+  const visible = courtActor
+    ? or(eq(cases.court, caller.court as string), ids.length > 0 ? inArray(cases.id, ids) : undefined)
+    : inArray(cases.id, ids);
+  // Three queries whatever the number of cases (they were two per case): the cases, their
+  // participants, their running deadlines with the visibility of the event that started each.
+  const rows = db.select().from(cases).where(visible).orderBy(asc(cases.updatedAt)).all();
+  const partsByCase = groupBy(
+    db
+      .select({ p: participants })
+      .from(participants)
+      .innerJoin(cases, eq(cases.id, participants.caseId))
+      .where(visible)
+      .all()
+      .map((r) => r.p),
+    (x) => x.caseId,
+  );
+  const deadlinesByCase = groupBy(
+    db
+      .select({ d: deadlines, visibleTo: journalEvents.visibleTo })
+      .from(deadlines)
+      .innerJoin(cases, eq(cases.id, deadlines.caseId))
+      .innerJoin(
+        journalEvents,
+        and(eq(journalEvents.caseId, deadlines.caseId), eq(journalEvents.seq, deadlines.startedSeq)),
+      )
+      .where(and(visible, sql`${deadlines.status} = 'running'`))
+      .orderBy(asc(deadlines.dueAt))
+      .all(),
+    (x) => x.d.caseId,
+  );
   const now = rt.clock.now();
   const out: CaseSummary[] = [];
   for (const c of rows) {
     const p = rt.catalog.get(c.procedureId, c.procedureVersion);
     if (!p) continue;
-    const parts = db.select().from(participants).where(eq(participants.caseId, c.id)).all();
-    const roles = rolesInCase(p, caller, c, parts);
+    const roles = rolesInCase(p, caller, c, partsByCase.get(c.id) ?? []);
     if (roles.length === 0) continue;
     const state = p.states[c.state];
     const actions = state?.final ? [] : availableActions(p, c.state, roles);
-    const running = db
-      .select({ d: deadlines, visibleTo: journalEvents.visibleTo })
-      .from(deadlines)
-      .innerJoin(
-        journalEvents,
-        and(eq(journalEvents.caseId, deadlines.caseId), eq(journalEvents.seq, deadlines.startedSeq)),
-      )
-      .where(and(eq(deadlines.caseId, c.id), sql`${deadlines.status} = 'running'`))
-      .orderBy(asc(deadlines.dueAt))
-      .all()
+    const running = (deadlinesByCase.get(c.id) ?? [])
       .filter((r) => canSee(JSON.parse(r.visibleTo) as string[], roles))
       .map((r) => r.d);
     if (queue !== undefined) {
@@ -115,4 +125,15 @@ export function isCourtActor(rt: Runtime, caller: Caller): boolean {
     caller.court != null &&
     rt.catalog.procedures.some((p) => caller.roles.some((r) => isCourtRole(p.roles[r])))
   );
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
