@@ -75,6 +75,46 @@ describe('identity and procedure', () => {
   });
 });
 
+describe('headers', () => {
+  it('sends nosniff and a cache rule with every API answer, errors included', async () => {
+    const demandeur = await cast.as('demandeur');
+    const opened = await demandeur.open('petits-litiges');
+    const fired = await demandeur.fire(opened.id, 'deposer_demande', filing());
+    const anonymous = new Api(t.url);
+    const answers = {
+      health: await demandeur.get('/api/health'),
+      me: await demandeur.get('/api/me'),
+      procedures: await demandeur.get('/api/procedures'),
+      procedure: await demandeur.get('/api/procedures/petits-litiges/1.0.0'),
+      openapi: await demandeur.get('/api/openapi.json'),
+      docs: await demandeur.get('/api/docs'),
+      stats: await demandeur.get('/api/stats'),
+      event: fired,
+      draft: await demandeur.request('PUT', `/api/cases/${opened.id}/draft`, { data: {} }),
+      unknown: await demandeur.get('/api/nulle-part'),
+      unauthenticated: await anonymous.get('/api/me'),
+      refused: await demandeur.fire(opened.id, 'deposer_demande', filing()),
+    };
+    const wrong = Object.entries(answers)
+      .filter(
+        ([, r]) =>
+          r.headers.get('x-content-type-options') !== 'nosniff' ||
+          r.headers.get('cache-control') !== 'no-store',
+      )
+      .map(
+        ([name, r]) =>
+          `${name} ${r.status} ${r.headers.get('cache-control')} ${r.headers.get('x-content-type-options')}`,
+      );
+    expect(wrong).toEqual([]);
+    expect(answers.unknown.status).toBe(404);
+    expect(answers.unauthenticated.status).toBe(401);
+    expect(answers.refused.status).toBe(409);
+    const view = await demandeur.view(opened.id);
+    expect(view.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(view.headers.get('cache-control')).toBe('private, no-cache');
+  });
+});
+
 describe('views and queues', () => {
   it('serves an unchanged view as 304 and a changed one fresh (event, draft)', async () => {
     const demandeur = await cast.as('demandeur');
