@@ -8,7 +8,7 @@ import { computeStats } from '../service/stats.ts';
 import { deleteSession } from '../store/users.ts';
 import { authenticate, callerOf, type Env, SESSION_COOKIE, SessionCache } from './auth.ts';
 import { docsPage } from './docs-page.ts';
-import { ConstantJson, JsonText, sendJson } from './json.ts';
+import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { caseRoutes } from './routes-cases.ts';
@@ -27,17 +27,12 @@ export interface AppOptions {
 export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   const app = new Hono<Env>();
   app.onError(onError);
-  // Defaults set before the handler (a handler may override them): touching headers after the
-  // response exists would make @hono/node-server rebuild it as a full Response object.
-  app.use('/api/*', async (c, next) => {
-    c.header('cache-control', 'no-store');
-    c.header('x-content-type-options', 'nosniff');
-    await next();
-  });
+  // Every API answer carries API_HEADERS (json.ts), set with the answer itself: a c.header() here
+  // made hono build a web Headers object for every answer.
   const sessions = new SessionCache();
   app.use('/api/*', authenticate(rt, sessions));
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/health', (c) => sendJson(c, { ok: true }));
   app.get('/api/me', (c) => {
     const { id, name, roles, court } = callerOf(c);
     return sendJson(c, { id, name, roles, ...(court && { court }) });
@@ -49,7 +44,7 @@ export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
       deleteSession(rt.store.db, token);
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true });
+    return c.json({ ok: true }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt));

@@ -3,21 +3,22 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { GreffeError } from '../errors.ts';
+import { sendJson } from './json.ts';
 
 export function onError(err: unknown, c: Context): Response {
-  if (err instanceof GreffeError) return c.json(err.toJSON(), err.status as ContentfulStatusCode);
+  if (err instanceof GreffeError) return sendJson(c, err.toJSON(), err.status as ContentfulStatusCode);
   if (err instanceof HTTPException && err.status < 500) {
     const e = new GreffeError(400, 'BAD_REQUEST', 'Requête invalide.', { reason: err.message });
-    return c.json(e.toJSON(), err.status as ContentfulStatusCode);
+    return sendJson(c, e.toJSON(), err.status as ContentfulStatusCode);
   }
   console.error(`greffe : erreur interne sur ${c.req.method} ${c.req.path} :`, err);
   const e = new GreffeError(500, 'INTERNAL_ERROR', 'Une erreur interne est survenue ; réessayez plus tard.');
-  return c.json(e.toJSON(), 500);
+  return sendJson(c, e.toJSON(), 500);
 }
 
 export function notFound(c: Context): Response {
   const e = new GreffeError(404, 'NOT_FOUND', `Aucune ressource à l’adresse ${c.req.path}.`);
-  return c.json(e.toJSON(), 404);
+  return sendJson(c, e.toJSON(), 404);
 }
 
 /** Reads a JSON object body, or throws 400 INVALID_JSON. */

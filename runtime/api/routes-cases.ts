@@ -13,8 +13,7 @@ import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { joinWithCode } from '../store/participants.ts';
 import { callerOf, type Env } from './auth.ts';
-import { acceptsGzip } from './json.ts';
-import { sendJson } from './json.ts';
+import { API_HEADERS, acceptsGzip, answer, JsonText, sendJson } from './json.ts';
 import { jsonBody } from './errors.ts';
 
 const optionalString = (body: Record<string, unknown>, key: string): string | undefined => {
@@ -74,11 +73,11 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
     // representation has its own, weak, ETag, as the compression middleware would have given it.
     const gzip = acceptsGzip(c.req.header('accept-encoding'));
     const etag = gzip ? `W/${view.etag}` : view.etag;
-    const headers = { etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
-    if (etagMatches(c.req.header('if-none-match'), view.etag)) return c.body(null, 304, headers);
+    const headers = { ...API_HEADERS, etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
+    if (etagMatches(c.req.header('if-none-match'), view.etag)) return answer(null, 304, headers);
     if (!gzip)
-      return c.body(view.json, 200, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
-    return c.body(new Uint8Array(view.gzip()), 200, {
+      return answer(view.json, 200, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
+    return answer(view.gzip(), 200, {
       ...headers,
       'content-type': 'application/json; charset=UTF-8',
       'content-encoding': 'gzip',
@@ -88,7 +87,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
   app.put('/:id/draft', async (c) => {
     const caller = callerOf(c);
     const body = await jsonBody(c);
-    return c.json(saveDraft(rt, caller, c.req.param('id'), body.data));
+    return sendJson(c, saveDraft(rt, caller, c.req.param('id'), body.data));
   });
 
   app.post('/:id/events', async (c) => {
@@ -122,15 +121,19 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
       );
     }
     const caseId = c.req.param('id');
-    const answer = await fireEvent(
+    const fired = await fireEvent(
       rt,
       caller,
       caseId,
       { event, data: data as Record<string, unknown>, expectedVersion },
       key,
     );
-    if (answer.replayed) c.header('Idempotent-Replayed', 'true');
-    return c.body(answer.json, answer.status as 200, { 'content-type': 'application/json; charset=UTF-8' });
+    return sendJson(
+      c,
+      new JsonText(fired.json),
+      fired.status as 200,
+      fired.replayed ? { 'idempotent-replayed': 'true' } : {},
+    );
   });
 
   app.post('/:id/documents', async (c) => {
@@ -152,7 +155,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
     const body = c.req.raw.body;
     if (!body) throw new GreffeError(422, 'EMPTY_DOCUMENT', 'Le fichier est vide.');
     const stored = await uploadDocument(rt, caller, c.req.param('id'), { kind, filename, body });
-    return c.json(stored, 201);
+    return sendJson(c, stored, 201);
   });
 
   app.get('/:id/documents/:docId', (c) => {

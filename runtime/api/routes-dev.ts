@@ -12,6 +12,7 @@ import { createSession, SESSION_DAYS } from '../store/users.ts';
 import type { ManualClock } from '../time/index.ts';
 import { type Env, SESSION_COOKIE } from './auth.ts';
 import { jsonBody } from './errors.ts';
+import { API_HEADERS, sendJson } from './json.ts';
 
 export interface DevHooks {
   readonly clock: ManualClock;
@@ -29,7 +30,10 @@ const publicUser = (u: { id: string; name: string; roles: readonly string[]; cou
 export function devRoutes(rt: Runtime, hooks: DevHooks): Hono<Env> {
   const app = new Hono<Env>();
   app.get('/users', (c) =>
-    c.json(rt.sampleUsers.map((u) => ({ ...publicUser(u), aliases: u.aliases, role: u.sampleRole }))),
+    sendJson(
+      c,
+      rt.sampleUsers.map((u) => ({ ...publicUser(u), aliases: u.aliases, role: u.sampleRole })),
+    ),
   );
 
   app.post('/login', async (c) => {
@@ -47,10 +51,10 @@ export function devRoutes(rt: Runtime, hooks: DevHooks): Hono<Env> {
       path: '/',
       maxAge: SESSION_DAYS * 86_400,
     });
-    return c.json({ user: publicUser(user), token });
+    return c.json({ user: publicUser(user), token }, 200, API_HEADERS); // sets a cookie: hono's path
   });
 
-  app.get('/clock', (c) => c.json({ now: hooks.clock.now().toISOString() }));
+  app.get('/clock', (c) => sendJson(c, { now: hooks.clock.now().toISOString() }));
   app.post('/clock', async (c) => {
     const body = await jsonBody(c);
     try {
@@ -67,7 +71,7 @@ export function devRoutes(rt: Runtime, hooks: DevHooks): Hono<Env> {
       throw new GreffeError(400, 'INVALID_CLOCK', err instanceof Error ? err.message : String(err));
     }
     const report = await hooks.afterClockMove();
-    return c.json({ now: hooks.clock.now().toISOString(), scheduler: report });
+    return sendJson(c, { now: hooks.clock.now().toISOString(), scheduler: report });
   });
   return app;
 }

@@ -3,7 +3,7 @@
  * of (case, caller) is kept while its stamp holds — the case's journal head
  * and update time (every write to a case moves them), the caller's draft, the
  * caller, and today's date (days left). The stamps come from the database
- * at each request (two indexed reads), so several instances on one database
+ * at each request (one indexed read), so several instances on one database
  * stay correct.
  */
 import { createHash } from 'node:crypto';
@@ -23,16 +23,16 @@ export interface CachedView {
   /** Strong ETag of `json`, for `If-None-Match` (a poor connection downloads an unchanged view once). */
   readonly etag: string;
   /** `json` gzipped, made once per cached view (a view is read many times, compressed once). */
-  gzip(): Buffer;
+  gzip(): Uint8Array<ArrayBuffer>;
 }
 
 function cachedView(json: string): CachedView {
-  let gz: Buffer | undefined;
+  let gz: Uint8Array<ArrayBuffer> | undefined;
   return {
     json,
     etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
     gzip: () => {
-      gz ??= gzipSync(json, { level: 9 });
+      gz ??= new Uint8Array(gzipSync(json, { level: 9 }));
       return gz;
     },
   };
@@ -62,11 +62,7 @@ export class ViewCache {
   }
 }
 
-/** The two reads of a cached view's stamp, as plain better-sqlite3 statements (the hot path of every GET). */
-interface StampReads {
-  readonly head: Statement<[string], StampRow>;
-  readonly draft: Statement<[string, string], { saved_at: string }>;
-}
+/** A cached view's stamp in one read, as a plain better-sqlite3 statement (the hot path of every GET). */
 interface StampRow {
   journal_seq: number;
   last_hash: string;
@@ -74,20 +70,20 @@ interface StampRow {
   version: number;
   procedure_id: string;
   procedure_version: string;
+  draft_saved_at: string | null;
 }
-const reads = new WeakMap<Database.Database, StampReads>();
-function stampReads(sqlite: Database.Database): StampReads {
-  let r = reads.get(sqlite);
-  if (!r) {
-    r = {
-      head: sqlite.prepare(
-        'SELECT journal_seq, last_hash, updated_at, version, procedure_id, procedure_version FROM cases WHERE id = ?',
-      ),
-      draft: sqlite.prepare('SELECT saved_at FROM drafts WHERE case_id = ? AND user_id = ?'),
-    };
-    reads.set(sqlite, r);
+const stamps = new WeakMap<Database.Database, Statement<[string, string], StampRow>>();
+function stampRead(sqlite: Database.Database): Statement<[string, string], StampRow> {
+  let st = stamps.get(sqlite);
+  if (!st) {
+    st = sqlite.prepare(
+      `SELECT c.journal_seq, c.last_hash, c.updated_at, c.version, c.procedure_id, c.procedure_version,
+         (SELECT d.saved_at FROM drafts d WHERE d.case_id = c.id AND d.user_id = ?) AS draft_saved_at
+       FROM cases c WHERE c.id = ?`,
+    );
+    stamps.set(sqlite, st);
   }
-  return r;
+  return st;
 }
 
 /**
@@ -100,8 +96,7 @@ function stampReads(sqlite: Database.Database): StampReads {
  */
 export function caseViewJson(rt: Runtime, caller: Caller, caseId: string, cache: ViewCache): CachedView {
   const now = rt.clock.now();
-  const r = stampReads(rt.store.sqlite);
-  const head = r.head.get(caseId);
+  const head = stampRead(rt.store.sqlite).get(caller.id, caseId);
   if (!head) throw caseNotFound(caseId);
   const procedure = rt.catalog.get(head.procedure_id, head.procedure_version);
   if (!procedure) {
@@ -110,8 +105,7 @@ export function caseViewJson(rt: Runtime, caller: Caller, caseId: string, cache:
     throw new Error(`Affaire ${caseId} : procédure non chargée, et pourtant accessible.`);
   }
   const today = civilDateOf(now, getCalendar(procedure.calendar).timeZone);
-  const draft = r.draft.get(caseId, caller.id);
-  const stamp = `${head.journal_seq}|${head.last_hash}|${head.updated_at}|${head.version}|${draft?.saved_at ?? ''}|${today}`;
+  const stamp = `${head.journal_seq}|${head.last_hash}|${head.updated_at}|${head.version}|${head.draft_saved_at ?? ''}|${today}`;
   const key = `${caseId}|${caller.id}|${caller.roles.join(',')}|${caller.court ?? ''}`;
   const hit = cache.get(key, stamp);
   if (hit !== undefined) return hit;
