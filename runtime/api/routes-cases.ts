@@ -69,19 +69,16 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
   app.get('/:id', (c) => {
     const caller = callerOf(c);
     const view = caseViewJson(rt, caller, c.req.param('id'), views);
-    // Gzipped once per cached view, not per request. A gzipped
-    // representation has its own, weak, ETag, as the compression middleware would have given it.
+    // Gzipped once per cached view, not per request; the gzipped representation has its own,
+    // weak, ETag (RFC 9110 §8.8.1), which If-None-Match compares weakly.
     const gzip = acceptsGzip(c.req.header('accept-encoding'));
     const etag = gzip ? `W/${view.etag}` : view.etag;
     const headers = { ...API_HEADERS, etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
     if (etagMatches(c.req.header('if-none-match'), view.etag)) return answer(null, 304, headers);
-    if (!gzip)
-      return answer(view.json, 200, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
-    return answer(view.gzip(), 200, {
-      ...headers,
-      'content-type': 'application/json; charset=UTF-8',
-      'content-encoding': 'gzip',
-    });
+    const json = { ...headers, 'content-type': 'application/json; charset=UTF-8' };
+    return gzip
+      ? answer(view.gzip(), 200, { ...json, 'content-encoding': 'gzip' })
+      : answer(view.json, 200, json);
   });
 
   app.put('/:id/draft', async (c) => {
@@ -176,8 +173,8 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
 }
 
 /**
- * `If-None-Match` against the view's ETag, weak comparison (RFC 9110 §13.1.2): the compression
- * middleware sends a gzipped view's ETag as W/"…", which the client then sends back.
+ * `If-None-Match` against the view's ETag, weak comparison (RFC 9110 §13.1.2): the gzipped
+ * view's ETag is W/"…", which the client then sends back.
  */
 export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
