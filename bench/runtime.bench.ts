@@ -170,6 +170,8 @@ function sameWrites(dir: string): { commit: () => void; close: () => void } {
 
 /** Events in flight at once in the concurrent measure: parties acting at the same moment. */
 const IN_FLIGHT = 32;
+/** Rounds of alternating slices (limit, same rows, engine one at a time, engine 32 at a time). */
+const ROUNDS = 9;
 
 /**
  * All measured in alternating slices, so that the load of a shared machine
@@ -202,14 +204,24 @@ async function durableEvents(dir: string, log: Log): Promise<void> {
   await engineSlice(IN_FLIGHT, { n: 0, ms: 0 }); // warm-up: compiled validators, prepared statements
   const g = engine.store.groupStats;
   const grouped = { events: 0, batches: 0 };
-  for (let k = 0; k < 6; k++) {
-    slice(raw.commit, totals.raw);
+  // Per round, each engine figure over the limit measured just before it: the machine's load
+  // drifts (fsync latency most), so the median of these ratios says more than a ratio of totals.
+  const rounds: { one: number; many: number }[] = [];
+  const rateOf = (t: { n: number; ms: number }) => (t.n * 1000) / t.ms;
+  for (let k = 0; k < ROUNDS; k++) {
+    const r = { raw: { n: 0, ms: 0 }, one: { n: 0, ms: 0 }, many: { n: 0, ms: 0 } };
+    slice(raw.commit, r.raw);
     slice(same.commit, totals.same);
-    await engineSlice(1, totals.one);
+    await engineSlice(1, r.one);
     const before = { ...g };
-    await engineSlice(IN_FLIGHT, totals.many);
+    await engineSlice(IN_FLIGHT, r.many);
     grouped.events += g.events - before.events;
     grouped.batches += g.batches - before.batches;
+    for (const key of ['raw', 'one', 'many'] as const) {
+      totals[key].n += r[key].n;
+      totals[key].ms += r[key].ms;
+    }
+    rounds.push({ one: rateOf(r.one) / rateOf(r.raw), many: rateOf(r.many) / rateOf(r.raw) });
   }
   const perBatch = grouped.events / grouped.batches;
   raw.close();
@@ -226,14 +238,17 @@ async function durableEvents(dir: string, log: Log): Promise<void> {
     `events through the engine, ${IN_FLIGHT} in flight (group commit, ${fmt(perBatch, 1)} per commit)`,
     manyRate,
   );
-  for (const [label, value] of [
-    ['1 in flight', oneRate],
-    [`${IN_FLIGHT} in flight`, manyRate],
+  for (const [label, key, value] of [
+    ['1 in flight', 'one', oneRate],
+    [`${IN_FLIGHT} in flight`, 'many', manyRate],
   ] as const) {
     const ratio = (value ?? 0) / (rawRate ?? 1);
+    const perRound = rounds.map((r) => r[key]).sort((a, b) => a - b);
+    const median = perRound[Math.floor(perRound.length / 2)] ?? 0;
     log(
-      `engine ${label} vs the limit (1-row insert): ratio ${fmt(ratio, 2)} (goal ≥ 0.50)` +
-        (ratio >= 0.5 ? ' OK' : ' BELOW GOAL'),
+      `engine ${label} vs the limit (1-row insert): ratio ${fmt(ratio, 2)}; per round median ` +
+        `${fmt(median, 2)} (${fmt(perRound[0] ?? 0, 2)}–${fmt(perRound.at(-1) ?? 0, 2)}) (goal ≥ 0.50)` +
+        (median >= 0.5 ? ' OK' : ' BELOW GOAL'),
     );
   }
 }
