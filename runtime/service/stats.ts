@@ -44,13 +44,29 @@ function decisionTarget(p: Procedure): { duration: string; text: string; days: n
 }
 
 export function computeStats(rt: Runtime, procedureId?: string, version?: string) {
-  const rows = rt.store.db
-    .select()
-    .from(cases)
-    .all()
-    .filter(
-      (c) => (!procedureId || c.procedureId === procedureId) && (!version || c.procedureVersion === version),
-    );
+  const which = and(
+    procedureId ? eq(cases.procedureId, procedureId) : undefined,
+    version ? eq(cases.procedureVersion, version) : undefined,
+  );
+  const rows = rt.store.db.select().from(cases).where(which).all();
+  // Every transition of those cases in one query (it was one query per case), in journal order.
+  const transitions = new Map<string, { transitionIndex: number | null; at: string; data: string }[]>();
+  for (const j of rt.store.db
+    .select({
+      caseId: journalEvents.caseId,
+      transitionIndex: journalEvents.transitionIndex,
+      at: journalEvents.at,
+      data: journalEvents.data,
+    })
+    .from(journalEvents)
+    .innerJoin(cases, eq(cases.id, journalEvents.caseId))
+    .where(and(which, eq(journalEvents.kind, 'transition')))
+    .orderBy(asc(journalEvents.caseId), asc(journalEvents.seq))
+    .all()) {
+    const list = transitions.get(j.caseId);
+    if (list) list.push(j);
+    else transitions.set(j.caseId, [j]);
+  }
   const byState: Record<string, number> = {};
   let closed = 0;
   let accord = 0;
@@ -71,12 +87,7 @@ export function computeStats(rt: Runtime, procedureId?: string, version?: string
       if (final.outcome === 'accord') accord++;
       if (final.outcome === 'renvoi') renvoi++;
     }
-    const journal = rt.store.db
-      .select()
-      .from(journalEvents)
-      .where(and(eq(journalEvents.caseId, c.id), eq(journalEvents.kind, 'transition')))
-      .orderBy(asc(journalEvents.seq))
-      .all();
+    const journal = transitions.get(c.id) ?? [];
     const first = journal[0];
     const judgments = journal.filter(
       (j) => p.transitions[j.transitionIndex ?? -1]?.decision?.kind === 'jugement',
