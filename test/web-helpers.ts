@@ -11,25 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type BuildInfo, buildWeb } from '../forms/web/build.ts';
+import { launchBrowser } from '../renderer/browser.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
+/** The same offline, quiet Chromium the annex is rendered with (GREFFE_CHROMIUM or Debian's). */
+export const launchChromium = (): Promise<Browser> => launchBrowser();
 
 /** Builds the web app into a fresh temporary folder. */
 export async function buildWebTo(): Promise<{ dir: string; info: BuildInfo }> {
