@@ -104,6 +104,17 @@ function Navigation({ path }: { path: string }) {
   );
 }
 
+/** The DSFR "République française" block of the header and the footer. */
+function Logo() {
+  return (
+    <p className="fr-logo">
+      République
+      <br />
+      française
+    </p>
+  );
+}
+
 export function App() {
   const path = usePath();
   return (
@@ -126,11 +137,7 @@ export function App() {
               <div className="fr-header__brand fr-enlarge-link">
                 <div className="fr-header__brand-top">
                   <div className="fr-header__logo">
-                    <p className="fr-logo">
-                      République
-                      <br />
-                      française
-                    </p>
+                    <Logo />
                   </div>
                 </div>
                 <div className="fr-header__service">
@@ -152,11 +159,7 @@ export function App() {
         <div className="fr-container">
           <div className="fr-footer__body">
             <div className="fr-footer__brand">
-              <p className="fr-logo">
-                République
-                <br />
-                française
-              </p>
+              <Logo />
             </div>
             <div className="fr-footer__content">
               <p className="fr-footer__content-desc">
