@@ -8,8 +8,8 @@
  * sent `Accept-Encoding: gzip`, and rebuilding each answer after the handler
  * (a middleware) still cost two thirds of it.
  */
-import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { JsonText } from '../service/json-text.ts';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 const THRESHOLD = 1024;
@@ -51,16 +51,6 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-/** A text (JSON, or HTML) and, made on first need, its gzip. */
-export class JsonText {
-  #gz: Uint8Array<ArrayBuffer> | undefined;
-  constructor(readonly text: string) {}
-  get gzip(): Uint8Array<ArrayBuffer> {
-    this.#gz ??= new Uint8Array(gzipSync(this.text));
-    return this.#gz;
-  }
-}
-
 /**
  * Sends `body` (a value, or a prepared text), gzipped when it is worth it and
  * the client takes it. `type` is JSON unless said otherwise (the API reference page).
@@ -92,3 +82,5 @@ export class ConstantJson {
     return t;
   }
 }
+
+export { JsonText };

@@ -77,8 +77,8 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
     if (etagMatches(c.req.header('if-none-match'), view.etag)) return answer(null, 304, headers);
     const json = { ...headers, 'content-type': 'application/json; charset=UTF-8' };
     return gzip
-      ? answer(view.gzip(), 200, { ...json, 'content-encoding': 'gzip' })
-      : answer(view.json, 200, json);
+      ? answer(view.body.gzip, 200, { ...json, 'content-encoding': 'gzip' })
+      : answer(view.body.text, 200, json);
   });
 
   app.put('/:id/draft', async (c) => {

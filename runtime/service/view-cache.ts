@@ -7,7 +7,6 @@
  * stay correct.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { caseAccess } from '../access/case-access.ts';
@@ -15,26 +14,21 @@ import type { Caller } from '../access/policy.ts';
 import { civilDateOf } from '../engine/dates.ts';
 import { caseNotFound } from '../errors.ts';
 import { getCalendar } from '../time/index.ts';
+import { JsonText } from './json-text.ts';
 import { caseView } from './case-view.ts';
 import type { Runtime } from './context.ts';
 
 export interface CachedView {
-  readonly json: string;
-  /** Strong ETag of `json`, for `If-None-Match` (a poor connection downloads an unchanged view once). */
+  /** The view's JSON, gzipped once when first asked (a view is read many times, compressed once). */
+  readonly body: JsonText;
+  /** Strong ETag of the JSON, for `If-None-Match` (a poor connection downloads an unchanged view once). */
   readonly etag: string;
-  /** `json` gzipped, made once per cached view (a view is read many times, compressed once). */
-  gzip(): Uint8Array<ArrayBuffer>;
 }
 
 function cachedView(json: string): CachedView {
-  let gz: Uint8Array<ArrayBuffer> | undefined;
   return {
-    json,
+    body: new JsonText(json),
     etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
-    gzip: () => {
-      gz ??= new Uint8Array(gzipSync(json, { level: 9 }));
-      return gz;
-    },
   };
 }
 
