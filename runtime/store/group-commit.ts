@@ -28,14 +28,11 @@ export class GroupCommit {
   readonly stats = { batches: 0, events: 0, largest: 0 };
   readonly #batch: Database.Transaction<(jobs: readonly Job[]) => Outcome[]>;
 
-  constructor(sqlite: Database.Database) {
-    // A transaction function called inside an open transaction runs as a SAVEPOINT (better-sqlite3).
-    const one = sqlite.transaction((fn: () => unknown) => {
-      const out = fn();
-      if (out instanceof Promise)
-        throw new Error('Une transaction SQLite ne peut pas attendre une promesse.');
-      return out;
-    });
+  /**
+   * `one` is the store's transaction function (it refuses a job that returns a promise); called
+   * inside the batch's open transaction, better-sqlite3 runs it as a SAVEPOINT.
+   */
+  constructor(sqlite: Database.Database, one: (fn: () => unknown) => unknown) {
     this.#batch = sqlite.transaction((jobs: readonly Job[]) =>
       jobs.map((job): Outcome => {
         try {

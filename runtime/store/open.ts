@@ -78,7 +78,7 @@ export function openStore(file: string): Store {
     if (out instanceof Promise) throw new Error('Une transaction SQLite ne peut pas attendre une promesse.');
     return out;
   });
-  const group = new GroupCommit(sqlite);
+  const group = new GroupCommit(sqlite, transaction);
   return {
     db,
     sqlite,
