@@ -11,6 +11,7 @@ import { deadlines, cases, journalEvents, participants } from '../store/schema.t
 import { daysUntil } from '../engine/dates.ts';
 import { getCalendar } from '../time/index.ts';
 import type { Runtime } from './context.ts';
+import { groupBy } from './group-by.ts';
 
 export interface CaseSummary {
   readonly id: string;
@@ -125,15 +126,4 @@ export function isCourtActor(rt: Runtime, caller: Caller): boolean {
     caller.court != null &&
     rt.catalog.procedures.some((p) => caller.roles.some((r) => isCourtRole(p.roles[r])))
   );
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

@@ -10,6 +10,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { formatDuration, parseDuration, type Procedure } from '../../spec/index.ts';
 import { cases, journalEvents } from '../store/schema.ts';
 import type { Runtime } from './context.ts';
+import { groupBy } from './group-by.ts';
 
 const DAY = 86_400_000;
 
@@ -50,23 +51,21 @@ export function computeStats(rt: Runtime, procedureId?: string, version?: string
   );
   const rows = rt.store.db.select().from(cases).where(which).all();
   // Every transition of those cases in one query (it was one query per case), in journal order.
-  const transitions = new Map<string, { transitionIndex: number | null; at: string; data: string }[]>();
-  for (const j of rt.store.db
-    .select({
-      caseId: journalEvents.caseId,
-      transitionIndex: journalEvents.transitionIndex,
-      at: journalEvents.at,
-      data: journalEvents.data,
-    })
-    .from(journalEvents)
-    .innerJoin(cases, eq(cases.id, journalEvents.caseId))
-    .where(and(which, eq(journalEvents.kind, 'transition')))
-    .orderBy(asc(journalEvents.caseId), asc(journalEvents.seq))
-    .all()) {
-    const list = transitions.get(j.caseId);
-    if (list) list.push(j);
-    else transitions.set(j.caseId, [j]);
-  }
+  const transitions = groupBy(
+    rt.store.db
+      .select({
+        caseId: journalEvents.caseId,
+        transitionIndex: journalEvents.transitionIndex,
+        at: journalEvents.at,
+        data: journalEvents.data,
+      })
+      .from(journalEvents)
+      .innerJoin(cases, eq(cases.id, journalEvents.caseId))
+      .where(and(which, eq(journalEvents.kind, 'transition')))
+      .orderBy(asc(journalEvents.caseId), asc(journalEvents.seq))
+      .all(),
+    (j) => j.caseId,
+  );
   const byState: Record<string, number> = {};
   let closed = 0;
   let accord = 0;
