@@ -4,7 +4,7 @@
  * with how each was computed, the timeline and documents filtered by the
  * spec's `visible_to`, recorded facts, the caller's saved draft.
  */
-import { renderTemplate } from '../../spec/index.ts';
+import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import type { CaseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, visibleFacts } from '../access/policy.ts';
 import { availableActions } from '../engine/actions.ts';
@@ -30,6 +30,17 @@ function timelineLabel(
   }
   const doc = typeof data.kind === 'string' ? p.documents[data.kind]?.label : undefined;
   return `Dépôt d’une pièce${doc ? ` : ${doc}` : ''}`;
+}
+
+/** A state as every answer names it: id, label, whether final, and its outcome. */
+export function stateSummary(p: Procedure, id: string) {
+  const state = p.states[id];
+  return {
+    id,
+    label: state?.label ?? id,
+    final: state?.final ?? false,
+    outcome: state?.outcome ?? null,
+  };
 }
 
 export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
@@ -76,12 +87,9 @@ export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
     court: c.court,
     caseVersion: c.version,
     state: {
-      id: c.state,
-      label: state?.label ?? c.state,
+      ...stateSummary(p, c.state),
       phase: state?.phase ?? null,
       help: state?.help ? renderTemplate(state.help, p) : null,
-      final: state?.final ?? false,
-      outcome: state?.outcome ?? null,
     },
     phases: Object.values(p.phases)
       .sort((x, y) => x.order - y.order)

@@ -30,6 +30,7 @@ import {
 } from '../store/commit.ts';
 import { SYSTEM_ACTOR } from '../store/journal.ts';
 import type { CaseRow } from '../store/schema.ts';
+import { stateSummary } from './case-view.ts';
 import type { Runtime } from './context.ts';
 
 export interface FireRequest {
@@ -146,16 +147,10 @@ export async function fireEvent(
       idempotency: { userId: caller.id, key, requestSha256 },
       ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
       respond: (c, seq, hash) => {
-        const state = a.procedure.states[decision.nextState];
         const answer: EventAnswer = {
           id: c.id,
           caseVersion: decision.nextVersion,
-          state: {
-            id: decision.nextState,
-            label: state?.label ?? decision.nextState,
-            final: state?.final ?? false,
-            outcome: state?.outcome ?? null,
-          },
+          state: stateSummary(a.procedure, decision.nextState),
           event: { seq, event: decision.event.event, at: decision.event.at, hash },
           view: `/api/cases/${encodeURIComponent(c.id)}`,
         };
