@@ -110,7 +110,7 @@ async function engineEvents(
  * projection, deadline stopped and restarted, notification and reminder,
  * access code, idempotency record with a stored answer), written by
  * hand-written statements in one transaction — the I/O an event cannot avoid
- * on this schema, without the engine's decision, hashing and case view.
+ * on this schema, without the engine's decision and hashing.
  */
 function sameWrites(dir: string): { commit: () => void; close: () => void } {
   const store = openStore(join(dir, 'same.sqlite'));
@@ -149,18 +149,20 @@ function sameWrites(dir: string): { commit: () => void; close: () => void } {
     "INSERT INTO idempotency_keys (user_id, key, case_id, request_sha256, status, response, created_at) VALUES ('m', ?, ?, 'x', 200, ?, ?)",
   );
   const explanation = 'x'.repeat(600);
-  const answer = 'v'.repeat(1800);
+  // The event's short stored answer (fire-event.ts), not the whole case view it once was.
+  const answer = 'v'.repeat(260);
   let i = 0;
   const tx = db.transaction(() => {
     const id = ids[i++ % ids.length] as string;
     const n = (seq.get(id) ?? 0) + 1;
     seq.set(id, n);
     const hash = randomUUID();
-    journal.run(id, n, at, hash, n, hash, hash);
+    const row = Number(journal.run(id, n, at, hash, n, hash, hash).lastInsertRowid);
     stop.run(at, n, id);
     const deadline = Number(start.run(id, at, explanation, n).lastInsertRowid);
-    message.run(id, 'notify', 'x'.repeat(300), randomUUID(), at, null, at);
-    message.run(id, 'reminder', 'x'.repeat(300), randomUUID(), at, deadline, at);
+    // Dedupe keys led by the journal row id, as the engine writes them (commit.ts).
+    message.run(id, 'notify', 'x'.repeat(300), `j${row}:0`, at, null, at);
+    message.run(id, 'reminder', 'x'.repeat(300), `j${row}:1`, at, deadline, at);
     invite.run(randomUUID(), id, at, n);
     moveCase.run(n, hash, 's', n, '{}', at, id);
     idem.run(randomUUID(), id, answer, at);
