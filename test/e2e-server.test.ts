@@ -135,6 +135,15 @@ describe('API description and web app', () => {
     const missing = await fetch(`${s.url}/api/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    // The API and the web app are split on the /api prefix: its edges.
+    for (const path of ['/api', '/api?x=1', '/api/']) {
+      const r = await fetch(`${s.url}${path}`);
+      expect(`${path} ${r.status} ${r.headers.get('content-type')}`).toMatch(/ 404 application\/json/);
+    }
+    expect(await fetch(`${s.url}/apiculture`).then((r) => r.text())).toContain('greffe web');
+    const posted = await fetch(`${s.url}/affaires/123`, { method: 'POST' });
+    expect(posted.status).toBe(404);
+    expect(await posted.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
     await s.close();
   });
 

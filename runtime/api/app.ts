@@ -5,8 +5,7 @@ import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
-import { deleteSession } from '../store/users.ts';
-import { authenticate, callerOf, type Env, SESSION_COOKIE, SessionCache } from './auth.ts';
+import { Auth, type Env, SESSION_COOKIE } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
@@ -24,32 +23,55 @@ export interface AppOptions {
   readonly serverVersion?: string;
 }
 
-export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
+/** What the HTTP server calls: hono's `fetch` signature. */
+export interface GreffeApp {
+  readonly fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
+}
+
+/** Whether a request URL's path is /api or under it. */
+export function isApiUrl(url: string): boolean {
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  if (path < 0 || !url.startsWith('/api', path)) return false;
+  const after = url.charCodeAt(path + 4);
+  return Number.isNaN(after) || after === 47 /* / */ || after === 63 /* ? */;
+}
+
+/**
+ * Two applications behind one prefix test: the API, where every route is a
+ * single handler (no middleware, no catch-all route, unknown paths answered
+ * by `notFound`) so hono answers it synchronously, and the web app's files
+ * with their SPA fallback. In one application, the web app's `/*` routes and
+ * an `/api/*` catch-all matched every API request too, which made each one go
+ * through hono's middleware chain (a promise per handler).
+ */
+export function createApp(rt: Runtime, options: AppOptions = {}): GreffeApp {
+  const api = createApi(rt, options);
+  const web = createWeb(options.webDir);
+  return { fetch: (request, env) => (isApiUrl(request.url) ? api : web).fetch(request, env) };
+}
+
+function createApi(rt: Runtime, options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
   app.onError(onError);
+  app.notFound(notFound);
   // Every API answer carries API_HEADERS (json.ts), set with the answer itself: a c.header() here
   // made hono build a web Headers object for every answer.
-  const sessions = new SessionCache();
-  app.use('/api/*', authenticate(rt, sessions));
+  const auth = new Auth(rt);
 
   app.get('/api/health', (c) => sendJson(c, { ok: true }));
   app.get('/api/me', (c) => {
-    const { id, name, roles, court } = callerOf(c);
+    const { id, name, roles, court } = auth.callerOf(c);
     return sendJson(c, { id, name, roles, ...(court && { court }) });
   });
   app.post('/api/logout', (c) => {
-    const token = c.get('token');
-    if (token) {
-      sessions.forget(token);
-      deleteSession(rt.store.db, token);
-    }
+    auth.logout(c);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
   app.route('/api/procedures', procedureRoutes(rt));
-  app.route('/api/cases', caseRoutes(rt));
+  app.route('/api/cases', caseRoutes(rt, auth));
   app.get('/api/stats', (c) => {
-    callerOf(c);
+    auth.callerOf(c);
     return sendJson(c, computeStats(rt, c.req.query('procedure'), c.req.query('version')));
   });
 
@@ -66,9 +88,12 @@ export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, {}, 'text/html; charset=UTF-8'));
 
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev));
-  app.all('/api/*', notFound);
+  return app;
+}
 
-  const web = options.webDir;
+function createWeb(web: string | undefined): Hono {
+  const app = new Hono();
+  app.notFound(notFound);
   if (web && existsSync(join(web, 'index.html'))) {
     mountWeb(app, web);
   } else {
@@ -80,6 +105,5 @@ export function createApp(rt: Runtime, options: AppOptions = {}): Hono<Env> {
       ),
     );
   }
-  app.notFound(notFound);
   return app;
 }

@@ -40,9 +40,23 @@ export function answer(
   return new Response(body, { status, headers });
 }
 
-/** Whether an `Accept-Encoding` header takes gzip (not refused with q=0). */
+/**
+ * Whether an `Accept-Encoding` header takes gzip (not refused with q=0).
+ * Browsers send a handful of distinct values: each is parsed once.
+ */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
+  let takes = gzipTaken.get(header);
+  if (takes === undefined) {
+    takes = parseAcceptsGzip(header);
+    if (gzipTaken.size >= 256) gzipTaken.clear();
+    gzipTaken.set(header, takes);
+  }
+  return takes;
+}
+const gzipTaken = new Map<string, boolean>();
+
+function parseAcceptsGzip(header: string): boolean {
   return header.split(',').some((part) => {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
     if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;

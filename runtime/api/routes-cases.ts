@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { caseAccess } from '../access/case-access.ts';
 import { GreffeError } from '../errors.ts';
 import { caseView } from '../service/case-view.ts';
-import { caseViewJson, ViewCache } from '../service/view-cache.ts';
+import { type CachedView, caseViewJson, ViewCache } from '../service/view-cache.ts';
 import type { Runtime } from '../service/context.ts';
 import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
@@ -12,7 +12,7 @@ import { fireEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { joinWithCode } from '../store/participants.ts';
-import { callerOf, type Env } from './auth.ts';
+import type { Auth, Env } from './auth.ts';
 import { API_HEADERS, acceptsGzip, answer, JsonText, sendJson } from './json.ts';
 import { jsonBody } from './errors.ts';
 
@@ -28,16 +28,16 @@ const optionalString = (body: Record<string, unknown>, key: string): string | un
 /** Idempotency keys: any opaque string the client generates (a UUID is recommended). */
 const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
-export function caseRoutes(rt: Runtime): Hono<Env> {
+export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   const app = new Hono<Env>();
 
   app.get('/', (c) => {
     const queue = c.req.query('queue');
-    return sendJson(c, listCases(rt, callerOf(c), queue));
+    return sendJson(c, listCases(rt, auth.callerOf(c), queue));
   });
 
   app.post('/', async (c) => {
-    const caller = callerOf(c);
+    const caller = auth.callerOf(c);
     const body = await jsonBody(c);
     const procedure = optionalString(body, 'procedure');
     if (!procedure)
@@ -57,7 +57,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
   });
 
   app.post('/join', async (c) => {
-    const caller = callerOf(c);
+    const caller = auth.callerOf(c);
     const code = optionalString(await jsonBody(c), 'code');
     const joined = code ? joinWithCode(rt.store, caller, code, rt.clock.now().toISOString()) : undefined;
     if (!joined)
@@ -67,28 +67,21 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
 
   const views = new ViewCache();
   app.get('/:id', (c) => {
-    const caller = callerOf(c);
-    const view = caseViewJson(rt, caller, c.req.param('id'), views);
-    // Gzipped once per cached view, not per request; the gzipped representation has its own,
-    // weak, ETag (RFC 9110 §8.8.1), which If-None-Match compares weakly.
+    const view = caseViewJson(rt, auth.callerOf(c), c.req.param('id'), views);
     const gzip = acceptsGzip(c.req.header('accept-encoding'));
-    const etag = gzip ? `W/${view.etag}` : view.etag;
-    const headers = { ...API_HEADERS, etag, 'cache-control': 'private, no-cache', vary: 'Accept-Encoding' };
-    if (etagMatches(c.req.header('if-none-match'), view.etag)) return answer(null, 304, headers);
-    const json = { ...headers, 'content-type': 'application/json; charset=UTF-8' };
-    return gzip
-      ? answer(view.body.gzip, 200, { ...json, 'content-encoding': 'gzip' })
-      : answer(view.body.text, 200, json);
+    const headers = viewHeaders(view, gzip);
+    if (etagMatches(c.req.header('if-none-match'), view.etag)) return answer(null, 304, headers.notModified);
+    return answer(gzip ? view.body.gzip : view.body.text, 200, headers.ok);
   });
 
   app.put('/:id/draft', async (c) => {
-    const caller = callerOf(c);
+    const caller = auth.callerOf(c);
     const body = await jsonBody(c);
     return sendJson(c, saveDraft(rt, caller, c.req.param('id'), body.data));
   });
 
   app.post('/:id/events', async (c) => {
-    const caller = callerOf(c);
+    const caller = auth.callerOf(c);
     const key = c.req.header('idempotency-key');
     if (!key || !KEY.test(key)) {
       throw new GreffeError(
@@ -134,7 +127,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
   });
 
   app.post('/:id/documents', async (c) => {
-    const caller = callerOf(c);
+    const caller = auth.callerOf(c);
     const kind = c.req.query('kind');
     if (!kind)
       throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez le type de pièce (?kind=…).', {
@@ -156,7 +149,7 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
   });
 
   app.get('/:id/documents/:docId', (c) => {
-    const { row, stream } = downloadDocument(rt, callerOf(c), c.req.param('id'), c.req.param('docId'));
+    const { row, stream } = downloadDocument(rt, auth.callerOf(c), c.req.param('id'), c.req.param('docId'));
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         'content-type': row.mediaType,
@@ -176,6 +169,33 @@ export function caseRoutes(rt: Runtime): Hono<Env> {
  * `If-None-Match` against the view's ETag, weak comparison (RFC 9110 §13.1.2): the gzipped
  * view's ETag is W/"…", which the client then sends back.
  */
+/** A cached view's answer headers, with and without gzip, made once per view (not per request). */
+const headersOfView = new WeakMap<CachedView, Record<'gzip' | 'plain', ViewHeaders>>();
+interface ViewHeaders {
+  readonly ok: Record<string, string>;
+  readonly notModified: Record<string, string>;
+}
+function viewHeaders(view: CachedView, gzip: boolean): ViewHeaders {
+  let both = headersOfView.get(view);
+  if (!both) {
+    const of = (etag: string, encoding?: string): ViewHeaders => {
+      // The gzipped representation has its own, weak, ETag (RFC 9110 §8.8.1), which
+      // If-None-Match compares weakly.
+      const notModified = {
+        ...API_HEADERS,
+        etag,
+        'cache-control': 'private, no-cache',
+        vary: 'Accept-Encoding',
+      };
+      const ok = { ...notModified, 'content-type': 'application/json; charset=UTF-8' };
+      return { notModified, ok: encoding ? { ...ok, 'content-encoding': encoding } : ok };
+    };
+    both = { gzip: of(`W/${view.etag}`, 'gzip'), plain: of(view.etag) };
+    headersOfView.set(view, both);
+  }
+  return gzip ? both.gzip : both.plain;
+}
+
 export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const opaque = (t: string) => t.trim().replace(/^W\//, '');

@@ -6,13 +6,12 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
-import type { Env } from './auth.ts';
 import { notFound } from './errors.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-export function mountWeb(app: Hono<Env>, root: string): void {
+export function mountWeb(app: Hono, root: string): void {
   const assets = serveStatic({
     root,
     precompressed: true,
