@@ -3,8 +3,10 @@
  * of (case, caller) is kept while its stamp holds — the case's journal head
  * and update time (every write to a case moves them), the caller's draft, the
  * caller, and today's date (days left). The stamps come from the database
- * at each request (one indexed read), so several instances on one database
- * stay correct.
+ * (one indexed read), so several processes on one database stay correct; and
+ * while nothing at all has been written to the database since a view was
+ * stamped (the store's write mark, which also sees other processes' commits),
+ * that read is skipped: the stamp cannot have moved.
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -25,29 +27,33 @@ export interface CachedView {
   readonly etag: string;
 }
 
-function cachedView(json: string): CachedView {
-  return {
-    body: new JsonText(json),
-    etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
-  };
+interface Entry extends CachedView {
+  /** The case's and the caller's stamp when the view was built or last checked. */
+  readonly stamp: string;
+  /** The store's write mark read before that stamp. */
+  mark: string;
+  /** The court's date the view was built on, and the zone that date is taken in. */
+  readonly today: string;
+  readonly timeZone: string;
 }
 
 export class ViewCache {
-  readonly #entries = new Map<string, CachedView & { stamp: string }>();
+  readonly #entries = new Map<string, Entry>();
   constructor(readonly max = 5_000) {}
 
-  get(key: string, stamp: string): CachedView | undefined {
+  /** The entry under `key`, now the most recently used. */
+  get(key: string): Entry | undefined {
     const e = this.#entries.get(key);
-    if (!e || e.stamp !== stamp) return undefined;
-    // Most recently used last: delete and re-insert.
-    this.#entries.delete(key);
-    this.#entries.set(key, e);
+    if (e) {
+      this.#entries.delete(key);
+      this.#entries.set(key, e);
+    }
     return e;
   }
 
-  set(key: string, stamp: string, view: CachedView): void {
+  set(key: string, entry: Entry): void {
     this.#entries.delete(key);
-    this.#entries.set(key, { stamp, ...view });
+    this.#entries.set(key, entry);
     if (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value as string);
   }
 
@@ -90,6 +96,11 @@ function stampRead(sqlite: Database.Database): Statement<[string, string], Stamp
  */
 export function caseViewJson(rt: Runtime, caller: Caller, caseId: string, cache: ViewCache): CachedView {
   const now = rt.clock.now();
+  const key = `${caseId}|${caller.id}|${caller.roles.join(',')}|${caller.court ?? ''}`;
+  // Read before the stamp: a write landing in between moves the mark, so the next request rereads.
+  const mark = rt.store.writeMark();
+  const known = cache.get(key);
+  if (known?.mark === mark && civilDateOf(now, known.timeZone) === known.today) return known;
   const head = stampRead(rt.store.sqlite).get(caller.id, caseId);
   if (!head) throw caseNotFound(caseId);
   const procedure = rt.catalog.get(head.procedure_id, head.procedure_version);
@@ -98,13 +109,23 @@ export function caseViewJson(rt: Runtime, caller: Caller, caseId: string, cache:
     caseAccess(rt, caller, caseId);
     throw new Error(`Affaire ${caseId} : procédure non chargée, et pourtant accessible.`);
   }
-  const today = civilDateOf(now, getCalendar(procedure.calendar).timeZone);
+  const timeZone = getCalendar(procedure.calendar).timeZone;
+  const today = civilDateOf(now, timeZone);
   const stamp = `${head.journal_seq}|${head.last_hash}|${head.updated_at}|${head.version}|${head.draft_saved_at ?? ''}|${today}`;
-  const key = `${caseId}|${caller.id}|${caller.roles.join(',')}|${caller.court ?? ''}`;
-  const hit = cache.get(key, stamp);
-  if (hit !== undefined) return hit;
+  if (known?.stamp === stamp) {
+    known.mark = mark;
+    return known;
+  }
   const a = caseAccess(rt, caller, caseId);
-  const view = cachedView(JSON.stringify(caseView(rt.store.q, a, caller, now)));
-  cache.set(key, stamp, view);
-  return view;
+  const json = JSON.stringify(caseView(rt.store.q, a, caller, now));
+  const entry: Entry = {
+    body: new JsonText(json),
+    etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
+    stamp,
+    mark,
+    today,
+    timeZone,
+  };
+  cache.set(key, entry);
+  return entry;
 }

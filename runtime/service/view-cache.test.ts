@@ -1,0 +1,116 @@
+/**
+ * The case-view cache on a real SQLite file: a view is served again only
+ * while nothing that could change it has been written — by this process or
+ * by another connection to the same file — and only on the same court day.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../catalog.ts';
+import { applyPragmas, openStore, type Store } from '../store/open.ts';
+import { upsertUser } from '../store/users.ts';
+import { ManualClock } from '../time/index.ts';
+import { type Runtime, rulesGuards } from './context.ts';
+import { fireEvent } from './fire-event.ts';
+import { openCaseFor } from './open-case.ts';
+import { type CachedView, caseViewJson, ViewCache } from './view-cache.ts';
+
+const caller = { id: 'm', name: 'Médiatrice', roles: ['mediateur'], court: 'tj' };
+
+describe('case view cache', () => {
+  let dir: string;
+  let file: string;
+  let store: Store;
+  let rt: Runtime;
+  let clock: ManualClock;
+  let caseId: string;
+  const cache = new ViewCache();
+  const view = (): CachedView => caseViewJson(rt, caller, caseId, cache);
+  const state = (v: CachedView) => (JSON.parse(v.body.text) as { state: { id: string } }).state.id;
+  /** Another connection to the same file, as another process would have: it commits and goes. */
+  const fromAnotherConnection = (sql: string, ...params: unknown[]) => {
+    const other = new Database(file);
+    applyPragmas(other);
+    other.prepare(sql).run(...params);
+    other.close();
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'greffe-view-cache-'));
+    file = join(dir, 'greffe.sqlite');
+    store = openStore(file);
+    clock = new ManualClock(new Date('2027-03-01T09:00:00Z'));
+    rt = {
+      store,
+      catalog: loadCatalog('test/fixtures/procedures/mediation/1.0.0'),
+      clock,
+      dev: false,
+      sampleUsers: [],
+      defaultCourt: 'tj',
+      guards: rulesGuards,
+      afterCommit: () => undefined,
+      expireDue: async () => false,
+    };
+    upsertUser(store.db, { ...caller, source: 'test' }, clock.now());
+    caseId = openCaseFor(rt, caller, { procedure: 'mediation' });
+  });
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has a write mark that moves with every commit, from this connection or another, and not with reads', () => {
+    const before = store.writeMark();
+    store.sqlite.prepare('SELECT count(*) FROM cases').get();
+    expect(store.writeMark()).toBe(before);
+    fromAnotherConnection("UPDATE users SET name = 'Médiatrice B' WHERE id = 'm'");
+    const afterOther = store.writeMark();
+    expect(afterOther).not.toBe(before);
+    store.sqlite.prepare("UPDATE users SET name = 'Médiatrice' WHERE id = 'm'").run();
+    expect(store.writeMark()).not.toBe(afterOther);
+  });
+
+  it('serves the same view while nothing is written', () => {
+    const first = view();
+    expect(view()).toBe(first);
+    // A write elsewhere (another case) moves the mark; the stamp read then finds the case unchanged.
+    openCaseFor(rt, caller, { procedure: 'mediation' });
+    expect(view()).toBe(first);
+  });
+
+  it('shows an event committed by this process at the next read', async () => {
+    const before = view();
+    await fireEvent(
+      rt,
+      caller,
+      caseId,
+      { event: 'inviter_voisin', data: {}, expectedVersion: 0 },
+      'cle-1-inviter',
+    );
+    const after = view();
+    expect(after.etag).not.toBe(before.etag);
+    expect((JSON.parse(after.body.text) as { caseVersion: number }).caseVersion).toBe(1);
+  });
+
+  it('shows a commit made by another connection to the same file at the next read', () => {
+    expect(state(view())).toBe('ouverte');
+    fromAnotherConnection(
+      "UPDATE cases SET state = 'close_echec', version = version + 1, updated_at = ? WHERE id = ?",
+      clock.now().toISOString(),
+      caseId,
+    );
+    expect(state(view())).toBe('close_echec');
+  });
+
+  it('is rebuilt when the court’s day changes (days left move)', () => {
+    fromAnotherConnection("UPDATE cases SET state = 'ouverte' WHERE id = ?", caseId);
+    const today = view();
+    expect(view()).toBe(today);
+    clock.advance('P1D');
+    const tomorrow = view();
+    expect(tomorrow).not.toBe(today);
+    expect(tomorrow.etag).not.toBe(today.etag);
+  });
+});
