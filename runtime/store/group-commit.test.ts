@@ -48,11 +48,13 @@ describe('group commit', () => {
     await Promise.all(all);
     expect(store.groupStats.batches - before.batches).toBe(1);
     expect(store.groupStats.events - before.events).toBe(4);
+    expect(store.groupStats.redone - before.redone).toBe(0); // no event failed: no savepoints
     // Each caller, when answered, could already read every row from another connection.
     for (const s of seen) expect(s).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('rolls back only the event that fails; the others of the batch are stored', async () => {
+    const before = { ...store.groupStats };
     const results = await Promise.allSettled([
       store.txGrouped(insert('a')),
       store.txGrouped(() => {
@@ -64,6 +66,21 @@ describe('group commit', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
     expect(committed()).toEqual(['a', 'c']); // 'b', written by the failed event, is gone
+    // Run once without savepoints, rolled back whole, run again with one savepoint per event.
+    expect(store.groupStats.redone - before.redone).toBe(1);
+    expect(store.groupStats.batches - before.batches).toBe(1);
+  });
+
+  it('fails a lone event at once: it is not run again', async () => {
+    let runs = 0;
+    const r = store.txGrouped(() => {
+      runs++;
+      insert('a')();
+      insert('a')();
+    });
+    await expect(r).rejects.toThrow(/UNIQUE/);
+    expect(runs).toBe(1);
+    expect(committed()).toEqual([]);
   });
 
   it('refuses a job that returns a promise, without writing it', async () => {

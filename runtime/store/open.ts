@@ -74,6 +74,13 @@ export function applyPragmas(sqlite: Database.Database): void {
   for (const p of PRAGMAS) sqlite.pragma(p);
 }
 
+/** Runs a transaction's work, refusing one that returns a promise (its later writes would escape). */
+function runSync(fn: () => unknown): unknown {
+  const out = fn();
+  if (out instanceof Promise) throw new Error('Une transaction SQLite ne peut pas attendre une promesse.');
+  return out;
+}
+
 /** Opens the store at `file`, creating the file and its folder if needed, and migrates it. */
 export function openStore(file: string): Store {
   const abs = resolve(file);
@@ -82,12 +89,8 @@ export function openStore(file: string): Store {
   applyPragmas(sqlite);
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  const transaction = sqlite.transaction((fn: () => unknown) => {
-    const out = fn();
-    if (out instanceof Promise) throw new Error('Une transaction SQLite ne peut pas attendre une promesse.');
-    return out;
-  });
-  const group = new GroupCommit(sqlite, transaction);
+  const transaction = sqlite.transaction(runSync);
+  const group = new GroupCommit(sqlite, transaction, runSync);
   const ownChanges = sqlite.prepare('SELECT total_changes()').pluck();
   const othersChanges = sqlite.prepare('PRAGMA data_version').pluck();
   return {
