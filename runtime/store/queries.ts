@@ -8,6 +8,7 @@
  */
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { fastAll } from './fast-prepared.ts';
 import * as schema from './schema.ts';
 
 const {
@@ -30,6 +31,11 @@ const running = sql`${deadlines.status} = 'running'`;
 const v = (name: string) => sql`${sql.placeholder(name)}`;
 
 export function prepareQueries(db: BetterSQLite3Database<typeof schema>) {
+  return fastAll(preparedQueries(db));
+}
+
+/** The same queries as drizzle prepares them (fast-prepared.test.ts compares both). */
+export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
   return {
     caseById: db
       .select()
