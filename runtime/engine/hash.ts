@@ -11,17 +11,19 @@ export function canonicalJson(value: unknown): string {
 }
 
 function sortKeys(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(o)
-        .filter((k) => o[k] !== undefined)
-        .sort()
-        .map((k) => [k, sortKeys(o[k])]),
-    );
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) {
+    const x = o[k];
+    if (x === undefined) continue;
+    // A key named "__proto__" (JSON.parse makes such own keys) must stay a key, not set the prototype.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: sortKeys(x), enumerable: true, writable: true });
+    else out[k] = sortKeys(x);
   }
-  return v;
+  return out;
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
