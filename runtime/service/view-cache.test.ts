@@ -29,6 +29,8 @@ describe('case view cache', () => {
   const cache = new ViewCache();
   const view = (): CachedView => caseViewJson(rt, caller, caseId, cache);
   const state = (v: CachedView) => (JSON.parse(v.body.text) as { state: { id: string } }).state.id;
+  /** Lets the event loop turn: another process's commits are read once per turn (store writeMark). */
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   /** Another connection to the same file, as another process would have: it commits and goes. */
   const fromAnotherConnection = (sql: string, ...params: unknown[]) => {
     const other = new Database(file);
@@ -61,11 +63,12 @@ describe('case view cache', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('has a write mark that moves with every commit, from this connection or another, and not with reads', () => {
+  it('has a write mark that moves with every commit, from this connection at once or another from the next turn', async () => {
     const before = store.writeMark();
     store.sqlite.prepare('SELECT count(*) FROM cases').get();
     expect(store.writeMark()).toBe(before);
     fromAnotherConnection("UPDATE users SET name = 'Médiatrice B' WHERE id = 'm'");
+    await nextTurn();
     const afterOther = store.writeMark();
     expect(afterOther).not.toBe(before);
     store.sqlite.prepare("UPDATE users SET name = 'Médiatrice' WHERE id = 'm'").run();
@@ -94,13 +97,14 @@ describe('case view cache', () => {
     expect((JSON.parse(after.body.text) as { caseVersion: number }).caseVersion).toBe(1);
   });
 
-  it('shows a commit made by another connection to the same file at the next read', () => {
+  it('shows a commit made by another connection to the same file from the next turn of the event loop', async () => {
     expect(state(view())).toBe('ouverte');
     fromAnotherConnection(
       "UPDATE cases SET state = 'close_echec', version = version + 1, updated_at = ? WHERE id = ?",
       clock.now().toISOString(),
       caseId,
     );
+    await nextTurn();
     expect(state(view())).toBe('close_echec');
   });
 

@@ -5,8 +5,11 @@
  * caller, and today's date (days left). The stamps come from the database
  * (one indexed read), so several processes on one database stay correct; and
  * while nothing at all has been written to the database since a view was
- * stamped (the store's write mark, which also sees other processes' commits),
- * that read is skipped: the stamp cannot have moved.
+ * stamped, that read is skipped: the stamp cannot have moved. The store's
+ * write mark says so: it sees this process's commits at once and another
+ * process's from the next turn of the event loop (sub-millisecond; with
+ * SQLite one instance serves a file, design.md, and any write is still
+ * checked against the case version).
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
