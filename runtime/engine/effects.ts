@@ -29,13 +29,39 @@ export function readField(data: Readonly<Record<string, unknown>>, path: string)
   return v;
 }
 
+/**
+ * Started deadlines by procedure version and `deadline|start date`: a
+ * deadline started on a given day always has the same due date, reminders
+ * and explanation (CPC art. 640-642 count in civil days), and computing them
+ * (calendar walk, French texts) was ~9 % of an event's CPU. Frozen: shared.
+ */
+const started = new WeakMap<Procedure, Map<string, EngineEffect>>();
+const STARTED_PER_PROCEDURE = 1_000;
+
 /** Starts deadline `id` now: due date by the procedure's calendar, reminders planned. */
 export function startDeadline(procedure: Procedure, id: string, now: Date): EngineEffect {
+  const calendar = getCalendar(procedure.calendar);
+  const startDate = civilDateOf(now, calendar.timeZone);
+  let memo = started.get(procedure);
+  if (!memo) {
+    memo = new Map();
+    started.set(procedure, memo);
+  }
+  const key = `${id}|${startDate}`;
+  let effect = memo.get(key);
+  if (!effect) {
+    effect = deadlineFrom(procedure, id, startDate);
+    if (memo.size >= STARTED_PER_PROCEDURE) memo.clear();
+    memo.set(key, effect);
+  }
+  return effect;
+}
+
+function deadlineFrom(procedure: Procedure, id: string, startDate: string): EngineEffect {
   const d = procedure.deadlines[id];
   if (!d) throw new Error(`Délai « ${id} » introuvable.`);
   const calendar = getCalendar(procedure.calendar);
   const duration = durationParam(procedure, d.duration);
-  const startDate = civilDateOf(now, calendar.timeZone);
   const { due, explanation } = computeDue(startDate, duration, calendar);
   const reminders: ReminderPlan[] = [];
   for (const r of d.reminders) {
@@ -44,15 +70,17 @@ export function startDeadline(procedure: Procedure, id: string, now: Date): Engi
     const message = r.message
       ? renderTemplate(r.message, procedure)
       : `Rappel : le délai « ${d.label} » expire le ${formatDateFr(due)} à 24 h (${calendar.timeZoneLabel}), dans ${formatDuration(durationParam(procedure, r.before))} environ.`;
-    reminders.push({
-      fireAt: reminderInstant(date, calendar.timeZone).toISOString(),
-      date,
-      roles: r.roles,
-      channels: r.channels.length > 0 ? r.channels : ['plateforme'],
-      message,
-    });
+    reminders.push(
+      Object.freeze<ReminderPlan>({
+        fireAt: reminderInstant(date, calendar.timeZone).toISOString(),
+        date,
+        roles: r.roles,
+        channels: r.channels.length > 0 ? r.channels : ['plateforme'],
+        message,
+      }),
+    );
   }
-  return {
+  return Object.freeze({
     type: 'deadline.start',
     deadline: id,
     duration,
@@ -60,8 +88,8 @@ export function startDeadline(procedure: Procedure, id: string, now: Date): Engi
     due,
     dueAt: endOfDay(due, calendar.timeZone).toISOString(),
     explanation,
-    reminders,
-  };
+    reminders: Object.freeze(reminders),
+  });
 }
 
 /** The effects of firing `transition`, or a refusal when a document it acts on does not exist. */
