@@ -1,11 +1,11 @@
 /** A started deadline is computed once per procedure version, deadline and start day, and shared frozen. */
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog.ts';
+import { MEDIATION } from '../../test/helpers/runtime.ts';
 import { startDeadline } from './effects.ts';
 
-const FIXTURE = 'test/fixtures/procedures/mediation/1.0.0';
 const procedureOf = () => {
-  const p = loadCatalog(FIXTURE).get('mediation', '1.0.0');
+  const p = loadCatalog(MEDIATION).get('mediation', '1.0.0');
   if (!p) throw new Error('fixture mediation introuvable');
   return p;
 };

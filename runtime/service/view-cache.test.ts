@@ -3,24 +3,19 @@
  * while nothing that could change it has been written — by this process or
  * by another connection to the same file — and only on the same court day.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../catalog.ts';
-import { applyPragmas, openStore, type Store } from '../store/open.ts';
-import { upsertUser } from '../store/users.ts';
-import { ManualClock } from '../time/index.ts';
-import { type Runtime, rulesGuards } from './context.ts';
+import { applyPragmas, type Store } from '../store/open.ts';
+import type { ManualClock } from '../time/index.ts';
+import type { Runtime } from './context.ts';
 import { fireEvent } from './fire-event.ts';
 import { openCaseFor } from './open-case.ts';
 import { type CachedView, caseViewJson, ViewCache } from './view-cache.ts';
+import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 
-const caller = { id: 'm', name: 'Médiatrice', roles: ['mediateur'], court: 'tj' };
+const caller = MEDIATRICE;
 
 describe('case view cache', () => {
-  let dir: string;
   let file: string;
   let store: Store;
   let rt: Runtime;
@@ -39,29 +34,14 @@ describe('case view cache', () => {
     other.close();
   };
 
+  let local: LocalRuntime;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'greffe-view-cache-'));
-    file = join(dir, 'greffe.sqlite');
-    store = openStore(file);
-    clock = new ManualClock(new Date('2027-03-01T09:00:00Z'));
-    rt = {
-      store,
-      catalog: loadCatalog('test/fixtures/procedures/mediation/1.0.0'),
-      clock,
-      dev: false,
-      sampleUsers: [],
-      defaultCourt: 'tj',
-      guards: rulesGuards,
-      afterCommit: () => undefined,
-      expireDue: async () => false,
-    };
-    upsertUser(store.db, { ...caller, source: 'test' }, clock.now());
+    local = localRuntime();
+    ({ rt, clock, file } = local);
+    store = rt.store;
     caseId = openCaseFor(rt, caller, { procedure: 'mediation' });
   });
-  afterAll(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => local.close());
 
   it('has a write mark that moves with every commit, from this connection at once or another from the next turn', async () => {
     const before = store.writeMark();

@@ -4,24 +4,19 @@
  * went through the engine, and the results (or the database after a write)
  * are compared.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../catalog.ts';
-import { type Runtime, rulesGuards } from '../service/context.ts';
 import { saveDraft } from '../service/drafts.ts';
 import { fireEvent } from '../service/fire-event.ts';
 import { openCaseFor } from '../service/open-case.ts';
-import { ManualClock } from '../time/index.ts';
 import { fastPrepared } from './fast-prepared.ts';
-import { openStore, type Store } from './open.ts';
+import type { Store } from './open.ts';
 import { prepareQueries, preparedQueries, type Queries } from './queries.ts';
-import { createSession, upsertUser } from './users.ts';
+import { createSession } from './users.ts';
+import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 
-const caller = { id: 'm', name: 'Médiatrice', roles: ['mediateur'], court: 'tj' };
+const caller = MEDIATRICE;
 type Prepared = {
   run(v: object): unknown;
   get(v: object): unknown;
@@ -30,7 +25,6 @@ type Prepared = {
 };
 
 describe('fast prepared queries', () => {
-  let dir: string;
   let store: Store;
   let fast: Queries;
   let plain: Queries;
@@ -38,22 +32,11 @@ describe('fast prepared queries', () => {
   let deadlineId: number;
   let session: string;
 
+  let local: LocalRuntime;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'greffe-fast-'));
-    store = openStore(join(dir, 'greffe.sqlite'));
-    const clock = new ManualClock(new Date('2027-03-01T09:00:00Z'));
-    const rt: Runtime = {
-      store,
-      catalog: loadCatalog('test/fixtures/procedures/mediation/1.0.0'),
-      clock,
-      dev: false,
-      sampleUsers: [],
-      defaultCourt: 'tj',
-      guards: rulesGuards,
-      afterCommit: () => undefined,
-      expireDue: async () => false,
-    };
-    upsertUser(store.db, { ...caller, source: 'test' }, clock.now());
+    local = localRuntime();
+    const { rt, clock } = local;
+    store = rt.store;
     session = createSession(store.db, caller.id, clock.now());
     caseId = openCaseFor(rt, caller, { procedure: 'mediation' });
     await fireEvent(
@@ -80,10 +63,7 @@ describe('fast prepared queries', () => {
     fast = prepareQueries(store.db);
     plain = preparedQueries(store.db);
   });
-  afterAll(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => local.close());
 
   const names = () => Object.keys(plain) as (keyof Queries)[];
   const readers = () => names().filter((n) => !/^(insert|move|touch|end)/.test(n));
@@ -172,7 +152,7 @@ describe('fast prepared queries', () => {
     ).map((t) => t.name);
     const dump = () => tables.map((t) => store.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all());
     /** The database after `write`, then undone. */
-    const after = (write: () => unknown) => {
+    const written = (write: () => unknown) => {
       store.sqlite.exec('SAVEPOINT compare');
       try {
         const out = write();
@@ -184,8 +164,8 @@ describe('fast prepared queries', () => {
     const before = dump();
     for (const n of writers()) {
       for (const v of [values, { ...values, id: deadlineId }]) {
-        const a = after(() => (plain[n] as unknown as Prepared).run(v));
-        const b = after(() => (fast[n] as unknown as Prepared).run(v));
+        const a = written(() => (plain[n] as unknown as Prepared).run(v));
+        const b = written(() => (fast[n] as unknown as Prepared).run(v));
         expect(b.rows, n).toEqual(a.rows);
         expect(b.out, n).toEqual(a.out);
       }

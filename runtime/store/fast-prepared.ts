@@ -34,7 +34,7 @@ interface Decoder {
   mapFromDriverValue(value: unknown): unknown;
 }
 
-function valueOf(name: string): Getter {
+function placeholderValue(name: string): Getter {
   return (values) => {
     if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
     return values[name];
@@ -43,9 +43,9 @@ function valueOf(name: string): Getter {
 
 /** drizzle's `fillPlaceholders`, decided once per parameter. */
 function getterOf(p: unknown): Getter {
-  if (is(p, Placeholder)) return valueOf(p.name);
+  if (is(p, Placeholder)) return placeholderValue(p.name);
   if (is(p, Param) && is(p.value, Placeholder)) {
-    const get = valueOf(p.value.name);
+    const get = placeholderValue(p.value.name);
     const encoder = p.encoder as { mapToDriverValue(v: unknown): unknown };
     return (values) => encoder.mapToDriverValue(get(values));
   }
