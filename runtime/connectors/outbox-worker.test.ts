@@ -84,6 +84,22 @@ describe('connectors', () => {
 });
 
 describe('OutboxWorker', () => {
+  it('does not drain after stop a kick asked just before it (the server closes the store next)', async () => {
+    queue('courriel');
+    const w = new OutboxWorker(store, localConnectors(store), clock);
+    w.kick(); // e.g. an event committed just before shutdown
+    w.stop();
+    w.kick();
+    await w.idle();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await w.idle();
+    expect(status()).toEqual([{ connector: 'courriel', status: 'pending', attempts: 0 }]);
+    // Started again, it delivers.
+    w.start();
+    w.stop();
+    expect(await w.drain()).toBe(1);
+  });
+
   it('delivers what is due now, and a reminder only when the clock reaches it', async () => {
     queue('courriel');
     queue('sms', '2027-03-12T07:00:00.000Z');

@@ -54,6 +54,8 @@ export class OutboxWorker {
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<number> | undefined;
   #again = false;
+  /** Set by stop(): a kick scheduled before it must not drain afterwards (the store may be closed). */
+  #stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -63,18 +65,22 @@ export class OutboxWorker {
   ) {}
 
   start(): void {
+    this.#stopped = false;
     this.#timer ??= setInterval(() => this.kick(), this.intervalMs);
     this.#timer.unref();
   }
 
   stop(): void {
+    this.#stopped = true;
     clearInterval(this.#timer);
     this.#timer = undefined;
   }
 
-  /** Asks for a drain soon (after a commit); never throws. */
+  /** Asks for a drain soon (after a commit), unless stopped by then; never throws. */
   kick(): void {
+    if (this.#stopped) return;
     setImmediate(() => {
+      if (this.#stopped) return;
       this.drain().catch((err: unknown) => console.error('greffe : distribution des messages :', err));
     });
   }
