@@ -239,6 +239,11 @@ async function durableEvents(dir: string, log: Log): Promise<void> {
         (median >= 0.5 ? ' OK' : ' BELOW GOAL'),
     );
   }
+  // One event at a time can do no better than writing its rows by hand, one event per commit.
+  log(
+    `the same rows by hand vs the limit: ratio ${fmt((sameRate ?? 0) / (rawRate ?? 1), 2)} ` +
+      '(the ceiling for events one at a time, whatever the engine)',
+  );
 }
 
 /** CPU time (user + system) the process used so far, in µs. */
