@@ -93,6 +93,7 @@ function createApi(rt: Runtime, options: AppOptions): Hono<Env> {
 
 function createWeb(web: string | undefined): Hono {
   const app = new Hono();
+  app.onError(onError); // logged, and a French message, as on the API
   app.notFound(notFound);
   if (web && existsSync(join(web, 'index.html'))) {
     mountWeb(app, web);
