@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
+import { PatternRouter } from 'hono/router/pattern-router';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
 import { Auth, type Env, SESSION_COOKIE } from './auth.ts';
@@ -50,8 +51,14 @@ export function createApp(rt: Runtime, options: AppOptions = {}): GreffeApp {
   return { fetch: (request, env) => (isApiUrl(request.url) ? api : web).fetch(request, env) };
 }
 
-function createApi(rt: Runtime, options: AppOptions): Hono<Env> {
-  const app = new Hono<Env>();
+/**
+ * The API. Its router is hono's PatternRouter: the RegExpRouter refuses this
+ * route set (`POST /cases/join` beside `POST /cases/:id/events`), and the
+ * TrieRouter it fell back to allocated on every match (~5 % of a cached case
+ * view's CPU under load; PatternRouter: 102 -> 92 µs per view).
+ */
+export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
+  const app = new Hono<Env>({ router: new PatternRouter() });
   app.onError(onError);
   app.notFound(notFound);
   // Every API answer carries API_HEADERS (json.ts), set with the answer itself: a c.header() here
