@@ -4,6 +4,7 @@
  * procedural clock a test may move by months).
  */
 import type { Context } from 'hono';
+import type { BlankEnv } from 'hono/types';
 import { getCookie } from 'hono/cookie';
 import type { Caller } from '../access/policy.ts';
 import { GreffeError } from '../errors.ts';
@@ -12,8 +13,8 @@ import { deleteSession, toCaller, userOfToken } from '../store/users.ts';
 
 export const SESSION_COOKIE = 'greffe_session';
 
-/** `caller`: resolved once per request by `Auth` (null: no valid session). */
-export type Env = { Variables: { caller?: Caller | null } };
+/** The API's hono environment: nothing set per request (the caller is asked of `Auth`). */
+export type Env = BlankEnv;
 
 export function tokenOf(c: Context): string | undefined {
   const auth = c.req.header('authorization');
@@ -50,43 +51,34 @@ export class SessionCache {
  * Who is calling, resolved when a route asks (not in a middleware: a
  * middleware made every request asynchronous in hono's dispatch, measured
  * here at ~10 µs of server CPU per request, about as much as a bare route's
- * whole answer), once per request.
+ * whole answer). Each route asks once.
  */
 export class Auth {
   readonly #sessions = new SessionCache();
   constructor(private readonly rt: Runtime) {}
 
-  /** The caller when a valid token is presented, else undefined (routes decide whether one is required). */
-  callerIfAny(c: Context<Env>): Caller | undefined {
-    const known = c.get('caller');
-    if (known !== undefined) return known ?? undefined;
-    const token = tokenOf(c);
-    let caller: Caller | undefined;
-    if (token) {
-      const now = Date.now();
-      caller = this.#sessions.get(token, now);
-      if (!caller) {
-        const user = userOfToken(this.rt.store.q, token, new Date(now));
-        if (user) {
-          caller = toCaller(user);
-          this.#sessions.set(token, caller, now);
-        }
-      }
-    }
-    c.set('caller', caller ?? null);
-    return caller;
-  }
-
   /** The authenticated caller, or 401 UNAUTHENTICATED. */
-  callerOf(c: Context<Env>): Caller {
-    const caller = this.callerIfAny(c);
+  callerOf(c: Context): Caller {
+    const token = tokenOf(c);
+    const caller = token ? this.#callerOfToken(token) : undefined;
     if (!caller)
       throw new GreffeError(401, 'UNAUTHENTICATED', 'Vous devez vous connecter pour accéder à ce service.');
     return caller;
   }
 
+  #callerOfToken(token: string): Caller | undefined {
+    const now = Date.now();
+    const known = this.#sessions.get(token, now);
+    if (known) return known;
+    const user = userOfToken(this.rt.store.q, token, new Date(now));
+    if (!user) return undefined;
+    const caller = toCaller(user);
+    this.#sessions.set(token, caller, now);
+    return caller;
+  }
+
   /** Ends the presented session (here at once; another instance's cache lets it live ≤ SESSION_CACHE_MS). */
-  logout(c: Context<Env>): void {
+  logout(c: Context): void {
     const token = tokenOf(c);
     if (!token) return;
     this.#sessions.forget(token);
