@@ -66,6 +66,20 @@ function parseAcceptsGzip(header: string): boolean {
 }
 
 /**
+ * The headers of a JSON (or other `type`) answer: API_HEADERS, then `extra`,
+ * and gzip's encoding when the body is gzipped. Every API answer's header set
+ * is built here.
+ */
+export function answerHeaders(
+  extra: Record<string, string>,
+  gzipped: boolean,
+  type = TYPE,
+): Record<string, string> {
+  const h = { ...API_HEADERS, ...extra, 'content-type': type, vary: 'Accept-Encoding' };
+  return gzipped ? { ...h, 'content-encoding': 'gzip' } : h;
+}
+
+/**
  * Sends `body` (a value, or a prepared text), gzipped when it is worth it and
  * the client takes it. `type` is JSON unless said otherwise (the API reference page).
  */
@@ -77,11 +91,8 @@ export function sendJson(
   type = TYPE,
 ): Response {
   const json = body instanceof JsonText ? body : new JsonText(JSON.stringify(body));
-  const h = { ...API_HEADERS, ...headers, 'content-type': type, vary: 'Accept-Encoding' };
-  if (json.text.length < THRESHOLD || !acceptsGzip(c.req.header('accept-encoding'))) {
-    return answer(json.text, status, h);
-  }
-  return answer(json.gzip, status, { ...h, 'content-encoding': 'gzip' });
+  const gzip = json.text.length >= THRESHOLD && acceptsGzip(c.req.header('accept-encoding'));
+  return answer(gzip ? json.gzip : json.text, status, answerHeaders(headers, gzip, type));
 }
 
 /** Answers that never change while the server runs, serialized (and gzipped) once, by key. */

@@ -13,7 +13,7 @@ import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { joinWithCode } from '../store/participants.ts';
 import type { Auth, Env } from './auth.ts';
-import { API_HEADERS, acceptsGzip, answer, JsonText, sendJson } from './json.ts';
+import { acceptsGzip, answer, answerHeaders, JsonText, sendJson } from './json.ts';
 import { jsonBody } from './errors.ts';
 
 const optionalString = (body: Record<string, unknown>, key: string): string | undefined => {
@@ -165,37 +165,34 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   return app;
 }
 
-/**
- * `If-None-Match` against the view's ETag, weak comparison (RFC 9110 §13.1.2): the gzipped
- * view's ETag is W/"…", which the client then sends back.
- */
 /** A cached view's answer headers, with and without gzip, made once per view (not per request). */
 const headersOfView = new WeakMap<CachedView, Record<'gzip' | 'plain', ViewHeaders>>();
 interface ViewHeaders {
   readonly ok: Record<string, string>;
+  /** A 304 carries the cache fields of the 200, not its representation's type and encoding (RFC 9110 §15.4.5). */
   readonly notModified: Record<string, string>;
 }
 function viewHeaders(view: CachedView, gzip: boolean): ViewHeaders {
   let both = headersOfView.get(view);
   if (!both) {
-    const of = (etag: string, encoding?: string): ViewHeaders => {
+    const of = (gzipped: boolean): ViewHeaders => {
       // The gzipped representation has its own, weak, ETag (RFC 9110 §8.8.1), which
       // If-None-Match compares weakly.
-      const notModified = {
-        ...API_HEADERS,
-        etag,
-        'cache-control': 'private, no-cache',
-        vary: 'Accept-Encoding',
-      };
-      const ok = { ...notModified, 'content-type': 'application/json; charset=UTF-8' };
-      return { notModified, ok: encoding ? { ...ok, 'content-encoding': encoding } : ok };
+      const etag = gzipped ? `W/${view.etag}` : view.etag;
+      const ok = answerHeaders({ etag, 'cache-control': 'private, no-cache' }, gzipped);
+      const { 'content-type': _type, 'content-encoding': _encoding, ...notModified } = ok;
+      return { ok, notModified };
     };
-    both = { gzip: of(`W/${view.etag}`, 'gzip'), plain: of(view.etag) };
+    both = { gzip: of(true), plain: of(false) };
     headersOfView.set(view, both);
   }
   return gzip ? both.gzip : both.plain;
 }
 
+/**
+ * `If-None-Match` against the view's ETag, weak comparison (RFC 9110 §13.1.2): the gzipped
+ * view's ETag is W/"…", which the client then sends back.
+ */
 export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const opaque = (t: string) => t.trim().replace(/^W\//, '');
