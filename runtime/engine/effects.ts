@@ -1,6 +1,6 @@
 /** Turns a transition's spec effects into effects as data (due dates computed, texts rendered). */
 import { formatDuration, type Procedure, renderTemplate, type Transition } from '../../spec/index.ts';
-import { computeDue, getCalendar, reminderDate } from '../time/index.ts';
+import { computeDue, getCalendar, type ProceduralCalendar, reminderDate } from '../time/index.ts';
 import { civilDateOf, endOfDay, formatDateFr, reminderInstant } from './dates.ts';
 import { produceDocument } from './produce.ts';
 import type { CaseSnapshot, EngineEffect, EngineError, ReminderPlan } from './types.ts';
@@ -50,17 +50,21 @@ export function startDeadline(procedure: Procedure, id: string, now: Date): Engi
   const key = `${id}|${startDate}`;
   let effect = memo.get(key);
   if (!effect) {
-    effect = deadlineFrom(procedure, id, startDate);
+    effect = deadlineFrom(procedure, id, startDate, calendar);
     if (memo.size >= STARTED_PER_PROCEDURE) memo.clear();
     memo.set(key, effect);
   }
   return effect;
 }
 
-function deadlineFrom(procedure: Procedure, id: string, startDate: string): EngineEffect {
+function deadlineFrom(
+  procedure: Procedure,
+  id: string,
+  startDate: string,
+  calendar: ProceduralCalendar,
+): EngineEffect {
   const d = procedure.deadlines[id];
   if (!d) throw new Error(`Délai « ${id} » introuvable.`);
-  const calendar = getCalendar(procedure.calendar);
   const duration = durationParam(procedure, d.duration);
   const { due, explanation } = computeDue(startDate, duration, calendar);
   const reminders: ReminderPlan[] = [];

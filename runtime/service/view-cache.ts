@@ -59,10 +59,6 @@ export class ViewCache {
     this.#entries.set(key, entry);
     if (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value as string);
   }
-
-  get size(): number {
-    return this.#entries.size;
-  }
 }
 
 /** A cached view's stamp in one read, as a plain better-sqlite3 statement (the hot path of every GET). */
