@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
-import { decide } from '../engine/decide.ts';
+import { transition } from '../engine/transition.ts';
 import { rulesGuards } from '../engine/guards.ts';
 import { verifyJournal } from './audit.ts';
 import { getCase, openCase, snapshotOf } from './cases.ts';
@@ -51,7 +51,7 @@ async function accepted(
 ): Promise<Accepted> {
   const c = getCase(store.q, caseId);
   if (!c) throw new Error('no case');
-  const d = await decide(
+  const d = await transition(
     p,
     snapshotOf(store.q, c),
     { event, data, expectedVersion: c.version, actor: { kind: 'user', id: 'm', roles: ['mediateur'] } },

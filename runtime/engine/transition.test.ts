@@ -1,9 +1,10 @@
-/** The pure engine step, without a database: real specs, real rules, a fixed instant. */
+/** The pure reducer, without a database: real specs, real rules, a fixed instant. */
 import { describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
-import { decide, factsFor } from './decide.ts';
+import { factsFor } from './checks.ts';
 import { rulesGuards } from './guards.ts';
-import type { CaseSnapshot, Command, Decision } from './types.ts';
+import { transition } from './transition.ts';
+import type { CaseSnapshot, Command, TransitionResult } from './types.ts';
 
 const load = (dir: string) => loadProcedure(dir).procedure as Procedure;
 const mediation = load('test/fixtures/procedures/mediation/1.0.0');
@@ -12,10 +13,13 @@ const NOW = new Date('2027-03-05T10:00:00Z'); // a Friday
 
 const snap = (p: Procedure, over: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
   id: 'c1',
+  reference: 'RG 27/00001',
   procedureId: p.id,
   procedureVersion: p.version,
   state: Object.values(p.states).find((s) => s.initial)?.id ?? '',
   version: 0,
+  seq: 1,
+  closed: false,
   facts: {},
   runningDeadlines: [],
   documents: [],
@@ -23,13 +27,13 @@ const snap = (p: Procedure, over: Partial<CaseSnapshot> = {}): CaseSnapshot => (
 });
 const user = (...roles: string[]): Command['actor'] => ({ kind: 'user', id: 'u1', roles });
 const run = (p: Procedure, s: CaseSnapshot, c: Partial<Command> & { event: string }) =>
-  decide(p, s, { data: {}, expectedVersion: s.version, actor: user(), ...c }, NOW, rulesGuards(p));
-const accepted = (d: Decision) => {
+  transition(p, s, { data: {}, expectedVersion: s.version, actor: user(), ...c }, NOW, rulesGuards(p));
+const accepted = (d: TransitionResult) => {
   if (!d.ok) throw new Error(`refusé : ${d.error.code} ${d.error.message}`);
   return d;
 };
 
-describe('decide: checks in order', () => {
+describe('transition: checks in order', () => {
   it('refuses a role before a state, a state before the form, the form before the version', async () => {
     const s = snap(mediation, { state: 'close_accord', version: 3 });
     const bad = { event: 'constater_accord', data: { termes: 'x' }, expectedVersion: 1 };
@@ -66,11 +70,11 @@ describe('decide: checks in order', () => {
       await run(mediation, s, { event: 'expirer_delai_reponse', actor: { kind: 'system' } }),
     );
     expect(d.event.actorRole).toBeNull();
-    expect(d.nextState).toBe('close_echec');
+    expect(d.snapshot.state).toBe('close_echec');
   });
 });
 
-describe('decide: effects as data', () => {
+describe('transition: effects as data', () => {
   it('starts a deadline from the duration parameter on the spec calendar, with its reminders', async () => {
     const d = accepted(
       await run(mediation, snap(mediation), { event: 'inviter_voisin', actor: user('mediateur') }),
@@ -96,7 +100,9 @@ describe('decide: effects as data', () => {
   });
 
   it('stops every running deadline when the case reaches a final state', async () => {
-    const s = snap(mediation, { runningDeadlines: ['delai_reponse'] });
+    const s = snap(mediation, {
+      runningDeadlines: [{ deadline: 'delai_reponse', due: '2027-03-22', dueAt: '2027-03-22T23:00:00.000Z' }],
+    });
     const d = accepted(
       await run(mediation, s, { event: 'constater_echec', actor: user('requerant_voisin') }),
     );
@@ -144,7 +150,7 @@ describe('decide: effects as data', () => {
   });
 });
 
-describe('decide: when, guards and facts', () => {
+describe('transition: when, guards and facts', () => {
   it('picks the transition whose when: holds on recorded facts', async () => {
     for (const [known, to] of [
       [true, 'identification_courriel'],
@@ -156,7 +162,7 @@ describe('decide: when, guards and facts', () => {
         facts: { courriel_defendeur_connu: { value: known, seq: 2, visibleTo: [] } },
       });
       expect(
-        accepted(await run(annex, s, { event: 'convoquer_defendeur', actor: user('greffe') })).nextState,
+        accepted(await run(annex, s, { event: 'convoquer_defendeur', actor: user('greffe') })).snapshot.state,
       ).toBe(to);
     }
   });
@@ -183,7 +189,7 @@ describe('decide: when, guards and facts', () => {
   it('passes a guard only the facts its rule set declares, and reports missing ones', async () => {
     const seen: Record<string, unknown>[] = [];
     const s = snap(annex, { state: 'conciliation', version: 5 });
-    const d = await decide(
+    const d = await transition(
       annex,
       s,
       {
