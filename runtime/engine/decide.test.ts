@@ -193,7 +193,7 @@ describe('decide: when, guards and facts', () => {
         actor: user('demandeur'),
       },
       NOW,
-      async (id, facts) => {
+      (id, facts) => {
         seen.push(facts);
         return rulesGuards(annex)(id, facts);
       },

@@ -133,11 +133,11 @@ export type Decision =
       readonly effects: readonly EngineEffect[];
     };
 
-/** Evaluates one guard rule set on facts (rules/ `evaluateRuleSet`, injectable for tests). */
+/** Evaluates one guard rule set on facts, synchronously (rules/ `evaluateRuleSet`, injectable for tests). */
 export type GuardEvaluator = (
   rulesetId: string,
   facts: Record<string, unknown>,
-) => Promise<
+) =>
   | {
       readonly valid: false;
       readonly problems: readonly { readonly field: string; readonly message: string }[];
@@ -147,5 +147,4 @@ export type GuardEvaluator = (
       readonly satisfied: boolean;
       readonly outcome: string | boolean;
       readonly reasons: readonly { readonly rule: string; readonly text: string; readonly basis: string }[];
-    }
->;
+    };
