@@ -199,7 +199,7 @@ describe('transition: when, guards and facts', () => {
         actor: user('demandeur'),
       },
       NOW,
-      async (id, facts) => {
+      (id, facts) => {
         seen.push(facts);
         return rulesGuards(annex)(id, facts);
       },

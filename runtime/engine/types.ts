@@ -157,11 +157,11 @@ export interface Transitioned {
 /** What the reducer answers: the next snapshot and effects, or a refusal. */
 export type TransitionResult = { readonly ok: false; readonly error: EngineError } | Transitioned;
 
-/** Evaluates one guard rule set on facts (rules/ `evaluateRuleSet`, injectable for tests). */
+/** Evaluates one guard rule set on facts, synchronously (rules/ `evaluateRuleSet`, injectable for tests). */
 export type GuardEvaluator = (
   rulesetId: string,
   facts: Record<string, unknown>,
-) => Promise<
+) =>
   | {
       readonly valid: false;
       readonly problems: readonly { readonly field: string; readonly message: string }[];
@@ -171,5 +171,4 @@ export type GuardEvaluator = (
       readonly satisfied: boolean;
       readonly outcome: string | boolean;
       readonly reasons: readonly { readonly rule: string; readonly text: string; readonly basis: string }[];
-    }
->;
+    };
