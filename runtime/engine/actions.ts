@@ -32,18 +32,18 @@ function documentsAt(t: Transition, snapshot: ActionSnapshot): boolean {
 }
 
 /** True when the reducer may accept `t` for `actor` once its form is filled (see `availableActions`). */
-async function open(
+function open(
   p: Procedure,
   t: Transition,
   snapshot: ActionSnapshot,
   actor: Actor,
   guards: GuardEvaluator,
-): Promise<boolean> {
+): boolean {
   if (!documentsAt(t, snapshot)) return false;
   const unknown = formFields(p, t);
   const facts = factsFor(snapshot, {}, roleFor(t, actor) ?? null);
   if (t.when && conditionOutcome(t.when, facts, unknown, p) === false) return false;
-  return (await guardVerdict(p, t, facts, unknown, guards)).ok !== false;
+  return guardVerdict(p, t, facts, unknown, guards).ok !== false;
 }
 
 /**
@@ -57,12 +57,12 @@ async function open(
  * hold or depend on the form's own fields ("depends on your answers": a
  * condition that no answer can satisfy is not offered).
  */
-export async function availableActions(
+export function availableActions(
   procedure: Procedure,
   snapshot: ActionSnapshot,
   roles: readonly string[],
   guards: GuardEvaluator = rulesGuards(procedure),
-): Promise<AvailableAction[]> {
+): AvailableAction[] {
   const actor: Actor = { kind: 'user', id: '', roles };
   const out: AvailableAction[] = [];
   const seen = new Set<string>();
@@ -73,7 +73,7 @@ export async function availableActions(
     const here = candidates(procedure, snapshot, { event: t.event, actor });
     if (!Array.isArray(here)) continue;
     const offered: Transition[] = [];
-    for (const c of here) if (await open(procedure, c, snapshot, actor, guards)) offered.push(c);
+    for (const c of here) if (open(procedure, c, snapshot, actor, guards)) offered.push(c);
     const first = offered[0];
     if (!first) continue;
     const allowing = new Set(offered.flatMap((c) => c.roles.filter((r) => roles.includes(r))));

@@ -29,7 +29,6 @@ export function factsFor(
   return Object.assign(facts, context);
 }
 
-const NO_FIELDS: ReadonlySet<string> = new Set();
 const fieldsByTransition = new WeakMap<Transition, ReadonlySet<string>>();
 
 /**
@@ -99,75 +98,60 @@ function guardInput(p: Procedure, id: string, facts: Readonly<Record<string, unk
   return Object.fromEntries(declared.filter((f) => facts[f] !== undefined).map((f) => [f, facts[f]]));
 }
 
-/** Rule set `id` in three-valued logic (its rules' conditions combined by `combine`). */
-function ruleSetOutcome(
-  p: Procedure,
-  id: string,
-  facts: Readonly<Record<string, unknown>>,
-  unknown: ReadonlySet<string>,
-): boolean | null {
-  const rs = p.rules.rulesets[id];
-  if (!rs) return false;
-  const all = rs.combine === 'all';
-  let open = false;
-  for (const rule of rs.rules) {
-    const r = conditionOutcome(rule.conditions, facts, unknown, p);
-    if (r === null) open = true;
-    else if (r !== all) return r;
-  }
-  return open ? null : all;
-}
-
 export type GuardVerdict = { readonly ok: true | null } | { readonly ok: false; readonly error: EngineError };
+
+type GuardResult = ReturnType<GuardEvaluator>;
+
+function guardRefusal(p: Procedure, rulesetId: string, r: GuardResult): EngineError {
+  const label = p.rules.rulesets[rulesetId]?.label ?? rulesetId;
+  return r.valid
+    ? {
+        status: 422,
+        code: 'GUARD_REFUSED',
+        message: `Action refusée : ${label}.`,
+        details: { ruleset: rulesetId, outcome: r.outcome, reasons: r.reasons },
+      }
+    : {
+        status: 422,
+        code: 'GUARD_REFUSED',
+        message: `Action refusée : les informations nécessaires pour vérifier « ${label} » sont incomplètes.`,
+        details: { ruleset: rulesetId, reasons: [], problems: r.problems },
+      };
+}
 
 /**
  * The guard rule sets of `t`, in order, on `facts` (the facts of `unknown`
- * not yet given). A rule set that reads no unknown fact runs in the guard
- * evaluator exactly as when the event is fired; one that reads an unknown
- * fact is refused when its known facts are invalid or its rules cannot hold
- * whatever the answers, and is otherwise open (null).
+ * not yet given). A rule set that reads no unknown fact runs exactly as when
+ * the event is fired. One that reads an unknown fact needs every other fact
+ * it declares, and is evaluated partially: refused when the facts known
+ * settle it unsatisfied or one of them is invalid, open (null) when only
+ * unknown facts are missing to settle it.
  */
-export async function guardVerdict(
+export function guardVerdict(
   p: Procedure,
   t: Transition,
   facts: Readonly<Record<string, unknown>>,
   unknown: ReadonlySet<string>,
   evaluateGuard: GuardEvaluator,
-): Promise<GuardVerdict> {
+): GuardVerdict {
   let open = false;
   for (const rulesetId of t.guard) {
     const declared = p.rules.rulesets[rulesetId]?.facts ?? [];
-    const pending = unknown.size > 0 && declared.some((f) => unknown.has(f));
-    const known = pending
-      ? Object.fromEntries(Object.entries(facts).filter(([k]) => !unknown.has(k)))
-      : facts;
-    const r = await evaluateGuard(rulesetId, guardInput(p, rulesetId, known));
-    if (pending) {
-      const broken = !r.valid && r.problems.some((x) => !unknown.has(x.field));
-      if (!broken && ruleSetOutcome(p, rulesetId, known, unknown) !== false) {
-        open = true;
-        continue;
-      }
-    } else if (r.valid && r.satisfied) continue;
-    const label = p.rules.rulesets[rulesetId]?.label ?? rulesetId;
-    return {
-      ok: false,
-      error: r.valid
-        ? {
-            status: 422,
-            code: 'GUARD_REFUSED',
-            message: `Action refusée : ${label}.`,
-            details: { ruleset: rulesetId, outcome: r.outcome, reasons: r.reasons },
-          }
-        : {
-            status: 422,
-            code: 'GUARD_REFUSED',
-            message: `Action refusée : les informations nécessaires pour vérifier « ${label} » sont incomplètes.`,
-            details: { ruleset: rulesetId, reasons: [], problems: r.problems },
-          },
-    };
+    if (unknown.size === 0 || !declared.some((f) => unknown.has(f))) {
+      const r = evaluateGuard(rulesetId, guardInput(p, rulesetId, facts));
+      if (r.valid && r.satisfied) continue;
+      return { ok: false, error: guardRefusal(p, rulesetId, r) };
+    }
+    const known = Object.fromEntries(Object.entries(facts).filter(([k]) => !unknown.has(k)));
+    const input = guardInput(p, rulesetId, known);
+    const r = evaluateGuard(rulesetId, input, { partial: true });
+    const lacking = declared.some((f) => !unknown.has(f) && input[f] === undefined);
+    if (!lacking && r.valid && r.satisfied) continue;
+    if (!lacking && !r.valid && r.problems.every((x) => unknown.has(x.field))) {
+      open = true;
+      continue;
+    }
+    return { ok: false, error: guardRefusal(p, rulesetId, r) };
   }
   return { ok: open ? null : true };
 }
-
-export { NO_FIELDS };

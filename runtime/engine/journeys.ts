@@ -39,17 +39,12 @@ export function simulatedCase(p: Procedure, state: string): CaseSnapshot {
 }
 
 /** Fires, in due order, every deadline due at `now` (the scheduler's job, in memory). */
-async function expireDue(
-  p: Procedure,
-  c: SimCase,
-  now: Date,
-  guards: GuardEvaluator,
-): Promise<string | undefined> {
+function expireDue(p: Procedure, c: SimCase, now: Date, guards: GuardEvaluator): string | undefined {
   for (;;) {
     const [due] = dueExpiries(p, c.snapshot, now);
     if (!due) return undefined;
     const command = expiryCommand(c.snapshot, due);
-    const d = command ? await transition(p, c.snapshot, command, now, guards) : undefined;
+    const d = command ? transition(p, c.snapshot, command, now, guards) : undefined;
     if (d?.ok) c.snapshot = d.snapshot;
     else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline);
     if (d && !d.ok && d.error.code !== 'INVALID_STATE')
@@ -57,16 +52,16 @@ async function expireDue(
   }
 }
 
-async function runStep(
+function runStep(
   p: Procedure,
   c: SimCase,
   s: JourneyStep,
   clock: { now: Date },
   guards: GuardEvaluator,
-): Promise<string | undefined> {
+): string | undefined {
   if (s.wait) {
     clock.now = addIsoDuration(clock.now, s.wait);
-    const failed = await expireDue(p, c, clock.now, guards);
+    const failed = expireDue(p, c, clock.now, guards);
     if (failed) return failed;
   } else if (s.event && s.as) {
     const command = {
@@ -75,7 +70,7 @@ async function runStep(
       expectedVersion: c.snapshot.version,
       actor: { kind: 'user', id: s.as, roles: [s.as] },
     } as const;
-    const d = await transition(p, c.snapshot, command, clock.now, guards);
+    const d = transition(p, c.snapshot, command, clock.now, guards);
     if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
     c.snapshot = d.snapshot;
   }
@@ -89,11 +84,11 @@ async function runStep(
  * case as it starts and after every step (the available-actions test walks
  * every state a journey reaches).
  */
-export async function runJourney(
+export function runJourney(
   p: Procedure,
   j: Journey,
   observe?: (snapshot: CaseSnapshot, now: Date) => void,
-): Promise<CaseResult> {
+): CaseResult {
   const at = { name: j.name, file: j.loc.file, line: j.loc.line, column: j.loc.column };
   const expected = `état ${j.expect.state}${j.expect.deadlines ? `, délais [${[...j.expect.deadlines].sort().join(', ')}]` : ''}`;
   const start = j.start ?? initialStates(p)[0] ?? '';
@@ -102,7 +97,7 @@ export async function runJourney(
   const guards = rulesGuards(p);
   observe?.(c.snapshot, clock.now);
   for (const s of j.steps) {
-    const failure = await runStep(p, c, s, clock, guards);
+    const failure = runStep(p, c, s, clock, guards);
     observe?.(c.snapshot, clock.now);
     if (failure)
       return { ...at, line: s.loc.line, column: s.loc.column, passed: false, expected, actual: failure };
@@ -122,8 +117,8 @@ export async function runJourney(
 }
 
 /** Runs every journey of the procedure's scenario files, in file order. */
-export async function runJourneys(p: Procedure): Promise<CaseResult[]> {
+export function runJourneys(p: Procedure): CaseResult[] {
   const out: CaseResult[] = [];
-  for (const f of p.tests) for (const j of f.journeys) out.push(await runJourney(p, j));
+  for (const f of p.tests) for (const j of f.journeys) out.push(runJourney(p, j));
   return out;
 }

@@ -125,15 +125,15 @@ function eventDocuments(effects: readonly EngineEffect[], produced: readonly Doc
 
 /**
  * Decides `command` on `snapshot`: the next snapshot and the effects, or a refusal.
- * @example await transition(p, snapshot, { event, data, expectedVersion: 2, actor }, clock.now())
+ * @example transition(p, snapshot, { event, data, expectedVersion: 2, actor }, clock.now())
  */
-export async function transition(
+export function transition(
   procedure: Procedure,
   snapshot: CaseSnapshot,
   command: Command,
   now: Date,
   evaluateGuard: GuardEvaluator = rulesGuards(procedure),
-): Promise<TransitionResult> {
+): TransitionResult {
   const here = candidates(procedure, snapshot, command);
   if (!Array.isArray(here)) return refuse(here);
   // Form data: each candidate's form (usually one form per event).
@@ -171,7 +171,7 @@ export async function transition(
   let refusal: EngineError | undefined;
   let chosen: Transition | undefined;
   for (const t of matching) {
-    const verdict = await guardVerdict(procedure, t, factsOf(t), NONE, evaluateGuard);
+    const verdict = guardVerdict(procedure, t, factsOf(t), NONE, evaluateGuard);
     if (verdict.ok === false) refusal ??= verdict.error;
     else {
       chosen = t;

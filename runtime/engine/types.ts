@@ -157,10 +157,15 @@ export interface Transitioned {
 /** What the reducer answers: the next snapshot and effects, or a refusal. */
 export type TransitionResult = { readonly ok: false; readonly error: EngineError } | Transitioned;
 
-/** Evaluates one guard rule set on facts, synchronously (rules/ `evaluateRuleSet`, injectable for tests). */
+/**
+ * Evaluates one guard rule set on facts, synchronously (rules/ `evaluateRuleSet`,
+ * injectable for tests). `partial`: facts may be absent; the result is valid
+ * when the facts given settle it, else its problems name the facts missing.
+ */
 export type GuardEvaluator = (
   rulesetId: string,
   facts: Record<string, unknown>,
+  options?: { readonly partial?: boolean },
 ) =>
   | {
       readonly valid: false;
