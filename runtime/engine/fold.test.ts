@@ -4,7 +4,8 @@ import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { filing } from '../../test/helpers/annex.ts';
 import { dueExpiries, expiredWithoutEvent, expiryCommand } from './expiry.ts';
 import { simulatedCase } from './journeys.ts';
-import { producedDocumentId, transition } from './transition.ts';
+import { producedDocumentId } from './next-snapshot.ts';
+import { transition } from './transition.ts';
 import type { CaseSnapshot, Command, TransitionResult } from './types.ts';
 
 const load = (dir: string) => loadProcedure(dir).procedure as Procedure;
