@@ -106,7 +106,7 @@ async function decideOn(
   now: Date,
 ): Promise<Accepted> {
   const snapshot = snapshotOf(rt.store.q, c);
-  const d: TransitionResult = await transition(p, snapshot, command, now, rt.guards(p));
+  const d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
   if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
   for (const e of d.effects) {
     if (e.type === 'document.produce')
