@@ -1,6 +1,6 @@
 /**
  * Runtime throughput, each figure against its limit measured in the same run:
- * 1. durable events/s through the engine (decide + one synchronous commit of
+ * 1. durable events/s through the engine (transition + one synchronous commit of
  *    journal, projection, deadline, outbox, idempotency record and stored
  *    answer) vs raw better-sqlite3 inserts, one per transaction, same pragmas
  *    (WAL, synchronous=FULL);

@@ -5,7 +5,7 @@
  * They are rule sets of the spec like any other, found by these ids.
  */
 import type { Procedure } from '../spec/index.ts';
-import { evaluateRuleSet, type Reason } from './evaluate.ts';
+import { type EvaluateOptions, evaluateRuleSet, type Reason } from './evaluate.ts';
 import type { FactProblem } from './facts.ts';
 
 /** Rule set deciding eligibility (procedure.md §1): `combine: all`, satisfied = eligible. */
@@ -18,6 +18,8 @@ export interface EligibilityOutput {
   readonly version: string;
   readonly eligible: boolean;
   readonly reasons: readonly Reason[];
+  /** With `partial`: the facts still needed (always empty once decided). */
+  readonly missing?: readonly string[];
 }
 
 export interface ReferralOutput {
@@ -25,41 +27,66 @@ export interface ReferralOutput {
   readonly version: string;
   readonly referral: 'mandatory' | 'discretionary';
   readonly reasons: readonly Reason[];
+  /** With `partial`: the facts still needed (always empty once decided). */
+  readonly missing?: readonly string[];
 }
 
 export interface InvalidFacts {
   readonly valid: false;
   readonly problems: readonly FactProblem[];
+  /** With `partial`: exactly the facts still needed to decide. */
+  readonly missing?: readonly string[];
+}
+
+/** `partial`: facts may be missing; the answer then carries `missing` (see EvaluateOptions). */
+export type DecisionOptions = Pick<EvaluateOptions, 'partial'>;
+
+function invalid(
+  r: { problems: readonly FactProblem[]; missing: readonly string[] },
+  o: DecisionOptions,
+): InvalidFacts {
+  return o.partial
+    ? { valid: false, problems: r.problems, missing: r.missing }
+    : { valid: false, problems: r.problems };
 }
 
 /**
  * Is the claim eligible to the online procedure? Facts: `montant`, `objets`, `matiere`.
- * @example await evaluateEligibility(p, { montant: 3999.99, objets: ['paiement'], matiere: 'civile' })
+ * @example evaluateEligibility(p, { montant: 3999.99, objets: ['paiement'], matiere: 'civile' })
  *   // { procedure: 'petits-litiges', version: '1.0.0', eligible: true, reasons: [...] }
  */
-export async function evaluateEligibility(
+export function evaluateEligibility(
   procedure: Procedure,
   facts: Record<string, unknown>,
-): Promise<EligibilityOutput | InvalidFacts> {
-  const r = await evaluateRuleSet(procedure, ELIGIBILITY_RULESET, facts, { trace: false });
-  if (!r.valid) return r;
-  return { procedure: procedure.id, version: procedure.version, eligible: r.satisfied, reasons: r.reasons };
+  options: DecisionOptions = {},
+): EligibilityOutput | InvalidFacts {
+  const r = evaluateRuleSet(procedure, ELIGIBILITY_RULESET, facts, { trace: false, ...options });
+  if (!r.valid) return invalid(r, options);
+  return {
+    procedure: procedure.id,
+    version: procedure.version,
+    eligible: r.satisfied,
+    reasons: r.reasons,
+    ...(options.partial && { missing: r.missing }),
+  };
 }
 
 /**
  * Must the judge refer the case to the ordinary court? Facts: `matiere`, `requerant`, `partie_faible`.
  * Not mandatory means the judge decides (discretionary), never "no referral".
  */
-export async function evaluateReferral(
+export function evaluateReferral(
   procedure: Procedure,
   facts: Record<string, unknown>,
-): Promise<ReferralOutput | InvalidFacts> {
-  const r = await evaluateRuleSet(procedure, REFERRAL_RULESET, facts, { trace: false });
-  if (!r.valid) return r;
+  options: DecisionOptions = {},
+): ReferralOutput | InvalidFacts {
+  const r = evaluateRuleSet(procedure, REFERRAL_RULESET, facts, { trace: false, ...options });
+  if (!r.valid) return invalid(r, options);
   return {
     procedure: procedure.id,
     version: procedure.version,
     referral: r.satisfied ? 'mandatory' : 'discretionary',
     reasons: r.reasons,
+    ...(options.partial && { missing: r.missing }),
   };
 }

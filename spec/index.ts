@@ -55,3 +55,32 @@ export {
   renderTemplate,
 } from './format-fr.ts';
 export type { DurationParts } from './format-fr.ts';
+export {
+  compileCondition,
+  ConditionError,
+  declaredTypes,
+  enumValues,
+  everyIn,
+  jsonType,
+  OPERATORS_TABLE,
+  operator,
+  parameterValue,
+  schemaTypes,
+  someIn,
+} from './conditions/index.ts';
+export type {
+  AnyCondition,
+  BuiltinOperatorName,
+  CompileOptions,
+  CompiledCondition,
+  CustomOperatorName,
+  Evaluation,
+  Explanation,
+  Facts,
+  InvalidFact,
+  JsonType,
+  Leaf,
+  LeafExplanation,
+  OperatorName,
+  OperatorSpec,
+} from './conditions/index.ts';

@@ -5,5 +5,5 @@ import type { GuardEvaluator } from './types.ts';
 
 export const rulesGuards =
   (procedure: Procedure): GuardEvaluator =>
-  (id, facts) =>
-    evaluateRuleSet(procedure, id, facts);
+  (id, facts, options) =>
+    evaluateRuleSet(procedure, id, facts, options);

@@ -10,6 +10,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Procedure } from '../../spec/index.ts';
 import { formatDateFr } from '../engine/dates.ts';
+import { dueExpiries, expiryCommand } from '../engine/expiry.ts';
 import type { GreffeError } from '../errors.ts';
 import { fireSystemEvent } from '../service/fire-event.ts';
 import type { Runtime } from '../service/context.ts';
@@ -66,23 +67,45 @@ function expireWithoutTransition(rt: Runtime, p: Procedure, c: CaseRow, d: Deadl
   rt.afterCommit();
 }
 
-async function expire(rt: Runtime, d: DeadlineRow, report: SchedulerReport): Promise<void> {
-  const c = getCase(rt.store.q, d.caseId);
-  const p = c ? rt.catalog.get(c.procedureId, c.procedureVersion) : undefined;
-  if (!c || !p) {
-    console.error(
-      `greffe : délai ${d.id} de l’affaire ${d.caseId} ignoré (affaire ou version de procédure introuvable).`,
-    );
-    return;
+/**
+ * Expires the deadlines of case `caseId` due now, one at a time in due order
+ * (runtime/engine/expiry.ts, as the journeys do): each fires its event through
+ * the reducer, or expires alone.
+ */
+async function expireCase(rt: Runtime, caseId: string, report: SchedulerReport): Promise<void> {
+  for (;;) {
+    const c = getCase(rt.store.q, caseId);
+    const p = c ? rt.catalog.get(c.procedureId, c.procedureVersion) : undefined;
+    if (!c || !p) {
+      console.error(
+        `greffe : délais de l’affaire ${caseId} ignorés (affaire ou version de procédure introuvable).`,
+      );
+      return;
+    }
+    const rows = rt.store.q.runningDeadlinesOf.all({ caseId });
+    const [due] = dueExpiries(p, { runningDeadlines: rows }, rt.clock.now());
+    const d = due && rows.find((r) => r.deadline === due.deadline);
+    if (!due || !d) return;
+    await expire(rt, p, c, d, expiryCommand({ version: c.version }, due), report);
   }
+}
+
+async function expire(
+  rt: Runtime,
+  p: Procedure,
+  c: CaseRow,
+  d: DeadlineRow,
+  command: ReturnType<typeof expiryCommand>,
+  report: SchedulerReport,
+): Promise<void> {
   const at = rt.clock.now().toISOString();
-  const event = p.deadlines[d.deadline]?.onExpiry.event;
-  if (event === undefined) {
+  if (command === undefined) {
     expireWithoutTransition(rt, p, c, d, at);
     report.expired++;
     return;
   }
-  const r = await fireSystemEvent(rt, p, c, event, d.id, (row) => queueAlerts(rt.store.q, p, row, d, at));
+  const { event } = command;
+  const r = await fireSystemEvent(rt, p, c, command, d.id, (row) => queueAlerts(rt.store.q, p, row, d, at));
   if ('seq' in r) {
     report.fired++;
     return;
@@ -139,7 +162,7 @@ export class Scheduler {
     ) {
       return report;
     }
-    const seen = new Set<number>();
+    const seen = new Set<string>();
     for (;;) {
       const now = this.rt.clock.now().toISOString();
       const due = this.rt.store.db
@@ -156,11 +179,12 @@ export class Scheduler {
         .orderBy(asc(deadlines.dueAt))
         .limit(100)
         .all()
-        .filter((d) => !seen.has(d.id));
+        .filter((d) => !seen.has(d.caseId));
       if (due.length === 0) return report;
       for (const d of due) {
-        seen.add(d.id);
-        await expire(this.rt, d, report);
+        if (seen.has(d.caseId)) continue;
+        seen.add(d.caseId);
+        await expireCase(this.rt, d.caseId, report);
       }
     }
   }

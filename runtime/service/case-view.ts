@@ -53,6 +53,7 @@ export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
     journal.filter((j) => canSee(parse<string[]>(j.visibleTo), roles)).map((j) => j.seq),
   );
   const docs = q.documentsOf.all({ caseId: c.id });
+  const facts = parse<Record<string, FactRecord>>(c.facts);
   const shownDocs = docs.filter(
     (d) =>
       visibleSeq.has(d.journalSeq) &&
@@ -99,7 +100,7 @@ export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
         status: !phase ? 'todo' : ph.order < phase.order ? 'done' : ph.id === phase.id ? 'current' : 'todo',
       })),
     myRoles: roles,
-    actions: state?.final ? [] : availableActions(p, c.state, roles),
+    actions: state?.final ? [] : availableActions(p, { state: c.state, facts, documents: docs }, roles),
     deadlines: running.map((d) => ({
       id: d.deadline,
       label: p.deadlines[d.deadline]?.label ?? d.deadline,
@@ -128,7 +129,7 @@ export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
       name: x.userId ? x.name : `${p.roles[x.role]?.label ?? x.role} (pas encore identifié)`,
       joined: x.userId !== null,
     })),
-    facts: visibleFacts(parse<Record<string, FactRecord>>(c.facts), roles),
+    facts: visibleFacts(facts, roles),
     ...(draft && { draft: { data: parse<unknown>(draft.data), savedAt: draft.savedAt } }),
   };
 }

@@ -15,9 +15,9 @@
 import type { Procedure } from '../../spec/index.ts';
 import { caseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
-import { decide } from '../engine/decide.ts';
 import { canonicalJson, sha256Hex } from '../engine/hash.ts';
-import type { Actor, Decision } from '../engine/types.ts';
+import { transition } from '../engine/transition.ts';
+import type { Command, TransitionResult } from '../engine/types.ts';
 import { GreffeError } from '../errors.ts';
 import { storeBytes } from '../documents/storage.ts';
 import { snapshotOf } from '../store/cases.ts';
@@ -97,17 +97,16 @@ function sampleFor(rt: Runtime): CommitInput['sampleUserFor'] {
   };
 }
 
-/** Decides `event` on case `c` for `actor`; throws the engine's refusal as a GreffeError. */
+/** Runs the reducer on case `c`; throws its refusal as a GreffeError, stores the bytes of produced documents. */
 async function decideOn(
   rt: Runtime,
   p: Procedure,
   c: CaseRow,
-  actor: Actor,
-  req: FireRequest,
+  command: Command,
   now: Date,
 ): Promise<Accepted> {
   const snapshot = snapshotOf(rt.store.q, c);
-  const d: Decision = await decide(p, snapshot, { ...req, actor }, now, rt.guards(p), c.reference);
+  const d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
   if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
   for (const e of d.effects) {
     if (e.type === 'document.produce')
@@ -130,14 +129,8 @@ export async function fireEvent(
   if (first) return first;
   if (await rt.expireDue(caseId)) a = caseAccess(rt, caller, caseId);
   const now = rt.clock.now();
-  const decision = await decideOn(
-    rt,
-    a.procedure,
-    a.case,
-    { kind: 'user', id: caller.id, roles: a.roles },
-    req,
-    now,
-  );
+  const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
+  const decision = await decideOn(rt, a.procedure, a.case, { ...req, actor }, now);
   try {
     const committed = await commitEventGrouped(rt.store, {
       procedure: a.procedure,
@@ -149,8 +142,8 @@ export async function fireEvent(
       respond: (c, seq, hash) => {
         const answer: EventAnswer = {
           id: c.id,
-          caseVersion: decision.nextVersion,
-          state: stateSummary(a.procedure, decision.nextState),
+          caseVersion: decision.snapshot.version,
+          state: stateSummary(a.procedure, decision.snapshot.state),
           event: { seq, event: decision.event.event, at: decision.event.at, hash },
           view: `/api/cases/${encodeURIComponent(c.id)}`,
         };
@@ -172,19 +165,21 @@ export async function fireEvent(
   }
 }
 
-/** The scheduler's path: an automatic transition fired by a deadline's expiry, actor = the system. */
+/**
+ * The scheduler's path: the automatic transition a deadline's expiry fires
+ * (runtime/engine/expiry.ts `expiryCommand`, actor = the system).
+ */
 export async function fireSystemEvent(
   rt: Runtime,
   p: Procedure,
   c: CaseRow,
-  event: string,
+  command: Command,
   expiredDeadlineId: number,
   alsoInTransaction?: CommitInput['alsoInTransaction'],
 ): Promise<{ seq: number } | { refused: GreffeError }> {
   const now = rt.clock.now();
   try {
-    const req = { event, data: {}, expectedVersion: c.version };
-    const decision = await decideOn(rt, p, c, { kind: 'system' }, req, now);
+    const decision = await decideOn(rt, p, c, command, now);
     const { seq } = commitEvent(rt.store, {
       procedure: p,
       caseId: c.id,

@@ -7,7 +7,8 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { rolesInCase, type Caller, canSee } from '../access/policy.ts';
 import { isCourtRole, availableActions } from '../engine/actions.ts';
-import { deadlines, cases, journalEvents, participants } from '../store/schema.ts';
+import type { FactRecord } from '../engine/types.ts';
+import { deadlines, cases, documents, journalEvents, participants } from '../store/schema.ts';
 import { daysUntil } from '../engine/dates.ts';
 import { getCalendar } from '../time/index.ts';
 import type { Runtime } from './context.ts';
@@ -39,8 +40,9 @@ export function listCases(rt: Runtime, caller: Caller, queue?: string): CaseSumm
   const visible = courtActor
     ? or(eq(cases.court, caller.court as string), ids.length > 0 ? inArray(cases.id, ids) : undefined)
     : inArray(cases.id, ids);
-  // Three queries whatever the number of cases (they were two per case): the cases, their
-  // participants, their running deadlines with the visibility of the event that started each.
+  // Four queries whatever the number of cases (they were two per case): the cases, their
+  // participants, their running deadlines with the visibility of the event that started each,
+  // and their documents (an action whose connector acts on a missing document is not offered).
   const rows = db.select().from(cases).where(visible).orderBy(asc(cases.updatedAt)).all();
   const partsByCase = groupBy(
     db
@@ -50,6 +52,16 @@ export function listCases(rt: Runtime, caller: Caller, queue?: string): CaseSumm
       .where(visible)
       .all()
       .map((r) => r.p),
+    (x) => x.caseId,
+  );
+  const docsByCase = groupBy(
+    db
+      .select({ caseId: documents.caseId, id: documents.id, kind: documents.kind, sha256: documents.sha256 })
+      .from(documents)
+      .innerJoin(cases, eq(cases.id, documents.caseId))
+      .where(visible)
+      .orderBy(asc(documents.journalSeq))
+      .all(),
     (x) => x.caseId,
   );
   const deadlinesByCase = groupBy(
@@ -74,7 +86,12 @@ export function listCases(rt: Runtime, caller: Caller, queue?: string): CaseSumm
     const roles = rolesInCase(p, caller, c, partsByCase.get(c.id) ?? []);
     if (roles.length === 0) continue;
     const state = p.states[c.state];
-    const actions = state?.final ? [] : availableActions(p, c.state, roles);
+    const snapshot = {
+      state: c.state,
+      facts: JSON.parse(c.facts) as Record<string, FactRecord>,
+      documents: docsByCase.get(c.id) ?? [],
+    };
+    const actions = state?.final ? [] : availableActions(p, snapshot, roles, rt.guards(p));
     const running = (deadlinesByCase.get(c.id) ?? [])
       .filter((r) => canSee(JSON.parse(r.visibleTo) as string[], roles))
       .map((r) => r.d);

@@ -70,11 +70,12 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .where(and(eq(deadlines.caseId, p('caseId')), running))
       .orderBy(asc(deadlines.dueAt))
       .prepare(),
-    /** What the engine's decision needs of a case's deadlines and documents: names and references only. */
+    /** What the reducer needs of a case's deadlines and documents: names, due dates and references only. */
     runningDeadlineNamesOf: db
-      .select({ deadline: deadlines.deadline })
+      .select({ deadline: deadlines.deadline, due: deadlines.due, dueAt: deadlines.dueAt })
       .from(deadlines)
       .where(and(eq(deadlines.caseId, p('caseId')), running))
+      .orderBy(asc(deadlines.id))
       .prepare(),
     documentRefsOf: db
       .select({ id: documents.id, kind: documents.kind, sha256: documents.sha256 })
