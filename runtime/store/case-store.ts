@@ -214,7 +214,12 @@ export interface CaseStore {
   ): Promise<{ row: DocumentRow; visibleTo: string } | undefined>;
 
   // Outbox.
-  /** Pending messages available at `now`, oldest first (one instance per store: see issue on scale-out for leases). */
+  /**
+   * Pending messages available at `now`, oldest first. SQLite: one server per
+   * file, so reading them is claiming them. A store shared by several
+   * instances must lease the rows it returns (`FOR UPDATE SKIP LOCKED`, with
+   * an owner and an expiry) so that no message is sent twice.
+   */
   claimOutbox(now: string, limit: number): Promise<OutboxRow[]>;
   /** Status of a deadline row (a reminder goes out only while its deadline runs). */
   deadlineStatus(id: number): Promise<string | undefined>;
