@@ -161,5 +161,5 @@ describe('greffe audit verify', () => {
     expect(one.status).toBe(1);
     const other = await audit('--case', (await med.open('mediation')).id);
     expect(other.status).toBe(0);
-  });
+  }, 120_000); // four runs of the CLI, each a fresh tsx start (seconds each on a loaded machine)
 });
