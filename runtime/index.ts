@@ -28,7 +28,5 @@ export type {
 export { GreffeError } from './errors.ts';
 export { startServer } from './server.ts';
 export type { RunningServer, ServerOptions } from './server.ts';
-export { verifyJournal } from './store/audit.ts';
-export type { AuditReport, BrokenLink } from './store/audit.ts';
-export { openStore, PRAGMAS, applyPragmas } from './store/open.ts';
-export type { Store } from './store/open.ts';
+export type { AuditReport, BrokenLink, CaseStore } from './store/case-store.ts';
+export { openSqliteStore } from './store/sqlite-store.ts';

@@ -14,8 +14,7 @@ import { OutboxWorker } from './connectors/outbox-worker.ts';
 import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Runtime, rulesGuards } from './service/context.ts';
-import { openStore } from './store/open.ts';
-import { upsertUser } from './store/users.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
 import { type Clock, ManualClock, systemClock } from './time/index.ts';
 
 export interface ServerOptions {
@@ -55,11 +54,11 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     : loadCatalog((o.spec as string | undefined) ?? 'spec/procedures');
   for (const line of describeFailures(catalog)) log(line);
   if (catalog.procedures.length === 0) throw new Error('Aucune version de procédure valide à servir.');
-  const store = openStore(o.db);
+  const store = openSqliteStore(o.db);
   const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
-  for (const u of samples) upsertUser(store.db, u, new Date());
+  for (const u of samples) await store.upsertUser(u, new Date());
   const hooks: { kick: () => void; expire: (caseId: string) => Promise<boolean> } = {
     kick: () => undefined,
     expire: async () => false,
@@ -126,7 +125,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       });
       await scheduler.idle();
       await outbox.idle();
-      store.close();
+      await store.close();
     },
   };
 }

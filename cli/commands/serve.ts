@@ -70,7 +70,9 @@ export const command: Command = {
       console.log(
         `greffe : plateforme servie sur ${server.url.replace('127.0.0.1', 'localhost')} (procédures : ${procs}).`,
       );
-      console.log(`greffe : base ${server.runtime.store.file} ; référence de l’API : ${server.url}/api/docs`);
+      console.log(
+        `greffe : base ${server.runtime.store.location} ; référence de l’API : ${server.url}/api/docs`,
+      );
       if (server.devClock) {
         console.log(
           'greffe : MODE DÉVELOPPEMENT — utilisateurs d’exemple (GET /api/dev/users), horloge réglable (POST /api/dev/clock).',

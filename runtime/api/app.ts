@@ -66,20 +66,20 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   const auth = new Auth(rt);
 
   app.get('/api/health', (c) => sendJson(c, { ok: true }));
-  app.get('/api/me', (c) => {
-    const { id, name, roles, court } = auth.callerOf(c);
+  app.get('/api/me', async (c) => {
+    const { id, name, roles, court } = await auth.callerOf(c);
     return sendJson(c, { id, name, roles, ...(court && { court }) });
   });
-  app.post('/api/logout', (c) => {
-    auth.logout(c);
+  app.post('/api/logout', async (c) => {
+    await auth.logout(c);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt, auth));
-  app.get('/api/stats', (c) => {
-    auth.callerOf(c);
-    return sendJson(c, computeStats(rt, c.req.query('procedure'), c.req.query('version')));
+  app.get('/api/stats', async (c) => {
+    await auth.callerOf(c);
+    return sendJson(c, await computeStats(rt, c.req.query('procedure'), c.req.query('version')));
   });
 
   const openapi = openApiDocument(rt.catalog.procedures, options.serverVersion ?? '0.1.0');

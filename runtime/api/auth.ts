@@ -9,7 +9,7 @@ import { getCookie } from 'hono/cookie';
 import type { Caller } from '../access/policy.ts';
 import { GreffeError } from '../errors.ts';
 import type { Runtime } from '../service/context.ts';
-import { deleteSession, toCaller, userOfToken } from '../store/users.ts';
+import { toCaller } from '../store/case-store.ts';
 
 export const SESSION_COOKIE = 'greffe_session';
 
@@ -58,19 +58,25 @@ export class Auth {
   constructor(private readonly rt: Runtime) {}
 
   /** The authenticated caller, or 401 UNAUTHENTICATED. */
-  callerOf(c: Context): Caller {
+  async callerOf(c: Context): Promise<Caller> {
     const token = tokenOf(c);
-    const caller = token ? this.#callerOfToken(token) : undefined;
+    const caller = token
+      ? (this.#sessions.get(token, Date.now()) ?? (await this.#callerOfToken(token)))
+      : undefined;
     if (!caller)
       throw new GreffeError(401, 'UNAUTHENTICATED', 'Vous devez vous connecter pour accéder à ce service.');
     return caller;
   }
 
-  #callerOfToken(token: string): Caller | undefined {
+  /** The caller of a session seen in the last few seconds, without reading the store (undefined otherwise). */
+  knownCaller(c: Context): Caller | undefined {
+    const token = tokenOf(c);
+    return token ? this.#sessions.get(token, Date.now()) : undefined;
+  }
+
+  async #callerOfToken(token: string): Promise<Caller | undefined> {
     const now = Date.now();
-    const known = this.#sessions.get(token, now);
-    if (known) return known;
-    const user = userOfToken(this.rt.store.q, token, new Date(now));
+    const user = await this.rt.store.userOfToken(token, new Date(now));
     if (!user) return undefined;
     const caller = toCaller(user);
     this.#sessions.set(token, caller, now);
@@ -78,10 +84,10 @@ export class Auth {
   }
 
   /** Ends the presented session (here at once; another instance's cache lets it live ≤ SESSION_CACHE_MS). */
-  logout(c: Context): void {
+  async logout(c: Context): Promise<void> {
     const token = tokenOf(c);
     if (!token) return;
     this.#sessions.forget(token);
-    deleteSession(this.rt.store.db, token);
+    await this.rt.store.deleteSession(token);
   }
 }

@@ -8,7 +8,7 @@ import { setCookie } from 'hono/cookie';
 import { findSample } from '../dev/sample-users.ts';
 import { GreffeError } from '../errors.ts';
 import type { Runtime } from '../service/context.ts';
-import { createSession, SESSION_DAYS } from '../store/users.ts';
+import { SESSION_DAYS } from '../store/case-store.ts';
 import type { ManualClock } from '../time/index.ts';
 import { type Env, SESSION_COOKIE } from './auth.ts';
 import { jsonBody } from './errors.ts';
@@ -44,7 +44,7 @@ export function devRoutes(rt: Runtime, hooks: DevHooks): Hono<Env> {
         users: rt.sampleUsers.map((u) => u.id),
       });
     }
-    const token = createSession(rt.store.db, user.id, new Date());
+    const token = await rt.store.createSession(user.id, new Date());
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',

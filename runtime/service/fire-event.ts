@@ -20,16 +20,13 @@ import { transition } from '../engine/transition.ts';
 import type { Command, TransitionResult } from '../engine/types.ts';
 import { GreffeError } from '../errors.ts';
 import { storeBytes } from '../documents/storage.ts';
-import { snapshotOf } from '../store/cases.ts';
 import {
   type Accepted,
-  type CommitInput,
-  commitEvent,
-  commitEventGrouped,
+  type CaseRow,
+  type EventCommit,
+  SYSTEM_ACTOR,
   VersionConflict,
-} from '../store/commit.ts';
-import { SYSTEM_ACTOR } from '../store/journal.ts';
-import type { CaseRow } from '../store/schema.ts';
+} from '../store/case-store.ts';
 import { stateSummary } from './case-view.ts';
 import type { Runtime } from './context.ts';
 
@@ -68,14 +65,14 @@ const conflict = (caseVersion: number) =>
     },
   );
 
-function storedAnswer(
+async function storedAnswer(
   rt: Runtime,
   userId: string,
   key: string,
   requestSha256: string,
   caseId: string,
-): Answer | undefined {
-  const row = rt.store.q.idempotencyOf.get({ userId, key });
+): Promise<Answer | undefined> {
+  const row = await rt.store.idempotentAnswer(userId, key);
   if (!row) return undefined;
   if (row.requestSha256 !== requestSha256 || row.caseId !== caseId) {
     throw new GreffeError(
@@ -89,7 +86,7 @@ function storedAnswer(
 }
 
 /** Dev mode: the sample user who takes a summoned role. */
-function sampleFor(rt: Runtime): CommitInput['sampleUserFor'] {
+function sampleFor(rt: Runtime): EventCommit['sampleUserFor'] {
   if (!rt.dev) return undefined;
   return (role) => {
     const u = rt.sampleUsers.find((s) => s.id === role);
@@ -105,7 +102,7 @@ async function decideOn(
   command: Command,
   now: Date,
 ): Promise<Accepted> {
-  const snapshot = snapshotOf(rt.store.q, c);
+  const snapshot = await rt.store.caseSnapshot(c);
   const d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
   if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
   for (const e of d.effects) {
@@ -123,16 +120,16 @@ export async function fireEvent(
   req: FireRequest,
   key: string,
 ): Promise<Answer> {
-  let a = caseAccess(rt, caller, caseId);
+  let a = await caseAccess(rt, caller, caseId);
   const requestSha256 = sha256Hex(canonicalJson({ caseId, ...req }));
-  const first = storedAnswer(rt, caller.id, key, requestSha256, caseId);
+  const first = await storedAnswer(rt, caller.id, key, requestSha256, caseId);
   if (first) return first;
-  if (await rt.expireDue(caseId)) a = caseAccess(rt, caller, caseId);
+  if (await rt.expireDue(caseId)) a = await caseAccess(rt, caller, caseId);
   const now = rt.clock.now();
   const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
   const decision = await decideOn(rt, a.procedure, a.case, { ...req, actor }, now);
   try {
-    const committed = await commitEventGrouped(rt.store, {
+    const committed = await rt.store.commitEvent({
       procedure: a.procedure,
       caseId,
       decision,
@@ -159,7 +156,7 @@ export async function fireEvent(
   } catch (err: unknown) {
     if (!(err instanceof VersionConflict)) throw err;
     // The same key may have won the race in a concurrent request: then this is a replay.
-    const replay = storedAnswer(rt, caller.id, key, requestSha256, caseId);
+    const replay = await storedAnswer(rt, caller.id, key, requestSha256, caseId);
     if (replay) return replay;
     throw conflict(err.caseVersion);
   }
@@ -175,18 +172,18 @@ export async function fireSystemEvent(
   c: CaseRow,
   command: Command,
   expiredDeadlineId: number,
-  alsoInTransaction?: CommitInput['alsoInTransaction'],
+  expiryAlerts?: EventCommit['expiryAlerts'],
 ): Promise<{ seq: number } | { refused: GreffeError }> {
   const now = rt.clock.now();
   try {
     const decision = await decideOn(rt, p, c, command, now);
-    const { seq } = commitEvent(rt.store, {
+    const { seq } = await rt.store.commitEvent({
       procedure: p,
       caseId: c.id,
       decision,
       actorId: SYSTEM_ACTOR,
       expiredDeadlineId,
-      ...(alsoInTransaction && { alsoInTransaction }),
+      ...(expiryAlerts && { expiryAlerts }),
       ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
     });
     rt.afterCommit();

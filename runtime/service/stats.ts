@@ -6,9 +6,7 @@
  * astreinte" when its data or the case's facts hold a truthy field whose name
  * contains "astreinte" (reported to the spec owners as a gap).
  */
-import { and, asc, eq } from 'drizzle-orm';
 import { formatDuration, parseDuration, type Procedure } from '../../spec/index.ts';
-import { cases, journalEvents } from '../store/schema.ts';
 import type { Runtime } from './context.ts';
 import { groupBy } from './group-by.ts';
 
@@ -44,28 +42,14 @@ function decisionTarget(p: Procedure): { duration: string; text: string; days: n
   return null;
 }
 
-export function computeStats(rt: Runtime, procedureId?: string, version?: string) {
-  const which = and(
-    procedureId ? eq(cases.procedureId, procedureId) : undefined,
-    version ? eq(cases.procedureVersion, version) : undefined,
-  );
-  const rows = rt.store.db.select().from(cases).where(which).all();
-  // Every transition of those cases in one query (it was one query per case), in journal order.
-  const transitions = groupBy(
-    rt.store.db
-      .select({
-        caseId: journalEvents.caseId,
-        transitionIndex: journalEvents.transitionIndex,
-        at: journalEvents.at,
-        data: journalEvents.data,
-      })
-      .from(journalEvents)
-      .innerJoin(cases, eq(cases.id, journalEvents.caseId))
-      .where(and(which, eq(journalEvents.kind, 'transition')))
-      .orderBy(asc(journalEvents.caseId), asc(journalEvents.seq))
-      .all(),
-    (j) => j.caseId,
-  );
+export async function computeStats(rt: Runtime, procedureId?: string, version?: string) {
+  const found = await rt.store.statsRows({
+    ...(procedureId && { procedureId }),
+    ...(version && { version }),
+  });
+  const rows = found.cases;
+  // Every transition of those cases, in journal order (one query, store.statsRows).
+  const transitions = groupBy(found.transitions, (j) => j.caseId);
   const byState: Record<string, number> = {};
   let closed = 0;
   let accord = 0;

@@ -14,6 +14,7 @@ import { fastPrepared } from './fast-prepared.ts';
 import type { Store } from './open.ts';
 import { prepareQueries, preparedQueries, type Queries } from './queries.ts';
 import { createSession } from './users.ts';
+import { SqliteCaseStore } from './sqlite-store.ts';
 import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 
 const caller = MEDIATRICE;
@@ -34,11 +35,11 @@ describe('fast prepared queries', () => {
 
   let local: LocalRuntime;
   beforeAll(async () => {
-    local = localRuntime();
+    local = await localRuntime();
     const { rt, clock } = local;
-    store = rt.store;
+    store = SqliteCaseStore.inner(local.store);
     session = createSession(store.db, caller.id, clock.now());
-    caseId = openCaseFor(rt, caller, { procedure: 'mediation' });
+    caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
     await fireEvent(
       rt,
       caller,
@@ -53,7 +54,7 @@ describe('fast prepared queries', () => {
       { event: 'inviter_voisin', data: {}, expectedVersion: 1 },
       'cle-fast-2',
     );
-    saveDraft(rt, caller, caseId, { note: 'brouillon' });
+    await saveDraft(rt, caller, caseId, { note: 'brouillon' });
     store.sqlite
       .prepare(
         "INSERT INTO documents (id, case_id, kind, filename, media_type, size, sha256, origin, uploaded_at, uploaded_by, journal_seq) VALUES ('d1', ?, 'piece', 'a.pdf', 'application/pdf', 3, 'abc', 'depot', '2027-03-01T09:00:00.000Z', 'm', 1)",
