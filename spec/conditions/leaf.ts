@@ -47,7 +47,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * the others compare it.
  */
 const onUndefined = (op: OperatorSpec, value: unknown): boolean =>
-  op.factTypes.includes('array') || op.factTypes.includes('number') ? false : op.test(undefined, value);
+  op.factTypes.includes('array') || op.factTypes.every((t) => t === 'number')
+    ? false
+    : op.test(undefined, value);
 
 /** The static description of a fact test, its `{ param }` resolved. */
 export function describeLeaf(c: Leaf & { readonly value: unknown }, ctx: LeafContext): Leaf {
@@ -103,10 +105,10 @@ export function compileLeaf(leaf: Leaf, ctx: LeafContext): Node {
     if (w === undefined) return lenient ? undefined : MISSING;
     return valueOk(w) ? w : INVALID;
   };
-  // An undefined value (a `{ fact }` absent, read leniently): json-rules-engine fails on a list operator.
-  const listValue = op.valueTypes.includes('array');
+  // An undefined value (a `{ fact }` absent, read leniently): json-rules-engine throws on `in`/`notIn`.
+  const noUndefinedValue = leaf.operator === 'in' || leaf.operator === 'notIn';
   const compare = (v: unknown, w: unknown): boolean =>
-    w === undefined && listValue ? false : v === undefined ? onUndefined(op, w) : test(v, w);
+    w === undefined && noUndefinedValue ? false : v === undefined ? onUndefined(op, w) : test(v, w);
 
   const decide = (f: Facts): boolean | null => {
     const v = read(f);

@@ -36,17 +36,22 @@ export function jsonType(v: unknown): JsonType | undefined {
   return t === 'number' || t === 'string' || t === 'boolean' || t === 'object' ? t : undefined;
 }
 
+const NONE: readonly unknown[] = [];
+const asList = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : NONE);
+
 /** `everyIn`: every element of the fact (a list) is one of the value's elements. An empty list holds. */
 export function everyIn(fact: unknown, value: unknown): boolean {
-  if (!Array.isArray(fact) || !Array.isArray(value)) return false;
-  for (const x of fact) if (!value.includes(x)) return false;
+  if (!Array.isArray(fact)) return false;
+  const allowed = asList(value);
+  for (const x of fact) if (!allowed.includes(x)) return false;
   return true;
 }
 
 /** `someIn`: at least one element of the fact (a list) is one of the value's elements. */
 export function someIn(fact: unknown, value: unknown): boolean {
-  if (!Array.isArray(fact) || !Array.isArray(value)) return false;
-  for (const x of fact) if (value.includes(x)) return true;
+  if (!Array.isArray(fact)) return false;
+  const wanted = asList(value);
+  for (const x of fact) if (wanted.includes(x)) return true;
   return false;
 }
 
