@@ -52,7 +52,7 @@ async function runVersion(dir: string, journeys: JourneyRunner): Promise<Version
     severity: i.severity,
     text: `${i.loc.file}:${i.loc.line}:${i.loc.column}  ${i.code}  ${i.message}`,
   }));
-  const report = await runScenarios(procedure);
+  const report = runScenarios(procedure);
   const journeyCases = report.journeys > 0 ? await journeys(procedure) : [];
   return {
     ...base,
