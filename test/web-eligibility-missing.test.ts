@@ -38,15 +38,25 @@ describe('eligibility questionnaire: the facts still missing', () => {
     expect(await result.getAttribute('class')).toContain('fr-alert--success');
     expect(asked).toEqual([{ montant: 800 }, { montant: 800, objets: ['paiement'] }]);
 
-    // An amount at the threshold settles it alone: no further question.
+    await context.close();
+  }, 90_000);
+
+  it('asks nothing more once one answer settles it', async () => {
+    const context = await web.browser.newContext({ locale: 'fr-FR' });
+    recordRequests(context);
+    const page = await context.newPage();
+    const asked: unknown[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/eligibility')) asked.push(JSON.parse(r.postData() ?? 'null'));
+    });
     await page.goto(`${web.server.url}${PAGE}`);
     await field(page, /Valeur de votre demande/).fill('4000');
     await page.getByRole('button', { name: 'Vérifier' }).click();
-    await page.getByTestId('resultat-eligibilite').waitFor();
-    expect(await page.getByTestId('resultat-eligibilite').getAttribute('class')).toContain(
-      'fr-alert--warning',
-    );
+    const result = page.getByTestId('resultat-eligibilite');
+    await result.waitFor();
+    expect(await result.getAttribute('class')).toContain('fr-alert--warning');
     expect(await page.getByTestId('questions-manquantes').count()).toBe(0);
+    expect(asked).toEqual([{ montant: 4000 }]);
     await context.close();
   }, 90_000);
 });
