@@ -16,17 +16,22 @@ const copy = editedCopy('spec/procedures/petits-litiges/1.0.0', {
 const web = setUpWebStack({ spec: dirname(dirname(copy)) });
 const PAGE = '/procedures/petits-litiges/1.0.0/eligibilite';
 
+/** A fresh browser (no answers remembered) on the questionnaire, recording the bodies it posts to the rules. */
+async function openQuestionnaire() {
+  const context = await web.browser.newContext({ locale: 'fr-FR' });
+  recordRequests(context);
+  const page = await context.newPage();
+  const asked: unknown[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/eligibility')) asked.push(JSON.parse(r.postData() ?? 'null'));
+  });
+  await page.goto(`${web.server.url}${PAGE}`);
+  return { context, page, asked };
+}
+
 describe('eligibility questionnaire: the facts still missing', () => {
   it('asks next exactly the facts the rules miss, keeping the answers given', async () => {
-    const context = await web.browser.newContext({ locale: 'fr-FR' });
-    recordRequests(context);
-    const page = await context.newPage();
-    const asked: unknown[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/eligibility')) asked.push(JSON.parse(r.postData() ?? 'null'));
-    });
-
-    await page.goto(`${web.server.url}${PAGE}`);
+    const { context, page, asked } = await openQuestionnaire();
     await field(page, /Valeur de votre demande/).fill('800');
     await page.getByRole('button', { name: 'Vérifier' }).click();
     await page.getByTestId('questions-manquantes').waitFor();
@@ -42,14 +47,7 @@ describe('eligibility questionnaire: the facts still missing', () => {
   }, 90_000);
 
   it('asks nothing more once one answer settles it', async () => {
-    const context = await web.browser.newContext({ locale: 'fr-FR' });
-    recordRequests(context);
-    const page = await context.newPage();
-    const asked: unknown[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/eligibility')) asked.push(JSON.parse(r.postData() ?? 'null'));
-    });
-    await page.goto(`${web.server.url}${PAGE}`);
+    const { context, page, asked } = await openQuestionnaire();
     await field(page, /Valeur de votre demande/).fill('4000');
     await page.getByRole('button', { name: 'Vérifier' }).click();
     const result = page.getByTestId('resultat-eligibilite');
