@@ -1,11 +1,10 @@
 /**
  * The operators of the spec language, as rules/ names them. The table itself
  * (predicate, accepted types, French description and phrase) lives in the one
- * evaluator (spec/conditions/operators.ts); json-rules-engine, kept as the
- * oracle of that evaluator and as a baseline in bench/rules.bench.ts, gets
- * the custom operators from here.
+ * evaluator (spec/conditions/operators.ts). json-rules-engine is no longer
+ * loaded at run time: it is the evaluator's oracle in tests and the baseline
+ * of bench/rules.bench.ts, which give it the custom operators from here.
  */
-import { Operator } from 'json-rules-engine';
 import {
   CUSTOM_OPERATORS,
   type CustomOperatorName,
@@ -27,10 +26,3 @@ export const CUSTOM_OPERATOR_IMPLEMENTATIONS: Readonly<
   CustomOperatorName,
   (fact: unknown, value: unknown) => boolean
 >;
-
-/** json-rules-engine Operator objects for the custom operators, to add to an engine. */
-export function customEngineOperators(): Operator[] {
-  return CUSTOM_OPERATORS.map(
-    (name) => new Operator(name, CUSTOM_OPERATOR_IMPLEMENTATIONS[name], Array.isArray),
-  );
-}

@@ -21,62 +21,34 @@ import { schemaTypes } from './values.ts';
 
 type Result = boolean | null;
 
-function allOf(parts: readonly Node[]): Node {
+/** `all` or `any`: three-valued, settled by the first child whose result is `decisive` (false / true). */
+function listOf(kind: 'all' | 'any', parts: readonly Node[]): Node {
+  const decisive = kind === 'any';
   const n = parts.length;
   return {
     decide: (f) => {
       let unknown = false;
       for (let i = 0; i < n; i++) {
         const r = (parts[i] as Node).decide(f);
-        if (r === false) return false;
+        if (r === decisive) return decisive;
         if (r === null) unknown = true;
       }
-      return unknown ? null : true;
+      return unknown ? null : !decisive;
     },
     explain: (f, acc) => {
       const mark = acc.missing.length;
-      const all: Explanation[] = [];
-      let failed = false;
+      const items: Explanation[] = [];
+      let settled = false;
       let unknown = false;
       for (let i = 0; i < n; i++) {
         const e = (parts[i] as Node).explain(f, acc);
-        all.push(e);
-        if (e.result === false) failed = true;
+        items.push(e);
+        if (e.result === decisive) settled = true;
         else if (e.result === null) unknown = true;
       }
-      const result: Result = failed ? false : unknown ? null : true;
+      const result: Result = settled ? decisive : unknown ? null : !decisive;
       if (result !== null) acc.missing.length = mark;
-      return { all, result };
-    },
-  };
-}
-
-function anyOf(parts: readonly Node[]): Node {
-  const n = parts.length;
-  return {
-    decide: (f) => {
-      let unknown = false;
-      for (let i = 0; i < n; i++) {
-        const r = (parts[i] as Node).decide(f);
-        if (r === true) return true;
-        if (r === null) unknown = true;
-      }
-      return unknown ? null : false;
-    },
-    explain: (f, acc) => {
-      const mark = acc.missing.length;
-      const any: Explanation[] = [];
-      let held = false;
-      let unknown = false;
-      for (let i = 0; i < n; i++) {
-        const e = (parts[i] as Node).explain(f, acc);
-        any.push(e);
-        if (e.result === true) held = true;
-        else if (e.result === null) unknown = true;
-      }
-      const result: Result = held ? true : unknown ? null : false;
-      if (result !== null) acc.missing.length = mark;
-      return { any, result };
+      return kind === 'all' ? { all: items, result } : { any: items, result };
     },
   };
 }
@@ -95,8 +67,16 @@ function notOf(inner: Node): Node {
 }
 
 function build(c: AnyCondition, ctx: LeafContext, leaves: Leaf[]): Node {
-  if ('all' in c) return allOf(c.all.map((x) => build(x, ctx, leaves)));
-  if ('any' in c) return anyOf(c.any.map((x) => build(x, ctx, leaves)));
+  if ('all' in c)
+    return listOf(
+      'all',
+      c.all.map((x) => build(x, ctx, leaves)),
+    );
+  if ('any' in c)
+    return listOf(
+      'any',
+      c.any.map((x) => build(x, ctx, leaves)),
+    );
   if ('not' in c) return notOf(build(c.not, ctx, leaves));
   const leaf = describeLeaf(c, ctx);
   leaves.push(leaf);

@@ -6,7 +6,7 @@
  * `4000` and answer true).
  */
 import type { Procedure } from '../model.ts';
-import { type JsonType, jsonType, type OperatorSpec, operator } from './operators.ts';
+import { type JsonType, type OperatorSpec, operator } from './operators.ts';
 import type { Explanation, Facts, InvalidFact, Leaf } from './types.ts';
 import { ConditionError, parameterValue, pathKeys, readPath, typeMessage } from './values.ts';
 
@@ -30,11 +30,34 @@ export interface LeafContext {
 }
 
 type Check = (v: unknown) => boolean;
+/** A type test specialised for the common single types (it runs on every fact test). */
 const typeCheck = (types: readonly JsonType[]): Check => {
-  const set = new Set(types);
-  return (v) => set.has(jsonType(v) as JsonType);
+  const only = new Set(types);
+  if (only.size === 1 && only.has('number')) return (v) => typeof v === 'number';
+  if (only.size === 1 && only.has('string')) return (v) => typeof v === 'string';
+  if (only.size === 1 && only.has('array')) return Array.isArray;
+  const [num, str, bool, nul, arr, obj] = (
+    ['number', 'string', 'boolean', 'null', 'array', 'object'] as const
+  ).map((t) => only.has(t));
+  return (v) => {
+    switch (typeof v) {
+      case 'number':
+        return num === true;
+      case 'string':
+        return str === true;
+      case 'boolean':
+        return bool === true;
+      case 'object':
+        return v === null ? nul === true : Array.isArray(v) ? arr === true : obj === true;
+      default:
+        return false;
+    }
+  };
 };
 const both = (a: Check | undefined, b: Check): Check => (a ? (v) => a(v) && b(v) : b);
+/** A fact's own value: `constructor` is not a fact of `{}`. */
+const reader = (k: string): ((f: Facts) => unknown) =>
+  k in Object.prototype ? (f) => (Object.hasOwn(f, k) ? f[k] : undefined) : (f) => f[k];
 const own = (f: Facts, k: string): unknown => (Object.hasOwn(f, k) ? f[k] : undefined);
 const MISSING = Symbol('missing');
 const INVALID = Symbol('invalid');
@@ -47,7 +70,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * the others compare it.
  */
 const onUndefined = (op: OperatorSpec, value: unknown): boolean =>
-  op.factTypes.includes('array') || op.factTypes.includes('number') ? false : op.test(undefined, value);
+  op.factTypes.includes('array') || op.factTypes.every((t) => t === 'number')
+    ? false
+    : op.test(undefined, value);
 
 /** The static description of a fact test, its `{ param }` resolved. */
 export function describeLeaf(c: Leaf & { readonly value: unknown }, ctx: LeafContext): Leaf {
@@ -103,23 +128,62 @@ export function compileLeaf(leaf: Leaf, ctx: LeafContext): Node {
     if (w === undefined) return lenient ? undefined : MISSING;
     return valueOk(w) ? w : INVALID;
   };
-  // An undefined value (a `{ fact }` absent, read leniently): json-rules-engine fails on a list operator.
-  const listValue = op.valueTypes.includes('array');
+  // An undefined value (a `{ fact }` absent, read leniently): json-rules-engine throws on `in`/`notIn`.
+  const noUndefinedValue = leaf.operator === 'in' || leaf.operator === 'notIn';
   const compare = (v: unknown, w: unknown): boolean =>
-    w === undefined && listValue ? false : v === undefined ? onUndefined(op, w) : test(v, w);
+    w === undefined && noUndefinedValue ? false : v === undefined ? onUndefined(op, w) : test(v, w);
 
-  const decide = (f: Facts): boolean | null => {
+  const factOf = reader(fact);
+  const check = declaredOk ? both(declaredOk, factOk) : factOk;
+  const absentAnswer = lenient && valueFact === undefined && constantOk ? onUndefined(op, constant) : null;
+  const bound = op.bind && Array.isArray(constant) ? op.bind(constant) : (v: unknown) => test(v, constant);
+  /** The usual test — no path, a constant value — with nothing in between. */
+  const direct = (f: Facts): boolean | null => {
+    const v = factOf(f);
+    if (v === undefined) return absentAnswer;
+    return check(v) ? bound(v) : null;
+  };
+  const general = (f: Facts): boolean | null => {
     const v = read(f);
     if (v === MISSING || v === INVALID) return null;
     const w = readValue(f);
     if (w === MISSING || w === INVALID) return null;
     return compare(v, w);
   };
+  const decide = keys === undefined && valueFact === undefined && constantOk ? direct : general;
 
   const invalid = (acc: Acc, name: string, expected: readonly JsonType[], received: unknown) =>
     acc.invalid.push({ fact: name, expected, received, message: typeMessage(name, expected, received) });
 
-  const explain = (f: Facts, acc: Acc): Explanation => {
+  const param = leaf.param;
+  /** The explanation node, in the shape the condition has (keys known now). */
+  const node = (value: unknown, factValue: unknown, result: boolean | null): Explanation =>
+    param !== undefined && keys === undefined && valueFact === undefined
+      ? { fact, operator: leaf.operator, value, param, factValue, result }
+      : {
+          fact,
+          ...(leaf.path !== undefined && { path: leaf.path }),
+          operator: leaf.operator,
+          value,
+          ...(param !== undefined && { param }),
+          ...(valueFact !== undefined && { valueFact }),
+          factValue,
+          result,
+        };
+  const explainDirect = (f: Facts, acc: Acc): Explanation => {
+    const v = factOf(f);
+    let result: boolean | null = null;
+    if (v === undefined) {
+      if (lenient) result = absentAnswer;
+      else acc.missing.push(fact);
+    } else if (check(v)) result = bound(v);
+    else {
+      const wrongWhole = declaredOk !== undefined && !declaredOk(v);
+      invalid(acc, fact, wrongWhole ? (declared as readonly JsonType[]) : op.factTypes, v);
+    }
+    return node(constant, v, result);
+  };
+  const explainGeneral = (f: Facts, acc: Acc): Explanation => {
     const v = read(f);
     const w = readValue(f);
     let result: boolean | null = null;
@@ -134,26 +198,9 @@ export function compileLeaf(leaf: Leaf, ctx: LeafContext): Node {
       invalid(acc, valueFact, refDeclared ?? op.valueTypes, own(f, valueFact));
     else if (w === INVALID) invalid(acc, fact, op.valueTypes, constant);
     if (v !== MISSING && v !== INVALID && w !== MISSING && w !== INVALID) result = compare(v, w);
-    const node: {
-      fact: string;
-      path?: string;
-      operator: string;
-      value: unknown;
-      param?: string;
-      valueFact?: string;
-      factValue: unknown;
-      result: boolean | null;
-    } = {
-      fact,
-      operator: leaf.operator,
-      value: valueFact === undefined ? constant : w === MISSING || w === INVALID ? own(f, valueFact) : w,
-      factValue: v === MISSING ? undefined : v === INVALID ? own(f, fact) : v,
-      result,
-    };
-    if (leaf.path !== undefined) node.path = leaf.path;
-    if (leaf.param !== undefined) node.param = leaf.param;
-    if (valueFact !== undefined) node.valueFact = valueFact;
-    return node;
+    const value = valueFact === undefined ? constant : w === MISSING || w === INVALID ? own(f, valueFact) : w;
+    return node(value, v === MISSING ? undefined : v === INVALID ? own(f, fact) : v, result);
   };
+  const explain = decide === direct ? explainDirect : explainGeneral;
   return { decide, explain };
 }

@@ -18,6 +18,8 @@ export type OperatorName = BuiltinOperatorName | CustomOperatorName;
 
 export interface OperatorSpec {
   readonly test: (fact: unknown, value: unknown) => boolean;
+  /** `test` with a constant list value prepared once (a Set), for the hot path; same answers. */
+  readonly bind?: (value: readonly unknown[]) => (fact: unknown) => boolean;
   /** JSON types the fact may have for the operator to make sense. */
   readonly factTypes: readonly JsonType[];
   /** JSON types the compared value may have. */
@@ -36,17 +38,22 @@ export function jsonType(v: unknown): JsonType | undefined {
   return t === 'number' || t === 'string' || t === 'boolean' || t === 'object' ? t : undefined;
 }
 
+const NONE: readonly unknown[] = [];
+const asList = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : NONE);
+
 /** `everyIn`: every element of the fact (a list) is one of the value's elements. An empty list holds. */
 export function everyIn(fact: unknown, value: unknown): boolean {
-  if (!Array.isArray(fact) || !Array.isArray(value)) return false;
-  for (const x of fact) if (!value.includes(x)) return false;
+  if (!Array.isArray(fact)) return false;
+  const allowed = asList(value);
+  for (const x of fact) if (!allowed.includes(x)) return false;
   return true;
 }
 
 /** `someIn`: at least one element of the fact (a list) is one of the value's elements. */
 export function someIn(fact: unknown, value: unknown): boolean {
-  if (!Array.isArray(fact) || !Array.isArray(value)) return false;
-  for (const x of fact) if (value.includes(x)) return true;
+  if (!Array.isArray(fact)) return false;
+  const wanted = asList(value);
+  for (const x of fact) if (wanted.includes(x)) return true;
   return false;
 }
 
@@ -54,6 +61,27 @@ const SCALAR: readonly JsonType[] = ['number', 'string', 'boolean', 'null'];
 const NUMBER: readonly JsonType[] = ['number'];
 const ARRAY: readonly JsonType[] = ['array'];
 const arr = (v: unknown): readonly unknown[] => v as readonly unknown[];
+// Set.has compares as `includes` does (SameValueZero): unlike `indexOf`, only on NaN, which JSON cannot hold.
+const bindIn = (value: readonly unknown[]) => {
+  const set = new Set(value);
+  return (a: unknown) => set.has(a);
+};
+const bindEvery = (value: readonly unknown[]) => {
+  const set = new Set(value);
+  return (a: unknown) => {
+    const list = a as readonly unknown[];
+    for (let i = 0; i < list.length; i++) if (!set.has(list[i])) return false;
+    return true;
+  };
+};
+const bindSome = (value: readonly unknown[]) => {
+  const set = new Set(value);
+  return (a: unknown) => {
+    const list = a as readonly unknown[];
+    for (let i = 0; i < list.length; i++) if (set.has(list[i])) return true;
+    return false;
+  };
+};
 
 export const OPERATORS_TABLE: Readonly<Record<OperatorName, OperatorSpec>> = {
   equal: {
@@ -100,6 +128,7 @@ export const OPERATORS_TABLE: Readonly<Record<OperatorName, OperatorSpec>> = {
   },
   in: {
     test: (a, b) => arr(b).indexOf(a) > -1,
+    bind: bindIn,
     factTypes: SCALAR,
     valueTypes: ARRAY,
     description: 'le fait (une valeur) est l’un des éléments de la liste',
@@ -107,6 +136,10 @@ export const OPERATORS_TABLE: Readonly<Record<OperatorName, OperatorSpec>> = {
   },
   notIn: {
     test: (a, b) => arr(b).indexOf(a) === -1,
+    bind: (value) => {
+      const isIn = bindIn(value);
+      return (a) => !isIn(a);
+    },
     factTypes: SCALAR,
     valueTypes: ARRAY,
     description: 'le fait (une valeur) n’est aucun des éléments de la liste',
@@ -128,6 +161,7 @@ export const OPERATORS_TABLE: Readonly<Record<OperatorName, OperatorSpec>> = {
   },
   everyIn: {
     test: everyIn,
+    bind: bindEvery,
     factTypes: ARRAY,
     valueTypes: ARRAY,
     description:
@@ -136,6 +170,7 @@ export const OPERATORS_TABLE: Readonly<Record<OperatorName, OperatorSpec>> = {
   },
   someIn: {
     test: someIn,
+    bind: bindSome,
     factTypes: ARRAY,
     valueTypes: ARRAY,
     description: 'au moins un élément du fait (une liste) appartient à la liste donnée',

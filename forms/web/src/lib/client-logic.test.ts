@@ -5,7 +5,8 @@ import { isQuestion } from '../renderers/boolean-question.ts';
 import { parseFrenchNumber } from '../renderers/french-number.ts';
 import type { CaseSummary, FormView, ProcedureView } from './api-types.ts';
 import { searchGlossary, wordsIn } from './glossary.ts';
-import { eligibilityForm, filingForm, latestVersions } from './procedures.ts';
+import { ApiError } from './api.ts';
+import { eligibilityForm, filingForm, latestVersions, stillMissing } from './procedures.ts';
 import { match, queryParam } from './router.ts';
 import { fillTemplates } from './templates.ts';
 
@@ -190,6 +191,30 @@ describe('procedure views', () => {
         { type: 'Control', scope: '#/properties/objets' },
       ],
     });
+  });
+});
+
+describe('eligibility questions still missing', () => {
+  const refused = (details: Record<string, unknown>, code = 'INVALID_FACTS') =>
+    new ApiError(400, code, 'Certaines informations sont manquantes ou invalides.', details);
+
+  it('asks next exactly the facts the rules say are missing', () => {
+    const e = refused({
+      problems: [{ field: 'objets', message: 'objets : ce fait est obligatoire et manque' }],
+      missing: ['objets'],
+    });
+    expect(stillMissing(e)).toEqual(['objets']);
+  });
+
+  it('leaves any other refusal to the form: an invalid answer, another error, nothing missing', () => {
+    const typed = refused({
+      problems: [{ field: 'montant', message: 'montant : doit être un nombre (reçu : « 3999 »)' }],
+      missing: ['objets'],
+    });
+    expect(stillMissing(typed)).toBeUndefined();
+    expect(stillMissing(refused({ problems: [], missing: [] }))).toBeUndefined();
+    expect(stillMissing(refused({ missing: ['objets'] }, 'INVALID_FORM'))).toBeUndefined();
+    expect(stillMissing(new Error('réseau'))).toBeUndefined();
   });
 });
 
