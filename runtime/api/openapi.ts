@@ -4,8 +4,8 @@
  * event's request body names its form, and the eligibility and referral
  * bodies are the rule sets' fact schemas. Regenerated at each start.
  */
-import { ELIGIBILITY_RULESET, factsSchema, REFERRAL_RULESET } from '../../rules/index.ts';
-import type { Procedure } from '../../spec/index.ts';
+import { factsSchema } from '../../rules/index.ts';
+import type { DecidedBy, Procedure } from '../../spec/index.ts';
 import { ERROR_CODES } from './error-codes.ts';
 
 type Json = Record<string, unknown>;
@@ -47,9 +47,9 @@ function schemasOf(procedures: readonly Procedure[]): { schemas: Json; events: J
       schemas[key(p, `event_${event}`)] = eventBody(p, event);
       events.push(ref(key(p, `event_${event}`)));
     }
-    for (const rs of [ELIGIBILITY_RULESET, REFERRAL_RULESET]) {
-      const set = p.rules.rulesets[rs];
-      if (set) schemas[key(p, `facts_${rs}`)] = factsSchema(p.rules, set);
+    for (const decision of ['eligibility', 'referral'] as const) {
+      const set = p.rules.rulesets[p.decidedBy[decision] ?? ''];
+      if (set) schemas[key(p, `facts_${decision}`)] = factsSchema(p.rules, set);
     }
   }
   return { schemas, events };
@@ -58,8 +58,10 @@ function schemasOf(procedures: readonly Procedure[]): { schemas: Json; events: J
 export function openApiDocument(procedures: readonly Procedure[], serverVersion: string): Json {
   const { schemas, events } = schemasOf(procedures);
   const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-  const factsFor = (rs: string) => {
-    const refs = procedures.filter((p) => p.rules.rulesets[rs]).map((p) => ref(key(p, `facts_${rs}`)));
+  const factsFor = (decision: keyof DecidedBy) => {
+    const refs = procedures
+      .filter((p) => p.rules.rulesets[p.decidedBy[decision] ?? ''])
+      .map((p) => ref(key(p, `facts_${decision}`)));
     return refs.length > 0 ? { oneOf: refs } : { type: 'object' };
   };
   const auth = [{ cookie: [] }, { bearer: [] }];
@@ -134,7 +136,7 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           summary: 'La demande est-elle éligible ?',
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: factsFor(ELIGIBILITY_RULESET) } },
+            content: { 'application/json': { schema: factsFor('eligibility') } },
           },
           responses: { 200: ok('Décision motivée'), 400: errorResponse('INVALID_FACTS') },
         },
@@ -144,7 +146,7 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           summary: 'Le renvoi est-il de droit ?',
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: factsFor(REFERRAL_RULESET) } },
+            content: { 'application/json': { schema: factsFor('referral') } },
           },
           responses: { 200: ok('Décision motivée'), 400: errorResponse('INVALID_FACTS') },
         },
