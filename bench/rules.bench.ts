@@ -8,7 +8,7 @@
 import { Engine, type NestedCondition, Operator, type TopLevelCondition } from 'json-rules-engine';
 import {
   CUSTOM_OPERATOR_IMPLEMENTATIONS,
-  ELIGIBILITY_RULESET,
+  decidingRuleSet,
   evaluateEligibility,
   evaluateRuleSet,
   parameterValue,
@@ -59,6 +59,7 @@ export const bench: BenchModule = {
   async run(log: Log) {
     const { procedure } = loadProcedure('spec/procedures/petits-litiges/1.0.0');
     if (!procedure) throw new Error('annexe petits-litiges illisible');
+    const ELIGIBILITY_RULESET = decidingRuleSet(procedure, 'eligibility');
     const rs = procedure.rules.rulesets[ELIGIBILITY_RULESET];
     const seuil = procedure.parameters.seuil;
     const admis = procedure.parameters.objets_admis;

@@ -1,11 +1,8 @@
 /** The `greffe` command: parses the subcommand and hands over to cli/commands/<name>.ts. */
 import { pathToFileURL } from 'node:url';
+import type { Command } from './command.ts';
 
-export interface Command {
-  readonly summary: string;
-  /** Returns the process exit code. */
-  run(args: string[]): Promise<number>;
-}
+export type { Command } from './command.ts';
 
 /** Subcommands, loaded lazily so `greffe validate` never loads the HTTP server. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {

@@ -2,16 +2,35 @@
  * The two decisions greffe's public contract names (README, `greffe
  * eligibility` / `greffe referral`, the HTTP API): who may use the online
  * procedure, and whether a referral to the ordinary court is mandatory.
- * They are rule sets of the spec like any other, found by these ids.
+ * They are rule sets of the spec like any other: the procedure names them
+ * under `decided_by:` (docs/guide-redacteur.md), so no rule set id is assumed here.
  */
-import type { Procedure } from '../spec/index.ts';
+import type { DecidedBy, Procedure } from '../spec/index.ts';
+import { RulesError } from './conditions.ts';
 import { type EvaluateOptions, evaluateRuleSet, type Reason } from './evaluate.ts';
 import type { FactProblem } from './facts.ts';
 
-/** Rule set deciding eligibility (procedure.md §1): `combine: all`, satisfied = eligible. */
-export const ELIGIBILITY_RULESET = 'eligibilite';
-/** Rule set deciding mandatory referral (procedure.md §2): `combine: any`, satisfied = mandatory. */
-export const REFERRAL_RULESET = 'renvoi';
+const DECISION_FR: Record<keyof DecidedBy, string> = {
+  eligibility: 'l’éligibilité',
+  referral: 'le renvoi de droit',
+};
+
+/**
+ * The rule set `procedure` declares for `decision` under `decided_by:`.
+ * Eligibility: `combine: all`, satisfied = eligible; referral: satisfied = mandatory.
+ * Throws a RulesError when the procedure declares none.
+ * @example decidingRuleSet(annex, 'eligibility') // the id written under decided_by.eligibility
+ */
+export function decidingRuleSet(procedure: Procedure, decision: keyof DecidedBy): string {
+  const id = procedure.decidedBy[decision];
+  if (id === undefined) {
+    throw new RulesError(
+      'undeclared-decision',
+      `La procédure ${procedure.id} ${procedure.version} ne désigne aucun jeu de règles pour ${DECISION_FR[decision]} (decided_by.${decision} dans procedure.yaml).`,
+    );
+  }
+  return id;
+}
 
 export interface EligibilityOutput {
   readonly procedure: string;
@@ -60,7 +79,7 @@ export function evaluateEligibility(
   facts: Record<string, unknown>,
   options: DecisionOptions = {},
 ): EligibilityOutput | InvalidFacts {
-  const r = evaluateRuleSet(procedure, ELIGIBILITY_RULESET, facts, { trace: false, ...options });
+  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'eligibility'), facts, { trace: false, ...options });
   if (!r.valid) return invalid(r, options);
   return {
     procedure: procedure.id,
@@ -80,7 +99,7 @@ export function evaluateReferral(
   facts: Record<string, unknown>,
   options: DecisionOptions = {},
 ): ReferralOutput | InvalidFacts {
-  const r = evaluateRuleSet(procedure, REFERRAL_RULESET, facts, { trace: false, ...options });
+  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'referral'), facts, { trace: false, ...options });
   if (!r.valid) return invalid(r, options);
   return {
     procedure: procedure.id,

@@ -3,7 +3,7 @@ export { checkRuleSets } from './check.ts';
 export type { RuleIssue } from './check.ts';
 export { prepareRuleSets } from './compile.ts';
 export { parameterValue, RulesError } from './conditions.ts';
-export { ELIGIBILITY_RULESET, evaluateEligibility, evaluateReferral, REFERRAL_RULESET } from './decisions.ts';
+export { decidingRuleSet, evaluateEligibility, evaluateReferral } from './decisions.ts';
 export type { DecisionOptions, EligibilityOutput, InvalidFacts, ReferralOutput } from './decisions.ts';
 export { evaluateRuleSet } from './evaluate.ts';
 export type { ConditionTrace, EvaluateOptions, Reason, RuleSetResult, RuleTrace } from './evaluate.ts';

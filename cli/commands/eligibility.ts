@@ -17,7 +17,7 @@ import {
   type Procedure,
   pickVersion,
 } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 export type DecisionKind = 'eligibility' | 'referral';
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { WEB_DIST_DIR } from '../../forms/index.ts';
 import { startServer } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe serve [--port N] [--host ADRESSE] [--db FICHIER] [--spec DOSSIER] [--web DOSSIER] [--dev]
 

@@ -14,7 +14,7 @@ import {
   loadProcedure,
   type Procedure,
 } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe test [DOSSIER] [--json]
 

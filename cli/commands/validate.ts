@@ -8,7 +8,7 @@ import {
   hasErrors,
   loadProcedure,
 } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe validate [DOSSIER] [--strict] [--json]
 

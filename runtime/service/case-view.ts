@@ -100,7 +100,7 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
     },
     phases: Object.values(p.phases)
       .sort((x, y) => x.order - y.order)
-      .map((ph) => ({
+      .map((ph): { id: string; label: string; status: 'done' | 'current' | 'todo' } => ({
         id: ph.id,
         label: ph.label,
         status: !phase ? 'todo' : ph.order < phase.order ? 'done' : ph.id === phase.id ? 'current' : 'todo',

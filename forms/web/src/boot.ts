@@ -5,7 +5,7 @@
  * The app takes each answer once, if fresh (lib/api.ts, `takePrefetched`).
  * It imports nothing but the filing-form rule: this file must stay small.
  */
-import type { ProcedureView } from './lib/api-types.ts';
+import type { ProcedureView } from './lib/api-schema.gen.ts';
 import { filingForm } from './lib/filing-form.ts';
 interface Early {
   readonly at: number;

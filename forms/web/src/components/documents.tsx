@@ -1,6 +1,6 @@
 /** The case's documents and decisions, each downloadable by whoever may see it. */
 import { api } from '../lib/api.ts';
-import type { DocumentInfo, ProcedureView } from '../lib/api-types.ts';
+import type { DocumentInfo, ProcedureView } from '../lib/api-schema.gen.ts';
 import { formatInstant, formatSize } from '../lib/format.ts';
 import { roleLabel } from '../lib/procedures.ts';
 

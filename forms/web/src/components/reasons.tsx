@@ -1,5 +1,5 @@
 /** The rules' reasons (eligibility, guards): each sentence with its legal basis. */
-import type { Reason } from '../lib/api-types.ts';
+import type { Reason } from '../lib/api-schema.gen.ts';
 
 export function ReasonList({ reasons }: { reasons: readonly Reason[] | undefined }) {
   if (!reasons || reasons.length === 0) return null;

@@ -1,5 +1,5 @@
 /** What happened in the case, oldest first, with the data the reader's role may see. */
-import type { ProcedureView, TimelineEntry } from '../lib/api-types.ts';
+import type { ProcedureView, TimelineEntry } from '../lib/api-schema.gen.ts';
 import { formatInstant } from '../lib/format.ts';
 import { roleLabel } from '../lib/procedures.ts';
 import { DataList } from './data-list.tsx';

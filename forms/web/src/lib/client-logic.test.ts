@@ -3,7 +3,7 @@ import { buildQueues } from '../backoffice/build-queues.ts';
 import { initialData } from '../form/initial-data.ts';
 import { isQuestion } from '../renderers/boolean-question.ts';
 import { parseFrenchNumber } from '../renderers/french-number.ts';
-import type { CaseSummary, FormView, ProcedureView } from './api-types.ts';
+import type { CaseSummary, FormView, ProcedureSummary, ProcedureView } from './api-schema.gen.ts';
 import { searchGlossary, wordsIn } from './glossary.ts';
 import { ApiError } from './api.ts';
 import { eligibilityForm, filingForm, latestVersions, stillMissing } from './procedures.ts';
@@ -93,15 +93,31 @@ describe('initial data', () => {
 const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
   id: 'p',
   version: '1.0.0',
+  status: 'published',
+  effective: '2027-01-01',
   title: 'P',
+  eligibility: null,
+  shortTitle: null,
+  summary: null,
+  calendar: 'fr',
+  deadlines: [],
+  documents: [],
   phases: [],
   states: [
-    { id: 'brouillon', label: 'Brouillon', phase: 'a', initial: true },
-    { id: 'ouvert', label: 'Ouvert', phase: 'a' },
+    {
+      id: 'brouillon',
+      label: 'Brouillon',
+      phase: 'a',
+      help: null,
+      initial: true,
+      final: false,
+      outcome: null,
+    },
+    { id: 'ouvert', label: 'Ouvert', phase: 'a', help: null, initial: false, final: false, outcome: null },
   ],
   roles: [
-    { id: 'juge', label: 'Juge', kind: 'juridiction' },
-    { id: 'partie', label: 'Partie', kind: 'partie' },
+    { id: 'juge', label: 'Juge', kind: 'juridiction', description: null },
+    { id: 'partie', label: 'Partie', kind: 'partie', description: null },
   ],
   parameters: [],
   glossary: {},
@@ -113,6 +129,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
       to: 'ouvert',
       roles: ['juge'],
       form: 'ordonnance',
+      automatic: false,
     },
     {
       event: 'repondre',
@@ -121,6 +138,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
       to: 'ouvert',
       roles: ['partie'],
       form: 'reponse',
+      automatic: false,
     },
     {
       event: 'deposer',
@@ -129,6 +147,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
       to: 'ouvert',
       roles: ['partie'],
       form: 'demande',
+      automatic: false,
     },
   ],
   ...over,
@@ -136,7 +155,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
 
 describe('procedure views', () => {
   it('keeps the latest published version of each procedure', () => {
-    const list = [
+    const list: ProcedureSummary[] = [
       { id: 'a', version: '1.0.0', status: 'published', effective: '', title: '' },
       { id: 'a', version: '1.10.0', status: 'published', effective: '', title: '' },
       { id: 'a', version: '2.0.0', status: 'draft', effective: '', title: '' },
@@ -153,6 +172,8 @@ describe('procedure views', () => {
     const filing: FormView = {
       id: 'demande',
       title: 'Demande',
+      description: null,
+      help: null,
       schema: {
         type: 'object',
         required: ['montant', 'nom'],
@@ -229,7 +250,18 @@ describe('work queues', () => {
     phase: 'a',
     updatedAt: '2027-01-01T00:00:00Z',
     roles,
-    ...(due ? { nextDeadline: { label: 'Délai', due, daysLeft: daysLeft ?? 30 } } : {}),
+    actions: 1,
+    ...(due
+      ? {
+          nextDeadline: {
+            id: 'delai',
+            label: 'Délai',
+            due,
+            dueAt: `${due}T23:59:59Z`,
+            daysLeft: daysLeft ?? 30,
+          },
+        }
+      : {}),
   });
   it('groups what each role may do, by due date, urgent cases first', () => {
     const procedures = new Map([['p@1.0.0', view()]]);

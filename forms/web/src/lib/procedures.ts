@@ -4,7 +4,7 @@
  * questionnaire (the filing form's questions that the eligibility rules read).
  */
 import { ApiError, api } from './api.ts';
-import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-types.ts';
+import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-schema.gen.ts';
 import { fillTemplates, parameterTexts } from './templates.ts';
 
 export { filingForm } from './filing-form.ts';
@@ -78,6 +78,8 @@ export function eligibilityForm(filing: FormView, facts: readonly string[]): For
   return {
     id: `${filing.id}-eligibilite`,
     title: filing.title,
+    description: filing.description,
+    help: filing.help,
     schema: { type: 'object', required, properties: Object.fromEntries(kept.map((f) => [f, props[f]])) },
     uischema: { type: 'VerticalLayout', elements },
     glossary: filing.glossary,

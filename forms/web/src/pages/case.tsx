@@ -14,7 +14,7 @@ import { PhaseTrack } from '../components/phase-track.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
 import { api } from '../lib/api.ts';
-import type { CaseView, ProcedureView } from '../lib/api-types.ts';
+import type { CaseView, ProcedureView } from '../lib/api-schema.gen.ts';
 import { isDraftData } from '../lib/filing.ts';
 import { wordsIn } from '../lib/glossary.ts';
 import { takeFlash } from '../lib/flash.ts';

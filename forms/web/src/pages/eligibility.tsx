@@ -10,7 +10,7 @@ import { Loaded, PageTitle } from '../components/page.tsx';
 import { ReasonList } from '../components/reasons.tsx';
 import { SpecForm } from '../form/spec-form.tsx';
 import { api } from '../lib/api.ts';
-import type { EligibilityResult } from '../lib/api-types.ts';
+import type { EligibilityResult } from '../lib/api-schema.gen.ts';
 import { recallAnswers, rememberAnswers } from '../lib/filing.ts';
 import { eligibilityFacts, eligibilityForm, filingForm, loadForm, stillMissing } from '../lib/procedures.ts';
 import { useAsync } from '../lib/use-async.ts';
@@ -100,15 +100,12 @@ export function EligibilityPage({ id, version }: { id: string; version: string }
                         : 'Non : votre demande ne peut pas être traitée en ligne'}
                     </h2>
                     <ReasonList reasons={result.reasons} />
-                    {!result.eligible &&
-                      (result.alternative ??
-                        result.unsatisfiedText ??
-                        procedure.eligibility?.alternative) && (
-                        <p>
-                          <strong>Où vous adresser : </strong>
-                          {result.alternative ?? result.unsatisfiedText ?? procedure.eligibility?.alternative}
-                        </p>
-                      )}
+                    {!result.eligible && procedure.eligibility?.alternative && (
+                      <p>
+                        <strong>Où vous adresser : </strong>
+                        {procedure.eligibility.alternative}
+                      </p>
+                    )}
                   </div>
                 )}
                 {result?.eligible && <StartButtons id={id} version={version} secondary />}

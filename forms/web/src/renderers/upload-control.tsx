@@ -7,7 +7,7 @@
 import { type ControlProps, isControl, type JsonSchema, rankWith } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useRef, useState } from 'react';
-import type { UploadedDocument } from '../lib/api-types.ts';
+import type { UploadedDocument } from '../lib/api-schema.gen.ts';
 import { formatSize } from '../lib/format.ts';
 import { errorLines, labelText, Messages } from './field.tsx';
 import { fieldId, useFormRuntime, useShowErrors } from './form-context.ts';
