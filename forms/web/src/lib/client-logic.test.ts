@@ -281,3 +281,22 @@ describe('work queues', () => {
     expect(queues[1]?.description).toBe('Ordonner');
   });
 });
+
+describe('plain language', () => {
+  it('writes the first of the month as French does, and drops the white paper’s marks from a basis', async () => {
+    const { formatDate, isFutureDate, plainBasis } = await import('./format.ts');
+    expect(formatDate('2027-01-01')).toBe('1er janvier 2027');
+    expect(formatDate('2027-01-02')).toBe('2 janvier 2027');
+    expect(isFutureDate('2027-01-01', new Date(2026, 11, 2))).toBe(true);
+    expect(isFutureDate('2026-12-02', new Date(2026, 11, 2))).toBe(false);
+    expect(
+      plainBasis(
+        'Annexe au Code de procédure civile (livre blanc, II.A.1) ; Code de procédure civile, art. 537',
+      ),
+    ).toBe('Annexe au Code de procédure civile ; Code de procédure civile, art. 537');
+    expect(plainBasis('Objectifs mesurés (I.C)')).toBe('Objectifs mesurés');
+    expect(plainBasis('Code de procédure civile, art. 34 et suivants (détermination de la valeur)')).toBe(
+      'Code de procédure civile, art. 34 et suivants (détermination de la valeur)',
+    );
+  });
+});
