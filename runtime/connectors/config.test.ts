@@ -66,14 +66,14 @@ describe('configured connectors in the outbox', () => {
       actorRole: 'r',
       at: clock.now(),
     });
-    const queue = (userId: string | null, key: string) =>
+    const queue = (userId: string | undefined, key: string) =>
       enqueue(
         store.q,
         c,
         {
           kind: 'notify',
           connector: 'courriel',
-          recipient: { role: 'r', userId, name: 'U' },
+          recipient: { role: 'r', ...(userId && { userId }), name: 'U' },
           subject: 'Votre demande',
           body: 'Enregistrée.',
           dedupeKey: key,
@@ -82,7 +82,7 @@ describe('configured connectors in the outbox', () => {
         clock.now().toISOString(),
       );
     queue('u', 'a');
-    queue(null, 'b');
+    queue(undefined, 'b');
     const cfg = connectorConfigFromEnv({
       GREFFE_MAIL_DIR: join(dir, 'mail'),
       GREFFE_SMS_LOG: join(dir, 'sms.jsonl'),
