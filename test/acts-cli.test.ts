@@ -50,6 +50,17 @@ describe('greffe acts sample', () => {
     expect(convocation).toContain('« greffe acts sample »');
   }, 120_000);
 
+  it('--seal: each act carries the court’s seal, valid for pdfsig, and says a development seal has no value', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'greffe-acts-'));
+    await run('node', ['cli/bin/greffe.js', 'acts', 'sample', '--seal', '--out', out], {
+      env: { ...process.env, GREFFE_DEV_PKI_DIR: join(out, 'pki') },
+    });
+    const file = join(out, 'petits-litiges', '1.0.0', 'acte_signification_jugement.pdf');
+    const { stdout } = await run('pdfsig', [file]);
+    expect(stdout).toContain('Signature Validation: Signature is Valid.');
+    expect((await text(file)).replace(/\s+/g, ' ')).toContain('sans valeur juridique');
+  }, 180_000);
+
   it('refuses an unknown subcommand and an unknown procedure', async () => {
     await expect(run('node', ['cli/bin/greffe.js', 'acts', 'print'])).rejects.toMatchObject({ code: 2 });
     await expect(

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import signpdf from '@signpdf/signpdf';
+import signpdfModule from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { PDFDocument } from 'pdf-lib';
 import { sha256, signCms } from './cms.ts';
@@ -24,6 +24,10 @@ import {
   parseCertificates,
 } from './pki.ts';
 import { HttpTsaClient, LocalTsa, type TimestampConnector, type TimestampToken } from './tsa.ts';
+
+/** The CommonJS default export arrives wrapped or not depending on the loader (vitest vs node + tsx). */
+const signpdf = ((signpdfModule as unknown as { default?: typeof signpdfModule }).default ??
+  signpdfModule) as typeof signpdfModule;
 
 export const DEV_SEAL_NOTICE =
   'Cachet électronique de développement : certificat généré localement, sans valeur juridique. ' +
