@@ -12,6 +12,7 @@ import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { caseRoutes } from './routes-cases.ts';
+import { type CalendarOptions, calendarRoutes } from './routes-calendar.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { procedureRoutes } from './routes-procedures.ts';
 import { type WebhookOptions, webhookRoutes } from './routes-webhooks.ts';
@@ -25,6 +26,8 @@ export interface AppOptions {
   readonly serverVersion?: string;
   /** Signed webhooks of the commissaire de justice and the bank (routes-webhooks.ts); absent → not served. */
   readonly webhooks?: WebhookOptions;
+  /** Secret-address ICS feeds of deadlines and hearings (routes-calendar.ts); absent → not served. */
+  readonly calendar?: CalendarOptions;
 }
 
 /** What the HTTP server calls: hono's `fetch` signature. */
@@ -99,6 +102,7 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
 
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev));
   if (options.webhooks) app.route('/api/webhooks', webhookRoutes(options.webhooks));
+  if (options.calendar) app.route('/api/calendar', calendarRoutes(options.calendar));
   return app;
 }
 
