@@ -85,9 +85,16 @@ class Writer {
     }
     return page;
   }
-  text(s: string, font: PDFFont, size: number, opts: { align?: 'center' | 'right'; gap?: number } = {}) {
-    const width = A4[0] - 2 * MARGIN;
-    for (const l of wrap(s, font, size, width)) {
+  text(
+    s: string,
+    font: PDFFont,
+    size: number,
+    opts: { align?: 'center' | 'right'; gap?: number; indent?: number } = {},
+  ) {
+    const indent = opts.indent ?? 0;
+    const width = A4[0] - 2 * MARGIN - 2 * indent;
+    // Liberation has no narrow no-break space (U+202F, French thousands and « »): a no-break space prints instead.
+    for (const l of wrap(s.replace(/[\u202f\u2009]/g, '\u00a0'), font, size, width)) {
       if (this.y - size < MARGIN) {
         this.page = this.newPage();
         this.y = A4[1] - MARGIN;
@@ -95,13 +102,17 @@ class Writer {
       this.y -= size * 1.35;
       const w = font.widthOfTextAtSize(l, size);
       const x =
-        opts.align === 'center' ? (A4[0] - w) / 2 : opts.align === 'right' ? A4[0] - MARGIN - w : MARGIN;
+        opts.align === 'center'
+          ? (A4[0] - w) / 2
+          : opts.align === 'right'
+            ? A4[0] - MARGIN - w
+            : MARGIN + indent;
       this.page.drawText(l, { x, y: this.y, size, font, color: TEXT });
     }
     this.y -= opts.gap ?? 0;
   }
   box(lines: readonly [string, PDFFont][], size: number) {
-    const height = lines.length * size * 1.35 + 16;
+    const height = lines.length * size * 1.35 + 14;
     if (this.y - height < MARGIN) {
       this.page = this.newPage();
       this.y = A4[1] - MARGIN;
@@ -115,8 +126,8 @@ class Writer {
       borderColor: TEXT,
       borderWidth: 1,
     });
-    this.y = top - 4;
-    for (const [l, f] of lines) this.text(`   ${l}`, f, size);
+    this.y = top - 5;
+    for (const [l, f] of lines) this.text(l, f, size, { indent: 10 });
     this.y = top - height - 10;
   }
 }
