@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   serve: () => import('./commands/serve.ts'),
   audit: () => import('./commands/audit.ts'),
   docs: () => import('./commands/docs.ts'),
+  acts: () => import('./commands/acts.ts'),
 };
 
 function usage(): string {

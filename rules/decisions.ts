@@ -79,7 +79,10 @@ export function evaluateEligibility(
   facts: Record<string, unknown>,
   options: DecisionOptions = {},
 ): EligibilityOutput | InvalidFacts {
-  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'eligibility'), facts, { trace: false, ...options });
+  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'eligibility'), facts, {
+    trace: false,
+    ...options,
+  });
   if (!r.valid) return invalid(r, options);
   return {
     procedure: procedure.id,
@@ -99,7 +102,10 @@ export function evaluateReferral(
   facts: Record<string, unknown>,
   options: DecisionOptions = {},
 ): ReferralOutput | InvalidFacts {
-  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'referral'), facts, { trace: false, ...options });
+  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'referral'), facts, {
+    trace: false,
+    ...options,
+  });
   if (!r.valid) return invalid(r, options);
   return {
     procedure: procedure.id,

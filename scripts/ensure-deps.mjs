@@ -40,7 +40,11 @@ if (stale) {
 }
 
 if (forTests) {
-  const missing = [['chromium', 'chromium fonts-liberation']].filter(([bin]) => !have(bin));
+  const missing = [
+    ['chromium', 'chromium fonts-liberation'],
+    ['pdfsig', 'poppler-utils'], // court acts: pdftotext and pdfsig check the PDFs and their seal
+    ['certutil', 'libnss3-tools'], // an NSS database trusting the development CA for pdfsig
+  ].filter(([bin]) => !have(bin));
   if (missing.length > 0) {
     const packages = missing.flatMap(([, p]) => p.split(' '));
     if (process.getuid?.() !== 0) {

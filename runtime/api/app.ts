@@ -12,8 +12,10 @@ import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { caseRoutes } from './routes-cases.ts';
+import { type CalendarOptions, calendarRoutes } from './routes-calendar.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { procedureRoutes } from './routes-procedures.ts';
+import { type WebhookOptions, webhookRoutes } from './routes-webhooks.ts';
 import { mountWeb } from './web-static.ts';
 
 export interface AppOptions {
@@ -22,6 +24,10 @@ export interface AppOptions {
   /** Folder of the built web app (index.html + assets), served with SPA fallback. */
   readonly webDir?: string;
   readonly serverVersion?: string;
+  /** Signed webhooks of the commissaire de justice and the bank (routes-webhooks.ts); absent → not served. */
+  readonly webhooks?: WebhookOptions;
+  /** Secret-address ICS feeds of deadlines and hearings (routes-calendar.ts); absent → not served. */
+  readonly calendar?: CalendarOptions;
 }
 
 /** What the HTTP server calls: hono's `fetch` signature. */
@@ -95,6 +101,8 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, {}, 'text/html; charset=UTF-8'));
 
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev));
+  if (options.webhooks) app.route('/api/webhooks', webhookRoutes(options.webhooks));
+  if (options.calendar) app.route('/api/calendar', calendarRoutes(options.calendar));
   return app;
 }
 

@@ -55,6 +55,25 @@ export function localConnector(name: string, store: CaseStore, logFile?: string)
 /** Every connector name the runtime implements: the spec vocabulary plus the platform inbox. */
 export const CONNECTOR_NAMES: readonly string[] = [PLATFORM_CONNECTOR, ...CONNECTORS];
 
-export function localConnectors(store: CaseStore, logFile?: string): ReadonlyMap<string, Connector> {
-  return new Map(CONNECTOR_NAMES.map((n) => [n, localConnector(n, store, logFile)]));
+/**
+ * `real` (runtime/connectors/config.ts): connectors that send through a
+ * provider or simulator; each one sends first, then the local record is made,
+ * so the platform keeps its delivery row whatever the provider.
+ */
+export function localConnectors(
+  store: CaseStore,
+  logFile?: string,
+  real: readonly Connector[] = [],
+): ReadonlyMap<string, Connector> {
+  return new Map(
+    CONNECTOR_NAMES.map((n) => {
+      const local = localConnector(n, store, logFile);
+      const r = real.find((c) => c.name === n);
+      const deliver = async (m: OutboundMessage) => {
+        await r?.deliver(m);
+        await local.deliver(m);
+      };
+      return [n, r ? { name: n, description: r.description, deliver } : local];
+    }),
+  );
 }
