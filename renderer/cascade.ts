@@ -1,7 +1,7 @@
 /**
  * Finds escalation cascades in a procedure: successive attempts to reach a
  * party, each made only when the previous one's delay ran out. The
- * defendant's identification (procedure.md §4: e-mail, then letter, then
+ * defendant's identification (petits-litiges NOTES.md §4: e-mail, then letter, then
  * registered letter, then bailiff) is one. Found from the structure alone,
  * so no state name is assumed: an act by which the party joins the case
  * (it `summons` the party) is possible from several waiting states, and

@@ -71,7 +71,7 @@ function explainDecision(
   const reasons: Reason[] = [];
   for (let i = 0; i < c.rules.length; i++) {
     const r = c.rules[i] as CompiledRule;
-    // all: satisfied → every rule; not satisfied → one reason per failed rule (procedure.md §1).
+    // all: satisfied → every rule; not satisfied → one reason per failed rule (petits-litiges NOTES.md §1).
     // any: the rules that hold. A rule left unsettled (partial facts) is not cited.
     const cited = all ? satisfied || held[i] === false : held[i] === true;
     if (!cited) continue;

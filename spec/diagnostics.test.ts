@@ -1,7 +1,7 @@
 /**
  * One broken spec per diagnostic code: each test edits a copy of the minimal
  * fixture procedure and checks the code, file, line, column and message.
- * Diagnostics are public API (conventions.md §6).
+ * Diagnostics are public API (docs/diagnostics.md).
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

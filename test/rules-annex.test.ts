@@ -1,6 +1,6 @@
 /**
  * The rules of the real annex (spec/procedures/petits-litiges/1.0.0) through
- * rules/: procedure.md §1–§2, the strict threshold, and a copy of the spec
+ * rules/: petits-litiges NOTES.md §1–§2, the strict threshold, and a copy of the spec
  * whose threshold moves to 5,000 EUR with no code change.
  */
 import fc from 'fast-check';
@@ -26,7 +26,7 @@ async function eligibility(p = annex, facts: Record<string, unknown> = {}) {
   return r;
 }
 
-describe('eligibility (procedure.md §1)', () => {
+describe('eligibility (petits-litiges NOTES.md §1)', () => {
   it('is strict at 4,000 EUR: 4,000 is not eligible, 3,999.99 is', async () => {
     const at = await eligibility(annex, { montant: 4000, objets: ['paiement'], matiere: 'civile' });
     expect(at.eligible).toBe(false);
@@ -120,7 +120,7 @@ describe('eligibility (procedure.md §1)', () => {
   });
 });
 
-describe('referral (procedure.md §2)', () => {
+describe('referral (petits-litiges NOTES.md §2)', () => {
   it('is mandatory when the weak party asks in a protected matter, with the rule and its basis', async () => {
     const r = await evaluateReferral(annex, {
       matiere: 'travail',

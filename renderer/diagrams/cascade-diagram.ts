@@ -1,4 +1,4 @@
-/** The diagram of an escalation cascade (the defendant's identification, procedure.md §4). */
+/** The diagram of an escalation cascade (the defendant's identification, petits-litiges NOTES.md §4). */
 import type { Procedure } from '../../spec/index.ts';
 import { joinFr } from '../../spec/index.ts';
 import type { Cascade } from '../cascade.ts';

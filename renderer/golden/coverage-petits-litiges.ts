@@ -1,6 +1,6 @@
 /**
  * Expected coverage of the petits-litiges annex: each rule of
- * /work/shared/procedure.md §1–§4 and §9 with the words that carry it in the
+ * spec/procedures/petits-litiges/1.0.0/NOTES.md §1–§4 and §9 with the words that carry it in the
  * generated legal text (amounts and durations matched as any number, so a
  * parameter change keeps the checklist valid). Reviewed by a human, like a
  * golden file; renderer/legal/legal-text.test.ts checks each one is found.

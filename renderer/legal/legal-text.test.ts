@@ -61,11 +61,11 @@ describe.each(cases)('legal text of %s', (_, p) => {
 });
 
 /**
- * procedure.md §1–§4 and §9, each rule with the words that carry it in the
+ * petits-litiges NOTES.md §1–§4 and §9, each rule with the words that carry it in the
  * annex's legal text (renderer/golden/coverage-petits-litiges.ts). The
  * article holding each one is the mapping of the closing note.
  */
-describe('the annex’s legal text covers procedure.md §1–§4 and §9', () => {
+describe('the annex’s legal text covers petits-litiges NOTES.md §1–§4 and §9', () => {
   const rows = coverage(procedures[0]!, COVERAGE_PETITS_LITIGES);
   it.each(rows.map((r) => [r.paragraph, r.rule, r] as const))('%s — %s', (_, rule, row) => {
     expect(row.articles.length, `aucun article ne porte « ${rule} »`).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /**
- * GET /api/stats: the objectives of procedure.md §7, computed from the
+ * GET /api/stats: the objectives the procedure declares (`objectives:`, docs/guide-redacteur.md), computed from the
  * journal and what each procedure declares under `objectives:`
  * (docs/guide-redacteur.md) — final states' `outcome`, the decision kind that
  * ends the time to decision and its target deadline, the fields that mark an

@@ -8,7 +8,7 @@
  * stamped, that read is skipped: the stamp cannot have moved. The store's
  * write mark says so: it sees this process's commits at once and another
  * process's from the next turn of the event loop (sub-millisecond; with
- * SQLite one instance serves a file, design.md, and any write is still
+ * SQLite one instance serves a file, docs/exploitation.md, and any write is still
  * checked against the case version).
  */
 import { createHash } from 'node:crypto';

@@ -29,7 +29,7 @@ export interface Store {
    * Runs `fn` in one IMMEDIATE transaction (the write lock taken at once, so
    * two writers never deadlock on upgrade). `fn` must be synchronous: with
    * better-sqlite3 a promise would leave its later writes outside the
-   * transaction (stack.md). Throwing rolls everything back.
+   * transaction (docs/architecture.md, Invariants). Throwing rolls everything back.
    */
   tx<T>(fn: () => T): T;
   /**

@@ -1,7 +1,7 @@
 /**
  * Where "now" comes from. The runtime takes a Clock instead of calling
  * `new Date()`, so tests and the development mode can run two months of
- * procedure in milliseconds (design.md, "Runtime principles").
+ * procedure in milliseconds (docs/architecture.md, Invariants).
  */
 import { addMonths } from './civil-date.ts';
 import { ProceduralTimeError } from './errors.ts';

@@ -1,4 +1,4 @@
-/** The procedure's objectives (procedure.md §7), computed by the server from the case journal, as charts. */
+/** The procedure's objectives (`objectives:` in its spec), computed by the server from the case journal, as charts. */
 import { useState } from 'react';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { api } from '../lib/api.ts';
