@@ -13,12 +13,13 @@ import type { Loc, Procedure } from './model.ts';
 import { createAjv, schemaFile } from './schema-check.ts';
 import { readSource, type SourceFile } from './yaml-source.ts';
 
-/** The case data an act template may cite, with what each one prints (in French, for drafters). */
+/**
+ * The case data an act template may cite, with what each one prints (in French, for drafters).
+ * Besides these, each party role of the procedure (`kind: partie`) names that party: `${<role id>}`.
+ */
 export const ACT_CASE_FIELDS: Readonly<Record<string, string>> = {
   rg: 'le numéro de l’affaire au répertoire général (RG)',
   tribunal: 'le nom de la juridiction saisie',
-  demandeur: 'le nom du demandeur',
-  defendeur: 'le nom du défendeur',
   destinataire: 'le nom du destinataire de l’acte',
   signataire: 'le nom du juge, du greffier ou du commissaire de justice qui signe l’acte',
   date_acte: 'la date de l’acte, en toutes lettres',
@@ -27,6 +28,13 @@ export const ACT_CASE_FIELDS: Readonly<Record<string, string>> = {
   adresse_plateforme: 'l’adresse de la plateforme',
   code_acces: 'le code d’accès personnel du destinataire',
 };
+
+/** The party roles of a procedure, in spec order: each is a name an act template may cite (the party's name). */
+export function partyRoles(procedure: Procedure): string[] {
+  return Object.entries(procedure.roles)
+    .filter(([, r]) => r.kind === 'partie')
+    .map(([id]) => id);
+}
 
 export interface ActTemplate {
   /** The file name without .yaml, equal to `document`. */
@@ -160,7 +168,11 @@ function checkAct(
       ),
     );
   }
-  const names = new Set([...Object.keys(procedure.parameters), ...Object.keys(ACT_CASE_FIELDS)]);
+  const names = new Set([
+    ...Object.keys(procedure.parameters),
+    ...Object.keys(ACT_CASE_FIELDS),
+    ...partyRoles(procedure),
+  ]);
   const lines = text.split('\n');
   const texts: [(string | number)[], string][] = [
     ...d.paragraphs.map((p, i): [(string | number)[], string] => [['paragraphs', i], p]),
@@ -185,7 +197,7 @@ function checkAct(
           `Le modèle d’acte cite \${${name}}, qui n’est ni un paramètre ni une donnée de l’affaire.`,
           guess
             ? `Vouliez-vous dire \${${guess}} ?`
-            : `Données de l’affaire : ${Object.keys(ACT_CASE_FIELDS).join(', ')} ; ou un paramètre déclaré.`,
+            : `Données de l’affaire : ${[...Object.keys(ACT_CASE_FIELDS), ...partyRoles(procedure)].join(', ')} ; ou un paramètre déclaré.`,
         ),
       );
     }

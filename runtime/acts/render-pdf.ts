@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { type ActTemplate, fillAct } from '../../spec/acts.ts';
+import { type ActTemplate, fillAct, partyRoles } from '../../spec/acts.ts';
 import { formatDate, formatParameter, type Procedure } from '../../spec/index.ts';
 
 export const FONT_DIR = process.env.GREFFE_FONT_DIR ?? '/usr/share/fonts/truetype/liberation';
@@ -17,8 +17,8 @@ export const FONT_DIR = process.env.GREFFE_FONT_DIR ?? '/usr/share/fonts/truetyp
 export interface ActData {
   readonly rg: string;
   readonly tribunal: string;
-  readonly demandeur: string;
-  readonly defendeur: string;
+  /** The parties' names, by party role id (spec/acts.ts partyRoles). */
+  readonly parties: Readonly<Record<string, string>>;
   /** Defaults to the party named by the template's `addressee`. */
   readonly destinataire?: string;
   readonly signataire: string;
@@ -135,12 +135,11 @@ class Writer {
 /** The values a template's `${…}` names print, formatted in French. */
 export function actValues(t: ActTemplate, d: ActData): Record<string, string> {
   const addressee =
-    t.addressee === 'demandeur' ? d.demandeur : t.addressee === 'defendeur' ? d.defendeur : '';
+    t.addressee !== undefined && Object.hasOwn(d.parties, t.addressee) ? (d.parties[t.addressee] ?? '') : '';
   return {
     rg: d.rg,
     tribunal: d.tribunal,
-    demandeur: d.demandeur,
-    defendeur: d.defendeur,
+    ...d.parties,
     destinataire: d.destinataire ?? addressee,
     signataire: d.signataire,
     date_acte: formatDate(d.date),
@@ -186,8 +185,11 @@ export async function renderActPdf(
   w.text(title.toUpperCase(), bold, 14, { align: 'center', gap: 4 });
   if (t.preamble) w.text(fill(t.preamble), bold, 11, { align: 'center', gap: 4 });
   w.text(p.shortTitle ?? p.title, regular, 10, { align: 'center', gap: 14 });
-  w.text(`Demandeur : ${d.demandeur}`, regular, 11);
-  w.text(`Défendeur : ${d.defendeur}`, regular, 11, { gap: 4 });
+  const named = partyRoles(p).filter((r) => Object.hasOwn(d.parties, r));
+  named.forEach((r, i) => {
+    const gap = i === named.length - 1 ? { gap: 4 } : {};
+    w.text(`${p.roles[r]?.label ?? r} : ${d.parties[r]}`, regular, 11, gap);
+  });
   if (values.destinataire) w.text(`Destinataire : ${values.destinataire}`, bold, 11, { gap: 4 });
   w.text('', regular, 6);
   for (const para of t.paragraphs) w.text(fill(para), regular, 11, { gap: 8 });

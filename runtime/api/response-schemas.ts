@@ -100,13 +100,21 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     glossary: record(str),
   }),
   Reason: reason,
-  EligibilityResult: obj({ procedure: str, version: str, eligible: bool, reasons: list(ref('Reason')) }),
-  ReferralResult: obj({
-    procedure: str,
-    version: str,
-    referral: { enum: ['mandatory', 'discretionary'] },
-    reasons: list(ref('Reason')),
-  }),
+  // `missing`: the facts the rules still need (the API accepts partial facts; empty when settled).
+  EligibilityResult: obj(
+    { procedure: str, version: str, eligible: bool, reasons: list(ref('Reason')), missing: list(str) },
+    ['missing'],
+  ),
+  ReferralResult: obj(
+    {
+      procedure: str,
+      version: str,
+      referral: { enum: ['mandatory', 'discretionary'] },
+      reasons: list(ref('Reason')),
+      missing: list(str),
+    },
+    ['missing'],
+  ),
   CaseSummary: obj(
     {
       id: str,

@@ -10,6 +10,7 @@ import { type MailerConfig, mailerFromConfig } from './mail/mailer.ts';
 import type { SealConfig } from './seal/seal.ts';
 import type { OvhConfig } from './sms/ovh-client.ts';
 import { smsConnector, smsFromConfig } from './sms/sms-connector.ts';
+import { WEBHOOK_TYPES } from './webhooks/inbox.ts';
 import type { WebhookKey } from './webhooks/signature.ts';
 
 export interface ConnectorConfig {
@@ -66,7 +67,8 @@ export function connectorConfigFromEnv(env: Env): ConnectorConfig {
       devDir: env.GREFFE_DEV_PKI_DIR ?? 'data/dev-pki',
     },
     webhooks: Object.fromEntries(
-      (['commissaire', 'banque'] as const).flatMap((p) => {
+      // One key list per webhook partner (webhooks/inbox.ts: the commissaire de justice, the bank).
+      Object.keys(WEBHOOK_TYPES).flatMap((p) => {
         const name = `GREFFE_WEBHOOK_KEYS_${p.toUpperCase()}`;
         const keys = parseWebhookKeys(env[name], name);
         return keys.length > 0 ? [[p, keys]] : [];

@@ -123,6 +123,17 @@ export interface CaseListRows {
   readonly deadlines: readonly { readonly deadline: DeadlineRow; readonly visibleTo: string }[];
 }
 
+/** A running deadline of one of a user's cases, with the case's reference and procedure version. */
+export interface UserDeadlineRow {
+  readonly id: number;
+  readonly caseId: string;
+  readonly reference: string;
+  readonly procedureId: string;
+  readonly procedureVersion: string;
+  readonly deadline: string;
+  readonly due: string;
+}
+
 /** The rows the statistics are built from. */
 export interface StatsRows {
   readonly cases: readonly CaseRow[];
@@ -182,6 +193,8 @@ export interface CaseStore {
    */
   writeMark(): string;
   listCases(filter: { readonly userId: string; readonly court: string | null }): Promise<CaseListRows>;
+  /** The running deadlines of every case `userId` takes part in, soonest due first (calendar feeds). */
+  userDeadlines(userId: string): Promise<UserDeadlineRow[]>;
   statsRows(filter: { readonly procedureId?: string; readonly version?: string }): Promise<StatsRows>;
 
   // Events.

@@ -3,8 +3,15 @@
  * each call (the hot ones are prepared once: queries.ts). Moved here from the
  * services that used to run them; same queries.
  */
+import type Database from 'better-sqlite3';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { CaseListRows, DeliveryRecord, OutboxOutcome, StatsRows } from './case-store.ts';
+import type {
+  CaseListRows,
+  DeliveryRecord,
+  OutboxOutcome,
+  StatsRows,
+  UserDeadlineRow,
+} from './case-store.ts';
 import type { Db } from './open.ts';
 import {
   cases,
@@ -154,4 +161,19 @@ export function saveDraft(db: Db, caseId: string, userId: string, data: string, 
     .values({ caseId, userId, data, savedAt })
     .onConflictDoUpdate({ target: [drafts.caseId, drafts.userId], set: { data, savedAt } })
     .run();
+}
+
+/** The running deadlines of every case `userId` takes part in, soonest due first. */
+export function userDeadlines(sqlite: Database.Database, userId: string): UserDeadlineRow[] {
+  return sqlite
+    .prepare(
+      `SELECT d.id, d.case_id AS caseId, c.reference, c.procedure_id AS procedureId,
+              c.procedure_version AS procedureVersion, d.deadline, d.due
+         FROM deadlines d
+         JOIN cases c ON c.id = d.case_id
+        WHERE d.status = 'running'
+          AND d.case_id IN (SELECT case_id FROM participants WHERE user_id = ?)
+        ORDER BY d.due_at, d.id`,
+    )
+    .all(userId) as UserDeadlineRow[];
 }

@@ -82,6 +82,9 @@ export class SqliteCaseStore implements CaseStore {
   async listCases(filter: { userId: string; court: string | null }) {
     return sq.listCaseRows(this.#s.db, filter);
   }
+  async userDeadlines(userId: string) {
+    return sq.userDeadlines(this.#s.sqlite, userId);
+  }
   async statsRows(filter: { procedureId?: string; version?: string }) {
     return sq.statsRows(this.#s.db, filter);
   }

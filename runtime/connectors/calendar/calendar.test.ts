@@ -10,14 +10,15 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onError } from '../../api/errors.ts';
 import { calendarRoutes } from '../../api/routes-calendar.ts';
-import { openCase } from '../../store/cases.ts';
-import { openStore, type Store } from '../../store/open.ts';
+import type { CaseStore } from '../../store/case-store.ts';
+import { sqlOf } from '../../store/sqlite-inspect.ts';
+import { openSqliteStore } from '../../store/sqlite-store.ts';
 import { deadlineEntries } from './deadline-entries.ts';
 import { FeedTokens, MemoryFeedTokenStore } from './feed-tokens.ts';
 import { calendarFeed } from './ics.ts';
 
 let dir: string;
-let store: Store;
+let store: CaseStore;
 let server: ServerType;
 let base = '';
 const tokenStore = new MemoryFeedTokenStore();
@@ -26,14 +27,14 @@ const labels: Record<string, string> = { delai_reponse: 'Délai de réponse du d
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'greffe-ics-'));
-  store = openStore(join(dir, 'g.sqlite'));
-  const user = store.sqlite.prepare(
+  store = openSqliteStore(join(dir, 'g.sqlite'));
+  const user = sqlOf(store).prepare(
     "INSERT INTO users (id, name, roles, source, created_at) VALUES (?, ?, '[]', 'test', 'x')",
   );
   user.run('jeanne', 'Jeanne Martin');
   user.run('autre', 'Autre');
   const open = (creator: string) =>
-    openCase(store, {
+    store.openCase({
       procedureId: 'petits-litiges',
       procedureVersion: '1.0.0',
       initialState: 's',
@@ -42,14 +43,14 @@ beforeAll(async () => {
       actorRole: 'demandeur',
       at: new Date('2027-03-01T09:00:00Z'),
     });
-  const mine = open('jeanne');
-  const theirs = open('autre');
-  const participant = store.sqlite.prepare(
+  const mine = await open('jeanne');
+  const theirs = await open('autre');
+  const participant = sqlOf(store).prepare(
     "INSERT INTO participants (case_id, role, user_id, name, created_at) VALUES (?, 'demandeur', ?, ?, 'x')",
   );
   participant.run(mine.id, 'jeanne', 'Jeanne Martin');
   participant.run(theirs.id, 'autre', 'Autre');
-  const deadline = store.sqlite.prepare(
+  const deadline = sqlOf(store).prepare(
     `INSERT INTO deadlines (case_id, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq)
      VALUES (?, ?, ?, 'P15D', 'x', '2027-03-01', ?, ?, 'x', 1)`,
   );
@@ -80,7 +81,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((ok) => server.close(() => ok()));
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -992,6 +992,7 @@ export interface components {
         };
         readonly EligibilityResult: {
             readonly eligible: boolean;
+            readonly missing?: readonly string[];
             readonly procedure: string;
             readonly reasons: readonly components["schemas"]["Reason"][];
             readonly version: string;
@@ -1092,6 +1093,7 @@ export interface components {
             readonly text: string;
         };
         readonly ReferralResult: {
+            readonly missing?: readonly string[];
             readonly procedure: string;
             readonly reasons: readonly components["schemas"]["Reason"][];
             /** @enum {unknown} */
