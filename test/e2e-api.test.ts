@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../runtime/index.ts';
-import { createSession, upsertUser } from '../runtime/store/users.ts';
+import { createAuthSession } from '../runtime/identity/sessions.ts';
+import { upsertUser } from '../runtime/store/users.ts';
 import { ANNEX, filing } from './helpers/annex.ts';
 import { Api, type View } from './helpers/api.ts';
 import { withDb } from './helpers/db.ts';
@@ -222,7 +223,7 @@ describe('outside development mode', () => {
       const login = (id: string, roles: string[], court?: string) => {
         upsertUser(s.runtime.store.db, { id, name: id, roles, court: court ?? null, source: 'test' }, now);
         const api = new Api(s.url);
-        api.token = createSession(s.runtime.store.db, id, now);
+        api.token = createAuthSession(s.runtime.store, { userId: id, method: 'test', dev: false });
         return api;
       };
       const claimant = login('claire', []);

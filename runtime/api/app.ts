@@ -22,6 +22,8 @@ export interface AppOptions {
   /** Folder of the built web app (index.html + assets), served with SPA fallback. */
   readonly webDir?: string;
   readonly serverVersion?: string;
+  /** Served behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-For. */
+  readonly trustProxy?: boolean;
 }
 
 /** What the HTTP server calls: hono's `fetch` signature. */
@@ -63,7 +65,7 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.notFound(notFound);
   // Every API answer carries API_HEADERS (json.ts), set with the answer itself: a c.header() here
   // made hono build a web Headers object for every answer.
-  const auth = new Auth(rt);
+  const auth = new Auth(rt, options.trustProxy === true);
 
   app.get('/api/health', (c) => sendJson(c, { ok: true }));
   app.get('/api/me', (c) => {
@@ -94,7 +96,7 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   const docsHtml = new JsonText(docs);
   app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, {}, 'text/html; charset=UTF-8'));
 
-  if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev));
+  if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev, auth));
   return app;
 }
 

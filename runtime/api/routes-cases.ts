@@ -11,6 +11,7 @@ import { saveDraft } from '../service/drafts.ts';
 import { fireEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
+import { checkFiling } from '../identity/filing-checks.ts';
 import { joinWithCode } from '../store/participants.ts';
 import type { Auth, Env } from './auth.ts';
 import { acceptsGzip, answer, answerHeaders, JsonText, sendJson } from './json.ts';
@@ -38,7 +39,9 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
 
   app.post('/', async (c) => {
     const caller = auth.callerOf(c);
+    auth.limits.filing.hit(caller.id); // issue 14: rate limit, known court, open-drafts quota
     const body = await jsonBody(c);
+    checkFiling(rt, caller, body);
     const procedure = optionalString(body, 'procedure');
     if (!procedure)
       throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez la procédure (« procedure »).', {
@@ -58,6 +61,8 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
 
   app.post('/join', async (c) => {
     const caller = auth.callerOf(c);
+    auth.limits.join.user.hit(caller.id);
+    auth.limits.join.ip.hit(auth.limits.clientIp(c));
     const code = optionalString(await jsonBody(c), 'code');
     const joined = code ? joinWithCode(rt.store, caller, code, rt.clock.now().toISOString()) : undefined;
     if (!joined)
@@ -82,6 +87,7 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
 
   app.post('/:id/events', async (c) => {
     const caller = auth.callerOf(c);
+    auth.limits.acts.hit(caller.id);
     const key = c.req.header('idempotency-key');
     if (!key || !KEY.test(key)) {
       throw new GreffeError(
@@ -144,7 +150,14 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
     }
     const body = c.req.raw.body;
     if (!body) throw new GreffeError(422, 'EMPTY_DOCUMENT', 'Le fichier est vide.');
-    const stored = await uploadDocument(rt, caller, c.req.param('id'), { kind, filename, body });
+    auth.limits.acts.hit(caller.id);
+    const declared = Number(c.req.header('content-length'));
+    const stored = await uploadDocument(rt, caller, c.req.param('id'), {
+      kind,
+      filename,
+      body,
+      ...(Number.isFinite(declared) && { declaredSize: declared }),
+    });
     return sendJson(c, stored, 201);
   });
 

@@ -39,6 +39,8 @@ export interface Upload {
   readonly kind: string;
   readonly filename: string;
   readonly body: ReadableStream<Uint8Array>;
+  /** The request's Content-Length: a file declared too large is refused before a byte is read (issue 14). */
+  readonly declaredSize?: number;
 }
 
 export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string, u: Upload) {
@@ -70,6 +72,7 @@ export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string
   const limit = limitOf(p, u.kind);
   let received: Awaited<ReturnType<typeof receive>>;
   try {
+    if ((u.declaredSize ?? 0) > limit) throw new TooLarge(limit);
     received = await receive(u.body, rt.store.documentsDir, limit);
   } catch (err: unknown) {
     if (!(err instanceof TooLarge)) throw err;
