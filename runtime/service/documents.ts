@@ -11,6 +11,7 @@ import { caseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, canUpload } from '../access/policy.ts';
 import { CATEGORY_FR, sniff } from '../documents/sniff.ts';
 import { discard, keep, readStream, receive, TooLarge } from '../documents/storage.ts';
+import { own } from '../api/own.ts';
 import { GreffeError } from '../errors.ts';
 import { appendJournal } from '../store/journal.ts';
 import { documents, type DocumentRow, journalEvents } from '../store/schema.ts';
@@ -20,8 +21,8 @@ import type { Runtime } from './context.ts';
 export const HARD_MAX_BYTES = 1024 * 1024 * 1024;
 
 function limitOf(p: Procedure, kind: string): number {
-  const name = p.documents[kind]?.upload?.maxSize;
-  const param = name ? p.parameters[name] : undefined;
+  const name = own(p.documents, kind)?.upload?.maxSize;
+  const param = name ? own(p.parameters, name) : undefined;
   return param?.type === 'integer' ? Math.min(param.value, HARD_MAX_BYTES) : HARD_MAX_BYTES;
 }
 
@@ -46,7 +47,7 @@ export interface Upload {
 export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string, u: Upload) {
   const a = caseAccess(rt, caller, caseId);
   const p = a.procedure;
-  const doc = p.documents[u.kind];
+  const doc = own(p.documents, u.kind);
   if (!doc?.upload || !canUpload(p, u.kind, a.roles)) {
     const allowed = Object.keys(p.documents).filter((k) => canUpload(p, k, a.roles));
     throw new GreffeError(
