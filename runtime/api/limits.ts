@@ -6,7 +6,9 @@
  * with a French message, never a 500.
  */
 import type { Context } from 'hono';
+import type { Procedure } from '../../spec/index.ts';
 import { GreffeError } from '../errors.ts';
+import { HARD_MAX_BYTES } from '../service/documents.ts';
 
 const KB = 1024;
 /** Deepest JSON nesting accepted: a filing form is a few levels deep; 10,000 levels broke the server. */
@@ -34,6 +36,23 @@ export function bodyLimit(method: string, path: string, uploadLimit: number): nu
 
 /** Limits the process knows once the procedures are loaded (set by createApi). */
 export const bodyLimits = { upload: 20 * 1024 * KB };
+
+/**
+ * The largest upload any loaded document kind admits (its `max_size`
+ * parameter; 1 GB, documents.ts HARD_MAX_BYTES, for a kind without one): the
+ * guard's limit before the route compares the declared size with the kind's own.
+ */
+export function setUploadLimit(procedures: readonly Procedure[]): void {
+  let max = 0;
+  for (const p of procedures) {
+    for (const d of Object.values(p.documents)) {
+      if (!d.upload) continue;
+      const param = d.upload.maxSize ? p.parameters[d.upload.maxSize] : undefined;
+      max = Math.max(max, param?.type === 'integer' ? Math.min(param.value, HARD_MAX_BYTES) : HARD_MAX_BYTES);
+    }
+  }
+  bodyLimits.upload = Math.max(bodyLimits.upload, max);
+}
 
 export const tooLarge = (limit: number): GreffeError =>
   new GreffeError(
