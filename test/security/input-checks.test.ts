@@ -116,6 +116,15 @@ describe('amounts', () => {
   });
 });
 
+describe('text fields', () => {
+  it('refuses a description longer than the form’s maxLength (was accepted at 20 MB)', async () => {
+    const a = s.login('etienne');
+    const id = (await a.open('petits-litiges')).id;
+    const r = await a.fire(id, 'deposer_demande', filing({ description_litige: 'x'.repeat(5001) }));
+    expect(r.status).toBe(422);
+  });
+});
+
 describe('open drafts', () => {
   it(`allows ${MAX_OPEN_DRAFTS} cases opened and not filed per person, then 409`, async () => {
     const a = s.login('dominique');
