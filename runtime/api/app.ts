@@ -12,6 +12,7 @@ import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
 import { setUploadLimit } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
+import { cspWithInlineStyles } from './security-headers.ts';
 import { caseRoutes } from './routes-cases.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { procedureRoutes } from './routes-procedures.ts';
@@ -96,7 +97,9 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     ),
   );
   const docsHtml = new JsonText(docs);
-  app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, {}, 'text/html; charset=UTF-8'));
+  // Its one inline stylesheet allowed by hash, nothing else inline (security-headers.ts).
+  const docsHeaders = { 'content-security-policy': cspWithInlineStyles(docs) };
+  app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, docsHeaders, 'text/html; charset=UTF-8'));
 
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev, auth));
   return app;
