@@ -65,7 +65,7 @@ describe('security headers', () => {
     const routes = await apiRoutes();
     expect(routes.length).toBeGreaterThan(8);
     for (const [method, path] of routes) {
-      for (const auth of [{}, { authorization: `Bearer ${token}` }]) {
+      for (const auth of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
         const r = await fetch(`${plain.url}${path}`, {
           method,
           headers: { ...auth, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
