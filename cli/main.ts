@@ -17,6 +17,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   serve: () => import('./commands/serve.ts'),
   audit: () => import('./commands/audit.ts'),
   docs: () => import('./commands/docs.ts'),
+  users: () => import('./commands/users.ts'),
 };
 
 function usage(): string {
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? 0 : 2;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     console.error(`greffe : commande inconnue « ${name} ».\n\n${usage()}`);
     return 2;

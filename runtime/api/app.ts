@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { PatternRouter } from 'hono/router/pattern-router';
+import { defaultMailer, type Mailer } from '../identity/mailer.ts';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
 import { Auth, type Env, SESSION_COOKIE } from './auth.ts';
@@ -15,6 +16,7 @@ import { openApiDocument } from './openapi.ts';
 import { cspWithInlineStyles } from './security-headers.ts';
 import { caseRoutes } from './routes-cases.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
+import { identityRoutes } from './routes-identity.ts';
 import { procedureRoutes } from './routes-procedures.ts';
 import { mountWeb } from './web-static.ts';
 
@@ -26,6 +28,8 @@ export interface AppOptions {
   readonly serverVersion?: string;
   /** Served behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-For. */
   readonly trustProxy?: boolean;
+  /** Where login codes are mailed (default: .eml files beside the database, identity/mailer.ts). */
+  readonly mailer?: Mailer;
 }
 
 /** What the HTTP server calls: hono's `fetch` signature. */
@@ -80,6 +84,7 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
+  app.route('/api/auth', identityRoutes(rt, auth, options.mailer ?? defaultMailer(rt.store.file)));
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt, auth));
   app.get('/api/stats', (c) => {

@@ -2,7 +2,7 @@
  * Browser hardening headers on every answer, pages and API alike
  * (docs/securite.md, "En-têtes"). The web app has no inline script or style
  * (forms/web/build.ts writes index.html with external files only), so the
- * policy needs no 'unsafe-inline'; React sets `style` props through the CSSOM,
+ * policy needs no 'unsafe-inline' (it needs 'unsafe-eval', see below); React sets `style` props through the CSSOM,
  * which CSP does not block. The API reference page (/api/docs) carries its
  * own policy allowing its one inline stylesheet by hash (app.ts).
  */
@@ -10,7 +10,10 @@ import { createHash } from 'node:crypto';
 
 const CSP_BASE: Readonly<Record<string, string>> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  // 'unsafe-eval' (not inline script): ajv compiles the forms' JSON Schemas into functions in the
+  // browser (forms/web/src/lib/ajv.ts, and JSON Forms with it). Precompiled standalone validators
+  // would let it go (docs/securite.md, "Reste à faire").
+  'script-src': "'self' 'unsafe-eval'",
   'style-src': "'self'",
   'img-src': "'self' data:",
   'font-src': "'self' data:",

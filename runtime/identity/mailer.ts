@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 
 export interface Mail {
@@ -50,4 +50,16 @@ export function createMailer(o: MailerOptions): Mailer {
       writeFileSync(join(o.dir, name), info.message as Buffer, { mode: 0o600 });
     },
   };
+}
+
+/** Folder of the .eml files of the server whose database is `dbFile`. */
+export const mailFolder = (dbFile: string): string => join(dirname(resolve(dbFile)), 'courriels');
+
+/** SMTP if GREFFE_SMTP_URL is set (sender: GREFFE_MAIL_FROM), else .eml files in mailFolder(dbFile). */
+export function defaultMailer(dbFile: string): Mailer {
+  return createMailer({
+    dir: mailFolder(dbFile),
+    ...(process.env.GREFFE_SMTP_URL && { smtpUrl: process.env.GREFFE_SMTP_URL }),
+    ...(process.env.GREFFE_MAIL_FROM && { from: process.env.GREFFE_MAIL_FROM }),
+  });
 }

@@ -1,0 +1,84 @@
+/**
+ * /api/auth…: logging in without --dev. An e-mail one-time code (the
+ * embedded default): ask for a code, then present it; the answer never says
+ * whether an account exists. Rate-limited per address e-mailed and per client.
+ */
+import { Hono } from 'hono';
+import { GreffeError } from '../errors.ts';
+import { accountForLogin, userByEmail } from '../identity/accounts.ts';
+import { checkLoginCode, codeSecret, issueLoginCode, normalizeEmail } from '../identity/login-codes.ts';
+import type { Mailer } from '../identity/mailer.ts';
+import { isDisabled } from '../identity/sessions.ts';
+import type { Runtime } from '../service/context.ts';
+import type { Auth, Env } from './auth.ts';
+import { jsonBody } from './errors.ts';
+import { API_HEADERS, sendJson } from './json.ts';
+
+const EMAIL = /^[^\s@<>()",;:]{1,64}@[^\s@<>()",;:]{1,189}\.[^\s@<>()",;:]{2,63}$/;
+
+function emailOf(body: Record<string, unknown>): string {
+  const email = typeof body.email === 'string' ? normalizeEmail(body.email) : '';
+  if (email.length > 254 || !EMAIL.test(email)) {
+    throw new GreffeError(400, 'INVALID_EMAIL', 'Indiquez une adresse électronique valide.', {
+      field: 'email',
+    });
+  }
+  return email;
+}
+
+export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer): Hono<Env> {
+  const app = new Hono<Env>();
+  const secret = codeSecret(rt.store);
+
+  app.get('/methods', (c) => sendJson(c, { email: true, dev: rt.dev }));
+
+  app.post('/code', async (c) => {
+    const email = emailOf(await jsonBody(c));
+    auth.limits.codeRequest.ip.hit(auth.limits.clientIp(c));
+    auth.limits.codeRequest.email.hit(email);
+    const known = userByEmail(rt.store, email);
+    if (!known || !isDisabled(rt.store, known.id)) {
+      const code = issueLoginCode(rt.store, secret, email);
+      await mailer.send({
+        to: email,
+        subject: `Votre code de connexion : ${code}`,
+        text:
+          `Bonjour,\n\nVotre code de connexion à la plateforme du greffe est : ${code}\n\n` +
+          'Il est valable 10 minutes et ne sert qu’une fois. Si vous n’avez rien demandé, ignorez ce message : ' +
+          'personne ne peut se connecter sans ce code.\n',
+      });
+    }
+    return sendJson(
+      c,
+      { sent: true, message: 'Si l’adresse est valide, un code vient d’y être envoyé.' },
+      202,
+    );
+  });
+
+  app.post('/code/verify', async (c) => {
+    const body = await jsonBody(c);
+    const email = emailOf(body);
+    auth.limits.codeVerify.ip.hit(auth.limits.clientIp(c));
+    auth.limits.codeVerify.email.hit(email);
+    const code = typeof body.code === 'string' ? body.code.slice(0, 20) : '';
+    const known = userByEmail(rt.store, email);
+    const refused =
+      (known && isDisabled(rt.store, known.id)) || !checkLoginCode(rt.store, secret, email, code);
+    if (refused) {
+      throw new GreffeError(
+        400,
+        'INVALID_CODE',
+        'Ce code est inexact, a expiré ou a déjà servi. Demandez-en un nouveau.',
+      );
+    }
+    const user = accountForLogin(rt.store, email);
+    const token = auth.login(c, { userId: user.id, method: 'courriel' });
+    const roles = JSON.parse(user.roles) as string[];
+    return c.json(
+      { user: { id: user.id, name: user.name, roles, ...(user.court && { court: user.court }) }, token },
+      200,
+      API_HEADERS,
+    ); // sets a cookie: hono's path
+  });
+  return app;
+}
