@@ -1,9 +1,9 @@
 /**
  * Sign-in. In development mode the server lists sample users, one per role;
- * in production the identification methods of the procedure apply
- * (FranceConnect, certificate…) and this page says so.
+ * otherwise a one-time code sent by e-mail (components/email-login.tsx).
  */
 import { useState } from 'react';
+import { EmailLogin } from '../components/email-login.tsx';
 import { ErrorAlert, Loading, PageTitle } from '../components/page.tsx';
 import { api, ApiError } from '../lib/api.ts';
 import type { User } from '../lib/api-types.ts';
@@ -18,12 +18,16 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const back = queryParam(path, 'retour');
 
+  const enter = async (user: User) => {
+    await refresh();
+    navigate(
+      back?.startsWith('/') && !back.startsWith('//') ? back : isCourtUser(user) ? '/bureau' : '/affaires',
+    );
+  };
   const login = async (u: User) => {
     setError(null);
     try {
-      const { user } = await api.devLogin(u.id);
-      await refresh();
-      navigate(back?.startsWith('/') ? back : isCourtUser(user) ? '/bureau' : '/affaires');
+      await enter((await api.devLogin(u.id)).user);
     } catch (e: unknown) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
     }
@@ -35,14 +39,7 @@ export function LoginPage() {
       {error && <ErrorAlert error={error} />}
       {users.status === 'loading' && <Loading />}
       {users.status === 'error' &&
-        (users.error.status === 404 ? (
-          <p>
-            Identifiez-vous avec le moyen proposé par votre tribunal (FranceConnect, certificat de signature
-            électronique ou identifiants reçus par courrier).
-          </p>
-        ) : (
-          <ErrorAlert error={users.error} />
-        ))}
+        (users.error.status === 404 ? <EmailLogin onLoggedIn={enter} /> : <ErrorAlert error={users.error} />)}
       {users.status === 'done' && (
         <>
           <div className="fr-alert fr-alert--info fr-mb-3w">
