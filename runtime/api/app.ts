@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { PatternRouter } from 'hono/router/pattern-router';
 import { defaultMailer, type Mailer } from '../identity/mailer.ts';
+import { loadOidcProviders, OidcLogins, type OidcProviderConfig } from '../identity/oidc.ts';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
 import { Auth, type Env, SESSION_COOKIE } from './auth.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** Where login codes are mailed (default: .eml files beside the database, identity/mailer.ts). */
   readonly mailer?: Mailer;
+  /** OpenID providers (default: the GREFFE_OIDC_FILE list, identity/oidc.ts). */
+  readonly oidc?: readonly OidcProviderConfig[];
 }
 
 /** What the HTTP server calls: hono's `fetch` signature. */
@@ -79,12 +82,19 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     const { id, name, roles, court } = auth.callerOf(c);
     return sendJson(c, { id, name, roles, ...(court && { court }) });
   });
-  app.post('/api/logout', (c) => {
-    auth.logout(c);
+  app.post('/api/logout', async (c) => {
+    const ended = auth.logout(c);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true }, 200, API_HEADERS); // deletes a cookie: hono's path
+    // Logged in through an OpenID provider: the browser is sent to end that session too (id_token_hint).
+    const provider = ended?.method.startsWith('oidc:') ? ended.method.slice(5) : undefined;
+    const logoutUrl =
+      provider && ended?.idTokenHint
+        ? await oidc.logoutUrl(provider, ended.idTokenHint, new URL('/connexion', c.req.url).toString())
+        : undefined;
+    return c.json({ ok: true, ...(logoutUrl && { logoutUrl }) }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
-  app.route('/api/auth', identityRoutes(rt, auth, options.mailer ?? defaultMailer(rt.store.file)));
+  const oidc = new OidcLogins(options.oidc ?? loadOidcProviders());
+  app.route('/api/auth', identityRoutes(rt, auth, options.mailer ?? defaultMailer(rt.store.file), oidc));
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt, auth));
   app.get('/api/stats', (c) => {

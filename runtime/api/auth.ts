@@ -103,7 +103,7 @@ export class Auth {
    * instance's cache lets them live ≤ SESSION_CACHE_MS). Returns the ended
    * session's provider ID token, for an OpenID Connect logout.
    */
-  logout(c: Context): { idTokenHint: string | null } | undefined {
+  logout(c: Context): { method: string; idTokenHint: string | null } | undefined {
     const token = tokenOf(c);
     if (!token) return undefined;
     const session = resolveSession(this.rt.store, token, this.rt.dev);
@@ -111,7 +111,7 @@ export class Auth {
     if (!session) return undefined;
     this.#sessions.forgetUser(session.user.id);
     endSessionsOf(this.rt.store, session.user.id);
-    return { idTokenHint: session.idTokenHint };
+    return { method: session.method, idTokenHint: session.idTokenHint };
   }
 
   /** Opens a session and sets its cookie; returns the token (for API clients). */

@@ -3,11 +3,13 @@
  * embedded default): ask for a code, then present it; the answer never says
  * whether an account exists. Rate-limited per address e-mailed and per client.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { GreffeError } from '../errors.ts';
-import { accountForLogin, userByEmail } from '../identity/accounts.ts';
+import { accountForLogin, accountForOidc, userByEmail } from '../identity/accounts.ts';
 import { checkLoginCode, codeSecret, issueLoginCode, normalizeEmail } from '../identity/login-codes.ts';
 import type { Mailer } from '../identity/mailer.ts';
+import type { OidcLogins } from '../identity/oidc.ts';
 import { isDisabled } from '../identity/sessions.ts';
 import type { Runtime } from '../service/context.ts';
 import type { Auth, Env } from './auth.ts';
@@ -26,11 +28,47 @@ function emailOf(body: Record<string, unknown>): string {
   return email;
 }
 
-export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer): Hono<Env> {
+const OIDC_COOKIE = 'greffe_oidc';
+
+export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer, oidc: OidcLogins): Hono<Env> {
   const app = new Hono<Env>();
   const secret = codeSecret(rt.store);
 
-  app.get('/methods', (c) => sendJson(c, { email: true, dev: rt.dev }));
+  app.get('/methods', (c) => sendJson(c, { email: true, dev: rt.dev, oidc: oidc.list() }));
+
+  // OpenID Connect: to the provider, and back (identity/oidc.ts). The state is bound to this browser by a cookie.
+  const callbackOf = (c: Context, id: string) =>
+    new URL(`/api/auth/oidc/${encodeURIComponent(id)}/callback`, c.req.url);
+  app.get('/oidc/:provider/login', async (c) => {
+    auth.limits.login.hit(auth.limits.clientIp(c));
+    const id = c.req.param('provider');
+    const { url, state } = await oidc.start(id, callbackOf(c, id).toString());
+    setCookie(c, OIDC_COOKIE, state, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/api/auth/oidc',
+      maxAge: 600,
+    });
+    return c.redirect(url.toString(), 302);
+  });
+  app.get('/oidc/:provider/callback', async (c) => {
+    const id = c.req.param('provider');
+    const provider = oidc.provider(id);
+    const current = callbackOf(c, id);
+    current.search = new URL(c.req.url).search;
+    const who = await oidc.finish(id, current, getCookie(c, OIDC_COOKIE));
+    deleteCookie(c, OIDC_COOKIE, { path: '/api/auth/oidc' });
+    const user = accountForOidc(rt.store, provider, who);
+    if (!user || isDisabled(rt.store, user.id)) {
+      throw new GreffeError(
+        403,
+        'NO_STAFF_ACCOUNT',
+        'Aucun compte d’agent actif n’existe pour cette identité.',
+      );
+    }
+    auth.login(c, { userId: user.id, method: `oidc:${id}`, idTokenHint: who.idToken });
+    return c.redirect(JSON.parse(user.roles).length > 0 ? '/bureau' : '/affaires', 302);
+  });
 
   app.post('/code', async (c) => {
     const email = emailOf(await jsonBody(c));

@@ -55,3 +55,36 @@ export function addStaff(
   );
   return id;
 }
+
+/**
+ * The account of a person an OpenID provider identified: for citizens, one
+ * per provider and subject (FranceConnect's `sub` is pairwise and never
+ * shown); for staff, the account an operator made for the e-mail the provider
+ * vouches for, or none.
+ */
+export function accountForOidc(
+  store: Store,
+  provider: { id: string; audience: 'citoyen' | 'agent' },
+  who: { sub: string; claims: Readonly<Record<string, unknown>> },
+  now = new Date(),
+): UserRow | undefined {
+  const email = typeof who.claims.email === 'string' ? normalizeEmail(who.claims.email) : undefined;
+  if (provider.audience === 'agent') {
+    const staff = email ? userByEmail(store, email) : undefined;
+    return staff && JSON.parse(staff.roles).length > 0 ? staff : undefined;
+  }
+  const id = idOf(`oidc-${provider.id}`, who.sub);
+  const name = [who.claims.given_name, who.claims.family_name].filter((x) => typeof x === 'string').join(' ');
+  upsertUser(
+    store.db,
+    {
+      id,
+      name: name || email || 'Personne identifiée',
+      roles: [],
+      email: email ?? null,
+      source: `oidc:${provider.id}`,
+    },
+    now,
+  );
+  return store.db.select().from(users).where(eq(users.id, id)).get();
+}

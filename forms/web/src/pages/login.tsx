@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { EmailLogin } from '../components/email-login.tsx';
 import { ErrorAlert, Loading, PageTitle } from '../components/page.tsx';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, request } from '../lib/api.ts';
 import type { User } from '../lib/api-types.ts';
 import { navigate, queryParam, usePath } from '../lib/router.ts';
 import { isCourtUser, useSession } from '../lib/session.tsx';
@@ -39,7 +39,14 @@ export function LoginPage() {
       {error && <ErrorAlert error={error} />}
       {users.status === 'loading' && <Loading />}
       {users.status === 'error' &&
-        (users.error.status === 404 ? <EmailLogin onLoggedIn={enter} /> : <ErrorAlert error={users.error} />)}
+        (users.error.status === 404 ? (
+          <>
+            <ProviderButtons />
+            <EmailLogin onLoggedIn={enter} />
+          </>
+        ) : (
+          <ErrorAlert error={users.error} />
+        ))}
       {users.status === 'done' && (
         <>
           <div className="fr-alert fr-alert--info fr-mb-3w">
@@ -63,5 +70,25 @@ export function LoginPage() {
         </>
       )}
     </>
+  );
+}
+
+/** One button per OpenID provider the server is configured with (FranceConnect, ProConnect…). */
+function ProviderButtons() {
+  const [methods] = useAsync(
+    () => request<{ oidc: readonly { id: string; label: string }[] }>('GET', '/api/auth/methods'),
+    [],
+  );
+  if (methods.status !== 'done' || methods.value.oidc.length === 0) return null;
+  return (
+    <ul className="fr-btns-group fr-btns-group--inline-md">
+      {methods.value.oidc.map((p) => (
+        <li key={p.id}>
+          <a className="fr-btn" href={`/api/auth/oidc/${encodeURIComponent(p.id)}/login`}>
+            Se connecter avec {p.label}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
