@@ -1,11 +1,8 @@
 /** The `greffe` command: parses the subcommand and hands over to cli/commands/<name>.ts. */
 import { pathToFileURL } from 'node:url';
+import type { Command } from './command.ts';
 
-export interface Command {
-  readonly summary: string;
-  /** Returns the process exit code. */
-  run(args: string[]): Promise<number>;
-}
+export type { Command } from './command.ts';
 
 /** Subcommands, loaded lazily so `greffe validate` never loads the HTTP server. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
@@ -18,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   audit: () => import('./commands/audit.ts'),
   docs: () => import('./commands/docs.ts'),
   users: () => import('./commands/users.ts'),
+  acts: () => import('./commands/acts.ts'),
 };
 
 function usage(): string {

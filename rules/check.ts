@@ -4,9 +4,19 @@
  * (json-rules-engine would quietly answer false), a value no fact can take,
  * a rule without a sentence for its failure. Run by `greffe test`.
  */
-import type { JsonSchema, Loc, Procedure } from '../spec/index.ts';
-import { type CompiledCondition, compileCondition, leaves, RulesError } from './conditions.ts';
-import { type JsonType, OPERATOR_SPECS } from './operators.ts';
+import {
+  enumValues,
+  type JsonSchema,
+  type JsonType,
+  jsonType,
+  type Leaf,
+  type Loc,
+  operator,
+  type Procedure,
+  schemaTypes,
+} from '../spec/index.ts';
+import { conditionOf } from './compile.ts';
+import { RulesError } from './conditions.ts';
 
 export interface RuleIssue {
   readonly severity: 'error' | 'warning';
@@ -15,35 +25,7 @@ export interface RuleIssue {
   readonly loc: Loc;
 }
 
-/** JSON types a fact schema admits, or undefined when it does not say. */
-function schemaTypes(s: JsonSchema | undefined): JsonType[] | undefined {
-  if (!s) return undefined;
-  const t = s.type;
-  const norm = (x: unknown): JsonType => (x === 'integer' ? 'number' : (x as JsonType));
-  if (typeof t === 'string') return [norm(t)];
-  if (Array.isArray(t)) return t.map(norm);
-  const values = enumValues(s);
-  return values ? [...new Set(values.map(typeOf))] : undefined;
-}
-
-function typeOf(v: unknown): JsonType {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v as JsonType;
-}
-
-/** The values a schema allows, when it lists them (`enum`, or `oneOf`/`anyOf` of `const`). */
-function enumValues(s: JsonSchema | undefined): unknown[] | undefined {
-  if (!s) return undefined;
-  if (Array.isArray(s.enum)) return s.enum;
-  for (const key of ['oneOf', 'anyOf'] as const) {
-    const b = s[key];
-    if (Array.isArray(b) && b.every((x) => x && typeof x === 'object' && 'const' in x)) {
-      return b.map((x) => (x as Record<string, unknown>).const);
-    }
-  }
-  return undefined;
-}
+const typeOf = (v: unknown): JsonType => jsonType(v) ?? 'null';
 
 /** Every problem found in the procedure's rule sets (empty when all is well). */
 export function checkRuleSets(procedure: Procedure): RuleIssue[] {
@@ -80,16 +62,16 @@ export function checkRuleSets(procedure: Procedure): RuleIssue[] {
           'pas de failure: ; quand elle n’est pas remplie, l’usager lira « Condition non remplie : » suivi de l’explication.',
         );
       }
-      let compiled: CompiledCondition;
+      let leaves: readonly Leaf[];
       try {
-        compiled = compileCondition(rule.conditions, procedure, rule.id);
+        leaves = conditionOf(procedure, rule, rule.id).leaves;
       } catch (err: unknown) {
         if (!(err instanceof RulesError)) throw err;
         at(err.code, 'error', err.message);
         continue;
       }
-      for (const leaf of leaves(compiled)) {
-        const spec = OPERATOR_SPECS[leaf.operator as keyof typeof OPERATOR_SPECS];
+      for (const leaf of leaves) {
+        const spec = operator(leaf.operator);
         if (!spec) {
           at('unknown-operator', 'error', `l’opérateur « ${leaf.operator} » n’existe pas.`);
           continue;

@@ -1,18 +1,18 @@
 /**
- * Compiles a rule set of a loaded procedure once: fact validator, engines,
- * explanation templates, fact formatters. Cached per (procedure, rule set) in
+ * Compiles a rule set of a loaded procedure once: fact validators, each
+ * rule's conditions (the one evaluator, spec/conditions/), explanation
+ * templates, fact formatters. Cached per (procedure, rule set) in
  * a WeakMap on the frozen Procedure, so a reloaded spec gets a fresh compile.
  */
-import type { Procedure, Rule, RuleSet } from '../spec/index.ts';
 import {
   type CompiledCondition,
+  ConditionError,
   compileCondition,
-  listLabels,
-  moneyFacts,
-  RulesError,
-  toTopLevel,
-} from './conditions.ts';
-import { EnginePool } from './engine-pool.ts';
+  type Procedure,
+  type Rule,
+  type RuleSet,
+} from '../spec/index.ts';
+import { listLabels, moneyFacts, RulesError } from './conditions.ts';
 import { compileTemplate, type FactFormatter, factFormatter, type Template } from './explain.ts';
 import { compileFactValidator, type FactValidator } from './facts.ts';
 
@@ -29,7 +29,8 @@ export interface CompiledRuleSet {
   readonly ruleset: RuleSet;
   readonly rules: readonly CompiledRule[];
   readonly validate: FactValidator;
-  readonly pool: EnginePool;
+  /** The same checks, every fact optional: for questions asked one at a time. */
+  readonly validatePartial: FactValidator;
   readonly formatters: ReadonlyMap<string, FactFormatter>;
   /** Text of the single reason given when no rule of an `any` set holds. */
   readonly unsatisfied: Template;
@@ -38,21 +39,34 @@ export interface CompiledRuleSet {
 
 const cache = new WeakMap<Procedure, Map<string, CompiledRuleSet>>();
 
+/** A rule's conditions compiled by the evaluator; a spec error becomes a RulesError. */
+export function conditionOf(
+  procedure: Procedure,
+  rule: Rule,
+  where = `${rule.loc.file}:${rule.loc.line} (règle « ${rule.id} »)`,
+): CompiledCondition {
+  try {
+    return compileCondition(procedure, rule.conditions, { where });
+  } catch (err: unknown) {
+    if (err instanceof ConditionError) throw new RulesError(err.code, err.message);
+    throw err;
+  }
+}
+
 function compile(procedure: Procedure, ruleset: RuleSet): CompiledRuleSet {
   const declared = Object.keys(procedure.rules.facts);
   const factNames = new Set(declared);
-  const where = (r: Rule) => `${r.loc.file}:${r.loc.line} (règle « ${r.id} »)`;
   // A fact is the same in every rule set (rules.yaml declares facts once): look at all of them.
-  const conditions = Object.values(procedure.rules.rulesets).flatMap((rs) =>
-    rs.rules.map((r) => compileCondition(r.conditions, procedure, where(r))),
+  const leaves = Object.values(procedure.rules.rulesets).flatMap((rs) =>
+    rs.rules.flatMap((r) => conditionOf(procedure, r).leaves),
   );
-  const currencies = moneyFacts(conditions, procedure);
-  const labels = listLabels(conditions, procedure);
+  const currencies = moneyFacts(leaves, procedure);
+  const labels = listLabels(leaves, procedure);
   const template = (text: string) => compileTemplate(text, procedure, factNames, currencies);
   const rules = ruleset.rules.map(
     (rule): CompiledRule => ({
       rule,
-      condition: compileCondition(rule.conditions, procedure, where(rule)),
+      condition: conditionOf(procedure, rule),
       explanation: template(rule.explanation),
       failure: template(rule.failure ?? `Condition non remplie : ${rule.explanation}`),
     }),
@@ -68,13 +82,7 @@ function compile(procedure: Procedure, ruleset: RuleSet): CompiledRuleSet {
     ruleset,
     rules,
     validate: compileFactValidator(procedure.rules, ruleset),
-    pool: new EnginePool(
-      rules.map((r) => ({
-        name: r.rule.id,
-        conditions: toTopLevel(r.condition),
-        event: { type: r.rule.id },
-      })),
-    ),
+    validatePartial: compileFactValidator(procedure.rules, ruleset, { partial: true }),
     formatters,
     unsatisfied: template(
       ruleset.outcomes.unsatisfiedText ?? `Aucune des conditions de « ${ruleset.label} » n’est remplie.`,

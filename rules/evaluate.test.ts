@@ -21,18 +21,16 @@ function valid(r: RuleSetResult): Extract<RuleSetResult, { valid: true }> {
 
 describe('evaluateRuleSet, combine: all', () => {
   it('is strict at the money threshold: the ceiling itself fails, one cent below holds', async () => {
-    const at = valid(await evaluateRuleSet(procedure, 'recevabilite', { somme: 1500, natures: ['loyer'] }));
+    const at = valid(evaluateRuleSet(procedure, 'recevabilite', { somme: 1500, natures: ['loyer'] }));
     expect(at.satisfied).toBe(false);
     expect(at.reasons.map((r) => r.rule)).toEqual(['plafond_respecte']);
-    const below = valid(
-      await evaluateRuleSet(procedure, 'recevabilite', { somme: 1499.99, natures: ['loyer'] }),
-    );
+    const below = valid(evaluateRuleSet(procedure, 'recevabilite', { somme: 1499.99, natures: ['loyer'] }));
     expect(below.satisfied).toBe(true);
   });
 
   it('gives one reason per failed rule, with the failure text, facts and parameters the French way', async () => {
     const r = valid(
-      await evaluateRuleSet(procedure, 'recevabilite', { somme: 1500, natures: ['loyer', 'trouble'] }),
+      evaluateRuleSet(procedure, 'recevabilite', { somme: 1500, natures: ['loyer', 'trouble'] }),
     );
     expect(r.outcome).toBe(false);
     expect(r.reasons).toEqual([
@@ -50,7 +48,7 @@ describe('evaluateRuleSet, combine: all', () => {
   });
 
   it('explains a satisfied set with every rule', async () => {
-    const r = valid(await evaluateRuleSet(procedure, 'recevabilite', { somme: 12.5, natures: ['caution'] }));
+    const r = valid(evaluateRuleSet(procedure, 'recevabilite', { somme: 12.5, natures: ['caution'] }));
     expect(r.outcome).toBe(true);
     expect(r.reasons.map((x) => x.text)).toEqual([
       'La somme demandée (12,50\u00a0€) est inférieure au plafond de 1\u202f500\u00a0€.',
@@ -59,7 +57,7 @@ describe('evaluateRuleSet, combine: all', () => {
   });
 
   it('falls back to a generic sentence when a rule has no failure text', async () => {
-    const r = valid(await evaluateRuleSet(procedure, 'sans_echec', { somme: 0 }));
+    const r = valid(evaluateRuleSet(procedure, 'sans_echec', { somme: 0 }));
     expect(r.outcome).toBe('non');
     expect(r.reasons).toEqual([
       {
@@ -73,7 +71,7 @@ describe('evaluateRuleSet, combine: all', () => {
 
 describe('evaluateRuleSet, combine: any', () => {
   it('when no rule holds, gives one reason from unsatisfied_text, named after the set', async () => {
-    const r = valid(await evaluateRuleSet(procedure, 'orientation', orientation));
+    const r = valid(evaluateRuleSet(procedure, 'orientation', orientation));
     expect(r.satisfied).toBe(false);
     expect(r.outcome).toBe('ordinaire');
     expect(r.reasons).toEqual([
@@ -87,7 +85,7 @@ describe('evaluateRuleSet, combine: any', () => {
 
   it('cites every rule that holds: a list meeting a set, a table column, a fact compared with a fact', async () => {
     const r = valid(
-      await evaluateRuleSet(procedure, 'orientation', {
+      evaluateRuleSet(procedure, 'orientation', {
         ...orientation,
         natures: ['trouble'],
         secteur: 'etudiant',
@@ -107,9 +105,7 @@ describe('evaluateRuleSet, combine: any', () => {
   });
 
   it('compares a fact with another fact given in the same facts', async () => {
-    const r = valid(
-      await evaluateRuleSet(procedure, 'orientation', { ...orientation, partie_protegee: 'voisin' }),
-    );
+    const r = valid(evaluateRuleSet(procedure, 'orientation', { ...orientation, partie_protegee: 'voisin' }));
     expect(r.reasons.map((x) => x.rule)).toEqual(['partie_protegee_demande']);
   });
 });
@@ -117,7 +113,7 @@ describe('evaluateRuleSet, combine: any', () => {
 describe('decision trace', () => {
   it('records each condition: fact value, compared value, its parameter, result', async () => {
     const r = valid(
-      await evaluateRuleSet(procedure, 'orientation', { ...orientation, secteur: 'social', somme: 0 }),
+      evaluateRuleSet(procedure, 'orientation', { ...orientation, secteur: 'social', somme: 0 }),
     );
     const secteur = r.trace.find((t) => t.rule === 'secteur_protege');
     expect(secteur).toEqual({
@@ -140,7 +136,9 @@ describe('decision trace', () => {
     });
     const offre = r.trace.find((t) => t.rule === 'offre_insuffisante');
     expect(offre?.conditions).toEqual({
-      all: [{ fact: 'offre', operator: 'lessThan', value: 0, factValue: 200, result: false }],
+      all: [
+        { fact: 'offre', operator: 'lessThan', value: 0, valueFact: 'somme', factValue: 200, result: false },
+      ],
       result: false,
     });
     expect(r.trace.map((t) => t.rule)).toEqual([
@@ -154,7 +152,7 @@ describe('decision trace', () => {
 
 describe('facts are checked before any rule runs', () => {
   it('refuses missing, extra and malformed facts, one problem per field', async () => {
-    const r = await evaluateRuleSet(procedure, 'recevabilite', { somme: -3, autre: 1 });
+    const r = evaluateRuleSet(procedure, 'recevabilite', { somme: -3, autre: 1 });
     // natures missing, somme negative, autre unknown.
     expect(r.valid).toBe(false);
     if (r.valid) return;
@@ -162,27 +160,35 @@ describe('facts are checked before any rule runs', () => {
   });
 });
 
-describe('concurrent evaluations', () => {
-  it('never lets one run cut another short (json-rules-engine keeps one status per Engine)', async () => {
-    // Staggered starts: with one shared Engine, runs starting while another finishes evaluate no rule at all.
-    const runs = Array.from({ length: 40 }, async (_, i) => {
-      for (let k = 0; k < i; k++) await null;
-      const somme = i % 2 === 0 ? 100 : 2000;
-      const r = valid(await evaluateRuleSet(procedure, 'recevabilite', { somme, natures: ['loyer'] }));
-      return { expected: somme < 1500, got: r.satisfied, traced: r.trace.length };
+describe('partial facts: the questions still needed', () => {
+  it('decides as soon as the facts given settle it, citing only the rules they decide', () => {
+    const r = valid(evaluateRuleSet(procedure, 'recevabilite', { somme: 2000 }, { partial: true }));
+    expect(r).toMatchObject({ satisfied: false, missing: [] });
+    expect(r.reasons.map((x) => x.rule)).toEqual(['plafond_respecte']);
+  });
+
+  it('otherwise names exactly the facts still needed, as problems and as `missing`', () => {
+    const r = evaluateRuleSet(procedure, 'recevabilite', { somme: 100 }, { partial: true });
+    expect(r).toMatchObject({ valid: false, missing: ['natures'] });
+    expect(!r.valid && r.problems).toEqual([
+      { field: 'natures', message: 'natures : ce fait est obligatoire et manque' },
+    ]);
+    expect(evaluateRuleSet(procedure, 'recevabilite', {}, { partial: true })).toMatchObject({
+      missing: ['somme', 'natures'],
     });
-    for (const r of await Promise.all(runs)) {
-      expect(r.got).toBe(r.expected);
-      expect(r.traced).toBe(2);
-    }
+  });
+
+  it('still refuses a fact of the wrong type, and every missing fact without `partial`', () => {
+    const typed = evaluateRuleSet(procedure, 'recevabilite', { somme: '100' }, { partial: true });
+    expect(!typed.valid && typed.problems.map((p) => p.field)).toEqual(['somme']);
+    const strict = evaluateRuleSet(procedure, 'recevabilite', { somme: 2000 });
+    expect(!strict.valid && strict.problems.map((p) => p.field)).toEqual(['natures']);
   });
 });
 
 describe('errors', () => {
   it('throws a RulesError naming the known sets for an unknown rule set', async () => {
-    await expect(evaluateRuleSet(procedure, 'inconnu', {})).rejects.toThrow(RulesError);
-    await expect(evaluateRuleSet(procedure, 'inconnu', {})).rejects.toThrow(
-      /recevabilite, orientation, sans_echec/,
-    );
+    expect(() => evaluateRuleSet(procedure, 'inconnu', {})).toThrow(RulesError);
+    expect(() => evaluateRuleSet(procedure, 'inconnu', {})).toThrow(/recevabilite, orientation, sans_echec/);
   });
 });

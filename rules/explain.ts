@@ -90,7 +90,18 @@ export function factFormatter(
   listLabels: ReadonlyMap<string, string> | undefined,
 ): FactFormatter {
   if (currency !== undefined) {
-    return (v) => (typeof v === 'number' ? formatMoney({ amount: v, currency }) : formatValue(v));
+    // Intl formatting is the dearest step of a decision: amounts seen lately are read once.
+    const seen = new Map<number, string>();
+    return (v) => {
+      if (typeof v !== 'number') return formatValue(v);
+      let text = seen.get(v);
+      if (text === undefined) {
+        text = formatMoney({ amount: v, currency });
+        if (seen.size >= 1024) seen.clear();
+        seen.set(v, text);
+      }
+      return text;
+    };
   }
   const labels = new Map([...(listLabels ?? []), ...schemaLabels(schema)]);
   if (labels.size === 0) return formatValue;

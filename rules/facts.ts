@@ -25,18 +25,25 @@ const ajv = createAjv();
  * a caller may pass one set of facts to several rule sets; any other name is
  * refused, which catches typos ("montnat").
  */
-export function factsSchema(rules: Rules, ruleset: RuleSet): JsonSchema {
+export function factsSchema(rules: Rules, ruleset: RuleSet, options: { partial?: boolean } = {}): JsonSchema {
   return {
     type: 'object',
     properties: { ...rules.facts },
-    required: [...ruleset.facts],
+    required: options.partial ? [] : [...ruleset.facts],
     additionalProperties: false,
   };
 }
 
-/** Compiles the validator of a rule set's facts (once; the caller caches it). */
-export function compileFactValidator(rules: Rules, ruleset: RuleSet): FactValidator {
-  const schema = factsSchema(rules, ruleset);
+/**
+ * Compiles the validator of a rule set's facts (once; the caller caches it).
+ * `partial`: a fact may be absent (the evaluator then says whether it is needed).
+ */
+export function compileFactValidator(
+  rules: Rules,
+  ruleset: RuleSet,
+  options: { partial?: boolean } = {},
+): FactValidator {
+  const schema = factsSchema(rules, ruleset, options);
   const validate: ValidateFunction = ajv.compile(schema);
   const others = Object.keys(rules.facts).filter((f) => !ruleset.facts.includes(f));
   const expected =

@@ -59,7 +59,7 @@ function check(c: DecisionCase, r: RuleSetResult): { passed: boolean; actual: st
   return { passed: r.outcome === c.expect.outcome && reasonsOk, actual };
 }
 
-async function runCase(procedure: Procedure, c: DecisionCase): Promise<CaseResult> {
+function runCase(procedure: Procedure, c: DecisionCase): CaseResult {
   const at = {
     name: c.name,
     file: c.loc.file,
@@ -68,7 +68,7 @@ async function runCase(procedure: Procedure, c: DecisionCase): Promise<CaseResul
     expected: expectedOf(c),
   };
   try {
-    const r = await evaluateRuleSet(procedure, c.ruleset, { ...c.facts });
+    const r = evaluateRuleSet(procedure, c.ruleset, { ...c.facts });
     return { ...at, ...check(c, r) };
   } catch (err: unknown) {
     return { ...at, passed: false, actual: `erreur : ${err instanceof Error ? err.message : String(err)}` };
@@ -76,10 +76,10 @@ async function runCase(procedure: Procedure, c: DecisionCase): Promise<CaseResul
 }
 
 /** Runs every decision scenario of `procedure`, in file order. */
-export async function runScenarios(procedure: Procedure): Promise<ScenarioReport> {
+export function runScenarios(procedure: Procedure): ScenarioReport {
   const cases: CaseResult[] = [];
   for (const file of procedure.tests) {
-    for (const c of file.decisions) cases.push(await runCase(procedure, c));
+    for (const c of file.decisions) cases.push(runCase(procedure, c));
   }
   const passed = cases.filter((c) => c.passed).length;
   return {

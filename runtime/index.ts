@@ -5,24 +5,28 @@ export { openApiDocument } from './api/openapi.ts';
 export { catalogOf, loadCatalog } from './catalog.ts';
 export type { Catalog } from './catalog.ts';
 export { availableActions, filingRole, initialStates, isCourtRole } from './engine/actions.ts';
-export { decide, factsFor } from './engine/decide.ts';
-export { runJourney, runJourneys } from './engine/journeys.ts';
+export type { ActionSnapshot, AvailableAction } from './engine/actions.ts';
+export { factsFor } from './engine/checks.ts';
+export { dueExpiries, expiredWithoutEvent, expiryCommand } from './engine/expiry.ts';
+export type { DueExpiry } from './engine/expiry.ts';
+export { runJourney, runJourneys, simulatedCase } from './engine/journeys.ts';
+export { transition } from './engine/transition.ts';
 export { canonicalJson, eventHash, sha256Hex } from './engine/hash.ts';
 export type {
   Actor,
   CaseSnapshot,
   Command,
-  Decision,
   DecidedEvent,
   EngineEffect,
   EngineError,
   FactRecord,
   GuardEvaluator,
+  RunningDeadline,
+  Transitioned,
+  TransitionResult,
 } from './engine/types.ts';
 export { GreffeError } from './errors.ts';
 export { startServer } from './server.ts';
 export type { RunningServer, ServerOptions } from './server.ts';
-export { verifyJournal } from './store/audit.ts';
-export type { AuditReport, BrokenLink } from './store/audit.ts';
-export { openStore, PRAGMAS, applyPragmas } from './store/open.ts';
-export type { Store } from './store/open.ts';
+export type { AuditReport, BrokenLink, CaseStore } from './store/case-store.ts';
+export { openSqliteStore } from './store/sqlite-store.ts';

@@ -13,12 +13,12 @@ import { guardRequests } from './api/http-guard.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
 import { localConnectors } from './connectors/local.ts';
 import { courtById, courtIds } from './identity/courts.ts';
+import { purgeExpiredSessions } from './identity/sessions.ts';
 import { OutboxWorker } from './connectors/outbox-worker.ts';
 import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Runtime, rulesGuards } from './service/context.ts';
-import { openStore } from './store/open.ts';
-import { upsertUser } from './store/users.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
 import { type Clock, ManualClock, systemClock } from './time/index.ts';
 
 export interface ServerOptions {
@@ -63,11 +63,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   if (o.court !== undefined && !courtById(o.court)) {
     throw new Error(`Tribunal inconnu « ${o.court} » (tribunaux connus : ${courtIds().join(', ')}).`);
   }
-  const store = openStore(o.db);
+  const store = openSqliteStore(o.db);
+  await purgeExpiredSessions(store);
   const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
-  for (const u of samples) upsertUser(store.db, u, new Date());
+  for (const u of samples) await store.upsertUser(u, new Date());
   const hooks: { kick: () => void; expire: (caseId: string) => Promise<boolean> } = {
     kick: () => undefined,
     expire: async () => false,
@@ -146,7 +147,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       });
       await scheduler.idle();
       await outbox.idle();
-      store.close();
+      await store.close();
     },
   };
 }

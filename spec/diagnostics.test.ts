@@ -19,7 +19,19 @@ interface Case {
   shift?: number;
   message: RegExp;
   severity?: 'error' | 'warning';
+  /** The hint must say this too (e.g. the suggested name). */
+  hint?: RegExp;
+  /** Procedure to break (default: the mediation fixture). */
+  dir?: string;
+  /** An edit made before the one under test (to set up the case). */
+  before?: { search: string; replace: string };
 }
+
+/** A decision on a transition of the mediation fixture, so an objective can measure it. */
+const HOMOLOGATION = {
+  search: '    form: accord\n',
+  replace: '    form: accord\n    decision: { kind: homologation, against: [] }\n',
+};
 
 const cases: Case[] = [
   {
@@ -268,12 +280,60 @@ const cases: Case[] = [
     shift: 2,
     message: /Le schéma JSON du formulaire « accord » est refusé/,
   },
+  {
+    code: 'unknown-ruleset',
+    dir: 'rules/fixtures/essai/1.0.0',
+    file: 'procedure.yaml',
+    search: 'eligibility: recevabilite',
+    replace: 'eligibility: recevabilit',
+    at: 'recevabilit\n',
+    message: /Le jeu de règles « recevabilit » n’existe pas/,
+    hint: /Vouliez-vous dire « recevabilite » \?/,
+  },
+  {
+    code: 'unknown-deadline',
+    file: 'procedure.yaml',
+    before: HOMOLOGATION,
+    search: /\ndocuments: \{\}\n$/,
+    replace:
+      '\ndocuments: {}\nobjectives:\n  time_to_decision: { until: homologation, target: delai_repons }\n',
+    at: 'delai_repons }',
+    message: /Le délai « delai_repons » n’existe pas/,
+    hint: /Vouliez-vous dire « delai_reponse » \?/,
+  },
+  {
+    code: 'objective-without-decision',
+    file: 'procedure.yaml',
+    search: /\ndocuments: \{\}\n$/,
+    replace: '\ndocuments: {}\nobjectives:\n  time_to_decision: { until: jugement, target: delai_reponse }\n',
+    at: 'jugement, target',
+    message: /Aucune transition ne rend de décision « jugement »/,
+  },
+  {
+    code: 'unknown-fact',
+    file: 'procedure.yaml',
+    search: /\ndocuments: \{\}\n$/,
+    replace: '\ndocuments: {}\nobjectives:\n  astreinte: { fields: [terme] }\n',
+    at: 'terme]',
+    message: /Le fait « terme » n’existe pas/,
+    hint: /Vouliez-vous dire « termes » \?/,
+  },
+  {
+    code: 'unknown-connector',
+    file: 'procedure.yaml',
+    search: /\ndocuments: \{\}\n$/,
+    replace: '\ndocuments: {}\nobjectives:\n  bank_execution: { connectors: [saisie_atribution] }\n',
+    at: 'saisie_atribution]',
+    message: /Le connecteur « saisie_atribution » n’existe pas/,
+    hint: /Vouliez-vous dire « saisie_attribution » \?/,
+  },
 ];
 
 describe('each diagnostic code, on a minimal broken spec', () => {
   for (const c of cases) {
     it(`${c.code}: ${c.message.source.slice(0, 50)}`, () => {
-      const dir = copySpec(FIXTURE_DIR);
+      const dir = copySpec(c.dir ?? FIXTURE_DIR);
+      if (c.before) editSpec(dir, c.file, c.before.search, c.before.replace);
       const text = editSpec(dir, c.file, c.search, c.replace);
       const { procedure, diagnostics } = loadProcedure(dir);
       const file = relative(process.cwd(), join(dir, c.file));
@@ -285,6 +345,7 @@ describe('each diagnostic code, on a minimal broken spec', () => {
       expect({ line: d.line, column: d.column }).toEqual(positionOf(text, c.at, c.shift));
       expect(d.message).toMatch(c.message);
       expect(d.hint.length).toBeGreaterThan(10);
+      if (c.hint) expect(d.hint).toMatch(c.hint);
       if ((c.severity ?? 'error') === 'error') expect(procedure).toBeUndefined();
     });
   }
@@ -317,6 +378,30 @@ describe('each diagnostic code, on a minimal broken spec', () => {
     rmSync(join(dir, 'procedure.yaml'));
     const { diagnostics } = loadProcedure(dir);
     expect(diagnostics.map((d) => d.code)).toContain('missing-file');
+  });
+
+  it('loads what a procedure declares under decided_by: and objectives:', () => {
+    const essai = loadProcedure('rules/fixtures/essai/1.0.0');
+    expect(essai.diagnostics).toEqual([]);
+    expect(essai.procedure?.decidedBy).toEqual({ eligibility: 'recevabilite', referral: 'orientation' });
+    expect(essai.procedure?.objectives).toEqual({});
+    const dir = copySpec(FIXTURE_DIR);
+    editSpec(dir, 'procedure.yaml', HOMOLOGATION.search, HOMOLOGATION.replace);
+    editSpec(
+      dir,
+      'procedure.yaml',
+      /\ndocuments: \{\}\n$/,
+      '\ndocuments: {}\nobjectives:\n  time_to_decision: { until: homologation, target: delai_reponse }\n  astreinte: { fields: [termes] }\n',
+    );
+    const { procedure, diagnostics } = loadProcedure(dir);
+    expect(diagnostics).toEqual([]);
+    expect(procedure?.decidedBy).toEqual({});
+    expect(procedure?.objectives.timeToDecision).toMatchObject({
+      until: 'homologation',
+      target: 'delai_reponse',
+    });
+    expect(procedure?.objectives.astreinte?.fields).toEqual(['termes']);
+    expect(procedure?.objectives.bankExecution).toBeUndefined();
   });
 
   it('loads the fixture into a frozen model with positions', () => {

@@ -26,8 +26,8 @@ describe('French formatting of spec values', () => {
     expect(parseDuration('7 jours')).toBeUndefined();
   });
   it('reads sizes in binary or decimal units when exact', () => {
-    expect(nb(formatBytes(20971520))).toBe('20 Mio');
-    expect(nb(formatBytes(262144000))).toBe('250 Mio');
+    expect(nb(formatBytes(20971520))).toBe('20 Mo');
+    expect(nb(formatBytes(262144000))).toBe('250 Mo');
     expect(nb(formatBytes(5_000_000))).toBe('5 Mo');
     expect(nb(formatBytes(1234))).toBe('1 234 octets');
   });

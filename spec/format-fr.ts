@@ -92,12 +92,16 @@ export function joinFr(items: readonly string[], conjunction: 'et' | 'ou' = 'et'
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
-/** Sizes read as people say them: 20 971 520 octets → "20 Mio", 5 000 000 → "5 Mo". */
+/**
+ * Sizes read as people say them: 20 971 520 octets → "20 Mo", 5 000 000 → "5 Mo". In French, "Mo" is
+ * what a reader knows, whether the limit is counted in powers of 1 024 or of 1 000 (the web app's
+ * sizes say "Mo" too): "Mio" is jargon to a citizen.
+ */
 export function formatBytes(n: number): string {
   const units: [number, string][] = [
-    [1024 ** 3, 'Gio'],
-    [1024 ** 2, 'Mio'],
-    [1024, 'Kio'],
+    [1024 ** 3, 'Go'],
+    [1024 ** 2, 'Mo'],
+    [1024, 'Ko'],
     [1e9, 'Go'],
     [1e6, 'Mo'],
     [1e3, 'ko'],

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { BuildContext, closest, obj } from './build-context.ts';
+import { buildDecidedBy, buildObjectives, type DeclarableNames } from './build-declarations.ts';
 import { buildForm, buildRules, buildTests } from './build-files.ts';
 import { buildProcedureParts } from './build-procedure.ts';
 import { checkGraph } from './check-graph.ts';
@@ -80,6 +81,14 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     formFields,
   });
   const rules: Rules = rulesSrc ? buildRules(rulesSrc, ctx, parts.parameters) : { facts: {}, rulesets: {} };
+  const declarable: DeclarableNames = {
+    rulesets: rulesetNames,
+    deadlines: new Set(Object.keys(parts.deadlines)),
+    fields: new Set([...parts.recordedFacts, ...[...formFields.values()].flatMap((f) => [...f])]),
+    transitions: parts.transitions,
+  };
+  const decidedBy = buildDecidedBy(procSrc, ctx, declarable);
+  const objectives = buildObjectives(procSrc, ctx, declarable);
   const events = new Set(parts.transitions.map((t) => t.event));
   const tests: ScenarioFile[] = testSrcs.map((src) =>
     buildTests(
@@ -155,6 +164,8 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     documents: parts.documents,
     forms,
     rules,
+    decidedBy,
+    objectives,
     tests,
     loc: model.loc,
   };

@@ -283,6 +283,27 @@ export interface ScenarioFile {
   readonly journeys: readonly Journey[];
 }
 
+/**
+ * Which rule set makes each of greffe's two public decisions (`decided_by:`):
+ * generic code finds them here, never by a rule set's name.
+ */
+export interface DecidedBy {
+  /** Rule set deciding eligibility: satisfied = eligible. */
+  readonly eligibility?: string;
+  /** Rule set deciding mandatory referral: satisfied = mandatory, else the judge decides. */
+  readonly referral?: string;
+}
+
+/** What the statistics of the procedure's objectives measure (`objectives:`); each part is optional. */
+export interface Objectives {
+  /** Time to decision: from filing to the last decision of kind `until`; target = the deadline's duration. */
+  readonly timeToDecision?: { readonly until: DecisionKind; readonly target: string; readonly loc: Loc };
+  /** A decision carries an astreinte when one of these fields (its data, or the case's facts) is true. */
+  readonly astreinte?: { readonly fields: readonly string[]; readonly loc: Loc };
+  /** Each call of one of these connectors is an execution at the debtor's bank. */
+  readonly bankExecution?: { readonly connectors: readonly string[]; readonly loc: Loc };
+}
+
 /** A loaded, checked, frozen procedure version. */
 export interface Procedure {
   readonly id: string;
@@ -308,6 +329,8 @@ export interface Procedure {
   readonly documents: Readonly<Record<string, DocumentKind>>;
   readonly forms: Readonly<Record<string, Form>>;
   readonly rules: Rules;
+  readonly decidedBy: DecidedBy;
+  readonly objectives: Objectives;
   readonly tests: readonly ScenarioFile[];
   readonly loc: Loc;
 }

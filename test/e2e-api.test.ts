@@ -12,7 +12,6 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../runtime/index.ts';
 import { createAuthSession } from '../runtime/identity/sessions.ts';
-import { upsertUser } from '../runtime/store/users.ts';
 import { ANNEX, filing } from './helpers/annex.ts';
 import { Api, type View } from './helpers/api.ts';
 import { withDb } from './helpers/db.ts';
@@ -220,15 +219,15 @@ describe('outside development mode', () => {
     const s = await startServer({ db: join(dir, 'g.sqlite'), spec: ANNEX, port: 0, log: () => undefined });
     try {
       const now = new Date();
-      const login = (id: string, roles: string[], court?: string) => {
-        upsertUser(s.runtime.store.db, { id, name: id, roles, court: court ?? null, source: 'test' }, now);
+      const login = async (id: string, roles: string[], court?: string) => {
+        await s.runtime.store.upsertUser({ id, name: id, roles, court: court ?? null, source: 'test' }, now);
         const api = new Api(s.url);
-        api.token = createAuthSession(s.runtime.store, { userId: id, method: 'test', dev: false });
+        api.token = await createAuthSession(s.runtime.store, { userId: id, method: 'test', dev: false });
         return api;
       };
-      const claimant = login('claire', []);
-      const greffe = login('greffier', ['greffe'], 'tj-exemple');
-      const defendant = login('boutique', []);
+      const claimant = await login('claire', []);
+      const greffe = await login('greffier', ['greffe'], 'tj-exemple');
+      const defendant = await login('boutique', []);
       expect((await t.anonymous().post('/api/dev/login', { user: 'juge' })).status).toBe(200); // the dev server, not this one
       expect((await new Api(s.url).post('/api/dev/login', { user: 'juge' })).status).toBe(404);
       const opened = await claimant.open('petits-litiges');
@@ -246,7 +245,7 @@ describe('outside development mode', () => {
       expect(joined.status).toBe(200);
       expect(joined.body.myRoles).toEqual(['defendeur']);
       expect(joined.body.actions.map((a) => a.event)).toContain('s_identifier');
-      const intruder = login('intrus', []);
+      const intruder = await login('intrus', []);
       expect((await intruder.post('/api/cases/join', { code })).status).toBe(404);
     } finally {
       await s.close();

@@ -5,7 +5,7 @@
  * cannot both win, and a journal row edited by hand is caught by
  * `greffe audit verify`, which names the case and the first broken event.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counts, dump, withDb } from './helpers/db.ts';
@@ -114,14 +114,19 @@ describe('idempotency and concurrency', () => {
 });
 
 describe('greffe audit verify', () => {
+  /**
+   * The CLI in a child process, awaited (not spawnSync: blocking the event loop that also serves
+   * the test server for seconds let its keep-alive timer close a connection the client then reused).
+   */
   const audit = (...args: string[]) =>
-    spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'cli/main.ts', 'audit', 'verify', '--db', t.dbFile, ...args],
-      {
-        encoding: 'utf8',
-      },
-    );
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'cli/main.ts', 'audit', 'verify', '--db', t.dbFile, ...args],
+        { encoding: 'utf8' },
+        (err, stdout, stderr) => resolve({ status: err ? (err.code as number) : 0, stdout, stderr }),
+      );
+    });
 
   it('passes on untouched journals and names the case and the first broken event after a hand edit', async () => {
     const med = await t.as('mediateur');
@@ -129,7 +134,7 @@ describe('greffe audit verify', () => {
     await med.ok(c.id, 'inviter_voisin');
     await med.ok(c.id, 'constater_accord', TERMS);
     await t.server.outbox.idle();
-    const ok = audit();
+    const ok = await audit();
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/intacts/);
@@ -147,14 +152,14 @@ describe('greffe audit verify', () => {
         `UPDATE journal_events SET data = '{"termes":"Le voisin ne fait rien."}' WHERE case_id = ? AND seq = 3`,
       ).run(c.id);
     });
-    const broken = audit();
+    const broken = await audit();
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain(c.reference);
     expect(broken.stdout).toContain(c.id);
     expect(broken.stdout).toMatch(/événement n° 3/);
-    const one = audit('--case', c.reference);
+    const one = await audit('--case', c.reference);
     expect(one.status).toBe(1);
-    const other = audit('--case', (await med.open('mediation')).id);
+    const other = await audit('--case', (await med.open('mediation')).id);
     expect(other.status).toBe(0);
-  });
+  }, 120_000); // four runs of the CLI, each a fresh tsx start (seconds each on a loaded machine)
 });

@@ -297,6 +297,19 @@ describe('petits-litiges: referral and eligibility', () => {
     const bad = await api.post('/api/procedures/petits-litiges/eligibility', { montant: 'beaucoup' });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { code: 'INVALID_FACTS' } });
+    const text = await api.post('/api/procedures/petits-litiges/eligibility', { montant: '3999' });
+    expect(text).toMatchObject({
+      status: 400,
+      body: { error: { details: { problems: [{ field: 'montant' }] } } },
+    });
+    // Facts may come one at a time: the answer as soon as they settle it, else the facts still needed.
+    const settled = await api.post('/api/procedures/petits-litiges/eligibility', { montant: 5000 });
+    expect(settled).toMatchObject({ status: 200, body: { eligible: false, missing: [] } });
+    const open = await api.post('/api/procedures/petits-litiges/eligibility', { montant: 800 });
+    expect(open).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_FACTS', details: { missing: ['objets'] } } },
+    });
     const ref = await api.post('/api/procedures/petits-litiges/referral', {
       matiere: 'consommation',
       requerant: 'demandeur',

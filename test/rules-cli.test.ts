@@ -73,6 +73,15 @@ describe('greffe eligibility', () => {
     expect(lines[1]).toMatch(/^objets : /);
   });
 
+  it('exits 2 naming the field for an amount given as text ("3999"): never compared with the threshold', async () => {
+    const r = await greffe(['eligibility', '--facts', '-'], {
+      input: '{"montant": "3999", "objets": ["paiement"], "matiere": "civile"}',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe('montant : doit être un nombre (reçu : « 3999 »)');
+  });
+
   it('exits 2 on facts that are not JSON, and on a version that does not exist', async () => {
     const bad = await greffe(['eligibility', '--facts', '-'], { input: '{ montant: 12 }' });
     expect(bad.code).toBe(2);

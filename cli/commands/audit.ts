@@ -1,8 +1,8 @@
 /** `greffe audit verify [--case ID] [--db FILE]`: recomputes every case's journal hash chain. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openStore, verifyJournal } from '../../runtime/index.ts';
-import type { Command } from '../main.ts';
+import { openSqliteStore } from '../../runtime/index.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe audit verify [--case ID|RÉFÉRENCE] [--db FICHIER] [--json]
 
@@ -46,9 +46,9 @@ export const command: Command = {
       console.error(`greffe audit : base introuvable « ${file} ».`);
       return 2;
     }
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     try {
-      const report = verifyJournal(store.db, values.case);
+      const report = await store.verifyJournal(values.case);
       if (values.case !== undefined && report.cases === 0) {
         console.error(`greffe audit : aucune affaire « ${values.case} ».`);
         return 2;
@@ -67,7 +67,7 @@ export const command: Command = {
       }
       return report.broken.length === 0 ? 0 : 1;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

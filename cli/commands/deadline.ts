@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { computeDue, PROCEDURAL_CALENDARS, ProceduralTimeError } from '../../runtime/time/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe deadline --start AAAA-MM-JJ --duration DURÉE [--calendar CALENDRIER]
 

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, formatReadability, ProcedureLoadError, type SiteReport } from '../../renderer/index.ts';
 import { DEFAULT_SPEC_ROOT, findProcedureDirs } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 export const DEFAULT_OUT = 'out/annexe';
 

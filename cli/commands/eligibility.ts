@@ -17,7 +17,7 @@ import {
   type Procedure,
   pickVersion,
 } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 export type DecisionKind = 'eligibility' | 'referral';
 
@@ -134,8 +134,8 @@ export async function runDecision(kind: DecisionKind, args: string[]): Promise<n
   const record = facts as Record<string, unknown>;
   const out =
     kind === 'eligibility'
-      ? await evaluateEligibility(loaded.procedure, record)
-      : await evaluateReferral(loaded.procedure, record);
+      ? evaluateEligibility(loaded.procedure, record)
+      : evaluateReferral(loaded.procedure, record);
   if ('valid' in out)
     return fail(
       2,

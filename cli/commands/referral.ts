@@ -1,5 +1,5 @@
 /** `greffe referral --facts FILE|-`: is referral to the ordinary court mandatory? (shares eligibility.ts). */
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { runDecision } from './eligibility.ts';
 
 export const command: Command = {

@@ -5,7 +5,7 @@ import { WEB_DIST_DIR } from '../../forms/index.ts';
 import { mailFolder } from '../../runtime/identity/mailer.ts';
 import { startServer } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe serve [--port N] [--host ADRESSE] [--db FICHIER] [--spec DOSSIER] [--web DOSSIER] [--dev]
 
@@ -74,7 +74,9 @@ export const command: Command = {
       console.log(
         `greffe : plateforme servie sur ${server.url.replace('127.0.0.1', 'localhost')} (procédures : ${procs}).`,
       );
-      console.log(`greffe : base ${server.runtime.store.file} ; référence de l’API : ${server.url}/api/docs`);
+      console.log(
+        `greffe : base ${server.runtime.store.location} ; référence de l’API : ${server.url}/api/docs`,
+      );
       if (server.devClock) {
         console.log(
           'greffe : MODE DÉVELOPPEMENT — utilisateurs d’exemple (GET /api/dev/users), horloge réglable (POST /api/dev/clock).',
@@ -83,7 +85,7 @@ export const command: Command = {
         console.log(
           process.env.GREFFE_SMTP_URL
             ? 'greffe : connexion par code envoyé par courriel (serveur SMTP de GREFFE_SMTP_URL).'
-            : `greffe : connexion par code envoyé par courriel ; sans serveur SMTP, les courriels sont écrits dans ${mailFolder(server.runtime.store.file)}`,
+            : `greffe : connexion par code envoyé par courriel ; sans serveur SMTP, les courriels sont écrits dans ${mailFolder(server.runtime.store.dataDir)}`,
         );
         console.log(
           'greffe : comptes des agents : npx greffe users add --email … --role juge --court tj-exemple',

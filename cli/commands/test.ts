@@ -1,7 +1,7 @@
 /**
  * `greffe test [DIR]`: runs the drafters' scenarios (tests/*.yaml) of every
  * procedure version under DIR and reports like a test runner. Decisions are
- * run by rules/; journeys on the runtime's engine (`runJourneys`).
+ * run by rules/; journeys fold the runtime's reducer (`runJourneys`).
  * Last line: `N passed, N failed`; exit 1 when anything failed.
  */
 import { relative } from 'node:path';
@@ -14,7 +14,7 @@ import {
   loadProcedure,
   type Procedure,
 } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe test [DOSSIER] [--json]
 
@@ -26,9 +26,9 @@ moteur d'affaires).
 Dernière ligne : « N passed, N failed ». Code de sortie : 0 si tout passe,
 1 en cas d'échec, 2 si l'appel est incorrect.`;
 
-type JourneyRunner = (procedure: Procedure) => Promise<readonly CaseResult[]>;
+type JourneyRunner = (procedure: Procedure) => readonly CaseResult[];
 
-/** Journeys run on the runtime's engine, in memory (rules/ never imports the runtime; the CLI wires them). */
+/** Journeys fold the runtime's reducer, in memory (rules/ never imports the runtime; the CLI wires them). */
 async function journeyRunner(): Promise<JourneyRunner> {
   const { runJourneys } = await import('../../runtime/index.ts');
   return runJourneys;
@@ -43,7 +43,7 @@ interface VersionResult {
   readonly cases: readonly CaseResult[];
 }
 
-async function runVersion(dir: string, journeys: JourneyRunner): Promise<VersionResult> {
+function runVersion(dir: string, journeys: JourneyRunner): VersionResult {
   const { procedure, diagnostics } = loadProcedure(dir);
   const base = { dir: relative(process.cwd(), dir) || dir, issues: [], cases: [] };
   if (!procedure)
@@ -52,8 +52,8 @@ async function runVersion(dir: string, journeys: JourneyRunner): Promise<Version
     severity: i.severity,
     text: `${i.loc.file}:${i.loc.line}:${i.loc.column}  ${i.code}  ${i.message}`,
   }));
-  const report = await runScenarios(procedure);
-  const journeyCases = report.journeys > 0 ? await journeys(procedure) : [];
+  const report = runScenarios(procedure);
+  const journeyCases = report.journeys > 0 ? journeys(procedure) : [];
   return {
     ...base,
     procedure: procedure.id,
@@ -125,7 +125,7 @@ export const command: Command = {
     }
     const journeys = await journeyRunner();
     const results: VersionResult[] = [];
-    for (const dir of dirs) results.push(await runVersion(dir, journeys));
+    for (const dir of dirs) results.push(runVersion(dir, journeys));
     const failed = results.reduce((n, r) => n + failures(r), 0);
     const passed = results.reduce((n, r) => n + r.cases.filter((c) => c.passed).length, 0);
     if (parsed.json) {

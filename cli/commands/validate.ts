@@ -8,7 +8,8 @@ import {
   hasErrors,
   loadProcedure,
 } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import { loadActTemplates } from '../../spec/acts.ts';
+import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe validate [DOSSIER] [--strict] [--json]
 
@@ -41,7 +42,10 @@ export const command: Command = {
       return 2;
     }
     const all: Diagnostic[] = [];
-    for (const dir of dirs) all.push(...loadProcedure(dir).diagnostics);
+    for (const dir of dirs) {
+      const { procedure, diagnostics } = loadProcedure(dir);
+      all.push(...diagnostics, ...(procedure ? loadActTemplates(procedure).diagnostics : []));
+    }
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.length - errors;
     if (values.json) {

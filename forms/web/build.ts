@@ -24,7 +24,7 @@ const dsfrDist = dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/di
 const DSFR_CSS = [
   'core/core.main.min.css',
   ...['link', 'button', 'form', 'input', 'radio', 'checkbox', 'select', 'upload', 'stepper', 'alert', 'badge']
-    .concat(['callout', 'card', 'header', 'footer', 'logo', 'navigation', 'skiplink', 'table'])
+    .concat(['callout', 'card', 'header', 'modal', 'footer', 'logo', 'navigation', 'skiplink', 'table'])
     .map((c) => `component/${c}/${c}.main.min.css`),
   'utility/icons/icons.main.min.css',
 ];

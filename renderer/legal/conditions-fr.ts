@@ -1,10 +1,12 @@
 /**
  * Conditions (json-rules-engine shape) read in French, for the legal text:
  * "la réponse à « Acceptez-vous … ? » est « oui »". Fact names become their
- * titles (rules.yaml facts, or the form field a `record` effect reads).
+ * titles (rules.yaml facts, or the form field a `record` effect reads);
+ * each operator reads as the evaluator's operator table phrases it
+ * (spec/conditions/operators.ts).
  */
 import type { Condition, Procedure, RuleCondition } from '../../spec/index.ts';
-import { formatParameter, formatValue, joinFr } from '../../spec/index.ts';
+import { formatParameter, formatValue, joinFr, operator } from '../../spec/index.ts';
 import { definite, stripStop } from '../french.ts';
 
 /** Facts recorded on the case by `record` effects (as opposed to fields of the act's own form). */
@@ -56,21 +58,6 @@ function valueFr(p: Procedure, fact: string, v: unknown): string {
   return `« ${valueLabel(p, fact, v)} »`;
 }
 
-const OPERATOR_FR: Record<string, string> = {
-  equal: 'est',
-  notEqual: 'n’est pas',
-  lessThan: 'est strictement inférieur à',
-  lessThanInclusive: 'est inférieur ou égal à',
-  greaterThan: 'est strictement supérieur à',
-  greaterThanInclusive: 'est supérieur ou égal à',
-  in: 'est l’un des suivants :',
-  notIn: 'n’est aucun des suivants :',
-  contains: 'comprend',
-  doesNotContain: 'ne comprend pas',
-  everyIn: 'ne comprend que',
-  someIn: 'comprend au moins l’un des suivants :',
-};
-
 /** "la réponse à « X ? » est « oui »", "le montant de la demande est strictement inférieur à 4 000 €". */
 export function describeCondition(p: Procedure, c: Condition | RuleCondition): string {
   if ('all' in c)
@@ -86,7 +73,7 @@ export function describeCondition(p: Procedure, c: Condition | RuleCondition): s
   if ('not' in c) return `il n’est pas vrai que ${describeCondition(p, c.not)}`;
   const title = stripStop(factTitle(p, c.fact));
   const subject = title.endsWith('?') ? `la réponse à « ${title} »` : definite(title);
-  return `${subject} ${OPERATOR_FR[c.operator] ?? c.operator} ${valueFr(p, c.fact, c.value)}`;
+  return `${subject} ${operator(c.operator)?.phrase ?? c.operator} ${valueFr(p, c.fact, c.value)}`;
 }
 
 /** Does the condition read only facts recorded earlier in the case (not the act's own form)? */

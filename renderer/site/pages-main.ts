@@ -1,8 +1,9 @@
 /** The home page, the graphical summary page and the legal text page of a procedure version. */
 import type { Procedure } from '../../spec/index.ts';
-import { renderTemplate } from '../../spec/index.ts';
+import { joinFr, renderTemplate } from '../../spec/index.ts';
 import type { Diagram } from '../diagrams/types.ts';
-import { formatDateFr } from '../french.ts';
+import { findCascades } from '../cascade.ts';
+import { formatDateFr, ofDefinite } from '../french.ts';
 import { esc } from '../html.ts';
 import type { Readability } from '../legal/readability.ts';
 import type { LegalText } from '../legal/types.ts';
@@ -22,6 +23,14 @@ export function figuresHtml(r: Readability): string {
 </dl></section>`;
 }
 
+/** What the diagrams cover, in French: the identification cascades name the roles they search for. */
+function diagramList(p: Procedure): string {
+  const parts = ['la procédure entière', 'chaque phase', 'chaque acteur'];
+  const cascades = findCascades(p).map((c) => ofDefinite(c.role.label));
+  if (cascades.length > 0) parts.push(`l’identification ${joinFr(cascades)}`);
+  return parts.join(', ');
+}
+
 export function homePage(p: Procedure, text: LegalText, r: Readability, diagrams: number): string {
   const summary = p.summary ? `<p class="lead">${esc(renderTemplate(p.summary, p))}</p>` : '';
   const body = `<h1>${esc(text.title)}</h1>
@@ -30,7 +39,7 @@ ${summary}
 <p>L’annexe est publiée sous trois formes, toutes produites à partir de la même spécification :</p>
 <ul class="cards">
 <li><h2><a href="resume.html">Récapitulatif graphique</a></h2><p>Les phases de la procédure sur une page : qui agit, les délais, les issues possibles.</p></li>
-<li><h2><a href="diagrammes.html">Spécification fonctionnelle</a></h2><p>${diagrams} diagrammes commentés : la procédure entière, chaque phase, chaque acteur, l’identification du défendeur.</p></li>
+<li><h2><a href="diagrammes.html">Spécification fonctionnelle</a></h2><p>${diagrams} diagrammes commentés : ${esc(diagramList(p))}.</p></li>
 <li><h2><a href="texte.html">Texte de l’annexe</a></h2><p>${text.articles.length} articles en langage simple, aussi en <a href="annexe.pdf">PDF</a> et en <a href="annexe.md">Markdown</a>.</p></li>
 </ul>
 <p>Voir aussi : <a href="formulaires.html">les formulaires de la procédure</a> et <a href="versions.html">les versions de l’annexe</a>.</p>

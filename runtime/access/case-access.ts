@@ -7,7 +7,7 @@ import type { Procedure } from '../../spec/index.ts';
 import { procedureOf } from '../catalog.ts';
 import { caseNotFound } from '../errors.ts';
 import type { Runtime } from '../service/context.ts';
-import type { CaseRow, ParticipantRow } from '../store/schema.ts';
+import type { CaseRow, ParticipantRow } from '../store/case-store.ts';
 import { type Caller, rolesInCase } from './policy.ts';
 
 export interface CaseAccess {
@@ -18,12 +18,11 @@ export interface CaseAccess {
   readonly roles: readonly string[];
 }
 
-/** Reads a case for `caller` or throws CASE_NOT_FOUND (inside a transaction too: same connection). */
-export function caseAccess(rt: Runtime, caller: Caller, caseId: string): CaseAccess {
-  const { q } = rt.store;
-  const c = q.caseById.get({ id: caseId });
-  if (!c) throw caseNotFound(caseId);
-  const parts = q.participantsOf.all({ caseId: c.id });
+/** Reads a case for `caller` or throws CASE_NOT_FOUND. */
+export async function caseAccess(rt: Runtime, caller: Caller, caseId: string): Promise<CaseAccess> {
+  const found = await rt.store.caseWithParticipants(caseId);
+  if (!found) throw caseNotFound(caseId);
+  const { case: c, participants: parts } = found;
   const involved =
     parts.some((p) => p.userId === caller.id) || (caller.court != null && caller.court === c.court);
   if (!involved) throw caseNotFound(caseId);

@@ -2,12 +2,15 @@
  * The API's shape that keeps it fast: every route is one handler and no path
  * matches two routes, so hono answers without its middleware chain (app.ts).
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { localRuntime } from '../../test/helpers/runtime.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRuntime, localRuntime } from '../../test/helpers/runtime.ts';
 import { createApi, isApiUrl } from './app.ts';
 
 describe('API routes', () => {
-  const local = localRuntime();
+  let local: LocalRuntime;
+  beforeAll(async () => {
+    local = await localRuntime();
+  });
   afterAll(() => local.close());
 
   it('match one handler each, development routes included', () => {

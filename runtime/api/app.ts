@@ -16,9 +16,11 @@ import { setUploadLimit } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { cspWithInlineStyles } from './security-headers.ts';
 import { caseRoutes } from './routes-cases.ts';
+import { type CalendarOptions, calendarRoutes } from './routes-calendar.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { identityRoutes } from './routes-identity.ts';
 import { procedureRoutes } from './routes-procedures.ts';
+import { type WebhookOptions, webhookRoutes } from './routes-webhooks.ts';
 import { mountWeb } from './web-static.ts';
 
 export interface AppOptions {
@@ -33,6 +35,10 @@ export interface AppOptions {
   readonly mailer?: Mailer;
   /** OpenID providers (default: the GREFFE_OIDC_FILE list, identity/oidc.ts). */
   readonly oidc?: readonly OidcProviderConfig[];
+  /** Signed webhooks of the commissaire de justice and the bank (routes-webhooks.ts); absent → not served. */
+  readonly webhooks?: WebhookOptions;
+  /** Secret-address ICS feeds of deadlines and hearings (routes-calendar.ts); absent → not served. */
+  readonly calendar?: CalendarOptions;
 }
 
 /** What the HTTP server calls: hono's `fetch` signature. */
@@ -78,12 +84,12 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   setUploadLimit(rt.catalog.procedures);
 
   app.get('/api/health', (c) => sendJson(c, { ok: true }));
-  app.get('/api/me', (c) => {
-    const { id, name, roles, court } = auth.callerOf(c);
+  app.get('/api/me', async (c) => {
+    const { id, name, roles, court } = await auth.callerOf(c);
     return sendJson(c, { id, name, roles, ...(court && { court }) });
   });
   app.post('/api/logout', async (c) => {
-    const ended = auth.logout(c);
+    const ended = await auth.logout(c);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     // Logged in through an OpenID provider: the browser is sent to end that session too (id_token_hint).
     const provider = ended?.method.startsWith('oidc:') ? ended.method.slice(5) : undefined;
@@ -94,12 +100,12 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     return c.json({ ok: true, ...(logoutUrl && { logoutUrl }) }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
   const oidc = new OidcLogins(options.oidc ?? loadOidcProviders());
-  app.route('/api/auth', identityRoutes(rt, auth, options.mailer ?? defaultMailer(rt.store.file), oidc));
+  app.route('/api/auth', identityRoutes(rt, auth, options.mailer ?? defaultMailer(rt.store.dataDir), oidc));
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt, auth));
-  app.get('/api/stats', (c) => {
-    auth.callerOf(c);
-    return sendJson(c, computeStats(rt, c.req.query('procedure'), c.req.query('version')));
+  app.get('/api/stats', async (c) => {
+    await auth.callerOf(c);
+    return sendJson(c, await computeStats(rt, c.req.query('procedure'), c.req.query('version')));
   });
 
   const openapi = openApiDocument(rt.catalog.procedures, options.serverVersion ?? '0.1.0');
@@ -117,6 +123,8 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, docsHeaders, 'text/html; charset=UTF-8'));
 
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev, auth));
+  if (options.webhooks) app.route('/api/webhooks', webhookRoutes(options.webhooks));
+  if (options.calendar) app.route('/api/calendar', calendarRoutes(options.calendar));
   return app;
 }
 

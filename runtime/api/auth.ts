@@ -18,7 +18,7 @@ import {
   resolveSession,
 } from '../identity/sessions.ts';
 import { RateLimits } from '../identity/rate-limit.ts';
-import { toCaller } from '../store/users.ts';
+import { toCaller } from '../store/case-store.ts';
 
 export const SESSION_COOKIE = 'greffe_session';
 
@@ -79,19 +79,27 @@ export class Auth {
   }
 
   /** The authenticated caller, or 401 UNAUTHENTICATED. */
-  callerOf(c: Context): Caller {
+  async callerOf(c: Context): Promise<Caller> {
     const token = tokenOf(c);
-    const caller = token ? this.#callerOfToken(token) : undefined;
+    const caller = token
+      ? (this.#sessions.get(token, Date.now()) ?? (await this.#callerOfToken(token)))
+      : undefined;
     if (!caller)
       throw new GreffeError(401, 'UNAUTHENTICATED', 'Vous devez vous connecter pour accéder à ce service.');
     return caller;
   }
 
-  #callerOfToken(token: string): Caller | undefined {
+  /** The caller of a session seen in the last few seconds, without reading the store (undefined otherwise). */
+  knownCaller(c: Context): Caller | undefined {
+    const token = tokenOf(c);
+    return token ? this.#sessions.get(token, Date.now()) : undefined;
+  }
+
+  async #callerOfToken(token: string): Promise<Caller | undefined> {
     const now = Date.now();
     const known = this.#sessions.get(token, now);
     if (known) return known;
-    const session = resolveSession(this.rt.store, token, this.rt.dev, now);
+    const session = await resolveSession(this.rt.store, token, this.rt.dev, now);
     if (!session) return undefined;
     const caller = toCaller(session.user);
     this.#sessions.set(token, caller, now);
@@ -103,20 +111,20 @@ export class Auth {
    * instance's cache lets them live ≤ SESSION_CACHE_MS). Returns the ended
    * session's provider ID token, for an OpenID Connect logout.
    */
-  logout(c: Context): { method: string; idTokenHint: string | null } | undefined {
+  async logout(c: Context): Promise<{ method: string; idTokenHint: string | null } | undefined> {
     const token = tokenOf(c);
     if (!token) return undefined;
-    const session = resolveSession(this.rt.store, token, this.rt.dev);
+    const session = await resolveSession(this.rt.store, token, this.rt.dev);
     this.#sessions.forget(token);
     if (!session) return undefined;
     this.#sessions.forgetUser(session.user.id);
-    endSessionsOf(this.rt.store, session.user.id);
+    await endSessionsOf(this.rt.store, session.user.id);
     return { method: session.method, idTokenHint: session.idTokenHint };
   }
 
   /** Opens a session and sets its cookie; returns the token (for API clients). */
-  login(c: Context, s: Omit<NewSession, 'dev'>): string {
-    const token = createAuthSession(this.rt.store, { ...s, dev: this.rt.dev });
+  async login(c: Context, s: Omit<NewSession, 'dev'>): Promise<string> {
+    const token = await createAuthSession(this.rt.store, { ...s, dev: this.rt.dev });
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',

@@ -4,9 +4,10 @@
  * event's request body names its form, and the eligibility and referral
  * bodies are the rule sets' fact schemas. Regenerated at each start.
  */
-import { ELIGIBILITY_RULESET, factsSchema, REFERRAL_RULESET } from '../../rules/index.ts';
-import type { Procedure } from '../../spec/index.ts';
+import { factsSchema } from '../../rules/index.ts';
+import type { DecidedBy, Procedure } from '../../spec/index.ts';
 import { ERROR_CODES } from './error-codes.ts';
+import { RESPONSE_SCHEMAS } from './response-schemas.ts';
 
 type Json = Record<string, unknown>;
 
@@ -16,7 +17,7 @@ const errorResponse = (description: string): Json => ({
   description,
   content: { 'application/json': { schema: ref('Error') } },
 });
-const ok = (description: string, schema: Json = { type: 'object' }): Json => ({
+const ok = (description: string, schema: Json): Json => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -47,9 +48,9 @@ function schemasOf(procedures: readonly Procedure[]): { schemas: Json; events: J
       schemas[key(p, `event_${event}`)] = eventBody(p, event);
       events.push(ref(key(p, `event_${event}`)));
     }
-    for (const rs of [ELIGIBILITY_RULESET, REFERRAL_RULESET]) {
-      const set = p.rules.rulesets[rs];
-      if (set) schemas[key(p, `facts_${rs}`)] = factsSchema(p.rules, set);
+    for (const decision of ['eligibility', 'referral'] as const) {
+      const set = p.rules.rulesets[p.decidedBy[decision] ?? ''];
+      if (set) schemas[key(p, `facts_${decision}`)] = factsSchema(p.rules, set);
     }
   }
   return { schemas, events };
@@ -58,8 +59,10 @@ function schemasOf(procedures: readonly Procedure[]): { schemas: Json; events: J
 export function openApiDocument(procedures: readonly Procedure[], serverVersion: string): Json {
   const { schemas, events } = schemasOf(procedures);
   const caseId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-  const factsFor = (rs: string) => {
-    const refs = procedures.filter((p) => p.rules.rulesets[rs]).map((p) => ref(key(p, `facts_${rs}`)));
+  const factsFor = (decision: keyof DecidedBy) => {
+    const refs = procedures
+      .filter((p) => p.rules.rulesets[p.decidedBy[decision] ?? ''])
+      .map((p) => ref(key(p, `facts_${decision}`)));
     return refs.length > 0 ? { oneOf: refs } : { type: 'object' };
   };
   const auth = [{ cookie: [] }, { bearer: [] }];
@@ -89,28 +92,43 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
               properties: {
                 code: { enum: Object.keys(ERROR_CODES) },
                 message: { type: 'string' },
-                details: { type: 'object' },
+                details: {
+                  type: 'object',
+                  properties: { problems: { type: 'array', items: ref('Problem') } },
+                },
               },
             },
           },
         },
+        ...RESPONSE_SCHEMAS,
         ...schemas,
       },
     },
     'x-error-codes': ERROR_CODES,
     paths: {
-      '/api/health': { get: { summary: 'État du service', responses: { 200: ok('{ ok: true }') } } },
+      '/api/health': {
+        get: {
+          summary: 'État du service',
+          responses: {
+            200: ok('{ ok: true }', {
+              type: 'object',
+              required: ['ok'],
+              properties: { ok: { const: true } },
+            }),
+          },
+        },
+      },
       '/api/me': {
         get: {
           summary: 'Utilisateur connecté',
           security: auth,
-          responses: { 200: ok('Utilisateur'), 401: errorResponse('Non connecté') },
+          responses: { 200: ok('Utilisateur', ref('User')), 401: errorResponse('Non connecté') },
         },
       },
       '/api/procedures': {
         get: {
           summary: 'Versions de procédure chargées',
-          responses: { 200: ok('Liste', { type: 'array' }) },
+          responses: { 200: ok('Liste', { type: 'array', items: ref('ProcedureSummary') }) },
         },
       },
       '/api/procedures/{id}/{version}': {
@@ -120,13 +138,13 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
             { name: 'id', in: 'path', required: true },
             { name: 'version', in: 'path', required: true },
           ],
-          responses: { 200: ok('Procédure'), 404: errorResponse('Inconnue') },
+          responses: { 200: ok('Procédure', ref('ProcedureView')), 404: errorResponse('Inconnue') },
         },
       },
       '/api/procedures/{id}/{version}/forms/{form}': {
         get: {
           summary: 'Formulaire (JSON Schema + schéma d’interface)',
-          responses: { 200: ok('Formulaire'), 404: errorResponse('Inconnu') },
+          responses: { 200: ok('Formulaire', ref('FormView')), 404: errorResponse('Inconnu') },
         },
       },
       '/api/procedures/{id}/eligibility': {
@@ -134,9 +152,12 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           summary: 'La demande est-elle éligible ?',
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: factsFor(ELIGIBILITY_RULESET) } },
+            content: { 'application/json': { schema: factsFor('eligibility') } },
           },
-          responses: { 200: ok('Décision motivée'), 400: errorResponse('INVALID_FACTS') },
+          responses: {
+            200: ok('Décision motivée', ref('EligibilityResult')),
+            400: errorResponse('INVALID_FACTS'),
+          },
         },
       },
       '/api/procedures/{id}/referral': {
@@ -144,16 +165,22 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           summary: 'Le renvoi est-il de droit ?',
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: factsFor(REFERRAL_RULESET) } },
+            content: { 'application/json': { schema: factsFor('referral') } },
           },
-          responses: { 200: ok('Décision motivée'), 400: errorResponse('INVALID_FACTS') },
+          responses: {
+            200: ok('Décision motivée', ref('ReferralResult')),
+            400: errorResponse('INVALID_FACTS'),
+          },
         },
       },
       '/api/cases': {
         get: {
           summary: 'Affaires visibles (files d’attente : ?queue=)',
           security: auth,
-          responses: { 200: ok('Affaires', { type: 'array' }), 401: errorResponse('Non connecté') },
+          responses: {
+            200: ok('Affaires', { type: 'array', items: ref('CaseSummary') }),
+            401: errorResponse('Non connecté'),
+          },
         },
         post: {
           summary: 'Ouvrir une affaire',
@@ -175,14 +202,17 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
               },
             },
           },
-          responses: { 201: ok('Vue de l’affaire'), 403: errorResponse('ROLE_NOT_ALLOWED') },
+          responses: { 201: ok('Vue de l’affaire', ref('CaseView')), 403: errorResponse('ROLE_NOT_ALLOWED') },
         },
       },
       '/api/cases/join': {
         post: {
           summary: 'Rejoindre une affaire avec un code d’accès',
           security: auth,
-          responses: { 200: ok('Vue de l’affaire'), 404: errorResponse('INVITATION_NOT_FOUND') },
+          responses: {
+            200: ok('Vue de l’affaire', ref('CaseView')),
+            404: errorResponse('INVITATION_NOT_FOUND'),
+          },
         },
       },
       '/api/cases/{id}': {
@@ -190,7 +220,7 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           summary: 'Vue de l’affaire',
           security: auth,
           parameters: [caseId],
-          responses: { 200: ok('Vue'), 404: errorResponse('CASE_NOT_FOUND') },
+          responses: { 200: ok('Vue', ref('CaseView')), 404: errorResponse('CASE_NOT_FOUND') },
         },
       },
       '/api/cases/{id}/draft': {
@@ -198,7 +228,7 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           summary: 'Enregistrer un brouillon',
           security: auth,
           parameters: [caseId],
-          responses: { 200: ok('{ savedAt }') },
+          responses: { 200: ok('{ savedAt }', ref('DraftSaved')) },
         },
       },
       '/api/cases/{id}/events': {
@@ -225,6 +255,7 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
               200,
               ok(
                 '{ id, caseVersion, state, event: { seq, event, at, hash }, view } — la vue se lit ensuite à « view » (GET)',
+                ref('EventAnswer'),
               ),
             ],
             ...['400', '401', '403', '404', '409', '422'].map((s) => [
@@ -249,7 +280,7 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
             content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
           },
           responses: {
-            201: ok('{ id, sha256, size, mediaType }'),
+            201: ok('{ id, sha256, size, mediaType, kind, filename }', ref('UploadedDocument')),
             413: errorResponse('DOCUMENT_TOO_LARGE'),
             415: errorResponse('UNSUPPORTED_MEDIA_TYPE'),
           },
@@ -266,22 +297,28 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
         get: {
           summary: 'Objectifs mesurés (livre blanc I.C)',
           security: auth,
-          responses: { 200: ok('Indicateurs') },
+          responses: { 200: ok('Indicateurs', ref('Stats')) },
         },
       },
       '/api/dev/login': {
         post: {
           summary: 'Mode développement : connexion d’un utilisateur d’exemple',
-          responses: { 200: ok('{ user, token }'), 404: errorResponse('Hors mode développement') },
+          responses: {
+            200: ok('{ user, token }', { type: 'object' }),
+            404: errorResponse('Hors mode développement'),
+          },
         },
       },
       '/api/dev/users': {
-        get: { summary: 'Mode développement : utilisateurs d’exemple', responses: { 200: ok('Liste') } },
+        get: {
+          summary: 'Mode développement : utilisateurs d’exemple',
+          responses: { 200: ok('Liste', { type: 'array' }) },
+        },
       },
       '/api/dev/clock': {
         post: {
           summary: 'Mode développement : avancer ou régler l’horloge',
-          responses: { 200: ok('{ now }') },
+          responses: { 200: ok('{ now }', { type: 'object' }) },
         },
       },
     },

@@ -72,17 +72,18 @@ export function procedureView(p: Procedure) {
       const duration = p.parameters[d.duration];
       return { id: d.id, label: d.label, duration: duration ? formatParameter(duration) : d.duration };
     }),
-    documents: Object.values(p.documents).map((d) => ({
-      id: d.id,
-      label: d.label,
-      visibleTo: d.visibleTo,
-      upload: d.upload
-        ? {
-            types: d.upload.types,
-            maxSize: d.upload.maxSize ? (p.parameters[d.upload.maxSize]?.value ?? null) : null,
-          }
-        : null,
-    })),
+    documents: Object.values(p.documents).map((d) => {
+      // The checker makes max_size an integer parameter (bytes).
+      const max = d.upload?.maxSize ? p.parameters[d.upload.maxSize] : undefined;
+      return {
+        id: d.id,
+        label: d.label,
+        visibleTo: d.visibleTo,
+        upload: d.upload
+          ? { types: d.upload.types, maxSize: max?.type === 'integer' ? max.value : null }
+          : null,
+      };
+    }),
   };
 }
 
@@ -116,8 +117,9 @@ export function formView(p: Procedure, f: Form) {
     title: renderTemplate(f.title, p),
     description: r(p, f.description),
     help: r(p, f.help),
-    schema: renderProse(f.schema, p),
-    uischema: renderProse(f.uischema, p),
+    // renderProse keeps the shape of what it is given: a schema stays an object.
+    schema: renderProse(f.schema, p) as Record<string, unknown>,
+    uischema: renderProse(f.uischema, p) as Record<string, unknown>,
     glossary: Object.fromEntries(Object.entries(f.glossary).map(([w, d]) => [w, renderTemplate(d, p)])),
   };
 }

@@ -1,10 +1,9 @@
 /** /api/cases…: list, open, view, draft, fire an event, join by invitation code, documents. */
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { caseAccess } from '../access/case-access.ts';
 import { GreffeError } from '../errors.ts';
-import { caseView } from '../service/case-view.ts';
-import { type CachedView, caseViewJson, ViewCache } from '../service/view-cache.ts';
+import { readCaseView } from '../service/case-view.ts';
+import { type CachedView, caseViewJson, freshView, ViewCache } from '../service/view-cache.ts';
 import type { Runtime } from '../service/context.ts';
 import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
@@ -12,7 +11,7 @@ import { fireEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { checkFiling } from '../identity/filing-checks.ts';
-import { joinWithCode } from '../store/participants.ts';
+import type { Context } from 'hono';
 import type { Auth, Env } from './auth.ts';
 import { acceptsGzip, answer, answerHeaders, JsonText, sendJson } from './json.ts';
 import { jsonBody } from './errors.ts';
@@ -32,16 +31,16 @@ const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   const app = new Hono<Env>();
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const queue = c.req.query('queue');
-    return sendJson(c, listCases(rt, auth.callerOf(c), queue));
+    return sendJson(c, await listCases(rt, await auth.callerOf(c), queue));
   });
 
   app.post('/', async (c) => {
-    const caller = auth.callerOf(c);
+    const caller = await auth.callerOf(c);
     auth.limits.filing.hit(caller.id); // issue 14: rate limit, known court, open-drafts quota
     const body = await jsonBody(c);
-    checkFiling(rt, caller, body);
+    await checkFiling(rt, caller, body);
     const procedure = optionalString(body, 'procedure');
     if (!procedure)
       throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez la procédure (« procedure »).', {
@@ -50,43 +49,46 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
     const version = optionalString(body, 'version');
     const initial = optionalString(body, 'initial');
     const court = optionalString(body, 'court');
-    const id = openCaseFor(rt, caller, {
+    const id = await openCaseFor(rt, caller, {
       procedure,
       ...(version && { version }),
       ...(initial && { initial }),
       ...(court && { court }),
     });
-    return sendJson(c, caseView(rt.store.q, caseAccess(rt, caller, id), caller, rt.clock.now()), 201);
+    return sendJson(c, await readCaseView(rt, caller, id), 201);
   });
 
   app.post('/join', async (c) => {
-    const caller = auth.callerOf(c);
+    const caller = await auth.callerOf(c);
     auth.limits.join.user.hit(caller.id);
     auth.limits.join.ip.hit(auth.limits.clientIp(c));
     const code = optionalString(await jsonBody(c), 'code');
-    const joined = code ? joinWithCode(rt.store, caller, code, rt.clock.now().toISOString()) : undefined;
+    const joined = code ? await rt.store.joinWithCode(caller, code, rt.clock.now().toISOString()) : undefined;
     if (!joined)
       throw new GreffeError(404, 'INVITATION_NOT_FOUND', 'Ce code d’accès est inconnu ou a déjà servi.');
-    return sendJson(c, caseView(rt.store.q, caseAccess(rt, caller, joined.caseId), caller, rt.clock.now()));
+    return sendJson(c, await readCaseView(rt, caller, joined.caseId));
   });
 
   const views = new ViewCache();
+  // A view unchanged since it was cached, for a caller whose session is cached, is answered
+  // without a promise (hono then answers synchronously); anything else reads the store.
   app.get('/:id', (c) => {
-    const view = caseViewJson(rt, auth.callerOf(c), c.req.param('id'), views);
-    const gzip = acceptsGzip(c.req.header('accept-encoding'));
-    const headers = viewHeaders(view, gzip);
-    if (etagMatches(c.req.header('if-none-match'), view.etag)) return answer(null, 304, headers.notModified);
-    return answer(gzip ? view.body.gzip : view.body.text, 200, headers.ok);
+    const id = c.req.param('id');
+    const caller = auth.knownCaller(c);
+    const fresh = caller && freshView(rt, caller, id, views);
+    if (fresh) return viewAnswer(c, fresh);
+    return (async () =>
+      viewAnswer(c, await caseViewJson(rt, caller ?? (await auth.callerOf(c)), id, views)))();
   });
 
   app.put('/:id/draft', async (c) => {
-    const caller = auth.callerOf(c);
+    const caller = await auth.callerOf(c);
     const body = await jsonBody(c);
-    return sendJson(c, saveDraft(rt, caller, c.req.param('id'), body.data));
+    return sendJson(c, await saveDraft(rt, caller, c.req.param('id'), body.data));
   });
 
   app.post('/:id/events', async (c) => {
-    const caller = auth.callerOf(c);
+    const caller = await auth.callerOf(c);
     auth.limits.acts.hit(caller.id);
     const key = c.req.header('idempotency-key');
     if (!key || !KEY.test(key)) {
@@ -133,7 +135,7 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   });
 
   app.post('/:id/documents', async (c) => {
-    const caller = auth.callerOf(c);
+    const caller = await auth.callerOf(c);
     const kind = c.req.query('kind');
     if (!kind)
       throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez le type de pièce (?kind=…).', {
@@ -161,8 +163,9 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
     return sendJson(c, stored, 201);
   });
 
-  app.get('/:id/documents/:docId', (c) => {
-    const { row, stream } = downloadDocument(rt, auth.callerOf(c), c.req.param('id'), c.req.param('docId'));
+  app.get('/:id/documents/:docId', async (c) => {
+    const caller = await auth.callerOf(c);
+    const { row, stream } = await downloadDocument(rt, caller, c.req.param('id'), c.req.param('docId'));
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
         'content-type': row.mediaType,
@@ -176,6 +179,13 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   });
 
   return app;
+}
+
+function viewAnswer(c: Context<Env>, view: CachedView): Response {
+  const gzip = acceptsGzip(c.req.header('accept-encoding'));
+  const headers = viewHeaders(view, gzip);
+  if (etagMatches(c.req.header('if-none-match'), view.etag)) return answer(null, 304, headers.notModified);
+  return answer(gzip ? view.body.gzip : view.body.text, 200, headers.ok);
 }
 
 /** A cached view's answer headers, with and without gzip, made once per view (not per request). */

@@ -43,7 +43,7 @@ export function devRoutes(rt: Runtime, hooks: DevHooks, auth: Auth): Hono<Env> {
       });
     }
     // Marked as made under --dev: refused by a server started without it (auth.ts).
-    const token = auth.login(c, { userId: user.id, method: 'dev' });
+    const token = await auth.login(c, { userId: user.id, method: 'dev' });
     return c.json({ user: publicUser(user), token }, 200, API_HEADERS); // sets a cookie: hono's path
   });
 

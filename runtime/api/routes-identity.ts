@@ -58,15 +58,15 @@ export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer, oidc: Oi
     current.search = new URL(c.req.url).search;
     const who = await oidc.finish(id, current, getCookie(c, OIDC_COOKIE));
     deleteCookie(c, OIDC_COOKIE, { path: '/api/auth/oidc' });
-    const user = accountForOidc(rt.store, provider, who);
-    if (!user || isDisabled(rt.store, user.id)) {
+    const user = await accountForOidc(rt.store, provider, who);
+    if (!user || (await isDisabled(rt.store, user.id))) {
       throw new GreffeError(
         403,
         'NO_STAFF_ACCOUNT',
         'Aucun compte d’agent actif n’existe pour cette identité.',
       );
     }
-    auth.login(c, { userId: user.id, method: `oidc:${id}`, idTokenHint: who.idToken });
+    await auth.login(c, { userId: user.id, method: `oidc:${id}`, idTokenHint: who.idToken });
     return c.redirect(JSON.parse(user.roles).length > 0 ? '/bureau' : '/affaires', 302);
   });
 
@@ -74,9 +74,9 @@ export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer, oidc: Oi
     const email = emailOf(await jsonBody(c));
     auth.limits.codeRequest.ip.hit(auth.limits.clientIp(c));
     auth.limits.codeRequest.email.hit(email);
-    const known = userByEmail(rt.store, email);
-    if (!known || !isDisabled(rt.store, known.id)) {
-      const code = issueLoginCode(rt.store, secret, email);
+    const known = await userByEmail(rt.store, email);
+    if (!known || !(await isDisabled(rt.store, known.id))) {
+      const code = await issueLoginCode(rt.store, secret, email);
       await mailer.send({
         to: email,
         subject: `Votre code de connexion : ${code}`,
@@ -99,9 +99,10 @@ export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer, oidc: Oi
     auth.limits.codeVerify.ip.hit(auth.limits.clientIp(c));
     auth.limits.codeVerify.email.hit(email);
     const code = typeof body.code === 'string' ? body.code.slice(0, 20) : '';
-    const known = userByEmail(rt.store, email);
+    const known = await userByEmail(rt.store, email);
     const refused =
-      (known && isDisabled(rt.store, known.id)) || !checkLoginCode(rt.store, secret, email, code);
+      (known && (await isDisabled(rt.store, known.id))) ||
+      !(await checkLoginCode(rt.store, secret, email, code));
     if (refused) {
       throw new GreffeError(
         400,
@@ -109,8 +110,8 @@ export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer, oidc: Oi
         'Ce code est inexact, a expiré ou a déjà servi. Demandez-en un nouveau.',
       );
     }
-    const user = accountForLogin(rt.store, email);
-    const token = auth.login(c, { userId: user.id, method: 'courriel' });
+    const user = await accountForLogin(rt.store, email);
+    const token = await auth.login(c, { userId: user.id, method: 'courriel' });
     const roles = JSON.parse(user.roles) as string[];
     return c.json(
       { user: { id: user.id, name: user.name, roles, ...(user.court && { court: user.court }) }, token },

@@ -60,10 +60,13 @@ export function procedureRoutes(rt: Runtime): Hono<Env> {
   ] as const) {
     app.post(`/:id/${path}`, async (c) => {
       const p = find(c.req.param('id'), c.req.query('version'));
-      const result = await evaluate(p, await jsonBody(c));
+      // Partial: the answer comes as soon as the facts given settle it; otherwise `missing` names
+      // exactly the facts still needed (the questionnaire asks those).
+      const result = evaluate(p, await jsonBody(c), { partial: true });
       if ('valid' in result && result.valid === false) {
         throw new GreffeError(400, 'INVALID_FACTS', 'Certaines informations sont manquantes ou invalides.', {
           problems: result.problems,
+          missing: result.missing ?? [],
         });
       }
       return sendJson(c, result);

@@ -8,8 +8,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { CONNECTORS } from '../../spec/index.ts';
-import type { Store } from '../store/open.ts';
-import { deliveries } from '../store/schema.ts';
+import type { CaseStore } from '../store/case-store.ts';
 import { type Connector, type OutboundMessage, PLATFORM_CONNECTOR } from './connector.ts';
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -29,7 +28,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   saisie_attribution: 'Saisie-attribution auprès de la banque — enregistrée localement.',
 };
 
-export function localConnector(name: string, store: Store, logFile?: string): Connector {
+export function localConnector(name: string, store: CaseStore, logFile?: string): Connector {
   return {
     name,
     description: DESCRIPTIONS[name] ?? 'Connecteur local.',
@@ -38,19 +37,15 @@ export function localConnector(name: string, store: Store, logFile?: string): Co
       const recipient = m.recipient.userId
         ? `${m.recipient.name} <${m.recipient.userId}>`
         : `${m.recipient.name} (non identifié)`;
-      const inserted = store.db
-        .insert(deliveries)
-        .values({
-          outboxId: m.outboxId,
-          connector: name,
-          recipient,
-          subject: m.subject,
-          body: m.body,
-          deliveredAt,
-        })
-        .onConflictDoNothing()
-        .run();
-      if (logFile && inserted.changes > 0) {
+      const inserted = await store.recordDelivery({
+        outboxId: m.outboxId,
+        connector: name,
+        recipient,
+        subject: m.subject,
+        body: m.body,
+        deliveredAt,
+      });
+      if (logFile && inserted) {
         appendFileSync(logFile, `${JSON.stringify({ deliveredAt, ...m, to: recipient })}\n`);
       }
     },
@@ -60,6 +55,25 @@ export function localConnector(name: string, store: Store, logFile?: string): Co
 /** Every connector name the runtime implements: the spec vocabulary plus the platform inbox. */
 export const CONNECTOR_NAMES: readonly string[] = [PLATFORM_CONNECTOR, ...CONNECTORS];
 
-export function localConnectors(store: Store, logFile?: string): ReadonlyMap<string, Connector> {
-  return new Map(CONNECTOR_NAMES.map((n) => [n, localConnector(n, store, logFile)]));
+/**
+ * `real` (runtime/connectors/config.ts): connectors that send through a
+ * provider or simulator; each one sends first, then the local record is made,
+ * so the platform keeps its delivery row whatever the provider.
+ */
+export function localConnectors(
+  store: CaseStore,
+  logFile?: string,
+  real: readonly Connector[] = [],
+): ReadonlyMap<string, Connector> {
+  return new Map(
+    CONNECTOR_NAMES.map((n) => {
+      const local = localConnector(n, store, logFile);
+      const r = real.find((c) => c.name === n);
+      const deliver = async (m: OutboundMessage) => {
+        await r?.deliver(m);
+        await local.deliver(m);
+      };
+      return [n, r ? { name: n, description: r.description, deliver } : local];
+    }),
+  );
 }

@@ -4,28 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONNECTORS } from '../../spec/index.ts';
-import { openCase } from '../store/cases.ts';
-import { openStore, type Store } from '../store/open.ts';
-import { enqueue } from '../store/outbox.ts';
-import type { CaseRow } from '../store/schema.ts';
+import type { CaseRow, CaseStore } from '../store/case-store.ts';
+import { enqueueForTest, sqlOf } from '../store/sqlite-inspect.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
 import { ManualClock } from '../time/index.ts';
 import type { Connector } from './connector.ts';
 import { CONNECTOR_NAMES, localConnectors } from './local.ts';
 import { MAX_ATTEMPTS, OutboxWorker } from './outbox-worker.ts';
 
 let dir: string;
-let store: Store;
+let store: CaseStore;
 let c: CaseRow;
 const clock = new ManualClock(new Date('2027-03-01T09:00:00Z'));
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'greffe-outbox-'));
-  store = openStore(join(dir, 'g.sqlite'));
+  store = openSqliteStore(join(dir, 'g.sqlite'));
   clock.set(new Date('2027-03-01T09:00:00Z'));
-  store.sqlite
+  sqlOf(store)
     .prepare("INSERT INTO users (id, name, roles, source, created_at) VALUES ('u', 'U', '[]', 'test', 'x')")
     .run();
-  c = openCase(store, {
+  c = await store.openCase({
     procedureId: 'p',
     procedureVersion: '1.0.0',
     initialState: 's',
@@ -35,14 +34,14 @@ beforeEach(() => {
     at: clock.now(),
   });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const queue = (connector: string, availableAt = '2027-03-01T09:00:00.000Z', key = connector) =>
-  enqueue(
-    store.q,
+  enqueueForTest(
+    store,
     c,
     {
       kind: 'notify',
@@ -55,7 +54,7 @@ const queue = (connector: string, availableAt = '2027-03-01T09:00:00.000Z', key 
     },
     clock.now().toISOString(),
   );
-const status = () => store.sqlite.prepare('SELECT connector, status, attempts FROM outbox ORDER BY id').all();
+const status = () => sqlOf(store).prepare('SELECT connector, status, attempts FROM outbox ORDER BY id').all();
 
 describe('connectors', () => {
   it('implements exactly the spec vocabulary’s connectors, plus the platform inbox', () => {
@@ -78,7 +77,7 @@ describe('connectors', () => {
     };
     await courriel.deliver(m);
     await courriel.deliver(m);
-    expect(store.sqlite.prepare('SELECT count(*) AS n FROM deliveries').get()).toEqual({ n: 1 });
+    expect(sqlOf(store).prepare('SELECT count(*) AS n FROM deliveries').get()).toEqual({ n: 1 });
     expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(1);
   });
 });
@@ -111,7 +110,7 @@ describe('OutboxWorker', () => {
     ]);
     clock.set(new Date('2027-03-12T07:00:00Z'));
     expect(await w.drain()).toBe(1);
-    expect(store.sqlite.prepare('SELECT count(*) AS n FROM deliveries').get()).toEqual({ n: 2 });
+    expect(sqlOf(store).prepare('SELECT count(*) AS n FROM deliveries').get()).toEqual({ n: 2 });
   });
 
   it('retries a failing connector later, then gives up after the last attempt', async () => {
@@ -154,15 +153,15 @@ describe('reminders', () => {
     const at = '2027-03-01T09:00:00.000Z';
     const deadline = (status: string) =>
       Number(
-        store.sqlite
+        sqlOf(store)
           .prepare(
             "INSERT INTO deadlines (case_id, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq) VALUES (?, 'd', ?, 'P7D', ?, '2027-03-01', '2027-03-08', '2027-03-08T23:00:00.000Z', 'x', 1)",
           )
           .run(c.id, status, at).lastInsertRowid,
       );
     const remind = (deadlineId: number, key: string) =>
-      enqueue(
-        store.q,
+      enqueueForTest(
+        store,
         c,
         {
           kind: 'reminder',
@@ -179,7 +178,7 @@ describe('reminders', () => {
     remind(deadline('running'), 'a');
     remind(deadline('stopped'), 'b');
     expect(await new OutboxWorker(store, localConnectors(store), clock).drain()).toBe(1);
-    expect(store.sqlite.prepare('SELECT dedupe_key, status FROM outbox ORDER BY id').all()).toEqual([
+    expect(sqlOf(store).prepare('SELECT dedupe_key, status FROM outbox ORDER BY id').all()).toEqual([
       { dedupe_key: 'a', status: 'delivered' },
       { dedupe_key: 'b', status: 'cancelled' },
     ]);

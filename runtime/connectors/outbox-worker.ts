@@ -5,9 +5,7 @@
  * delivered only after its connector returned; a failure is retried later
  * with a growing delay, up to MAX_ATTEMPTS, then marked failed for the staff.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { Store } from '../store/open.ts';
-import { type OutboxRow, outbox, participants } from '../store/schema.ts';
+import type { CaseStore, OutboxRow } from '../store/case-store.ts';
 import type { Clock } from '../time/index.ts';
 import type { Connector, OutboundMessage } from './connector.ts';
 
@@ -20,21 +18,21 @@ export const retryDelayMs = (attempts: number): number =>
  * A message queued for a party role nobody held yet (e.g. a reminder planned
  * before the defendant identified) goes to whoever holds the role now.
  */
-function recipientNow(store: Store, row: OutboxRow, name: string): OutboundMessage['recipient'] {
+async function recipientNow(
+  store: CaseStore,
+  row: OutboxRow,
+  name: string,
+): Promise<OutboundMessage['recipient']> {
   if (row.recipientUser !== null || row.recipientRole === null || row.caseId === null) {
     return { role: row.recipientRole, userId: row.recipientUser, name };
   }
-  const holder = store.db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.caseId, row.caseId), eq(participants.role, row.recipientRole)))
-    .get();
+  const holder = await store.participantByRole(row.caseId, row.recipientRole);
   return holder
     ? { role: row.recipientRole, userId: holder.userId, name: holder.name }
     : { role: row.recipientRole, userId: null, name };
 }
 
-function toMessage(store: Store, row: OutboxRow): OutboundMessage {
+async function toMessage(store: CaseStore, row: OutboxRow): Promise<OutboundMessage> {
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
   const doc = payload.document as OutboundMessage['document'] | undefined;
   return {
@@ -43,7 +41,7 @@ function toMessage(store: Store, row: OutboxRow): OutboundMessage {
     connector: row.connector,
     caseId: row.caseId,
     reference: String(payload.reference ?? ''),
-    recipient: recipientNow(store, row, String(payload.recipient ?? '')),
+    recipient: await recipientNow(store, row, String(payload.recipient ?? '')),
     subject: String(payload.subject ?? ''),
     body: String(payload.body ?? ''),
     ...(doc && { document: doc }),
@@ -58,7 +56,7 @@ export class OutboxWorker {
   #stopped = false;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: CaseStore,
     private readonly connectors: ReadonlyMap<string, Connector>,
     private readonly clock: Clock,
     private readonly intervalMs = 5_000,
@@ -108,14 +106,7 @@ export class OutboxWorker {
       this.#again = false;
       for (;;) {
         const now = this.clock.now();
-        const batch = this.store.db
-          .select()
-          .from(outbox)
-          // A literal, not a bound value: the partial index outbox_due applies only then.
-          .where(and(sql`${outbox.status} = 'pending'`, lte(outbox.availableAt, now.toISOString())))
-          .orderBy(asc(outbox.availableAt), asc(outbox.id))
-          .limit(50)
-          .all();
+        const batch = await this.store.claimOutbox(now.toISOString(), 50);
         if (batch.length === 0) break;
         for (const row of batch) delivered += (await this.#deliver(row, now)) ? 1 : 0;
       }
@@ -126,40 +117,30 @@ export class OutboxWorker {
   async #deliver(row: OutboxRow, now: Date): Promise<boolean> {
     // A reminder is sent only while its deadline still runs (stopping a deadline leaves its reminders queued).
     if (row.kind === 'reminder' && row.deadlineId !== null) {
-      const d = this.store.q.deadlineStatus.get({ id: row.deadlineId });
-      if (d?.status !== 'running') {
-        this.store.db.update(outbox).set({ status: 'cancelled' }).where(eq(outbox.id, row.id)).run();
+      if ((await this.store.deadlineStatus(row.deadlineId)) !== 'running') {
+        await this.store.markOutbox(row.id, { status: 'cancelled' });
         return false;
       }
     }
     const connector = this.connectors.get(row.connector);
     try {
       if (!connector) throw new Error(`aucun connecteur « ${row.connector} »`);
-      await connector.deliver(toMessage(this.store, row));
-      this.store.db
-        .update(outbox)
-        .set({
-          status: 'delivered',
-          attempts: row.attempts + 1,
-          deliveredAt: now.toISOString(),
-          lastError: null,
-        })
-        .where(eq(outbox.id, row.id))
-        .run();
+      await connector.deliver(await toMessage(this.store, row));
+      await this.store.markOutbox(row.id, {
+        status: 'delivered',
+        attempts: row.attempts + 1,
+        at: now.toISOString(),
+      });
       return true;
     } catch (err: unknown) {
       const attempts = row.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS || !connector;
-      this.store.db
-        .update(outbox)
-        .set({
-          status: failed ? 'failed' : 'pending',
-          attempts,
-          lastError: err instanceof Error ? err.message : String(err),
-          availableAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-        })
-        .where(eq(outbox.id, row.id))
-        .run();
+      await this.store.markOutbox(row.id, {
+        status: failed ? 'failed' : 'pending',
+        attempts,
+        error: err instanceof Error ? err.message : String(err),
+        availableAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+      });
       console.error(
         `greffe : message ${row.id} (${row.connector}) non distribué, tentative ${attempts} :`,
         err,

@@ -6,7 +6,7 @@
  */
 import type { Procedure } from '../../spec/index.ts';
 import { isCourtRole } from '../engine/actions.ts';
-import type { NewUser } from '../store/users.ts';
+import type { NewUser } from '../store/case-store.ts';
 
 /** The court sample court actors sit in, and cases are filed with by default in dev mode. */
 export const SAMPLE_COURT = 'tj-exemple';

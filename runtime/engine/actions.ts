@@ -1,5 +1,9 @@
 /** What a caller may do now on a case, and who may open one: read from the spec, never hard-coded. */
 import type { Procedure, Role, Transition } from '../../spec/index.ts';
+import { conditionOutcome, factsFor, formFields, guardVerdict, roleFor } from './checks.ts';
+import { rulesGuards } from './guards.ts';
+import { candidates } from './transition.ts';
+import type { Actor, CaseSnapshot, GuardEvaluator } from './types.ts';
 
 export interface AvailableAction {
   readonly event: string;
@@ -13,27 +17,74 @@ export interface AvailableAction {
 export const isCourtRole = (role: Role | undefined): boolean =>
   role?.kind === 'juridiction' || role?.kind === 'auxiliaire';
 
-/** Events the holder of `roles` may fire in `state` (automatic transitions excluded), once per event, in spec order. */
+/** What of the case the available actions read. */
+export type ActionSnapshot = Pick<CaseSnapshot, 'state' | 'facts' | 'documents'>;
+
+/** False when `t` acts on a document (`call`) that the case lacks and `t` does not produce: DOCUMENT_MISSING. */
+function documentsAt(t: Transition, snapshot: ActionSnapshot): boolean {
+  for (const e of t.effects) {
+    if (e.kind !== 'call' || e.document === undefined) continue;
+    const kind = e.document;
+    if (t.effects.some((x) => x.kind === 'produce' && x.document === kind)) continue;
+    if (!snapshot.documents.some((d) => d.kind === kind)) return false;
+  }
+  return true;
+}
+
+/** True when the reducer may accept `t` for `actor` once its form is filled (see `availableActions`). */
+function open(
+  p: Procedure,
+  t: Transition,
+  snapshot: ActionSnapshot,
+  actor: Actor,
+  guards: GuardEvaluator,
+): boolean {
+  if (!documentsAt(t, snapshot)) return false;
+  const unknown = formFields(p, t);
+  const facts = factsFor(snapshot, {}, roleFor(t, actor) ?? null);
+  if (t.when && conditionOutcome(t.when, facts, unknown, p) === false) return false;
+  return guardVerdict(p, t, facts, unknown, guards).ok !== false;
+}
+
+/**
+ * The events the holder of `roles` may fire now, once per event, in spec
+ * order: exactly those the reducer (`transition`) accepts from this actor on
+ * this snapshot at its current version, for some valid data of the form still
+ * to be filled. That is, some transition of the event that the actor's roles
+ * allow (automatic ones are the system's) from the case's state, whose
+ * connectors act on documents the case has or the event produces, and whose
+ * `when:` and guard rule sets, evaluated on the recorded and context facts,
+ * hold or depend on the form's own fields ("depends on your answers": a
+ * condition that no answer can satisfy is not offered).
+ */
 export function availableActions(
   procedure: Procedure,
-  state: string,
+  snapshot: ActionSnapshot,
   roles: readonly string[],
+  guards: GuardEvaluator = rulesGuards(procedure),
 ): AvailableAction[] {
-  const byEvent = new Map<string, { t: Transition; roles: Set<string> }>();
+  const actor: Actor = { kind: 'user', id: '', roles };
+  const out: AvailableAction[] = [];
+  const seen = new Set<string>();
   for (const t of procedure.transitions) {
-    if (t.automatic || !t.from.includes(state)) continue;
-    const mine = t.roles.filter((r) => roles.includes(r));
-    if (mine.length === 0) continue;
-    const seen = byEvent.get(t.event);
-    if (seen) for (const r of mine) seen.roles.add(r);
-    else byEvent.set(t.event, { t, roles: new Set(mine) });
+    if (t.automatic || seen.has(t.event) || !t.from.includes(snapshot.state)) continue;
+    if (!t.roles.some((r) => roles.includes(r))) continue;
+    seen.add(t.event);
+    const here = candidates(procedure, snapshot, { event: t.event, actor });
+    if (!Array.isArray(here)) continue;
+    const offered: Transition[] = [];
+    for (const c of here) if (open(procedure, c, snapshot, actor, guards)) offered.push(c);
+    const first = offered[0];
+    if (!first) continue;
+    const allowing = new Set(offered.flatMap((c) => c.roles.filter((r) => roles.includes(r))));
+    out.push({
+      event: first.event,
+      label: first.label,
+      ...(first.form !== undefined && { form: first.form }),
+      roles: [...allowing],
+    });
   }
-  return [...byEvent.values()].map(({ t, roles: r }) => ({
-    event: t.event,
-    label: t.label,
-    ...(t.form !== undefined && { form: t.form }),
-    roles: [...r],
-  }));
+  return out;
 }
 
 /** Initial states of the procedure, in spec order. */

@@ -165,8 +165,8 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
   // A final state ends the case: every deadline still running stops with it.
   if (procedure.states[t.to]?.final) {
     const stopped = new Set(effects.flatMap((x) => (x.type === 'deadline.stop' ? [x.deadline] : [])));
-    for (const d of snapshot.runningDeadlines) {
-      if (!stopped.has(d)) effects.push({ type: 'deadline.stop', deadline: d });
+    for (const { deadline } of snapshot.runningDeadlines) {
+      if (!stopped.has(deadline)) effects.push({ type: 'deadline.stop', deadline });
     }
   }
   return { effects };

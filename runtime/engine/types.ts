@@ -1,6 +1,7 @@
 /**
- * What the pure engine step reads and returns: a case snapshot and a command
- * in, an event and its effects (as data) out. No I/O, no clock, no store.
+ * What the pure reducer reads and returns: a case snapshot and a command in,
+ * the next snapshot, the accepted event and its effects (as data) out — or a
+ * refusal. No I/O, no clock, no store.
  */
 import type { Channel, Transition } from '../../spec/index.ts';
 
@@ -19,16 +20,32 @@ export interface DocumentRef {
   readonly sha256: string;
 }
 
+/** A deadline running on a case: its spec id and when it expires. */
+export interface RunningDeadline {
+  readonly deadline: string;
+  /** Last civil day of the deadline (court's zone). */
+  readonly due: string;
+  /** Instant it expires: 24:00 at the end of `due`, ISO 8601. */
+  readonly dueAt: string;
+}
+
 /** The case as the engine sees it: its projection, never the journal. */
 export interface CaseSnapshot {
   readonly id: string;
+  /** The case's docket reference (RG 27/00042), printed on produced documents. */
+  readonly reference: string;
   readonly procedureId: string;
   readonly procedureVersion: string;
   readonly state: string;
+  /** Number of accepted events (transitions) so far. */
   readonly version: number;
+  /** Sequence number of the case's last journal item (pieces and participations count too). */
+  readonly seq: number;
+  /** True once the case reached a final state. */
+  readonly closed: boolean;
   readonly facts: Readonly<Record<string, FactRecord>>;
-  /** Spec ids of the deadlines running now. */
-  readonly runningDeadlines: readonly string[];
+  /** The deadlines running now, one per spec id, in start order. */
+  readonly runningDeadlines: readonly RunningDeadline[];
   /** The case's documents, oldest first (the latest of a kind is the one a connector acts on). */
   readonly documents: readonly DocumentRef[];
 }
@@ -44,6 +61,8 @@ export interface Command {
   /** The case version the caller saw; the system passes the snapshot's. */
   readonly expectedVersion: number;
   readonly actor: Actor;
+  /** System commands only: the running deadline whose expiry fires the event (it ends as expired). */
+  readonly expired?: string;
 }
 
 /** A refusal: HTTP status, stable code, French message and machine-readable details. */
@@ -121,23 +140,33 @@ export interface DecidedEvent {
   readonly dataSha256: string;
   readonly at: string;
   readonly visibleTo: readonly string[];
+  /** Documents the event produced or acts on, as its journal item references them. */
+  readonly documents: readonly DocumentRef[];
+  /** The deadline whose expiry fired the event (system events of the scheduler). */
+  readonly expired?: string;
 }
 
-export type Decision =
-  | { readonly ok: false; readonly error: EngineError }
-  | {
-      readonly ok: true;
-      readonly event: DecidedEvent;
-      readonly nextState: string;
-      readonly nextVersion: number;
-      readonly effects: readonly EngineEffect[];
-    };
+/** An accepted event: the case's next snapshot, the event to journal and its effects as data. */
+export interface Transitioned {
+  readonly ok: true;
+  readonly snapshot: CaseSnapshot;
+  readonly event: DecidedEvent;
+  readonly effects: readonly EngineEffect[];
+}
 
-/** Evaluates one guard rule set on facts (rules/ `evaluateRuleSet`, injectable for tests). */
+/** What the reducer answers: the next snapshot and effects, or a refusal. */
+export type TransitionResult = { readonly ok: false; readonly error: EngineError } | Transitioned;
+
+/**
+ * Evaluates one guard rule set on facts, synchronously (rules/ `evaluateRuleSet`,
+ * injectable for tests). `partial`: facts may be absent; the result is valid
+ * when the facts given settle it, else its problems name the facts missing.
+ */
 export type GuardEvaluator = (
   rulesetId: string,
   facts: Record<string, unknown>,
-) => Promise<
+  options?: { readonly partial?: boolean },
+) =>
   | {
       readonly valid: false;
       readonly problems: readonly { readonly field: string; readonly message: string }[];
@@ -147,5 +176,4 @@ export type GuardEvaluator = (
       readonly satisfied: boolean;
       readonly outcome: string | boolean;
       readonly reasons: readonly { readonly rule: string; readonly text: string; readonly basis: string }[];
-    }
->;
+    };

@@ -4,52 +4,60 @@
  * a court, and log in with the same e-mail code (or OpenID Connect).
  */
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
-import type { Store } from '../store/open.ts';
-import { type UserRow, users } from '../store/schema.ts';
-import { upsertUser } from '../store/users.ts';
+import type { Procedure } from '../../spec/index.ts';
+import { isCourtRole } from '../engine/actions.ts';
+import type { CaseStore, UserRow } from '../store/case-store.ts';
 import { normalizeEmail } from './login-codes.ts';
 
-/** Staff roles an operator may give, by the short name the command takes. */
-export const STAFF_ROLES: Readonly<Record<string, string>> = {
-  juge: 'juge',
-  greffe: 'greffe',
-  conciliateur: 'conciliateur',
-  commissaire: 'commissaire_de_justice',
-};
+/**
+ * Staff roles an operator may give: the court roles of the loaded procedures
+ * (never a list written here: each procedure names its own), by id or by the
+ * id's first word when no other role shares it (`commissaire` for
+ * `commissaire_de_justice`).
+ */
+export function staffRoles(procedures: readonly Procedure[]): ReadonlyMap<string, string> {
+  const ids = new Set<string>();
+  for (const p of procedures) for (const r of Object.values(p.roles)) if (isCourtRole(r)) ids.add(r.id);
+  const out = new Map<string, string>([...ids].map((id) => [id, id]));
+  const first = (id: string) => id.split('_')[0] ?? id;
+  for (const id of ids) {
+    const short = first(id);
+    if (short !== id && !ids.has(short) && [...ids].filter((x) => first(x) === short).length === 1)
+      out.set(short, id);
+  }
+  return out;
+}
 
 const idOf = (prefix: string, email: string) =>
   `${prefix}-${createHash('sha256').update(email).digest('hex').slice(0, 16)}`;
 
-export function userByEmail(store: Store, rawEmail: string): UserRow | undefined {
-  return store.db
-    .select()
-    .from(users)
-    .where(eq(users.email, normalizeEmail(rawEmail)))
-    .orderBy(asc(users.createdAt))
-    .get();
+export function userByEmail(store: CaseStore, rawEmail: string): Promise<UserRow | undefined> {
+  return store.userByEmail(normalizeEmail(rawEmail));
 }
 
 /** The account of `email`, made as a citizen's (no court role) at the first login. */
-export function accountForLogin(store: Store, rawEmail: string, now = new Date()): UserRow {
+export async function accountForLogin(
+  store: CaseStore,
+  rawEmail: string,
+  now = new Date(),
+): Promise<UserRow> {
   const email = normalizeEmail(rawEmail);
-  const known = userByEmail(store, email);
+  const known = await store.userByEmail(email);
   if (known) return known;
-  upsertUser(store.db, { id: idOf('c', email), name: email, roles: [], email, source: 'courriel' }, now);
-  return userByEmail(store, email) as UserRow;
+  await store.upsertUser({ id: idOf('c', email), name: email, roles: [], email, source: 'courriel' }, now);
+  return (await store.userByEmail(email)) as UserRow;
 }
 
 /** Creates (or updates) a staff account; returns its id. */
-export function addStaff(
-  store: Store,
+export async function addStaff(
+  store: CaseStore,
   s: { email: string; name?: string; role: string; court: string },
   now = new Date(),
-): string {
+): Promise<string> {
   const email = normalizeEmail(s.email);
-  const known = userByEmail(store, email);
+  const known = await store.userByEmail(email);
   const id = known?.id ?? idOf('agent', email);
-  upsertUser(
-    store.db,
+  await store.upsertUser(
     { id, name: s.name ?? known?.name ?? email, roles: [s.role], court: s.court, email, source: 'operateur' },
     now,
   );
@@ -62,21 +70,20 @@ export function addStaff(
  * shown); for staff, the account an operator made for the e-mail the provider
  * vouches for, or none.
  */
-export function accountForOidc(
-  store: Store,
+export async function accountForOidc(
+  store: CaseStore,
   provider: { id: string; audience: 'citoyen' | 'agent' },
   who: { sub: string; claims: Readonly<Record<string, unknown>> },
   now = new Date(),
-): UserRow | undefined {
+): Promise<UserRow | undefined> {
   const email = typeof who.claims.email === 'string' ? normalizeEmail(who.claims.email) : undefined;
   if (provider.audience === 'agent') {
-    const staff = email ? userByEmail(store, email) : undefined;
+    const staff = email ? await store.userByEmail(email) : undefined;
     return staff && JSON.parse(staff.roles).length > 0 ? staff : undefined;
   }
   const id = idOf(`oidc-${provider.id}`, who.sub);
   const name = [who.claims.given_name, who.claims.family_name].filter((x) => typeof x === 'string').join(' ');
-  upsertUser(
-    store.db,
+  await store.upsertUser(
     {
       id,
       name: name || email || 'Personne identifiée',
@@ -86,5 +93,5 @@ export function accountForOidc(
     },
     now,
   );
-  return store.db.select().from(users).where(eq(users.id, id)).get();
+  return store.userById(id);
 }

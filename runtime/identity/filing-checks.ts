@@ -4,17 +4,15 @@
  * most MAX_OPEN_DRAFTS cases of a procedure not yet filed (still in an
  * initial state), so no one fills the database with empty cases.
  */
-import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Caller } from '../access/policy.ts';
 import { initialStates } from '../engine/actions.ts';
 import { GreffeError } from '../errors.ts';
 import type { Runtime } from '../service/context.ts';
-import { cases, participants } from '../store/schema.ts';
 import { courtById, courtIds } from './courts.ts';
 
 export const MAX_OPEN_DRAFTS = 10;
 
-export function checkFiling(rt: Runtime, caller: Caller, body: Record<string, unknown>): void {
+export async function checkFiling(rt: Runtime, caller: Caller, body: Record<string, unknown>): Promise<void> {
   const court = body.court;
   if (court !== undefined && court !== null && (typeof court !== 'string' || !courtById(court))) {
     throw new GreffeError(400, 'UNKNOWN_COURT', 'Ce tribunal n’existe pas sur la plateforme.', {
@@ -27,13 +25,8 @@ export function checkFiling(rt: Runtime, caller: Caller, body: Record<string, un
       ? rt.catalog.pick(body.procedure, typeof body.version === 'string' ? body.version : undefined, rt.dev)
       : undefined;
   if (!p) return; // the case service answers an unknown procedure
-  const row = rt.store.db
-    .select({ n: count() })
-    .from(cases)
-    .innerJoin(participants, and(eq(participants.caseId, cases.id), eq(participants.userId, caller.id)))
-    .where(and(eq(cases.procedureId, p.id), inArray(cases.state, initialStates(p))))
-    .get();
-  if ((row?.n ?? 0) >= MAX_OPEN_DRAFTS) {
+  const open = await rt.store.openDrafts(caller.id, p.id, initialStates(p));
+  if (open >= MAX_OPEN_DRAFTS) {
     throw new GreffeError(
       409,
       'TOO_MANY_DRAFTS',

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 
 export interface Mail {
@@ -52,13 +52,13 @@ export function createMailer(o: MailerOptions): Mailer {
   };
 }
 
-/** Folder of the .eml files of the server whose database is `dbFile`. */
-export const mailFolder = (dbFile: string): string => join(dirname(resolve(dbFile)), 'courriels');
+/** Folder of the .eml files of the server whose data folder is `dataDir` (CaseStore.dataDir). */
+export const mailFolder = (dataDir: string): string => join(resolve(dataDir), 'courriels');
 
-/** SMTP if GREFFE_SMTP_URL is set (sender: GREFFE_MAIL_FROM), else .eml files in mailFolder(dbFile). */
-export function defaultMailer(dbFile: string): Mailer {
+/** SMTP if GREFFE_SMTP_URL is set (sender: GREFFE_MAIL_FROM), else .eml files in mailFolder(dataDir). */
+export function defaultMailer(dataDir: string): Mailer {
   return createMailer({
-    dir: mailFolder(dbFile),
+    dir: mailFolder(dataDir),
     ...(process.env.GREFFE_SMTP_URL && { smtpUrl: process.env.GREFFE_SMTP_URL }),
     ...(process.env.GREFFE_MAIL_FROM && { from: process.env.GREFFE_MAIL_FROM }),
   });

@@ -7,11 +7,8 @@
  * without it.
  */
 import { randomBytes } from 'node:crypto';
-import { eq, lt, or } from 'drizzle-orm';
 import { sha256Hex } from '../engine/hash.ts';
-import type { Store } from '../store/open.ts';
-import { authSessions, disabledUsers } from '../store/identity-schema.ts';
-import { type UserRow, users } from '../store/schema.ts';
+import type { CaseStore, UserRow } from '../store/case-store.ts';
 
 /** Idle timeout: 30 minutes without a request (OWASP ASVS 4.0.3 V3.3.2, level 2). */
 export const IDLE_MS = 30 * 60_000;
@@ -28,20 +25,17 @@ export interface NewSession {
 }
 
 /** Opens a session; returns the bearer token (never stored). */
-export function createAuthSession(store: Store, s: NewSession, now = Date.now()): string {
+export async function createAuthSession(store: CaseStore, s: NewSession, now = Date.now()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  store.db
-    .insert(authSessions)
-    .values({
-      id: sha256Hex(token),
-      userId: s.userId,
-      method: s.method,
-      dev: s.dev,
-      createdAt: now,
-      lastSeenAt: now,
-      idTokenHint: s.idTokenHint ?? null,
-    })
-    .run();
+  await store.insertAuthSession({
+    id: sha256Hex(token),
+    userId: s.userId,
+    method: s.method,
+    dev: s.dev,
+    createdAt: now,
+    lastSeenAt: now,
+    idTokenHint: s.idTokenHint ?? null,
+  });
   return token;
 }
 
@@ -55,54 +49,37 @@ export interface ActiveSession {
  * The person behind a token, if the session is still valid on this server
  * (`devServer`: started with `--dev`). Refreshes its idle timer.
  */
-export function resolveSession(
-  store: Store,
+export async function resolveSession(
+  store: CaseStore,
   token: string,
   devServer: boolean,
   now = Date.now(),
-): ActiveSession | undefined {
+): Promise<ActiveSession | undefined> {
   const id = sha256Hex(token);
-  const row = store.db
-    .select({ s: authSessions, user: users, disabled: disabledUsers.userId })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .leftJoin(disabledUsers, eq(disabledUsers.userId, authSessions.userId))
-    .where(eq(authSessions.id, id))
-    .get();
+  const row = await store.authSession(id);
   if (!row) return undefined;
-  const { s } = row;
+  const { session: s } = row;
   const expired = now - s.lastSeenAt > IDLE_MS || now - s.createdAt > ABSOLUTE_MS;
   if (expired || row.disabled) {
-    store.db.delete(authSessions).where(eq(authSessions.id, id)).run();
+    await store.deleteAuthSession(id);
     return undefined;
   }
   if (s.dev && !devServer) return undefined;
-  if (now - s.lastSeenAt > TOUCH_MS) {
-    store.db.update(authSessions).set({ lastSeenAt: now }).where(eq(authSessions.id, id)).run();
-  }
+  if (now - s.lastSeenAt > TOUCH_MS) await store.touchAuthSession(id, now);
   return { user: row.user, method: s.method, idTokenHint: s.idTokenHint };
 }
 
 /** Ends every session of `userId` (logout ends them on every device). Returns how many ended. */
-export function endSessionsOf(store: Store, userId: string): number {
-  return store.db.delete(authSessions).where(eq(authSessions.userId, userId)).run().changes;
+export function endSessionsOf(store: CaseStore, userId: string): Promise<number> {
+  return store.deleteAuthSessionsOf(userId);
 }
 
 /** Removes sessions past their idle or absolute timeout (run at start and from time to time). */
-export function purgeExpiredSessions(store: Store, now = Date.now()): number {
-  return store.db
-    .delete(authSessions)
-    .where(or(lt(authSessions.lastSeenAt, now - IDLE_MS), lt(authSessions.createdAt, now - ABSOLUTE_MS)))
-    .run().changes;
+export function purgeExpiredSessions(store: CaseStore, now = Date.now()): Promise<number> {
+  return store.purgeAuthSessions(now - IDLE_MS, now - ABSOLUTE_MS);
 }
 
 /** Whether an operator disabled the account. */
-export function isDisabled(store: Store, userId: string): boolean {
-  return (
-    store.db
-      .select({ id: disabledUsers.userId })
-      .from(disabledUsers)
-      .where(eq(disabledUsers.userId, userId))
-      .get() !== undefined
-  );
+export function isDisabled(store: CaseStore, userId: string): Promise<boolean> {
+  return store.isDisabled(userId);
 }

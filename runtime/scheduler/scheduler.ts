@@ -7,16 +7,12 @@
  * (actor: the system) and alerts to the roles `on_expiry.alert` names, in the
  * transition's own transaction. Reminders are outbox rows due at their date.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Procedure } from '../../spec/index.ts';
-import { formatDateFr } from '../engine/dates.ts';
+import { dueExpiries, expiryCommand } from '../engine/expiry.ts';
 import type { GreffeError } from '../errors.ts';
 import { fireSystemEvent } from '../service/fire-event.ts';
 import type { Runtime } from '../service/context.ts';
-import { getCase } from '../store/cases.ts';
-import type { Queries } from '../store/queries.ts';
-import { enqueue, recipientsOf } from '../store/outbox.ts';
-import { type CaseRow, type DeadlineRow, deadlines } from '../store/schema.ts';
+import type { CaseRow, DeadlineRow } from '../store/case-store.ts';
 
 export interface SchedulerReport {
   /** Automatic transitions fired. */
@@ -26,63 +22,58 @@ export interface SchedulerReport {
   refusals: { caseId: string; deadline: string; code: string }[];
 }
 
-/** Queues the expiry alerts of deadline row `d` (idempotent by dedupe key). */
-function queueAlerts(q: Queries, p: Procedure, c: CaseRow, d: DeadlineRow, at: string): void {
-  const def = p.deadlines[d.deadline];
-  if (!def) return;
-  const body =
-    def.onExpiry.message ??
-    `Le délai « ${def.label} » de l’affaire ${c.reference} a expiré le ${formatDateFr(d.due)} à 24 h.`;
-  for (const role of def.onExpiry.alert) {
-    for (const recipient of recipientsOf(q, p, c, role)) {
-      for (const connector of ['plateforme', 'courriel']) {
-        enqueue(
-          q,
-          c,
-          {
-            kind: 'alert',
-            connector,
-            recipient,
-            subject: `[${c.reference}] Délai expiré : ${def.label}`,
-            body,
-            extra: { deadline: d.deadline, due: d.due },
-            dedupeKey: `alert:${d.id}:${role}:${recipient.userId ?? '-'}:${connector}`,
-            availableAt: at,
-          },
-          at,
-        );
-      }
-    }
-  }
-}
-
-function expireWithoutTransition(rt: Runtime, p: Procedure, c: CaseRow, d: DeadlineRow, at: string): void {
-  const { q } = rt.store;
-  rt.store.tx(() => {
-    if (q.endDeadline.run({ id: d.id, status: 'expired', at, seq: null }).changes === 0) return;
-    q.touchCase.run({ id: c.id, at });
-    queueAlerts(q, p, c, d, at);
-  });
+/** Ends the deadline and queues its expiry alerts (store/expiry-alerts.ts), in one transaction. */
+async function expireWithoutTransition(
+  rt: Runtime,
+  p: Procedure,
+  c: CaseRow,
+  d: DeadlineRow,
+  at: string,
+): Promise<void> {
+  await rt.store.expireDeadline(p, c, d, at);
   rt.afterCommit();
 }
 
-async function expire(rt: Runtime, d: DeadlineRow, report: SchedulerReport): Promise<void> {
-  const c = getCase(rt.store.q, d.caseId);
-  const p = c ? rt.catalog.get(c.procedureId, c.procedureVersion) : undefined;
-  if (!c || !p) {
-    console.error(
-      `greffe : délai ${d.id} de l’affaire ${d.caseId} ignoré (affaire ou version de procédure introuvable).`,
-    );
-    return;
+/**
+ * Expires the deadlines of case `caseId` due now, one at a time in due order
+ * (runtime/engine/expiry.ts, as the journeys do): each fires its event through
+ * the reducer, or expires alone.
+ */
+async function expireCase(rt: Runtime, caseId: string, report: SchedulerReport): Promise<void> {
+  for (;;) {
+    const c = await rt.store.getCase(caseId);
+    const p = c ? rt.catalog.get(c.procedureId, c.procedureVersion) : undefined;
+    if (!c || !p) {
+      console.error(
+        `greffe : délais de l’affaire ${caseId} ignorés (affaire ou version de procédure introuvable).`,
+      );
+      return;
+    }
+    const now = rt.clock.now();
+    const rows = await rt.store.dueDeadlines(now.toISOString(), 100, caseId);
+    const [due] = dueExpiries(p, { runningDeadlines: rows }, now);
+    const d = due && rows.find((r) => r.deadline === due.deadline);
+    if (!due || !d) return;
+    await expire(rt, p, c, d, expiryCommand({ version: c.version }, due), report);
   }
+}
+
+async function expire(
+  rt: Runtime,
+  p: Procedure,
+  c: CaseRow,
+  d: DeadlineRow,
+  command: ReturnType<typeof expiryCommand>,
+  report: SchedulerReport,
+): Promise<void> {
   const at = rt.clock.now().toISOString();
-  const event = p.deadlines[d.deadline]?.onExpiry.event;
-  if (event === undefined) {
-    expireWithoutTransition(rt, p, c, d, at);
+  if (command === undefined) {
+    await expireWithoutTransition(rt, p, c, d, at);
     report.expired++;
     return;
   }
-  const r = await fireSystemEvent(rt, p, c, event, d.id, (row) => queueAlerts(rt.store.q, p, row, d, at));
+  const { event } = command;
+  const r = await fireSystemEvent(rt, p, c, command, d.id, { deadline: d, at });
   if ('seq' in r) {
     report.fired++;
     return;
@@ -92,7 +83,7 @@ async function expire(rt: Runtime, d: DeadlineRow, report: SchedulerReport): Pro
   console.error(
     `greffe : à l’expiration du délai ${d.deadline} (${c.reference}), « ${event} » refusé : ${refused.code}.`,
   );
-  expireWithoutTransition(rt, p, c, d, at);
+  await expireWithoutTransition(rt, p, c, d, at);
   report.expired++;
   report.refusals.push({ caseId: c.id, deadline: d.deadline, code: refused.code });
 }
@@ -135,32 +126,19 @@ export class Scheduler {
     // The per-case check runs before every event: one indexed lookup when nothing is due.
     if (
       caseId !== undefined &&
-      !this.rt.store.q.dueDeadlinesOf.get({ caseId, now: this.rt.clock.now().toISOString() })
+      !(await this.rt.store.hasDueDeadline(caseId, this.rt.clock.now().toISOString()))
     ) {
       return report;
     }
-    const seen = new Set<number>();
+    const seen = new Set<string>();
     for (;;) {
       const now = this.rt.clock.now().toISOString();
-      const due = this.rt.store.db
-        .select()
-        .from(deadlines)
-        .where(
-          and(
-            // A literal, not a bound value: the partial index deadlines_due applies only then.
-            sql`${deadlines.status} = 'running'`,
-            lte(deadlines.dueAt, now),
-            ...(caseId !== undefined ? [eq(deadlines.caseId, caseId)] : []),
-          ),
-        )
-        .orderBy(asc(deadlines.dueAt))
-        .limit(100)
-        .all()
-        .filter((d) => !seen.has(d.id));
+      const due = (await this.rt.store.dueDeadlines(now, 100, caseId)).filter((d) => !seen.has(d.caseId));
       if (due.length === 0) return report;
       for (const d of due) {
-        seen.add(d.id);
-        await expire(this.rt, d, report);
+        if (seen.has(d.caseId)) continue;
+        seen.add(d.caseId);
+        await expireCase(this.rt, d.caseId, report);
       }
     }
   }

@@ -5,13 +5,14 @@
  * spec's `visible_to`, recorded facts, the caller's saved draft.
  */
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
-import type { CaseAccess } from '../access/case-access.ts';
+import { type CaseAccess, caseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, visibleFacts } from '../access/policy.ts';
 import { availableActions } from '../engine/actions.ts';
 import type { DocumentRef, FactRecord } from '../engine/types.ts';
-import type { Queries } from '../store/queries.ts';
 import { daysUntil } from '../engine/dates.ts';
+import type { CaseRecord } from '../store/case-store.ts';
 import { getCalendar } from '../time/index.ts';
+import type { Runtime } from './context.ts';
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
 
@@ -43,16 +44,23 @@ export function stateSummary(p: Procedure, id: string) {
   };
 }
 
-export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
+/** The caller's view of a case, read through the access gate. */
+export async function readCaseView(rt: Runtime, caller: Caller, caseId: string) {
+  const a = await caseAccess(rt, caller, caseId);
+  return caseView(await rt.store.caseRecord(a.case.id, caller.id), a, caller, rt.clock.now());
+}
+
+/** The view of case `a` for `caller` from its record (`rt.store.caseRecord`). */
+export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now: Date) {
   const { case: c, procedure: p, roles } = a;
   const state = p.states[c.state];
   const phase = state ? p.phases[state.phase] : undefined;
   const tz = getCalendar(p.calendar).timeZone;
-  const journal = q.journalOf.all({ caseId: c.id });
+  const { journal, documents: docs, draft } = record;
   const visibleSeq = new Set(
     journal.filter((j) => canSee(parse<string[]>(j.visibleTo), roles)).map((j) => j.seq),
   );
-  const docs = q.documentsOf.all({ caseId: c.id });
+  const facts = parse<Record<string, FactRecord>>(c.facts);
   const shownDocs = docs.filter(
     (d) =>
       visibleSeq.has(d.journalSeq) &&
@@ -77,8 +85,7 @@ export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
       },
     ];
   });
-  const running = q.runningDeadlinesOf.all({ caseId: c.id }).filter((d) => visibleSeq.has(d.startedSeq));
-  const draft = q.draftOf.get({ caseId: c.id, userId: caller.id });
+  const running = record.deadlines.filter((d) => visibleSeq.has(d.startedSeq));
   return {
     id: c.id,
     reference: c.reference,
@@ -93,13 +100,13 @@ export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
     },
     phases: Object.values(p.phases)
       .sort((x, y) => x.order - y.order)
-      .map((ph) => ({
+      .map((ph): { id: string; label: string; status: 'done' | 'current' | 'todo' } => ({
         id: ph.id,
         label: ph.label,
         status: !phase ? 'todo' : ph.order < phase.order ? 'done' : ph.id === phase.id ? 'current' : 'todo',
       })),
     myRoles: roles,
-    actions: state?.final ? [] : availableActions(p, c.state, roles),
+    actions: state?.final ? [] : availableActions(p, { state: c.state, facts, documents: docs }, roles),
     deadlines: running.map((d) => ({
       id: d.deadline,
       label: p.deadlines[d.deadline]?.label ?? d.deadline,
@@ -128,7 +135,7 @@ export function caseView(q: Queries, a: CaseAccess, caller: Caller, now: Date) {
       name: x.userId ? x.name : `${p.roles[x.role]?.label ?? x.role} (pas encore identifié)`,
       joined: x.userId !== null,
     })),
-    facts: visibleFacts(parse<Record<string, FactRecord>>(c.facts), roles),
+    facts: visibleFacts(facts, roles),
     ...(draft && { draft: { data: parse<unknown>(draft.data), savedAt: draft.savedAt } }),
   };
 }

@@ -3,11 +3,11 @@ import type { Procedure } from '../../spec/index.ts';
 import type { Catalog } from '../catalog.ts';
 import type { SampleUser } from '../dev/sample-users.ts';
 import type { GuardEvaluator } from '../engine/types.ts';
-import type { Store } from '../store/open.ts';
+import type { CaseStore } from '../store/case-store.ts';
 import type { Clock } from '../time/index.ts';
 
 export interface Runtime {
-  readonly store: Store;
+  readonly store: CaseStore;
   readonly catalog: Catalog;
   /** Procedural time (movable in development mode). */
   readonly clock: Clock;

@@ -5,7 +5,6 @@
  * file's SHA-256, so the record proves which bytes were filed.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { formatNumber, joinFr, type Procedure } from '../../spec/index.ts';
 import { caseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, canUpload } from '../access/policy.ts';
@@ -13,8 +12,6 @@ import { CATEGORY_FR, sniff } from '../documents/sniff.ts';
 import { discard, keep, readStream, receive, TooLarge } from '../documents/storage.ts';
 import { own } from '../api/own.ts';
 import { GreffeError } from '../errors.ts';
-import { appendJournal } from '../store/journal.ts';
-import { documents, type DocumentRow, journalEvents } from '../store/schema.ts';
 import type { Runtime } from './context.ts';
 
 /** Upper bound whatever the spec says, so a spec typo cannot fill the disk. */
@@ -45,7 +42,7 @@ export interface Upload {
 }
 
 export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string, u: Upload) {
-  const a = caseAccess(rt, caller, caseId);
+  const a = await caseAccess(rt, caller, caseId);
   const p = a.procedure;
   const doc = own(p.documents, u.kind);
   if (!doc?.upload || !canUpload(p, u.kind, a.roles)) {
@@ -112,37 +109,18 @@ export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string
   const at = rt.clock.now().toISOString();
   const role = a.roles[0] ?? null;
   const filename = safeFilename(u.filename) || `piece.${type.extension}`;
-  const { q } = rt.store;
-  rt.store.tx(() => {
-    const c = q.caseById.get({ id: caseId });
-    if (!c) throw new Error(`Affaire ${caseId} disparue pendant le dépôt.`);
-    const { seq } = appendJournal(q, c, {
-      kind: 'piece',
-      actorId: caller.id,
-      actorRole: role,
-      at,
-      data: { kind: u.kind, filename, mediaType: type.mediaType, size: received.size },
-      documents: [{ id, kind: u.kind, sha256: received.sha256 }],
-      visibleTo: doc.visibleTo,
-      caseVersion: c.version,
-    });
-    rt.store.db
-      .insert(documents)
-      .values({
-        id,
-        caseId,
-        kind: u.kind,
-        filename,
-        mediaType: type.mediaType,
-        size: received.size,
-        sha256: received.sha256,
-        origin: 'depot',
-        uploadedAt: at,
-        uploadedBy: caller.id,
-        uploadedByRole: role,
-        journalSeq: seq,
-      })
-      .run();
+  await rt.store.recordUpload({
+    caseId,
+    documentId: id,
+    kind: u.kind,
+    filename,
+    mediaType: type.mediaType,
+    size: received.size,
+    sha256: received.sha256,
+    actorId: caller.id,
+    actorRole: role,
+    visibleTo: doc.visibleTo,
+    at,
   });
   return {
     id,
@@ -155,25 +133,17 @@ export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string
 }
 
 /** The document row and a stream of its bytes, for roles allowed to see it (404 otherwise). */
-export function downloadDocument(rt: Runtime, caller: Caller, caseId: string, docId: string) {
-  const a = caseAccess(rt, caller, caseId);
-  const d: DocumentRow | undefined = rt.store.db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.id, docId), eq(documents.caseId, caseId)))
-    .get();
-  const item = d
-    ? rt.store.db
-        .select({ visibleTo: journalEvents.visibleTo })
-        .from(journalEvents)
-        .where(and(eq(journalEvents.caseId, caseId), eq(journalEvents.seq, d.journalSeq)))
-        .get()
-    : undefined;
+export async function downloadDocument(rt: Runtime, caller: Caller, caseId: string, docId: string) {
+  const a = await caseAccess(rt, caller, caseId);
+  const found = await rt.store.documentOf(caseId, docId);
+  const d = found?.row;
   const shown =
-    d !== undefined &&
-    item !== undefined &&
-    canSee(JSON.parse(item.visibleTo) as string[], a.roles) &&
-    canSeeDocument(a.procedure, d.kind, a.roles, { userId: d.uploadedBy, callerId: caller.id });
+    found !== undefined &&
+    canSee(JSON.parse(found.visibleTo) as string[], a.roles) &&
+    canSeeDocument(a.procedure, found.row.kind, a.roles, {
+      userId: found.row.uploadedBy,
+      callerId: caller.id,
+    });
   if (!d || !shown) {
     throw new GreffeError(404, 'DOCUMENT_NOT_FOUND', 'Document introuvable.', { document: docId });
   }

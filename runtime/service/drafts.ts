@@ -3,14 +3,18 @@ import { caseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
 import { canonicalJson } from '../engine/hash.ts';
 import { GreffeError } from '../errors.ts';
-import { drafts } from '../store/schema.ts';
 import type { Runtime } from './context.ts';
 
 /** Drafts are small: a filing form, not its attachments (those are uploaded documents). */
 export const MAX_DRAFT_BYTES = 256 * 1024;
 
-export function saveDraft(rt: Runtime, caller: Caller, caseId: string, data: unknown): { savedAt: string } {
-  caseAccess(rt, caller, caseId);
+export async function saveDraft(
+  rt: Runtime,
+  caller: Caller,
+  caseId: string,
+  data: unknown,
+): Promise<{ savedAt: string }> {
+  await caseAccess(rt, caller, caseId);
   const text = canonicalJson(data ?? {});
   if (Buffer.byteLength(text) > MAX_DRAFT_BYTES) {
     throw new GreffeError(413, 'DRAFT_TOO_LARGE', 'Le brouillon est trop volumineux.', {
@@ -19,10 +23,6 @@ export function saveDraft(rt: Runtime, caller: Caller, caseId: string, data: unk
   }
   // Saved with the real time, not the procedural clock: a draft is not an act of the procedure.
   const savedAt = new Date().toISOString();
-  rt.store.db
-    .insert(drafts)
-    .values({ caseId, userId: caller.id, data: text, savedAt })
-    .onConflictDoUpdate({ target: [drafts.caseId, drafts.userId], set: { data: text, savedAt } })
-    .run();
+  await rt.store.saveDraft(caseId, caller.id, text, savedAt);
   return { savedAt };
 }

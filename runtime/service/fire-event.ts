@@ -15,21 +15,18 @@
 import type { Procedure } from '../../spec/index.ts';
 import { caseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
-import { decide } from '../engine/decide.ts';
 import { canonicalJson, sha256Hex } from '../engine/hash.ts';
-import type { Actor, Decision } from '../engine/types.ts';
+import { transition } from '../engine/transition.ts';
+import type { Command, TransitionResult } from '../engine/types.ts';
 import { GreffeError } from '../errors.ts';
 import { storeBytes } from '../documents/storage.ts';
-import { snapshotOf } from '../store/cases.ts';
 import {
   type Accepted,
-  type CommitInput,
-  commitEvent,
-  commitEventGrouped,
+  type CaseRow,
+  type EventCommit,
+  SYSTEM_ACTOR,
   VersionConflict,
-} from '../store/commit.ts';
-import { SYSTEM_ACTOR } from '../store/journal.ts';
-import type { CaseRow } from '../store/schema.ts';
+} from '../store/case-store.ts';
 import { stateSummary } from './case-view.ts';
 import type { Runtime } from './context.ts';
 
@@ -68,14 +65,14 @@ const conflict = (caseVersion: number) =>
     },
   );
 
-function storedAnswer(
+async function storedAnswer(
   rt: Runtime,
   userId: string,
   key: string,
   requestSha256: string,
   caseId: string,
-): Answer | undefined {
-  const row = rt.store.q.idempotencyOf.get({ userId, key });
+): Promise<Answer | undefined> {
+  const row = await rt.store.idempotentAnswer(userId, key);
   if (!row) return undefined;
   if (row.requestSha256 !== requestSha256 || row.caseId !== caseId) {
     throw new GreffeError(
@@ -89,7 +86,7 @@ function storedAnswer(
 }
 
 /** Dev mode: the sample user who takes a summoned role. */
-function sampleFor(rt: Runtime): CommitInput['sampleUserFor'] {
+function sampleFor(rt: Runtime): EventCommit['sampleUserFor'] {
   if (!rt.dev) return undefined;
   return (role) => {
     const u = rt.sampleUsers.find((s) => s.id === role);
@@ -97,17 +94,16 @@ function sampleFor(rt: Runtime): CommitInput['sampleUserFor'] {
   };
 }
 
-/** Decides `event` on case `c` for `actor`; throws the engine's refusal as a GreffeError. */
+/** Runs the reducer on case `c`; throws its refusal as a GreffeError, stores the bytes of produced documents. */
 async function decideOn(
   rt: Runtime,
   p: Procedure,
   c: CaseRow,
-  actor: Actor,
-  req: FireRequest,
+  command: Command,
   now: Date,
 ): Promise<Accepted> {
-  const snapshot = snapshotOf(rt.store.q, c);
-  const d: Decision = await decide(p, snapshot, { ...req, actor }, now, rt.guards(p), c.reference);
+  const snapshot = await rt.store.caseSnapshot(c);
+  const d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
   if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
   for (const e of d.effects) {
     if (e.type === 'document.produce')
@@ -124,22 +120,16 @@ export async function fireEvent(
   req: FireRequest,
   key: string,
 ): Promise<Answer> {
-  let a = caseAccess(rt, caller, caseId);
+  let a = await caseAccess(rt, caller, caseId);
   const requestSha256 = sha256Hex(canonicalJson({ caseId, ...req }));
-  const first = storedAnswer(rt, caller.id, key, requestSha256, caseId);
+  const first = await storedAnswer(rt, caller.id, key, requestSha256, caseId);
   if (first) return first;
-  if (await rt.expireDue(caseId)) a = caseAccess(rt, caller, caseId);
+  if (await rt.expireDue(caseId)) a = await caseAccess(rt, caller, caseId);
   const now = rt.clock.now();
-  const decision = await decideOn(
-    rt,
-    a.procedure,
-    a.case,
-    { kind: 'user', id: caller.id, roles: a.roles },
-    req,
-    now,
-  );
+  const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
+  const decision = await decideOn(rt, a.procedure, a.case, { ...req, actor }, now);
   try {
-    const committed = await commitEventGrouped(rt.store, {
+    const committed = await rt.store.commitEvent({
       procedure: a.procedure,
       caseId,
       decision,
@@ -149,8 +139,8 @@ export async function fireEvent(
       respond: (c, seq, hash) => {
         const answer: EventAnswer = {
           id: c.id,
-          caseVersion: decision.nextVersion,
-          state: stateSummary(a.procedure, decision.nextState),
+          caseVersion: decision.snapshot.version,
+          state: stateSummary(a.procedure, decision.snapshot.state),
           event: { seq, event: decision.event.event, at: decision.event.at, hash },
           view: `/api/cases/${encodeURIComponent(c.id)}`,
         };
@@ -166,32 +156,34 @@ export async function fireEvent(
   } catch (err: unknown) {
     if (!(err instanceof VersionConflict)) throw err;
     // The same key may have won the race in a concurrent request: then this is a replay.
-    const replay = storedAnswer(rt, caller.id, key, requestSha256, caseId);
+    const replay = await storedAnswer(rt, caller.id, key, requestSha256, caseId);
     if (replay) return replay;
     throw conflict(err.caseVersion);
   }
 }
 
-/** The scheduler's path: an automatic transition fired by a deadline's expiry, actor = the system. */
+/**
+ * The scheduler's path: the automatic transition a deadline's expiry fires
+ * (runtime/engine/expiry.ts `expiryCommand`, actor = the system).
+ */
 export async function fireSystemEvent(
   rt: Runtime,
   p: Procedure,
   c: CaseRow,
-  event: string,
+  command: Command,
   expiredDeadlineId: number,
-  alsoInTransaction?: CommitInput['alsoInTransaction'],
+  expiryAlerts?: EventCommit['expiryAlerts'],
 ): Promise<{ seq: number } | { refused: GreffeError }> {
   const now = rt.clock.now();
   try {
-    const req = { event, data: {}, expectedVersion: c.version };
-    const decision = await decideOn(rt, p, c, { kind: 'system' }, req, now);
-    const { seq } = commitEvent(rt.store, {
+    const decision = await decideOn(rt, p, c, command, now);
+    const { seq } = await rt.store.commitEvent({
       procedure: p,
       caseId: c.id,
       decision,
       actorId: SYSTEM_ACTOR,
       expiredDeadlineId,
-      ...(alsoInTransaction && { alsoInTransaction }),
+      ...(expiryAlerts && { expiryAlerts }),
       ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
     });
     rt.afterCommit();

@@ -4,10 +4,9 @@
  * one of the caller's roles has an action now, in the phase, state or with
  * the running deadline the queue names, soonest due first.
  */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { rolesInCase, type Caller, canSee } from '../access/policy.ts';
 import { isCourtRole, availableActions } from '../engine/actions.ts';
-import { deadlines, cases, journalEvents, participants } from '../store/schema.ts';
+import type { FactRecord } from '../engine/types.ts';
 import { daysUntil } from '../engine/dates.ts';
 import { getCalendar } from '../time/index.ts';
 import type { Runtime } from './context.ts';
@@ -27,45 +26,16 @@ export interface CaseSummary {
   readonly nextDeadline?: { id: string; label: string; due: string; dueAt: string; daysLeft: number };
 }
 
-export function listCases(rt: Runtime, caller: Caller, queue?: string): CaseSummary[] {
-  const db = rt.store.db;
-  const mine = db
-    .select({ caseId: participants.caseId })
-    .from(participants)
-    .where(eq(participants.userId, caller.id))
-    .all();
-  const ids = [...new Set(mine.map((m) => m.caseId))];
+export async function listCases(rt: Runtime, caller: Caller, queue?: string): Promise<CaseSummary[]> {
   const courtActor = caller.court != null && caller.roles.length > 0;
-  const visible = courtActor
-    ? or(eq(cases.court, caller.court as string), ids.length > 0 ? inArray(cases.id, ids) : undefined)
-    : inArray(cases.id, ids);
-  // Three queries whatever the number of cases (they were two per case): the cases, their
-  // participants, their running deadlines with the visibility of the event that started each.
-  const rows = db.select().from(cases).where(visible).orderBy(asc(cases.updatedAt)).all();
-  const partsByCase = groupBy(
-    db
-      .select({ p: participants })
-      .from(participants)
-      .innerJoin(cases, eq(cases.id, participants.caseId))
-      .where(visible)
-      .all()
-      .map((r) => r.p),
-    (x) => x.caseId,
-  );
-  const deadlinesByCase = groupBy(
-    db
-      .select({ d: deadlines, visibleTo: journalEvents.visibleTo })
-      .from(deadlines)
-      .innerJoin(cases, eq(cases.id, deadlines.caseId))
-      .innerJoin(
-        journalEvents,
-        and(eq(journalEvents.caseId, deadlines.caseId), eq(journalEvents.seq, deadlines.startedSeq)),
-      )
-      .where(and(visible, sql`${deadlines.status} = 'running'`))
-      .orderBy(asc(deadlines.dueAt))
-      .all(),
-    (x) => x.d.caseId,
-  );
+  const found = await rt.store.listCases({
+    userId: caller.id,
+    court: courtActor ? (caller.court ?? null) : null,
+  });
+  const rows = found.cases;
+  const partsByCase = groupBy(found.participants, (x) => x.caseId);
+  const docsByCase = groupBy(found.documents, (x) => x.caseId);
+  const deadlinesByCase = groupBy(found.deadlines, (x) => x.deadline.caseId);
   const now = rt.clock.now();
   const out: CaseSummary[] = [];
   for (const c of rows) {
@@ -74,10 +44,15 @@ export function listCases(rt: Runtime, caller: Caller, queue?: string): CaseSumm
     const roles = rolesInCase(p, caller, c, partsByCase.get(c.id) ?? []);
     if (roles.length === 0) continue;
     const state = p.states[c.state];
-    const actions = state?.final ? [] : availableActions(p, c.state, roles);
+    const snapshot = {
+      state: c.state,
+      facts: JSON.parse(c.facts) as Record<string, FactRecord>,
+      documents: docsByCase.get(c.id) ?? [],
+    };
+    const actions = state?.final ? [] : availableActions(p, snapshot, roles, rt.guards(p));
     const running = (deadlinesByCase.get(c.id) ?? [])
       .filter((r) => canSee(JSON.parse(r.visibleTo) as string[], roles))
-      .map((r) => r.d);
+      .map((r) => r.deadline);
     if (queue !== undefined) {
       if (actions.length === 0) continue;
       const inQueue =

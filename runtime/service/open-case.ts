@@ -7,7 +7,6 @@
 import type { Caller } from '../access/policy.ts';
 import { filingRole, initialStates, openingCourtRoles } from '../engine/actions.ts';
 import { GreffeError } from '../errors.ts';
-import { openCase } from '../store/cases.ts';
 import type { Runtime } from './context.ts';
 
 export interface OpenRequest {
@@ -18,7 +17,7 @@ export interface OpenRequest {
 }
 
 /** Opens the case; returns its id. */
-export function openCaseFor(rt: Runtime, caller: Caller, req: OpenRequest): string {
+export async function openCaseFor(rt: Runtime, caller: Caller, req: OpenRequest): Promise<string> {
   const p = rt.catalog.pick(req.procedure, req.version, rt.dev);
   if (!p) {
     throw new GreffeError(
@@ -66,7 +65,7 @@ export function openCaseFor(rt: Runtime, caller: Caller, req: OpenRequest): stri
     );
   }
   const court = courtRole ? (caller.court as string) : (req.court ?? rt.defaultCourt);
-  const row = openCase(rt.store, {
+  const row = await rt.store.openCase({
     procedureId: p.id,
     procedureVersion: p.version,
     initialState: initial,

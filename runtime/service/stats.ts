@@ -1,14 +1,12 @@
 /**
  * GET /api/stats: the objectives of procedure.md §7, computed from the
- * journal and the spec's own markers — final states' `outcome`, decisions'
- * `kind`, connectors called — never from state names of a procedure.
- * Astreinte: the spec has no marker for it yet, so a judgment "carries an
- * astreinte" when its data or the case's facts hold a truthy field whose name
- * contains "astreinte" (reported to the spec owners as a gap).
+ * journal and what each procedure declares under `objectives:`
+ * (docs/guide-redacteur.md) — final states' `outcome`, the decision kind that
+ * ends the time to decision and its target deadline, the fields that mark an
+ * astreinte, the connectors that execute at the debtor's bank — never from
+ * the names of a procedure's states, fields or rule sets.
  */
-import { and, asc, eq } from 'drizzle-orm';
 import { formatDuration, parseDuration, type Procedure } from '../../spec/index.ts';
-import { cases, journalEvents } from '../store/schema.ts';
 import type { Runtime } from './context.ts';
 import { groupBy } from './group-by.ts';
 
@@ -22,50 +20,50 @@ function quantile(sorted: readonly number[], q: number): number | null {
 
 const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
 
-const hasAstreinte = (o: Record<string, unknown>): boolean =>
-  Object.entries(o).some(
-    ([k, v]) =>
-      /astreinte/i.test(k) && Boolean(v) && !(typeof v === 'object' && v && 'value' in v && !v.value),
-  );
+/** A field is set when truthy; a `{ value }` wrapper counts by its value. */
+const isSet = (v: unknown): boolean =>
+  Boolean(v) && !(typeof v === 'object' && v !== null && 'value' in v && !v.value);
 
-/** The deadline a judgment stops is the procedure's time-to-decision objective. */
-function decisionTarget(p: Procedure): { duration: string; text: string; days: number } | null {
-  for (const t of p.transitions) {
-    if (t.decision?.kind !== 'jugement') continue;
-    for (const e of t.effects) {
-      const param = e.kind === 'stop' ? p.parameters[p.deadlines[e.deadline]?.duration ?? ''] : undefined;
-      if (param?.type !== 'duration') continue;
-      const d = parseDuration(param.value);
-      if (!d) continue;
-      const days = Math.round((d.years * 12 + d.months) * 30.44 + d.weeks * 7 + d.days);
-      return { duration: param.value, text: formatDuration(param.value), days };
-    }
-  }
-  return null;
+/** Does `o` (a decision's data, or the case's facts) set one of the procedure's astreinte fields? */
+const hasAstreinte = (p: Procedure, o: Record<string, unknown>): boolean =>
+  (p.objectives.astreinte?.fields ?? []).some((f) => Object.hasOwn(o, f) && isSet(o[f]));
+
+interface Target {
+  readonly duration: string;
+  readonly text: string;
+  readonly days: number;
 }
 
-export function computeStats(rt: Runtime, procedureId?: string, version?: string) {
-  const which = and(
-    procedureId ? eq(cases.procedureId, procedureId) : undefined,
-    version ? eq(cases.procedureVersion, version) : undefined,
-  );
-  const rows = rt.store.db.select().from(cases).where(which).all();
-  // Every transition of those cases in one query (it was one query per case), in journal order.
-  const transitions = groupBy(
-    rt.store.db
-      .select({
-        caseId: journalEvents.caseId,
-        transitionIndex: journalEvents.transitionIndex,
-        at: journalEvents.at,
-        data: journalEvents.data,
-      })
-      .from(journalEvents)
-      .innerJoin(cases, eq(cases.id, journalEvents.caseId))
-      .where(and(which, eq(journalEvents.kind, 'transition')))
-      .orderBy(asc(journalEvents.caseId), asc(journalEvents.seq))
-      .all(),
-    (j) => j.caseId,
-  );
+/** The time-to-decision objective a procedure declares: its target deadline's duration. */
+function decisionTarget(p: Procedure): Target | null {
+  const declared = p.objectives.timeToDecision;
+  const param = declared && p.parameters[p.deadlines[declared.target]?.duration ?? ''];
+  if (param?.type !== 'duration') return null;
+  const d = parseDuration(param.value);
+  if (!d) return null;
+  const days = Math.round((d.years * 12 + d.months) * 30.44 + d.weeks * 7 + d.days);
+  return { duration: param.value, text: formatDuration(param.value), days };
+}
+
+/** The one target of every procedure in scope; none when they declare different ones (or none). */
+function commonTarget(procedures: Iterable<Procedure>): Target | null {
+  let found: Target | null = null;
+  for (const p of procedures) {
+    const t = decisionTarget(p);
+    if (!t || (found && found.duration !== t.duration)) return null;
+    found = t;
+  }
+  return found;
+}
+
+export async function computeStats(rt: Runtime, procedureId?: string, version?: string) {
+  const found = await rt.store.statsRows({
+    ...(procedureId && { procedureId }),
+    ...(version && { version }),
+  });
+  const rows = found.cases;
+  // Every transition of those cases, in journal order (one query, store.statsRows).
+  const transitions = groupBy(found.transitions, (j) => j.caseId);
   const byState: Record<string, number> = {};
   let closed = 0;
   let accord = 0;
@@ -74,12 +72,12 @@ export function computeStats(rt: Runtime, procedureId?: string, version?: string
   let astreinte = 0;
   let bank = 0;
   const days: number[] = [];
-  let target: ReturnType<typeof decisionTarget> = null;
+  const inScope = new Map<string, Procedure>();
   for (const c of rows) {
     byState[c.state] = (byState[c.state] ?? 0) + 1;
     const p = rt.catalog.get(c.procedureId, c.procedureVersion);
     if (!p) continue;
-    target ??= decisionTarget(p);
+    inScope.set(`${p.id}@${p.version}`, p);
     const final = p.states[c.state];
     if (final?.final) {
       closed++;
@@ -88,26 +86,29 @@ export function computeStats(rt: Runtime, procedureId?: string, version?: string
     }
     const journal = transitions.get(c.id) ?? [];
     const first = journal[0];
-    const judgments = journal.filter(
-      (j) => p.transitions[j.transitionIndex ?? -1]?.decision?.kind === 'jugement',
-    );
+    const until = p.objectives.timeToDecision?.until;
+    const judgments = until
+      ? journal.filter((j) => p.transitions[j.transitionIndex ?? -1]?.decision?.kind === until)
+      : [];
     const last = judgments.at(-1);
     if (first && last) {
       judged++;
       days.push((Date.parse(last.at) - Date.parse(first.at)) / DAY);
       const facts = JSON.parse(c.facts) as Record<string, unknown>;
       if (
-        judgments.some((j) => hasAstreinte(JSON.parse(j.data) as Record<string, unknown>)) ||
-        hasAstreinte(facts)
+        judgments.some((j) => hasAstreinte(p, JSON.parse(j.data) as Record<string, unknown>)) ||
+        hasAstreinte(p, facts)
       )
         astreinte++;
     }
+    const bankConnectors = p.objectives.bankExecution?.connectors ?? [];
     bank += journal.filter((j) =>
       p.transitions[j.transitionIndex ?? -1]?.effects.some(
-        (e) => e.kind === 'call' && e.connector === 'saisie_attribution',
+        (e) => e.kind === 'call' && bankConnectors.includes(e.connector),
       ),
     ).length;
   }
+  const target = commonTarget(inScope.values());
   days.sort((a, b) => a - b);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
   return {

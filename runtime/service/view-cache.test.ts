@@ -3,68 +3,68 @@
  * while nothing that could change it has been written — by this process or
  * by another connection to the same file — and only on the same court day.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPragmas, type Store } from '../store/open.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import { sqlOf, withSqliteFile } from '../store/sqlite-inspect.ts';
 import type { ManualClock } from '../time/index.ts';
 import type { Runtime } from './context.ts';
 import { fireEvent } from './fire-event.ts';
 import { openCaseFor } from './open-case.ts';
-import { type CachedView, caseViewJson, ViewCache } from './view-cache.ts';
+import { type CachedView, caseViewJson, freshView, ViewCache } from './view-cache.ts';
 import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 
 const caller = MEDIATRICE;
 
 describe('case view cache', () => {
   let file: string;
-  let store: Store;
+  let store: CaseStore;
   let rt: Runtime;
   let clock: ManualClock;
   let caseId: string;
   const cache = new ViewCache();
-  const view = (): CachedView => caseViewJson(rt, caller, caseId, cache);
+  const view = (): Promise<CachedView> => caseViewJson(rt, caller, caseId, cache);
   const state = (v: CachedView) => (JSON.parse(v.body.text) as { state: { id: string } }).state.id;
   /** Lets the event loop turn: another process's commits are read once per turn (store writeMark). */
   const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   /** Another connection to the same file, as another process would have: it commits and goes. */
   const fromAnotherConnection = (sql: string, ...params: unknown[]) => {
-    const other = new Database(file);
-    applyPragmas(other);
-    other.prepare(sql).run(...params);
-    other.close();
+    withSqliteFile(file, (other) => other.prepare(sql).run(...params), true);
   };
 
   let local: LocalRuntime;
-  beforeAll(() => {
-    local = localRuntime();
+  beforeAll(async () => {
+    local = await localRuntime();
     ({ rt, clock, file } = local);
     store = rt.store;
-    caseId = openCaseFor(rt, caller, { procedure: 'mediation' });
+    caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
   });
   afterAll(() => local.close());
 
   it('has a write mark that moves with every commit, from this connection at once or another from the next turn', async () => {
     const before = store.writeMark();
-    store.sqlite.prepare('SELECT count(*) FROM cases').get();
+    sqlOf(store).prepare('SELECT count(*) FROM cases').get();
     expect(store.writeMark()).toBe(before);
     fromAnotherConnection("UPDATE users SET name = 'Médiatrice B' WHERE id = 'm'");
     await nextTurn();
     const afterOther = store.writeMark();
     expect(afterOther).not.toBe(before);
-    store.sqlite.prepare("UPDATE users SET name = 'Médiatrice' WHERE id = 'm'").run();
+    sqlOf(store).prepare("UPDATE users SET name = 'Médiatrice' WHERE id = 'm'").run();
     expect(store.writeMark()).not.toBe(afterOther);
   });
 
-  it('serves the same view while nothing is written', () => {
-    const first = view();
-    expect(view()).toBe(first);
+  it('serves the same view while nothing is written, without reading the store', async () => {
+    const first = await view();
+    expect(await view()).toBe(first);
+    expect(freshView(rt, caller, caseId, cache)).toBe(first);
     // A write elsewhere (another case) moves the mark; the stamp read then finds the case unchanged.
-    openCaseFor(rt, caller, { procedure: 'mediation' });
-    expect(view()).toBe(first);
+    await openCaseFor(rt, caller, { procedure: 'mediation' });
+    expect(freshView(rt, caller, caseId, cache)).toBeUndefined();
+    expect(await view()).toBe(first);
+    expect(freshView(rt, caller, caseId, cache)).toBe(first);
   });
 
   it('shows an event committed by this process at the next read', async () => {
-    const before = view();
+    const before = await view();
     await fireEvent(
       rt,
       caller,
@@ -72,28 +72,29 @@ describe('case view cache', () => {
       { event: 'inviter_voisin', data: {}, expectedVersion: 0 },
       'cle-1-inviter',
     );
-    const after = view();
+    const after = await view();
     expect(after.etag).not.toBe(before.etag);
     expect((JSON.parse(after.body.text) as { caseVersion: number }).caseVersion).toBe(1);
   });
 
   it('shows a commit made by another connection to the same file from the next turn of the event loop', async () => {
-    expect(state(view())).toBe('ouverte');
+    expect(state(await view())).toBe('ouverte');
     fromAnotherConnection(
       "UPDATE cases SET state = 'close_echec', version = version + 1, updated_at = ? WHERE id = ?",
       clock.now().toISOString(),
       caseId,
     );
     await nextTurn();
-    expect(state(view())).toBe('close_echec');
+    expect(state(await view())).toBe('close_echec');
   });
 
-  it('is rebuilt when the court’s day changes (days left move)', () => {
+  it('is rebuilt when the court’s day changes (days left move)', async () => {
     fromAnotherConnection("UPDATE cases SET state = 'ouverte' WHERE id = ?", caseId);
-    const today = view();
-    expect(view()).toBe(today);
+    const today = await view();
+    expect(await view()).toBe(today);
     clock.advance('P1D');
-    const tomorrow = view();
+    expect(freshView(rt, caller, caseId, cache)).toBeUndefined();
+    const tomorrow = await view();
     expect(tomorrow).not.toBe(today);
     expect(tomorrow.etag).not.toBe(today.etag);
   });

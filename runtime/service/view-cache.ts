@@ -12,8 +12,6 @@
  * checked against the case version).
  */
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
 import { caseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
 import { civilDateOf } from '../engine/dates.ts';
@@ -61,28 +59,24 @@ export class ViewCache {
   }
 }
 
-/** A cached view's stamp in one read, as a plain better-sqlite3 statement (the hot path of every GET). */
-interface StampRow {
-  journal_seq: number;
-  last_hash: string;
-  updated_at: string;
-  version: number;
-  procedure_id: string;
-  procedure_version: string;
-  draft_saved_at: string | null;
-}
-const stamps = new WeakMap<Database.Database, Statement<[string, string], StampRow>>();
-function stampRead(sqlite: Database.Database): Statement<[string, string], StampRow> {
-  let st = stamps.get(sqlite);
-  if (!st) {
-    st = sqlite.prepare(
-      `SELECT c.journal_seq, c.last_hash, c.updated_at, c.version, c.procedure_id, c.procedure_version,
-         (SELECT d.saved_at FROM drafts d WHERE d.case_id = c.id AND d.user_id = ?) AS draft_saved_at
-       FROM cases c WHERE c.id = ?`,
-    );
-    stamps.set(sqlite, st);
-  }
-  return st;
+const keyOf = (caller: Caller, caseId: string) =>
+  `${caseId}|${caller.id}|${caller.roles.join(',')}|${caller.court ?? ''}`;
+
+/**
+ * The caller's cached view when nothing at all was written since it was
+ * stamped (same write mark, same court date): no read, no promise — the hot
+ * path of a GET. Undefined otherwise: ask `caseViewJson`.
+ */
+export function freshView(
+  rt: Runtime,
+  caller: Caller,
+  caseId: string,
+  cache: ViewCache,
+): CachedView | undefined {
+  const known = cache.get(keyOf(caller, caseId));
+  if (known?.mark === rt.store.writeMark() && civilDateOf(rt.clock.now(), known.timeZone) === known.today)
+    return known;
+  return undefined;
 }
 
 /**
@@ -93,30 +87,35 @@ function stampRead(sqlite: Database.Database): Statement<[string, string], Stamp
  * participants included, moves its journal head or update time, hence the
  * stamp — so the gate would answer the same. Unknown case: CASE_NOT_FOUND.
  */
-export function caseViewJson(rt: Runtime, caller: Caller, caseId: string, cache: ViewCache): CachedView {
+export async function caseViewJson(
+  rt: Runtime,
+  caller: Caller,
+  caseId: string,
+  cache: ViewCache,
+): Promise<CachedView> {
   const now = rt.clock.now();
-  const key = `${caseId}|${caller.id}|${caller.roles.join(',')}|${caller.court ?? ''}`;
+  const key = keyOf(caller, caseId);
   // Read before the stamp: a write landing in between moves the mark, so the next request rereads.
   const mark = rt.store.writeMark();
   const known = cache.get(key);
   if (known?.mark === mark && civilDateOf(now, known.timeZone) === known.today) return known;
-  const head = stampRead(rt.store.sqlite).get(caller.id, caseId);
+  const head = await rt.store.viewStamp(caseId, caller.id);
   if (!head) throw caseNotFound(caseId);
-  const procedure = rt.catalog.get(head.procedure_id, head.procedure_version);
+  const procedure = rt.catalog.get(head.procedureId, head.procedureVersion);
   if (!procedure) {
     // A version this server has not loaded: the gate throws (404 to a stranger, 503 otherwise).
-    caseAccess(rt, caller, caseId);
+    await caseAccess(rt, caller, caseId);
     throw new Error(`Affaire ${caseId} : procédure non chargée, et pourtant accessible.`);
   }
   const timeZone = getCalendar(procedure.calendar).timeZone;
   const today = civilDateOf(now, timeZone);
-  const stamp = `${head.journal_seq}|${head.last_hash}|${head.updated_at}|${head.version}|${head.draft_saved_at ?? ''}|${today}`;
+  const stamp = `${head.journalSeq}|${head.lastHash}|${head.updatedAt}|${head.version}|${head.draftSavedAt ?? ''}|${today}`;
   if (known?.stamp === stamp) {
     known.mark = mark;
     return known;
   }
-  const a = caseAccess(rt, caller, caseId);
-  const json = JSON.stringify(caseView(rt.store.q, a, caller, now));
+  const a = await caseAccess(rt, caller, caseId);
+  const json = JSON.stringify(caseView(await rt.store.caseRecord(caseId, caller.id), a, caller, now));
   const entry: Entry = {
     body: new JsonText(json),
     etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,

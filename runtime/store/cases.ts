@@ -84,18 +84,21 @@ export function getCase(q: Queries, id: string): CaseRow | undefined {
   return q.caseById.get({ id });
 }
 
-/** The engine's view of a case: state, version, facts, running deadlines, documents. */
+/** The reducer's view of a case: state, version, facts, running deadlines, documents. */
 export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
   const running = q.runningDeadlineNamesOf.all({ caseId: c.id });
   const docs = q.documentRefsOf.all({ caseId: c.id });
   return {
     id: c.id,
+    reference: c.reference,
     procedureId: c.procedureId,
     procedureVersion: c.procedureVersion,
     state: c.state,
     version: c.version,
+    seq: c.journalSeq,
+    closed: c.closedAt !== null,
     facts: JSON.parse(c.facts) as Record<string, FactRecord>,
-    runningDeadlines: [...new Set(running.map((r) => r.deadline))],
+    runningDeadlines: running,
     documents: docs,
   };
 }

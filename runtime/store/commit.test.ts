@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
-import { decide } from '../engine/decide.ts';
+import { transition } from '../engine/transition.ts';
 import { rulesGuards } from '../engine/guards.ts';
 import { verifyJournal } from './audit.ts';
 import { getCase, openCase, snapshotOf } from './cases.ts';
 import { type Accepted, commitEvent, VersionConflict } from './commit.ts';
+import { appendJournal } from './journal.ts';
 import { openStore, type Store } from './open.ts';
 import { upsertUser } from './users.ts';
 
@@ -51,7 +52,7 @@ async function accepted(
 ): Promise<Accepted> {
   const c = getCase(store.q, caseId);
   if (!c) throw new Error('no case');
-  const d = await decide(
+  const d = await transition(
     p,
     snapshotOf(store.q, c),
     { event, data, expectedVersion: c.version, actor: { kind: 'user', id: 'm', roles: ['mediateur'] } },
@@ -124,6 +125,30 @@ describe('commitEvent', () => {
       VersionConflict,
     );
     expect(dump()).toBe(before);
+  });
+
+  it('persists the reducer’s facts, numbered by the journal item written when a piece slipped in', async () => {
+    const c = open();
+    const d = await accepted(c.id, 'inviter_voisin');
+    // As if the event recorded a fact (the fixture's events record none): the reducer numbers it next.seq.
+    const fact = { value: 'oui', seq: d.snapshot.seq, visibleTo: [] };
+    const decision = { ...d, snapshot: { ...d.snapshot, facts: { ...d.snapshot.facts, accord: fact } } };
+    // A journal item that does not change the version (a piece) is written between the decision and the commit.
+    store.tx(() => {
+      const row = getCase(store.q, c.id);
+      if (!row) throw new Error('no case');
+      appendJournal(store.q, row, {
+        kind: 'piece',
+        actorId: 'm',
+        actorRole: 'mediateur',
+        at: NOW.toISOString(),
+        caseVersion: 0,
+        data: {},
+      });
+    });
+    const { seq } = commitEvent(store, { procedure: p, caseId: c.id, decision, actorId: 'm' });
+    expect(seq).toBe(d.snapshot.seq + 1);
+    expect(JSON.parse(getCase(store.q, c.id)?.facts ?? '{}')).toEqual({ accord: { ...fact, seq } });
   });
 
   it('keeps the journal append-only and reports a tampered row', async () => {

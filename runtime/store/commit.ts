@@ -1,13 +1,14 @@
 /**
  * Commits an accepted event in ONE synchronous better-sqlite3 transaction:
- * the journal item, the case projection (state, version + 1, facts), the
- * deadlines started and stopped, the produced documents, the outbox messages
- * and the idempotency record. Anything thrown inside rolls all of it back
- * (stack.md: drizzle + better-sqlite3 transactions must be synchronous).
+ * it persists what the reducer (runtime/engine/transition.ts) returned and
+ * decides nothing — the journal item, the case's next snapshot (state,
+ * version, facts, closing), the deadline rows started and stopped, the
+ * produced documents, the outbox messages and the idempotency record.
+ * Anything thrown inside rolls all of it back (better-sqlite3 transactions
+ * are synchronous).
  */
-import { randomUUID } from 'node:crypto';
 import type { Procedure } from '../../spec/index.ts';
-import type { Decision, DocumentRef, FactRecord } from '../engine/types.ts';
+import type { FactRecord, Transitioned } from '../engine/types.ts';
 import { endDeadline, startDeadlineRow } from './deadline-rows.ts';
 import { appendJournal } from './journal.ts';
 import { queueMessages } from './messages.ts';
@@ -15,7 +16,7 @@ import type { Store } from './open.ts';
 import { type SampleFor, summon } from './participants.ts';
 import { type CaseRow, documents } from './schema.ts';
 
-export type Accepted = Extract<Decision, { ok: true }>;
+export type Accepted = Transitioned;
 
 /** The case changed between the decision and the commit (another event won the race). */
 export class VersionConflict extends Error {
@@ -68,25 +69,28 @@ export function commitEventGrouped(store: Store, input: CommitInput): Promise<Co
   return store.txGrouped(() => writeEvent(store, input));
 }
 
+/**
+ * The case's facts as the reducer left them, numbered by the journal item
+ * actually written: items that do not change the case's version (pieces,
+ * participations) may have been journaled since the snapshot was read.
+ */
+function factsAt(next: Accepted['snapshot'], seq: number): Record<string, FactRecord> {
+  if (seq === next.seq) return next.facts as Record<string, FactRecord>;
+  const facts: Record<string, FactRecord> = {};
+  for (const [k, f] of Object.entries(next.facts)) facts[k] = f.seq === next.seq ? { ...f, seq } : f;
+  return facts;
+}
+
 /** The writes of an accepted event; runs inside the caller's transaction or savepoint. */
 function writeEvent(store: Store, input: CommitInput): Committed {
   const { procedure: p, decision: d } = input;
   const { q } = store;
+  const next = d.snapshot;
   const c = q.caseById.get({ id: input.caseId });
   if (!c) throw new Error(`Affaire ${input.caseId} introuvable.`);
-  if (c.version !== d.nextVersion - 1) throw new VersionConflict(c.version);
+  if (c.version !== next.version - 1) throw new VersionConflict(c.version);
   const at = d.event.at;
   const seq = c.journalSeq + 1;
-  const docRefs: DocumentRef[] = [];
-  for (const e of d.effects) {
-    if (e.type === 'document.produce')
-      docRefs.push({ id: randomUUID(), kind: e.document.kind, sha256: e.document.sha256 });
-  }
-  for (const e of d.effects) {
-    if (e.type === 'call' && e.document && !docRefs.some((r) => r.sha256 === e.document?.sha256)) {
-      docRefs.push({ id: e.document.id ?? '', kind: e.document.kind, sha256: e.document.sha256 });
-    }
-  }
   const journal = appendJournal(
     q,
     c,
@@ -100,9 +104,9 @@ function writeEvent(store: Store, input: CommitInput): Committed {
       actorRole: d.event.actorRole,
       at,
       data: d.event.data,
-      documents: docRefs,
+      documents: d.event.documents,
       visibleTo: d.event.visibleTo,
-      caseVersion: d.nextVersion,
+      caseVersion: next.version,
     },
     false,
   );
@@ -112,8 +116,8 @@ function writeEvent(store: Store, input: CommitInput): Committed {
   const tag = `j${journal.id}`;
   if (input.failAfter === 'journal') throw new Error('échec simulé après le journal');
   if (input.expiredDeadlineId) q.endDeadline.run({ id: input.expiredDeadlineId, status: 'expired', at, seq });
-  const facts = JSON.parse(c.facts) as Record<string, FactRecord>;
   const messages = { q, p, c, seq, tag, at, sample: input.sampleUserFor, issued: new Map() };
+  let produced = 0;
   d.effects.forEach((e, i) => {
     switch (e.type) {
       case 'deadline.start':
@@ -122,15 +126,15 @@ function writeEvent(store: Store, input: CommitInput): Committed {
       case 'deadline.stop':
         endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
         break;
-      case 'fact.record':
-        facts[e.fact] = { value: e.value, seq, visibleTo: e.visibleTo };
+      case 'fact.record': // in the next snapshot's facts
         break;
       case 'document.produce': {
-        const ref = docRefs.find((r) => r.kind === e.document.kind && r.sha256 === e.document.sha256);
+        const ref = d.event.documents[produced++];
+        if (ref?.sha256 !== e.document.sha256) throw new Error('Document produit sans référence.');
         store.db
           .insert(documents)
           .values({
-            id: ref?.id ?? randomUUID(),
+            id: ref.id,
             caseId: c.id,
             kind: e.document.kind,
             filename: e.document.filename,
@@ -155,17 +159,16 @@ function writeEvent(store: Store, input: CommitInput): Committed {
   });
   input.alsoInTransaction?.(c, seq);
   if (input.failAfter === 'effects') throw new Error('échec simulé après les effets');
-  const final = p.states[d.nextState]?.final === true;
   const moved = q.moveCaseState.run({
     id: c.id,
     expectedVersion: c.version,
     seq,
     hash,
-    state: d.nextState,
-    version: d.nextVersion,
-    facts: JSON.stringify(facts),
+    state: next.state,
+    version: next.version,
+    facts: JSON.stringify(factsAt(next, seq)),
     at,
-    closedAt: final ? at : null,
+    closedAt: next.closed ? (c.closedAt ?? at) : null,
   });
   if (moved.changes !== 1) throw new VersionConflict(c.version);
   if (input.failAfter === 'case') throw new Error('échec simulé après la projection');

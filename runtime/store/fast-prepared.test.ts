@@ -13,7 +13,7 @@ import { openCaseFor } from '../service/open-case.ts';
 import { fastPrepared } from './fast-prepared.ts';
 import type { Store } from './open.ts';
 import { prepareQueries, preparedQueries, type Queries } from './queries.ts';
-import { createSession } from './users.ts';
+import { SqliteCaseStore } from './sqlite-store.ts';
 import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 
 const caller = MEDIATRICE;
@@ -30,15 +30,13 @@ describe('fast prepared queries', () => {
   let plain: Queries;
   let caseId: string;
   let deadlineId: number;
-  let session: string;
 
   let local: LocalRuntime;
   beforeAll(async () => {
-    local = localRuntime();
-    const { rt, clock } = local;
-    store = rt.store;
-    session = createSession(store.db, caller.id, clock.now());
-    caseId = openCaseFor(rt, caller, { procedure: 'mediation' });
+    local = await localRuntime();
+    const { rt } = local;
+    store = SqliteCaseStore.inner(local.store);
+    caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
     await fireEvent(
       rt,
       caller,
@@ -53,7 +51,7 @@ describe('fast prepared queries', () => {
       { event: 'inviter_voisin', data: {}, expectedVersion: 1 },
       'cle-fast-2',
     );
-    saveDraft(rt, caller, caseId, { note: 'brouillon' });
+    await saveDraft(rt, caller, caseId, { note: 'brouillon' });
     store.sqlite
       .prepare(
         "INSERT INTO documents (id, case_id, kind, filename, media_type, size, sha256, origin, uploaded_at, uploaded_by, journal_seq) VALUES ('d1', ?, 'piece', 'a.pdf', 'application/pdf', 3, 'abc', 'depot', '2027-03-01T09:00:00.000Z', 'm', 1)",
@@ -74,7 +72,7 @@ describe('fast prepared queries', () => {
       { id: caseId, caseId, role: 'requerant_voisin', name: 'delai_reponse', userId: 'm', key: 'cle-fast-1' },
       { id: String(deadlineId), caseId, now: '2099-01-01T00:00:00.000Z', court: 'tj' },
       { id: deadlineId, caseId, now: '2000-01-01T00:00:00.000Z', court: 'tj' },
-      { id: session, caseId: 'inconnue', now: '2027-03-01T09:00:00.000Z', court: 'autre' },
+      { id: 'inconnue', caseId: 'inconnue', now: '2027-03-01T09:00:00.000Z', court: 'autre' },
     ];
     let nonEmpty = 0;
     for (const n of readers()) {

@@ -6,7 +6,7 @@
  * Statements run on the one better-sqlite3 connection, hence inside whatever
  * transaction is open on it.
  */
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { fastAll } from './fast-prepared.ts';
 import * as schema from './schema.ts';
@@ -21,7 +21,6 @@ const {
   journalEvents,
   outbox,
   participants,
-  sessions,
   users,
 } = schema;
 const p = sql.placeholder;
@@ -70,11 +69,12 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .where(and(eq(deadlines.caseId, p('caseId')), running))
       .orderBy(asc(deadlines.dueAt))
       .prepare(),
-    /** What the engine's decision needs of a case's deadlines and documents: names and references only. */
+    /** What the reducer needs of a case's deadlines and documents: names, due dates and references only. */
     runningDeadlineNamesOf: db
-      .select({ deadline: deadlines.deadline })
+      .select({ deadline: deadlines.deadline, due: deadlines.due, dueAt: deadlines.dueAt })
       .from(deadlines)
       .where(and(eq(deadlines.caseId, p('caseId')), running))
+      .orderBy(asc(deadlines.id))
       .prepare(),
     documentRefsOf: db
       .select({ id: documents.id, kind: documents.kind, sha256: documents.sha256 })
@@ -102,12 +102,6 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.userId, p('userId')), eq(idempotencyKeys.key, p('key'))))
-      .prepare(),
-    userOfSession: db
-      .select({ user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, p('id')), gt(sessions.expiresAt, p('now'))))
       .prepare(),
     usersOfCourt: db
       .select()

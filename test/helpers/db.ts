@@ -1,5 +1,5 @@
 /** Reads the server's SQLite file directly, to check what was (not) written. */
-import Database from 'better-sqlite3';
+import { type SqlProbe, withSqliteFile } from '../../runtime/store/sqlite-inspect.ts';
 
 const TABLES = [
   'cases',
@@ -12,13 +12,8 @@ const TABLES = [
 ] as const;
 export type Counts = Record<(typeof TABLES)[number], number>;
 
-export function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(file);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
+export function withDb<T>(file: string, fn: (db: SqlProbe) => T): T {
+  return withSqliteFile(file, fn);
 }
 
 /** Row counts of the tables an event writes to. */

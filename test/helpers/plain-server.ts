@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAuthSession } from '../../runtime/identity/sessions.ts';
 import { type RunningServer, type ServerOptions, startServer } from '../../runtime/index.ts';
-import { upsertUser } from '../../runtime/store/users.ts';
 import { ANNEX } from './annex.ts';
 import { Api } from './api.ts';
 
@@ -14,7 +13,7 @@ export interface PlainServer {
   readonly dir: string;
   readonly dbFile: string;
   /** A client logged in as a new person (court roles and court for staff). */
-  login(id: string, roles?: string[], court?: string): Api;
+  login(id: string, roles?: string[], court?: string): Promise<Api>;
   close(): Promise<void>;
 }
 
@@ -27,11 +26,11 @@ export async function startPlainServer(o: Partial<ServerOptions> = {}): Promise<
     url: server.url,
     dir,
     dbFile,
-    login(id, roles = [], court) {
+    async login(id, roles = [], court) {
       const store = server.runtime.store;
-      upsertUser(store.db, { id, name: id, roles, court: court ?? null, source: 'test' }, new Date());
+      await store.upsertUser({ id, name: id, roles, court: court ?? null, source: 'test' }, new Date());
       const api = new Api(server.url);
-      api.token = createAuthSession(store, { userId: id, method: 'test', dev: false });
+      api.token = await createAuthSession(store, { userId: id, method: 'test', dev: false });
       return api;
     },
     async close() {

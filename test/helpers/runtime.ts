@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../../runtime/catalog.ts';
 import { type Runtime, rulesGuards } from '../../runtime/service/context.ts';
-import { openStore } from '../../runtime/store/open.ts';
-import { upsertUser } from '../../runtime/store/users.ts';
+import { openSqliteStore, type SqliteCaseStore } from '../../runtime/store/sqlite-store.ts';
 import { ManualClock } from '../../runtime/time/index.ts';
 
 export const MEDIATION = 'test/fixtures/procedures/mediation/1.0.0';
@@ -17,6 +16,8 @@ export const MEDIATRICE = { id: 'm', name: 'Médiatrice', roles: ['mediateur'], 
 
 export interface LocalRuntime {
   readonly rt: Runtime;
+  /** The runtime's store, as its SQLite implementation (group commit figures for the bench). */
+  readonly store: SqliteCaseStore;
   readonly clock: ManualClock;
   /** The database file. */
   readonly file: string;
@@ -28,10 +29,10 @@ export interface LocalRuntime {
  * A runtime on a new file `greffe.sqlite` in `into` (default: a new temp folder), `spec`
  * loaded, the mediator registered, the clock on Monday 1 March 2027.
  */
-export function localRuntime(spec = MEDIATION, into?: string): LocalRuntime {
+export async function localRuntime(spec = MEDIATION, into?: string): Promise<LocalRuntime> {
   const dir = into ?? mkdtempSync(join(tmpdir(), 'greffe-local-'));
   const file = join(dir, 'greffe.sqlite');
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   const clock = new ManualClock(new Date('2027-03-01T09:00:00Z'));
   const rt: Runtime = {
     store,
@@ -44,13 +45,14 @@ export function localRuntime(spec = MEDIATION, into?: string): LocalRuntime {
     afterCommit: () => undefined,
     expireDue: async () => false,
   };
-  upsertUser(store.db, { ...MEDIATRICE, source: 'test' }, clock.now());
+  await store.upsertUser({ ...MEDIATRICE, source: 'test' }, clock.now());
   return {
     rt,
+    store,
     clock,
     file,
     close: () => {
-      store.close();
+      void store.close(); // synchronous underneath: closed before the folder is removed
       if (!into) rmSync(dir, { recursive: true, force: true });
     },
   };

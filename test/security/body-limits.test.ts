@@ -15,7 +15,7 @@ let token: string;
 let caseId: string;
 beforeAll(async () => {
   s = await startPlainServer();
-  const alice = s.login('alice');
+  const alice = await s.login('alice');
   token = alice.token as string;
   caseId = (await alice.open('petits-litiges')).id;
 });

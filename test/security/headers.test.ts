@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(web, 'assets', 'app-AbC123.js'), 'console.log(1)');
   plain = await startPlainServer({ webDir: web });
   proxied = await startPlainServer({ webDir: web, trustProxy: true });
-  const alice = plain.login('alice');
+  const alice = await plain.login('alice');
   token = alice.token as string;
   caseId = (await alice.open('petits-litiges')).id;
 });

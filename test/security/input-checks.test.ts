@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('lookups by id', () => {
   it('answers 404 (never 500) to constructor, __proto__ and toString as ids', async () => {
-    const a = s.login('alice');
+    const a = await s.login('alice');
     const id = (await a.open('petits-litiges')).id;
     for (const k of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       for (const path of [
@@ -49,7 +49,7 @@ describe('cross-site requests', () => {
     });
 
   it('refuses a cross-origin text/plain POST carrying the session cookie (403), opens nothing', async () => {
-    const victim = s.login('victim');
+    const victim = await s.login('victim');
     const token = victim.token as string;
     const before = (await victim.get<unknown[]>('/api/cases')).body.length;
     const byOrigin = await cookiePost(
@@ -86,7 +86,7 @@ describe('cross-site requests', () => {
 
 describe('the court', () => {
   it('is an id from the courts list: unknown, path-like or huge values are a 400', async () => {
-    const a = s.login('bernard');
+    const a = await s.login('bernard');
     for (const court of ['tj-inexistant', '../../etc', 'x'.repeat(100_000), 42]) {
       const r = await a.post<{ error: { code: string } }>('/api/cases', {
         procedure: 'petits-litiges',
@@ -105,7 +105,7 @@ describe('the court', () => {
 
 describe('amounts', () => {
   it('refuses a claim of 0 or 5e-324 euros, accepts 0.01', async () => {
-    const a = s.login('camille');
+    const a = await s.login('camille');
     for (const montant of [0, 5e-324, -1]) {
       const id = (await a.open('petits-litiges')).id;
       const r = await a.fire(id, 'deposer_demande', filing({ montant }));
@@ -118,7 +118,7 @@ describe('amounts', () => {
 
 describe('text fields', () => {
   it('refuses a description longer than the form’s maxLength (was accepted at 20 MB)', async () => {
-    const a = s.login('etienne');
+    const a = await s.login('etienne');
     const id = (await a.open('petits-litiges')).id;
     const r = await a.fire(id, 'deposer_demande', filing({ description_litige: 'x'.repeat(5001) }));
     expect(r.status).toBe(422);
@@ -127,13 +127,15 @@ describe('text fields', () => {
 
 describe('open drafts', () => {
   it(`allows ${MAX_OPEN_DRAFTS} cases opened and not filed per person, then 409`, async () => {
-    const a = s.login('dominique');
+    const a = await s.login('dominique');
     for (let i = 0; i < MAX_OPEN_DRAFTS; i++) await a.open('petits-litiges');
     const over = await a.post<{ error: { code: string; message: string } }>('/api/cases', {
       procedure: 'petits-litiges',
     });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe('TOO_MANY_DRAFTS');
-    expect((await s.login('another').post('/api/cases', { procedure: 'petits-litiges' })).status).toBe(201);
+    expect(
+      (await (await s.login('another')).post('/api/cases', { procedure: 'petits-litiges' })).status,
+    ).toBe(201);
   });
 });

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** Files a claim as `claimant`, has the registry summon the defendant, returns the case id and the letter's code. */
 async function summoned(claimant: Api): Promise<{ id: string; code: string }> {
-  const greffe = s.login(`greffier-${Math.random()}`, ['greffe'], 'tj-exemple');
+  const greffe = await s.login(`greffier-${Math.random()}`, ['greffe'], 'tj-exemple');
   const opened = await claimant.open('petits-litiges');
   await claimant.ok(opened.id, 'deposer_demande', filing());
   await greffe.ok(opened.id, 'convoquer_defendeur');
@@ -37,7 +37,7 @@ async function summoned(claimant: Api): Promise<{ id: string; code: string }> {
 
 describe('joining a case with an access code', () => {
   it('refuses the claimant taking the defendant’s code (409, French message), then lets the defendant join once', async () => {
-    const alice = s.login('alice');
+    const alice = await s.login('alice');
     const { id, code } = await summoned(alice);
     const self = await alice.post<{ error: { code: string; message: string } }>('/api/cases/join', { code });
     expect(self.status).toBe(409);
@@ -45,11 +45,11 @@ describe('joining a case with an access code', () => {
     expect(self.body.error.message).toMatch(/déjà dans cette affaire/);
     expect((await alice.view(id)).body.myRoles).toEqual(['demandeur']);
 
-    const bob = s.login('bob');
+    const bob = await s.login('bob');
     const joined = await bob.post<{ myRoles: string[] }>('/api/cases/join', { code });
     expect(joined.status).toBe(200);
     expect(joined.body.myRoles).toEqual(['defendeur']);
-    expect((await s.login('carol').post('/api/cases/join', { code })).status).toBe(404);
+    expect((await (await s.login('carol')).post('/api/cases/join', { code })).status).toBe(404);
 
     const notices = withDb(s.dbFile, (db) =>
       db
@@ -62,23 +62,23 @@ describe('joining a case with an access code', () => {
   });
 
   it('refuses a court actor of the case’s court', async () => {
-    const { code } = await summoned(s.login('dora'));
-    const judge = s.login('juge-x', ['juge'], 'tj-exemple');
+    const { code } = await summoned(await s.login('dora'));
+    const judge = await s.login('juge-x', ['juge'], 'tj-exemple');
     expect((await judge.post('/api/cases/join', { code })).status).toBe(409);
   });
 
   it('refuses an expired code', async () => {
-    const { code } = await summoned(s.login('emile'));
+    const { code } = await summoned(await s.login('emile'));
     withDb(s.dbFile, (db) =>
       db
         .prepare("UPDATE invitations SET created_at = '2000-01-01T00:00:00.000Z' WHERE used_at IS NULL")
         .run(),
     );
-    expect((await s.login('fanny').post('/api/cases/join', { code })).status).toBe(404);
+    expect((await (await s.login('fanny')).post('/api/cases/join', { code })).status).toBe(404);
   });
 
   it('answers 429 with Retry-After after repeated wrong codes', async () => {
-    const guesser = s.login('guesser');
+    const guesser = await s.login('guesser');
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 30; i++) {
@@ -113,8 +113,8 @@ describe('sessions', () => {
   });
 
   it('logout ends every session of the person', async () => {
-    const a = s.login('gaston');
-    const b = s.login('gaston');
+    const a = await s.login('gaston');
+    const b = await s.login('gaston');
     expect((await b.get('/api/me')).status).toBe(200);
     expect((await a.post('/api/logout')).status).toBe(200);
     expect((await b.get('/api/me')).status).toBe(401);

@@ -5,7 +5,7 @@
  * The app takes each answer once, if fresh (lib/api.ts, `takePrefetched`).
  * It imports nothing but the filing-form rule: this file must stay small.
  */
-import type { ProcedureView } from './lib/api-types.ts';
+import type { ProcedureView } from './lib/api-schema.gen.ts';
 import { filingForm } from './lib/filing-form.ts';
 interface Early {
   readonly at: number;
@@ -63,12 +63,7 @@ if (path[1] === 'affaires' && path[2]) {
       if (!view || path[4] !== 'eligibilite') return;
       const form = view.eligibility?.form ?? filingForm(view);
       if (form) get(`${base}/forms/${enc(form)}`);
-      // Without the list of facts in the view, the app learns it from the rules' answer to no facts
-      // (a pure evaluation, nothing is written).
-      if (!view.eligibility?.facts) {
-        const url = `/api/procedures/${enc(path[2] as string)}/eligibility?version=${enc(path[3] as string)}`;
-        early(`POST ${url} {}`, url, { method: 'POST', body: '{}' });
-      }
+      // The questions come from the view's facts, then from the rules' `missing` facts: nothing to post here.
     })
     .catch((e: unknown) => console.debug('préchargement', e));
 } else if (path.length <= 2 && !path[1]) {

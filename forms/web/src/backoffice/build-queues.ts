@@ -3,7 +3,7 @@
  * reader's roles may act (the spec's transitions name what is due), plus the
  * cases whose deadline is near or passed. Pure: the page only draws them.
  */
-import type { CaseSummary, ProcedureView } from '../lib/api-types.ts';
+import type { CaseSummary, ProcedureView } from '../lib/api-schema.gen.ts';
 
 export interface Queue {
   readonly id: string;

@@ -6,7 +6,7 @@
  */
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { api } from '../lib/api.ts';
-import type { CaseSummary } from '../lib/api-types.ts';
+import type { CaseSummary } from '../lib/api-schema.gen.ts';
 import { formatDaysLeft, formatInstant } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { api } from '../lib/api.ts';
-import type { ProcedureView, Stats } from '../lib/api-types.ts';
+import type { ProcedureView, Stats } from '../lib/api-schema.gen.ts';
 import { latestVersions } from '../lib/procedures.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { BarChart, count, days, percent } from './charts.tsx';
@@ -18,9 +18,7 @@ async function load(pick: string | undefined) {
 }
 
 function byStateBars(stats: Stats, view: ProcedureView | undefined) {
-  const entries = Array.isArray(stats.byState)
-    ? (stats.byState as { state: string; count: number }[]).map((x) => [x.state, x.count] as const)
-    : Object.entries(stats.byState as Record<string, number>);
+  const entries = Object.entries(stats.byState);
   const label = (s: string) => view?.states.find((x) => x.id === s)?.label ?? s;
   const order = (s: string) => view?.states.findIndex((x) => x.id === s) ?? 0;
   return entries

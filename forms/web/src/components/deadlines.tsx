@@ -1,5 +1,5 @@
 /** The case's running deadlines: due date, days left said plainly, and how the date was computed. */
-import type { Deadline } from '../lib/api-types.ts';
+import type { Deadline } from '../lib/api-schema.gen.ts';
 import { formatDate, formatDaysLeft } from '../lib/format.ts';
 
 function badge(days: number): string {

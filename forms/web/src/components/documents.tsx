@@ -1,6 +1,6 @@
 /** The case's documents and decisions, each downloadable by whoever may see it. */
 import { api } from '../lib/api.ts';
-import type { DocumentInfo, ProcedureView } from '../lib/api-types.ts';
+import type { DocumentInfo, ProcedureView } from '../lib/api-schema.gen.ts';
 import { formatInstant, formatSize } from '../lib/format.ts';
 import { roleLabel } from '../lib/procedures.ts';
 
@@ -15,7 +15,7 @@ export function Documents({
 }) {
   if (documents.length === 0) return <p>Aucun document pour le moment.</p>;
   return (
-    <div className="fr-table fr-table--no-caption">
+    <div className="fr-table fr-table--no-caption greffe-stacked-table">
       <table>
         <caption>Documents de l’affaire</caption>
         <thead>
@@ -28,7 +28,7 @@ export function Documents({
         <tbody>
           {documents.map((d) => (
             <tr key={d.id}>
-              <td>
+              <td data-label="Document">
                 <a href={api.documentUrl(caseId, d.id)} download={d.filename || undefined}>
                   {d.label}
                   {d.filename ? ` — ${d.filename}` : ''}
@@ -37,8 +37,10 @@ export function Documents({
                   {d.mediaType}, {formatSize(d.size)}
                 </span>
               </td>
-              <td>{d.uploadedByRole ? roleLabel(procedure, d.uploadedByRole) : 'La plateforme'}</td>
-              <td>{formatInstant(d.uploadedAt)}</td>
+              <td data-label="Déposé par">
+                {d.uploadedByRole ? roleLabel(procedure, d.uploadedByRole) : 'La plateforme'}
+              </td>
+              <td data-label="Date">{formatInstant(d.uploadedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { ApiError, request } from '../lib/api.ts';
-import type { User } from '../lib/api-types.ts';
+import type { User } from '../lib/api-schema.gen.ts';
 import { Messages } from '../renderers/field.tsx';
 
 export function EmailLogin({ onLoggedIn }: { onLoggedIn: (user: User) => Promise<void> }) {

@@ -3,7 +3,7 @@
  * come, drawn as a track. The status is also written in words for screen
  * readers and for anyone who does not read colours.
  */
-import type { CaseView } from '../lib/api-types.ts';
+import type { CaseView } from '../lib/api-schema.gen.ts';
 
 const STATUS_TEXT = { done: 'étape terminée', current: 'étape en cours', todo: 'étape à venir' } as const;
 

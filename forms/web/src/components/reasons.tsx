@@ -1,5 +1,6 @@
 /** The rules' reasons (eligibility, guards): each sentence with its legal basis. */
-import type { Reason } from '../lib/api-types.ts';
+import type { Reason } from '../lib/api-schema.gen.ts';
+import { plainBasis } from '../lib/format.ts';
 
 export function ReasonList({ reasons }: { reasons: readonly Reason[] | undefined }) {
   if (!reasons || reasons.length === 0) return null;
@@ -8,7 +9,7 @@ export function ReasonList({ reasons }: { reasons: readonly Reason[] | undefined
       {reasons.map((r) => (
         <li key={r.rule}>
           {r.text}
-          {r.basis && <span className="fr-hint-text">Fondement : {r.basis}</span>}
+          {r.basis && <span className="fr-hint-text">Fondement : {plainBasis(r.basis)}</span>}
         </li>
       ))}
     </ul>

@@ -1,17 +1,18 @@
 /** What happened in the case, oldest first, with the data the reader's role may see. */
-import type { ProcedureView, TimelineEntry } from '../lib/api-types.ts';
+import type { ProcedureView, TimelineEntry } from '../lib/api-schema.gen.ts';
 import { formatInstant } from '../lib/format.ts';
 import { roleLabel } from '../lib/procedures.ts';
-import { DataList } from './data-list.tsx';
+import { DataList, type DataShape } from './data-list.tsx';
 
 export function Timeline({
   entries,
   procedure,
-  titles,
+  shapeOf,
 }: {
   entries: readonly TimelineEntry[];
   procedure: ProcedureView;
-  titles: Readonly<Record<string, string>>;
+  /** How to read an event's data: its form's titles and order. */
+  shapeOf: (event: string) => DataShape;
 }) {
   if (entries.length === 0) return <p>Rien n’a encore été enregistré dans cette affaire.</p>;
   return (
@@ -30,7 +31,7 @@ export function Timeline({
             {e.data && Object.keys(e.data).length > 0 && (
               <details>
                 <summary>Voir le contenu</summary>
-                <DataList data={e.data} titles={titles} />
+                <DataList data={e.data} shape={shapeOf(e.event ?? '')} />
               </details>
             )}
           </li>

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { ApiError, uploadDocument } from '../lib/api.ts';
-import type { DocumentKindInfo } from '../lib/api-types.ts';
+import type { DocumentKindInfo } from '../lib/api-schema.gen.ts';
 import { formatSize } from '../lib/format.ts';
 
 const TYPE_ACCEPT: Record<string, string> = {
@@ -40,7 +40,7 @@ function KindUpload({
   const upload = kind.upload;
   if (!upload) return null;
   const types = upload.types.map((t) => TYPE_LABEL[t] ?? t).join(', ');
-  const size = upload.maxSizeText ?? (upload.maxSize ? formatSize(upload.maxSize) : undefined);
+  const size = upload.maxSize ? formatSize(upload.maxSize) : undefined;
   const update = (key: number, patch: Partial<Transfer>) =>
     setTransfers((l) => l.map((t) => (t.key === key ? { ...t, ...patch } : t)));
   const send = (files: FileList | null) => {
@@ -61,8 +61,8 @@ function KindUpload({
       <label className="fr-label" htmlFor={`${id}-file`}>
         {kind.label}
         <span className="fr-hint-text">
-          {kind.description ? `${kind.description} ` : ''}Formats acceptés : {types}.
-          {size ? ` Taille maximale : ${size}.` : ''} Vous pouvez choisir plusieurs fichiers.
+          Formats acceptés : {types}.{size ? ` Taille maximale : ${size}.` : ''} Vous pouvez choisir plusieurs
+          fichiers.
         </span>
       </label>
       <input

@@ -19,7 +19,7 @@ import { messageFr } from '../../../messages.ts';
 import { createBrowserAjv } from '../lib/ajv.ts';
 import { initialData } from './initial-data.ts';
 import { ApiError } from '../lib/api.ts';
-import type { FormView, Problem } from '../lib/api-types.ts';
+import type { FormView, Problem } from '../lib/api-schema.gen.ts';
 import { errorsOf, type FieldError, orphanErrors, visibleControls } from '../renderers/controls-of.ts';
 import { ErrorSummary } from '../renderers/error-summary.tsx';
 import { FormRuntimeContext, type FormRuntime } from '../renderers/form-context.ts';

@@ -10,7 +10,7 @@ import type {
   Stats,
   UploadedDocument,
   User,
-} from './api-types.ts';
+} from './api-schema.gen.ts';
 
 export class ApiError extends Error {
   constructor(

@@ -3,9 +3,10 @@ import { buildQueues } from '../backoffice/build-queues.ts';
 import { initialData } from '../form/initial-data.ts';
 import { isQuestion } from '../renderers/boolean-question.ts';
 import { parseFrenchNumber } from '../renderers/french-number.ts';
-import type { CaseSummary, FormView, ProcedureView } from './api-types.ts';
+import type { CaseSummary, FormView, ProcedureSummary, ProcedureView } from './api-schema.gen.ts';
 import { searchGlossary, wordsIn } from './glossary.ts';
-import { eligibilityForm, filingForm, latestVersions } from './procedures.ts';
+import { ApiError } from './api.ts';
+import { eligibilityForm, filingForm, latestVersions, stillMissing } from './procedures.ts';
 import { match, queryParam } from './router.ts';
 import { fillTemplates } from './templates.ts';
 
@@ -92,15 +93,31 @@ describe('initial data', () => {
 const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
   id: 'p',
   version: '1.0.0',
+  status: 'published',
+  effective: '2027-01-01',
   title: 'P',
+  eligibility: null,
+  shortTitle: null,
+  summary: null,
+  calendar: 'fr',
+  deadlines: [],
+  documents: [],
   phases: [],
   states: [
-    { id: 'brouillon', label: 'Brouillon', phase: 'a', initial: true },
-    { id: 'ouvert', label: 'Ouvert', phase: 'a' },
+    {
+      id: 'brouillon',
+      label: 'Brouillon',
+      phase: 'a',
+      help: null,
+      initial: true,
+      final: false,
+      outcome: null,
+    },
+    { id: 'ouvert', label: 'Ouvert', phase: 'a', help: null, initial: false, final: false, outcome: null },
   ],
   roles: [
-    { id: 'juge', label: 'Juge', kind: 'juridiction' },
-    { id: 'partie', label: 'Partie', kind: 'partie' },
+    { id: 'juge', label: 'Juge', kind: 'juridiction', description: null },
+    { id: 'partie', label: 'Partie', kind: 'partie', description: null },
   ],
   parameters: [],
   glossary: {},
@@ -112,6 +129,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
       to: 'ouvert',
       roles: ['juge'],
       form: 'ordonnance',
+      automatic: false,
     },
     {
       event: 'repondre',
@@ -120,6 +138,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
       to: 'ouvert',
       roles: ['partie'],
       form: 'reponse',
+      automatic: false,
     },
     {
       event: 'deposer',
@@ -128,6 +147,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
       to: 'ouvert',
       roles: ['partie'],
       form: 'demande',
+      automatic: false,
     },
   ],
   ...over,
@@ -135,7 +155,7 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
 
 describe('procedure views', () => {
   it('keeps the latest published version of each procedure', () => {
-    const list = [
+    const list: ProcedureSummary[] = [
       { id: 'a', version: '1.0.0', status: 'published', effective: '', title: '' },
       { id: 'a', version: '1.10.0', status: 'published', effective: '', title: '' },
       { id: 'a', version: '2.0.0', status: 'draft', effective: '', title: '' },
@@ -152,6 +172,8 @@ describe('procedure views', () => {
     const filing: FormView = {
       id: 'demande',
       title: 'Demande',
+      description: null,
+      help: null,
       schema: {
         type: 'object',
         required: ['montant', 'nom'],
@@ -193,6 +215,30 @@ describe('procedure views', () => {
   });
 });
 
+describe('eligibility questions still missing', () => {
+  const refused = (details: Record<string, unknown>, code = 'INVALID_FACTS') =>
+    new ApiError(400, code, 'Certaines informations sont manquantes ou invalides.', details);
+
+  it('asks next exactly the facts the rules say are missing', () => {
+    const e = refused({
+      problems: [{ field: 'objets', message: 'objets : ce fait est obligatoire et manque' }],
+      missing: ['objets'],
+    });
+    expect(stillMissing(e)).toEqual(['objets']);
+  });
+
+  it('leaves any other refusal to the form: an invalid answer, another error, nothing missing', () => {
+    const typed = refused({
+      problems: [{ field: 'montant', message: 'montant : doit être un nombre (reçu : « 3999 »)' }],
+      missing: ['objets'],
+    });
+    expect(stillMissing(typed)).toBeUndefined();
+    expect(stillMissing(refused({ problems: [], missing: [] }))).toBeUndefined();
+    expect(stillMissing(refused({ missing: ['objets'] }, 'INVALID_FORM'))).toBeUndefined();
+    expect(stillMissing(new Error('réseau'))).toBeUndefined();
+  });
+});
+
 describe('work queues', () => {
   const c = (id: string, state: string, roles: string[], due?: string, daysLeft?: number): CaseSummary => ({
     id,
@@ -204,7 +250,18 @@ describe('work queues', () => {
     phase: 'a',
     updatedAt: '2027-01-01T00:00:00Z',
     roles,
-    ...(due ? { nextDeadline: { label: 'Délai', due, daysLeft: daysLeft ?? 30 } } : {}),
+    actions: 1,
+    ...(due
+      ? {
+          nextDeadline: {
+            id: 'delai',
+            label: 'Délai',
+            due,
+            dueAt: `${due}T23:59:59Z`,
+            daysLeft: daysLeft ?? 30,
+          },
+        }
+      : {}),
   });
   it('groups what each role may do, by due date, urgent cases first', () => {
     const procedures = new Map([['p@1.0.0', view()]]);
@@ -222,5 +279,24 @@ describe('work queues', () => {
       ['ouvert', ['2', '1']],
     ]);
     expect(queues[1]?.description).toBe('Ordonner');
+  });
+});
+
+describe('plain language', () => {
+  it('writes the first of the month as French does, and drops the white paper’s marks from a basis', async () => {
+    const { formatDate, isFutureDate, plainBasis } = await import('./format.ts');
+    expect(formatDate('2027-01-01')).toBe('1er janvier 2027');
+    expect(formatDate('2027-01-02')).toBe('2 janvier 2027');
+    expect(isFutureDate('2027-01-01', new Date(2026, 11, 2))).toBe(true);
+    expect(isFutureDate('2026-12-02', new Date(2026, 11, 2))).toBe(false);
+    expect(
+      plainBasis(
+        'Annexe au Code de procédure civile (livre blanc, II.A.1) ; Code de procédure civile, art. 537',
+      ),
+    ).toBe('Annexe au Code de procédure civile ; Code de procédure civile, art. 537');
+    expect(plainBasis('Objectifs mesurés (I.C)')).toBe('Objectifs mesurés');
+    expect(plainBasis('Code de procédure civile, art. 34 et suivants (détermination de la valeur)')).toBe(
+      'Code de procédure civile, art. 34 et suivants (détermination de la valeur)',
+    );
   });
 });

@@ -2,7 +2,7 @@
  * Which form a citizen files with, read from the procedure view. No import
  * besides types: boot.ts uses it too, and must stay tiny.
  */
-import type { ProcedureView } from './api-types.ts';
+import type { ProcedureView } from './api-schema.gen.ts';
 
 type View = Pick<ProcedureView, 'states' | 'roles' | 'transitions'>;
 

@@ -1,6 +1,6 @@
 /** Starting a claim: create the case, carry the eligibility answers into the filing draft, open the form. */
 import { api } from './api.ts';
-import type { CaseView } from './api-types.ts';
+import type { CaseView } from './api-schema.gen.ts';
 import { navigate } from './router.ts';
 
 /** What a filing draft holds: the form it belongs to, the answers, the step reached. */

@@ -9,10 +9,29 @@ const longDate = new Intl.DateTimeFormat('fr-FR', {
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
 const time = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
-/** "2027-03-01" → "1 mars 2027" (a legal date has no time zone). */
+/** "2027-03-01" → "1er mars 2027", "2027-03-02" → "2 mars 2027" (a legal date has no time zone). */
 export function formatDate(ymd: string): string {
   const d = new Date(`${ymd.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? ymd : longDate.format(d);
+  if (Number.isNaN(d.getTime())) return ymd;
+  const text = longDate.format(d);
+  return d.getUTCDate() === 1 ? text.replace(/^1 /, '1er ') : text;
+}
+
+/** Whether a legal date ("2027-01-01") is still to come, by this device's calendar. */
+export function isFutureDate(ymd: string, now: Date = new Date()): boolean {
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return ymd.slice(0, 10) > today;
+}
+
+/**
+ * A legal basis as a citizen should read it: the white paper's section marks ("(livre blanc, II.A.1)",
+ * "(I.C)") are the drafters' references, not law a citizen can look up.
+ */
+export function plainBasis(basis: string): string {
+  return basis
+    .replace(/\s*\((?:livre blanc[^)]*|[IVX]+(?:\.[A-Z0-9]+)+)\)/g, '')
+    .replace(/\s+;/g, ' ;')
+    .trim();
 }
 
 /** An instant → "1 mars 2027 à 10:32". */

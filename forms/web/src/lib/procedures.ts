@@ -3,8 +3,8 @@
  * published version of each procedure, the filing form, the eligibility
  * questionnaire (the filing form's questions that the eligibility rules read).
  */
-import { api } from './api.ts';
-import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-types.ts';
+import { ApiError, api } from './api.ts';
+import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-schema.gen.ts';
 import { fillTemplates, parameterTexts } from './templates.ts';
 
 export { filingForm } from './filing-form.ts';
@@ -47,7 +47,7 @@ export const isPartyRole = (r: RoleInfo | undefined): boolean =>
 /**
  * The facts the eligibility rules read, as the procedure view gives them
  * (`eligibility.facts`: the rule set guarding the filing); none when the
- * procedure has no eligibility rules.
+ * procedure has no eligibility rules. The first questions asked.
  */
 export function eligibilityFacts(p: ProcedureView): string[] {
   return [...(p.eligibility?.facts ?? [])];
@@ -78,8 +78,27 @@ export function eligibilityForm(filing: FormView, facts: readonly string[]): For
   return {
     id: `${filing.id}-eligibilite`,
     title: filing.title,
+    description: filing.description,
+    help: filing.help,
     schema: { type: 'object', required, properties: Object.fromEntries(kept.map((f) => [f, props[f]])) },
     uischema: { type: 'VerticalLayout', elements },
     glossary: filing.glossary,
   };
+}
+
+/**
+ * The facts the rules still need, when the server could not decide on the
+ * answers given (`INVALID_FACTS` whose only problems are `details.missing`):
+ * the questions to ask next. Undefined for any other error.
+ */
+export function stillMissing(e: unknown): string[] | undefined {
+  if (!(e instanceof ApiError) || e.code !== 'INVALID_FACTS') return undefined;
+  const missing = e.details.missing;
+  const problems = e.details.problems;
+  if (!Array.isArray(missing) || missing.length === 0) return undefined;
+  const names = missing.filter((m): m is string => typeof m === 'string');
+  const others = Array.isArray(problems)
+    ? problems.filter((p) => !names.includes((p as { field?: unknown })?.field as string))
+    : [];
+  return others.length === 0 ? names : undefined;
 }

@@ -1,7 +1,7 @@
 /** Who is signed in: loaded once from /api/me, refreshed after a login. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { api, ApiError } from './api.ts';
-import type { User } from './api-types.ts';
+import type { User } from './api-schema.gen.ts';
 
 export interface Session {
   /** undefined while loading, null when nobody is signed in. */

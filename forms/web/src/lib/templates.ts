@@ -3,7 +3,7 @@
  * rendering ("4 000 €", "15 jours") from the procedure view, for any text the
  * server sent unrendered. Unknown names are left as written.
  */
-import type { ProcedureView } from './api-types.ts';
+import type { ProcedureView } from './api-schema.gen.ts';
 
 export function parameterTexts(p: ProcedureView): Record<string, string> {
   return Object.fromEntries(p.parameters.map((x) => [x.id, x.text]));

@@ -9,7 +9,7 @@ import { Loaded, PageTitle } from '../components/page.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
 import { SpecForm } from '../form/spec-form.tsx';
 import { api, ApiError, uploadDocument } from '../lib/api.ts';
-import type { ActionInfo, CaseView, FormView, ProcedureView } from '../lib/api-types.ts';
+import type { ActionInfo, CaseView, FormView, ProcedureView } from '../lib/api-schema.gen.ts';
 import { type DraftData, isDraftData } from '../lib/filing.ts';
 import { setFlash } from '../lib/flash.ts';
 import { formatTime } from '../lib/format.ts';

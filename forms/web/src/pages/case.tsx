@@ -5,7 +5,7 @@
  * server sends it (the spec's visibility rules).
  */
 import { useState } from 'react';
-import { DataList, schemaTitles } from '../components/data-list.tsx';
+import { type DataShape, DataList, schemaTitles, shapeOf } from '../components/data-list.tsx';
 import { Deadlines } from '../components/deadlines.tsx';
 import { Documents } from '../components/documents.tsx';
 import { HelpBox } from '../components/help-box.tsx';
@@ -14,7 +14,7 @@ import { PhaseTrack } from '../components/phase-track.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
 import { api } from '../lib/api.ts';
-import type { CaseView, ProcedureView } from '../lib/api-types.ts';
+import type { CaseView, FormView, ProcedureView } from '../lib/api-schema.gen.ts';
 import { isDraftData } from '../lib/filing.ts';
 import { wordsIn } from '../lib/glossary.ts';
 import { takeFlash } from '../lib/flash.ts';
@@ -26,25 +26,35 @@ import { useAsync } from '../lib/use-async.ts';
 async function load(caseId: string) {
   const view = await api.getCase(caseId);
   const procedure = await api.procedure(view.procedure, view.version);
-  // Titles of the answers shown in the history: from the forms of the events that carry data.
-  const forms = new Set<string>();
+  // The forms of the events that carry data: each event's answers are shown with its own form's titles, in its order.
+  const formIds = new Set<string>();
   const filing = filingForm(procedure);
-  if (filing) forms.add(filing);
+  if (filing) formIds.add(filing);
+  const formOfEvent = (event: string) =>
+    procedure.transitions.find((t) => t.event === event)?.form ?? undefined;
   for (const e of view.timeline) {
-    const form = e.data ? procedure.transitions.find((t) => t.event === e.event)?.form : undefined;
-    if (form) forms.add(form);
+    const form = e.data && e.event ? formOfEvent(e.event) : undefined;
+    if (form) formIds.add(form);
   }
-  const titles: Record<string, string> = {};
+  const forms = new Map<string, FormView>();
   await Promise.all(
-    [...forms].map(async (f) => {
+    [...formIds].map(async (f) => {
       try {
-        schemaTitles((await loadForm(procedure, f)).schema, titles);
+        forms.set(f, await loadForm(procedure, f));
       } catch (e: unknown) {
         console.warn(`Formulaire ${f} indisponible`, e);
       }
     }),
   );
-  return { view, procedure, titles };
+  const shapeFor = (event: string): DataShape => {
+    const form = formOfEvent(event);
+    return shapeOf(form ? forms.get(form) : undefined);
+  };
+  // The case's facts come from the filing form's answers: its titles and order, where it has them.
+  const facts = shapeOf(filing ? forms.get(filing) : undefined);
+  const titles: Record<string, string> = {};
+  for (const f of forms.values()) schemaTitles(f.schema, titles);
+  return { view, procedure, shapeFor, facts, titles };
 }
 
 export function CasePage({ caseId }: { caseId: string }) {
@@ -52,9 +62,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [flash] = useState(takeFlash);
   return (
     <Loaded state={state} what="Chargement de l’affaire">
-      {({ view, procedure, titles }) => (
-        <Dashboard view={view} procedure={procedure} titles={titles} flash={flash} reload={reload} />
-      )}
+      {(loaded) => <Dashboard {...loaded} flash={flash} reload={reload} />}
     </Loaded>
   );
 }
@@ -62,12 +70,16 @@ export function CasePage({ caseId }: { caseId: string }) {
 function Dashboard({
   view,
   procedure,
+  shapeFor,
+  facts,
   titles,
   flash,
   reload,
 }: {
   view: CaseView;
   procedure: ProcedureView;
+  shapeFor: (event: string) => DataShape;
+  facts: DataShape;
   titles: Record<string, string>;
   flash: string | undefined;
   reload: () => void;
@@ -149,12 +161,12 @@ function Dashboard({
           {!party && Object.keys(view.facts).length > 0 && (
             <section className="greffe-section" aria-labelledby="dossier">
               <h2 id="dossier">Éléments du dossier</h2>
-              <DataList data={view.facts} titles={titles} />
+              <DataList data={view.facts} shape={facts} titles={titles} />
             </section>
           )}
           <section className="greffe-section" aria-labelledby="historique">
             <h2 id="historique">Historique</h2>
-            <Timeline entries={view.timeline} procedure={procedure} titles={titles} />
+            <Timeline entries={view.timeline} procedure={procedure} shapeOf={shapeFor} />
           </section>
           <section className="greffe-section" aria-labelledby="parties">
             <h2 id="parties">Intervenants</h2>

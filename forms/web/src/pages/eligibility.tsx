@@ -1,16 +1,18 @@
 /**
  * The eligibility questionnaire: the filing form's questions that the spec's
  * eligibility rules read, answered at once by the server's rules — eligible or
- * not, with each reason and its legal basis, and where to go otherwise.
+ * not, with each reason and its legal basis, and where to go otherwise. When
+ * the answers do not settle it, the server names the facts still missing and
+ * the questionnaire asks exactly those, keeping the answers given.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { ReasonList } from '../components/reasons.tsx';
 import { SpecForm } from '../form/spec-form.tsx';
 import { api } from '../lib/api.ts';
-import type { EligibilityResult } from '../lib/api-types.ts';
+import type { EligibilityResult } from '../lib/api-schema.gen.ts';
 import { recallAnswers, rememberAnswers } from '../lib/filing.ts';
-import { eligibilityFacts, eligibilityForm, filingForm, loadForm } from '../lib/procedures.ts';
+import { eligibilityFacts, eligibilityForm, filingForm, loadForm, stillMissing } from '../lib/procedures.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { StartButtons } from './procedure.tsx';
 
@@ -20,13 +22,18 @@ async function load(id: string, version: string) {
   if (!formId) throw new Error('Cette procédure ne comporte pas de formulaire de demande.');
   const facts = eligibilityFacts(procedure);
   if (facts.length === 0) throw new Error('Cette procédure ne comporte pas de questionnaire d’éligibilité.');
-  return { procedure, form: eligibilityForm(await loadForm(procedure, formId), facts) };
+  const filing = await loadForm(procedure, formId);
+  return { procedure, filing, form: eligibilityForm(filing, facts) };
 }
+
+type Answers = Record<string, unknown>;
 
 export function EligibilityPage({ id, version }: { id: string; version: string }) {
   const [state] = useAsync(() => load(id, version), [id, version]);
   const [result, setResult] = useState<EligibilityResult | null>(null);
   const [attempt, setAttempt] = useState(0);
+  /** Facts the rules still need after the last answers (null: the first questions), and those answers. */
+  const [missing, setMissing] = useState<{ facts: string[]; answers: Answers } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus each new answer, even an identical one.
   useEffect(() => {
@@ -36,51 +43,76 @@ export function EligibilityPage({ id, version }: { id: string; version: string }
     <>
       <PageTitle>Votre demande peut-elle être traitée en ligne ?</PageTitle>
       <Loaded state={state}>
-        {({ procedure, form }) => (
-          <div className="fr-grid-row fr-grid-row--gutters">
-            <div className="fr-col-12 fr-col-md-7">
-              <p>
-                Répondez à {form.uischema.elements ? (form.uischema.elements as unknown[]).length : 'ces'}{' '}
-                questions pour savoir tout de suite si la procédure « {procedure.title} » s’applique à votre
-                demande.
-              </p>
-              <SpecForm
-                form={form}
-                initialData={recallAnswers(id, version)}
-                submitLabel="Vérifier"
-                onSubmit={async (data) => {
-                  const r = await api.eligibility(id, version, data);
-                  rememberAnswers(id, version, data);
-                  setResult(r);
-                  setAttempt((a) => a + 1);
-                }}
-              />
-            </div>
-            <div className="fr-col-12 fr-col-md-5" aria-live="polite">
-              {result && (
-                <div
-                  className={result.eligible ? 'fr-alert fr-alert--success' : 'fr-alert fr-alert--warning'}
-                  data-testid="resultat-eligibilite"
-                >
-                  <h2 className="fr-alert__title" ref={resultRef} tabIndex={-1}>
-                    {result.eligible
-                      ? 'Oui : votre demande peut être traitée en ligne'
-                      : 'Non : votre demande ne peut pas être traitée en ligne'}
-                  </h2>
-                  <ReasonList reasons={result.reasons} />
-                  {!result.eligible &&
-                    (result.alternative ?? result.unsatisfiedText ?? procedure.eligibility?.alternative) && (
+        {({ procedure, filing, form: first }) => {
+          const form = missing ? eligibilityForm(filing, missing.facts) : first;
+          return (
+            <div className="fr-grid-row fr-grid-row--gutters">
+              <div className="fr-col-12 fr-col-md-7">
+                <p>
+                  Répondez à {form.uischema.elements ? (form.uischema.elements as unknown[]).length : 'ces'}{' '}
+                  questions pour savoir tout de suite si la procédure « {procedure.title} » s’applique à votre
+                  demande.
+                </p>
+                {missing && (
+                  <p className="fr-text--bold" data-testid="questions-manquantes">
+                    Pour conclure, répondez encore à{' '}
+                    {missing.facts.length > 1 ? 'ces questions' : 'cette question'}.
+                  </p>
+                )}
+                <SpecForm
+                  key={missing?.facts.join(',') ?? ''}
+                  form={form}
+                  initialData={missing?.answers ?? recallAnswers(id, version)}
+                  submitLabel="Vérifier"
+                  onSubmit={async (data) => {
+                    const answers = { ...missing?.answers, ...(data as Answers) };
+                    let r: Awaited<ReturnType<typeof api.eligibility>>;
+                    try {
+                      r = await api.eligibility(id, version, answers);
+                    } catch (e: unknown) {
+                      const facts = stillMissing(e);
+                      if (!facts) throw e;
+                      const asked = facts.filter((f) => f in ((filing.schema.properties ?? {}) as object));
+                      if (asked.length < facts.length)
+                        throw new Error(
+                          `Les règles ont besoin d’informations que ce questionnaire ne demande pas : ${facts.join(', ')}.`,
+                        );
+                      setResult(null);
+                      setMissing({ facts, answers });
+                      return;
+                    }
+                    rememberAnswers(id, version, answers);
+                    setMissing(null);
+                    setResult(r);
+                    setAttempt((a) => a + 1);
+                  }}
+                />
+              </div>
+              <div className="fr-col-12 fr-col-md-5" aria-live="polite">
+                {result && (
+                  <div
+                    className={result.eligible ? 'fr-alert fr-alert--success' : 'fr-alert fr-alert--warning'}
+                    data-testid="resultat-eligibilite"
+                  >
+                    <h2 className="fr-alert__title" ref={resultRef} tabIndex={-1}>
+                      {result.eligible
+                        ? 'Oui : votre demande peut être traitée en ligne'
+                        : 'Non : votre demande ne peut pas être traitée en ligne'}
+                    </h2>
+                    <ReasonList reasons={result.reasons} />
+                    {!result.eligible && procedure.eligibility?.alternative && (
                       <p>
                         <strong>Où vous adresser : </strong>
-                        {result.alternative ?? result.unsatisfiedText ?? procedure.eligibility?.alternative}
+                        {procedure.eligibility.alternative}
                       </p>
                     )}
-                </div>
-              )}
-              {result?.eligible && <StartButtons id={id} version={version} secondary />}
+                  </div>
+                )}
+                {result?.eligible && <StartButtons id={id} version={version} secondary />}
+              </div>
             </div>
-          </div>
-        )}
+          );
+        }}
       </Loaded>
     </>
   );

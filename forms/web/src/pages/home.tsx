@@ -1,7 +1,7 @@
 /** Citizen portal home: the procedures open online, and the way to one's own cases. */
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { api } from '../lib/api.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, isFutureDate } from '../lib/format.ts';
 import { latestVersions } from '../lib/procedures.ts';
 import { Link } from '../lib/router.ts';
 import { isCourtUser, useSession } from '../lib/session.tsx';
@@ -39,7 +39,10 @@ export function HomePage() {
                     <div className="fr-card__content">
                       <h3 className="fr-card__title">{p.title}</h3>
                       <p className="fr-card__desc">
-                        En vigueur depuis le {formatDate(p.effective)} (version {p.version}).
+                        {isFutureDate(p.effective)
+                          ? `En vigueur à partir du ${formatDate(p.effective)}`
+                          : `En vigueur depuis le ${formatDate(p.effective)}`}{' '}
+                        (version {p.version}).
                       </p>
                     </div>
                     <div className="fr-card__footer">

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { EmailLogin } from '../components/email-login.tsx';
 import { ErrorAlert, Loading, PageTitle } from '../components/page.tsx';
 import { api, ApiError, request } from '../lib/api.ts';
-import type { User } from '../lib/api-types.ts';
+import type { User } from '../lib/api-schema.gen.ts';
 import { navigate, queryParam, usePath } from '../lib/router.ts';
 import { isCourtUser, useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';

@@ -2,7 +2,7 @@
 import { JoinCase } from '../components/join-case.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { api } from '../lib/api.ts';
-import type { CaseSummary } from '../lib/api-types.ts';
+import type { CaseSummary } from '../lib/api-schema.gen.ts';
 import { formatDate, formatDaysLeft, formatInstant } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';

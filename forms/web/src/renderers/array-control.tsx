@@ -11,8 +11,11 @@ import {
 import { JsonFormsDispatch, withJsonFormsArrayLayoutProps } from '@jsonforms/react';
 import { errorLines, labelText, Messages } from './field.tsx';
 import { fieldId, useShowErrors } from './form-context.ts';
+import { useRequired } from './required.ts';
 
-function ArrayControl(props: ArrayLayoutProps) {
+function ArrayControl(given: ArrayLayoutProps) {
+  // Required also when an earlier answer makes it so (renderers/required.ts).
+  const props = { ...given, required: useRequired(given) };
   const [showErrors] = useShowErrors();
   if (!props.visible) return null;
   const id = fieldId(props.path);

@@ -10,13 +10,16 @@ import { ChoiceFieldset } from './choice-fieldset.tsx';
 import { errorLines, labelText, Messages } from './field.tsx';
 import { isQuestion } from './boolean-question.ts';
 import { fieldId, useShowErrors } from './form-context.ts';
+import { useRequired } from './required.ts';
 
 const YES_NO = [
   { label: 'Oui', value: true },
   { label: 'Non', value: false },
 ];
 
-function BooleanControl(props: ControlProps) {
+function BooleanControl(given: ControlProps) {
+  // Required also when an earlier answer makes it so (renderers/required.ts).
+  const props = { ...given, required: useRequired(given) };
   const [showErrors, touch] = useShowErrors();
   const question = isQuestion(props.uischema.options?.format, props.label, props.schema.const === true);
   // An unticked box starts as false in the data (see uncheckedBoxes, applied when the form opens).

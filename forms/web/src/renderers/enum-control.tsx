@@ -16,10 +16,13 @@ import { withJsonFormsEnumProps, withJsonFormsOneOfEnumProps } from '@jsonforms/
 import { ChoiceFieldset } from './choice-fieldset.tsx';
 import { FieldFrame, fieldBase } from './field.tsx';
 import { useShowErrors } from './form-context.ts';
+import { useRequired } from './required.ts';
 
 const RADIO_MAX = 5;
 
-function EnumControl(props: ControlProps & OwnPropsOfEnum) {
+function EnumControl(given: ControlProps & OwnPropsOfEnum) {
+  // Required also when an earlier answer makes it so (renderers/required.ts).
+  const props = { ...given, required: useRequired(given) };
   const [showErrors, touch] = useShowErrors();
   const options: EnumOption[] = props.options ?? [];
   const format = props.uischema.options?.format as string | undefined;

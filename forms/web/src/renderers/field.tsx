@@ -76,6 +76,8 @@ export function FieldFrame(props: FieldFrameProps) {
     <div className={invalid ? `${props.group} ${props.errorGroup}` : props.group}>
       <label className="fr-label" htmlFor={id}>
         {labelText(props.label, props.required)}
+        {/* A space, so the accessible name reads "Nom Votre nom…", not "NomVotre nom…". */}
+        {props.description && ' '}
         {props.description && (
           <span className="fr-hint-text" id={hintId}>
             {props.description}

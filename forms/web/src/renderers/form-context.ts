@@ -1,6 +1,6 @@
 /** What our renderers need from the page around a form, beyond JSON Forms' own state. */
 import { createContext, useContext, useState } from 'react';
-import type { UploadedDocument } from '../lib/api-types.ts';
+import type { UploadedDocument } from '../lib/api-schema.gen.ts';
 
 export interface FormRuntime {
   /** Every error is shown (after a submit or a "next step" attempt), not only those of fields left once. */

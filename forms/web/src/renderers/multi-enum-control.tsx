@@ -13,6 +13,7 @@ import {
 import { withJsonFormsMultiEnumProps } from '@jsonforms/react';
 import { ChoiceFieldset } from './choice-fieldset.tsx';
 import { useShowErrors } from './form-context.ts';
+import { useRequired } from './required.ts';
 
 const hasChoiceItems = (schema: JsonSchema): boolean => {
   if (schema.type !== 'array' || !schema.items || Array.isArray(schema.items)) return false;
@@ -20,7 +21,9 @@ const hasChoiceItems = (schema: JsonSchema): boolean => {
   return Array.isArray(items.enum) || (Array.isArray(items.oneOf) && items.oneOf.every((o) => 'const' in o));
 };
 
-function MultiEnumControl(props: ControlProps & OwnPropsOfEnum & DispatchPropsOfMultiEnumControl) {
+function MultiEnumControl(given: ControlProps & OwnPropsOfEnum & DispatchPropsOfMultiEnumControl) {
+  // Required also when an earlier answer makes it so (renderers/required.ts).
+  const props = { ...given, required: useRequired(given) };
   const [showErrors, touch] = useShowErrors();
   if (!props.visible) return null;
   const selected: unknown[] = Array.isArray(props.data) ? props.data : [];

@@ -10,11 +10,14 @@ import { useEffect, useState } from 'react';
 import { FieldFrame } from './field.tsx';
 import { useShowErrors } from './form-context.ts';
 import { parseFrenchNumber } from './french-number.ts';
+import { useRequired } from './required.ts';
 
 const display = (n: unknown): string =>
   typeof n === 'number' ? String(n).replace('.', ',') : typeof n === 'string' ? n : '';
 
-function NumberControl(props: ControlProps) {
+function NumberControl(given: ControlProps) {
+  // Required also when an earlier answer makes it so (renderers/required.ts).
+  const props = { ...given, required: useRequired(given) };
   const [showErrors, touch] = useShowErrors();
   const [text, setText] = useState(display(props.data));
   // Follow outside changes (a draft loaded, a reset) without fighting the person typing.

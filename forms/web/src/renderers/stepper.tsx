@@ -2,7 +2,9 @@
  * A Categorization as a DSFR stepper: one category per step, "Étape 2 sur 4",
  * the next step's title, Previous/Next buttons. "Next" checks only the fields
  * of the current step; the last step's button submits the whole form, going
- * back to the first step with something to fix.
+ * back to the first step with something to fix. Each step is an entry of the
+ * browser's history (`?etape=2`): Back and Forward move between steps, and a
+ * reload stays on the step.
  */
 import {
   type Categorization,
@@ -18,9 +20,25 @@ import {
 import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import { useEffect, useRef, useState } from 'react';
+import { navigate } from '../lib/router.ts';
 import { errorsOf, type FieldError, visibleControls } from './controls-of.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { useFormRuntime } from './form-context.ts';
+
+const STEP_PARAM = 'etape';
+
+/** The step the address names (0-based), if any. */
+function stepInUrl(): number | undefined {
+  const n = Number(new URLSearchParams(window.location.search).get(STEP_PARAM));
+  return Number.isInteger(n) && n >= 1 ? n - 1 : undefined;
+}
+
+/** The current address with the step `n` (0-based) in its query string. */
+function urlWithStep(n: number): string {
+  const params = new URLSearchParams(window.location.search);
+  params.set(STEP_PARAM, String(n + 1));
+  return `${window.location.pathname}?${params}${window.location.hash}`;
+}
 
 function Stepper(props: LayoutProps) {
   const ctx = useJsonForms();
@@ -31,7 +49,9 @@ function Stepper(props: LayoutProps) {
     (c): c is Category => c.type === 'Category' && isVisible(c, data, props.path, ajv, undefined),
   );
   const last = categories.length - 1;
-  const [step, setStep] = useState(() => Math.min(Math.max(runtime.initialStep, 0), Math.max(last, 0)));
+  const [step, setStep] = useState(() =>
+    Math.min(Math.max(stepInUrl() ?? runtime.initialStep, 0), Math.max(last, 0)),
+  );
   const [summary, setSummary] = useState<FieldError[] | null>(null);
   const [moved, setMoved] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -46,6 +66,29 @@ function Stepper(props: LayoutProps) {
     // After a step change, focus the new step's title so screen readers read where the person is.
     if (moved) titleRef.current?.focus();
   }, [step]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the address names the step shown at first, once.
+  useEffect(() => {
+    if (stepInUrl() !== step) window.history.replaceState(window.history.state, '', urlWithStep(step));
+  }, []);
+  // Back and Forward: the step the address now names, shown without a new history entry.
+  const onHistory = useRef<(n: number) => void>(() => {});
+  onHistory.current = (n: number) => {
+    if (n === step || n > last) return;
+    setMoved(true);
+    setSummary(null);
+    runtime.setShowAllErrors(false);
+    setStep(n);
+    runtime.onStepChange?.(n);
+  };
+  useEffect(() => {
+    const pop = () => {
+      const n = stepInUrl();
+      if (n !== undefined) onHistory.current(n);
+    };
+    window.addEventListener('popstate', pop);
+    return () => window.removeEventListener('popstate', pop);
+  }, []);
 
   if (!props.visible || !current) return null;
 
@@ -62,6 +105,8 @@ function Stepper(props: LayoutProps) {
     runtime.setShowAllErrors(false);
     setStep(n);
     runtime.onStepChange?.(n);
+    // One history entry per step (lib/router.ts's navigate also tells the app the address changed).
+    navigate(urlWithStep(n));
   };
 
   const check = (n: number): boolean => {
@@ -71,6 +116,7 @@ function Stepper(props: LayoutProps) {
     if (n !== step) {
       setMoved(true);
       setStep(n);
+      navigate(urlWithStep(n), { replace: true });
     }
     runtime.setShowAllErrors(true);
     setSummary(errors);

@@ -9,6 +9,7 @@ import {
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { FieldFrame, fieldBase } from './field.tsx';
 import { useShowErrors } from './form-context.ts';
+import { useRequired } from './required.ts';
 
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', tel: 'tel' };
 
@@ -19,7 +20,9 @@ function inputType(format: string | undefined): string {
   return 'text';
 }
 
-function TextControl(props: ControlProps) {
+function TextControl(given: ControlProps) {
+  // Required also when an earlier answer makes it so (renderers/required.ts).
+  const props = { ...given, required: useRequired(given) };
   const [showErrors, touch] = useShowErrors();
   const options = (props.uischema.options ?? {}) as Record<string, unknown>;
   const format = (props.schema.format ?? (options.format as string | undefined)) as string | undefined;

@@ -7,10 +7,11 @@
 import { type ControlProps, isControl, type JsonSchema, rankWith } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useRef, useState } from 'react';
-import type { UploadedDocument } from '../lib/api-types.ts';
+import type { UploadedDocument } from '../lib/api-schema.gen.ts';
 import { formatSize } from '../lib/format.ts';
 import { errorLines, labelText, Messages } from './field.tsx';
 import { fieldId, useFormRuntime, useShowErrors } from './form-context.ts';
+import { useRequired } from './required.ts';
 
 interface Stored {
   readonly id: string;
@@ -53,7 +54,9 @@ function fromValue(v: unknown, names: ReadonlyMap<string, string>): Stored | und
   return undefined;
 }
 
-function UploadControl(props: ControlProps) {
+function UploadControl(given: ControlProps) {
+  // Required also when an earlier answer makes it so (renderers/required.ts).
+  const props = { ...given, required: useRequired(given) };
   const runtime = useFormRuntime();
   const [showErrors, touch] = useShowErrors();
   const [inFlight, setInFlight] = useState<InFlight[]>([]);

@@ -1,9 +1,10 @@
-/** The pure engine step, without a database: real specs, real rules, a fixed instant. */
+/** The pure reducer, without a database: real specs, real rules, a fixed instant. */
 import { describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
-import { decide, factsFor } from './decide.ts';
+import { factsFor } from './checks.ts';
 import { rulesGuards } from './guards.ts';
-import type { CaseSnapshot, Command, Decision } from './types.ts';
+import { transition } from './transition.ts';
+import type { CaseSnapshot, Command, TransitionResult } from './types.ts';
 
 const load = (dir: string) => loadProcedure(dir).procedure as Procedure;
 const mediation = load('test/fixtures/procedures/mediation/1.0.0');
@@ -12,10 +13,13 @@ const NOW = new Date('2027-03-05T10:00:00Z'); // a Friday
 
 const snap = (p: Procedure, over: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
   id: 'c1',
+  reference: 'RG 27/00001',
   procedureId: p.id,
   procedureVersion: p.version,
   state: Object.values(p.states).find((s) => s.initial)?.id ?? '',
   version: 0,
+  seq: 1,
+  closed: false,
   facts: {},
   runningDeadlines: [],
   documents: [],
@@ -23,57 +27,54 @@ const snap = (p: Procedure, over: Partial<CaseSnapshot> = {}): CaseSnapshot => (
 });
 const user = (...roles: string[]): Command['actor'] => ({ kind: 'user', id: 'u1', roles });
 const run = (p: Procedure, s: CaseSnapshot, c: Partial<Command> & { event: string }) =>
-  decide(p, s, { data: {}, expectedVersion: s.version, actor: user(), ...c }, NOW, rulesGuards(p));
-const accepted = (d: Decision) => {
+  transition(p, s, { data: {}, expectedVersion: s.version, actor: user(), ...c }, NOW, rulesGuards(p));
+const accepted = (d: TransitionResult) => {
   if (!d.ok) throw new Error(`refusé : ${d.error.code} ${d.error.message}`);
   return d;
 };
 
-describe('decide: checks in order', () => {
-  it('refuses a role before a state, a state before the form, the form before the version', async () => {
+describe('transition: checks in order', () => {
+  it('refuses a role before a state, a state before the form, the form before the version', () => {
     const s = snap(mediation, { state: 'close_accord', version: 3 });
     const bad = { event: 'constater_accord', data: { termes: 'x' }, expectedVersion: 1 };
-    expect(await run(mediation, s, { ...bad, actor: user('requerant_voisin') })).toMatchObject({
+    expect(run(mediation, s, { ...bad, actor: user('requerant_voisin') })).toMatchObject({
       ok: false,
       error: { status: 403, code: 'ROLE_NOT_ALLOWED' },
     });
-    expect(await run(mediation, s, { ...bad, actor: user('mediateur') })).toMatchObject({
+    expect(run(mediation, s, { ...bad, actor: user('mediateur') })).toMatchObject({
       ok: false,
       error: { status: 409, code: 'INVALID_STATE' },
     });
     const open = snap(mediation, { version: 3 });
-    const form = await run(mediation, open, { ...bad, actor: user('mediateur') });
+    const form = run(mediation, open, { ...bad, actor: user('mediateur') });
     expect(form).toMatchObject({ ok: false, error: { status: 422, code: 'INVALID_FORM' } });
     expect(form.ok ? [] : form.error.details?.problems).toEqual([
       expect.objectContaining({ field: '/termes' }),
     ]);
     const good = { ...bad, data: { termes: 'Un accord en bonne et due forme.' } };
-    expect(await run(mediation, open, { ...good, actor: user('mediateur') })).toMatchObject({
+    expect(run(mediation, open, { ...good, actor: user('mediateur') })).toMatchObject({
       ok: false,
       error: { status: 409, code: 'VERSION_CONFLICT' },
     });
-    expect((await run(mediation, open, { ...good, expectedVersion: 3, actor: user('mediateur') })).ok).toBe(
-      true,
-    );
+    expect(run(mediation, open, { ...good, expectedVersion: 3, actor: user('mediateur') }).ok).toBe(true);
   });
 
-  it('lets only the system fire an automatic transition', async () => {
+  it('lets only the system fire an automatic transition', () => {
     const s = snap(mediation);
-    expect(
-      await run(mediation, s, { event: 'expirer_delai_reponse', actor: user('mediateur') }),
-    ).toMatchObject({ ok: false, error: { code: 'ROLE_NOT_ALLOWED' } });
-    const d = accepted(
-      await run(mediation, s, { event: 'expirer_delai_reponse', actor: { kind: 'system' } }),
-    );
+    expect(run(mediation, s, { event: 'expirer_delai_reponse', actor: user('mediateur') })).toMatchObject({
+      ok: false,
+      error: { code: 'ROLE_NOT_ALLOWED' },
+    });
+    const d = accepted(run(mediation, s, { event: 'expirer_delai_reponse', actor: { kind: 'system' } }));
     expect(d.event.actorRole).toBeNull();
-    expect(d.nextState).toBe('close_echec');
+    expect(d.snapshot.state).toBe('close_echec');
   });
 });
 
-describe('decide: effects as data', () => {
-  it('starts a deadline from the duration parameter on the spec calendar, with its reminders', async () => {
+describe('transition: effects as data', () => {
+  it('starts a deadline from the duration parameter on the spec calendar, with its reminders', () => {
     const d = accepted(
-      await run(mediation, snap(mediation), { event: 'inviter_voisin', actor: user('mediateur') }),
+      run(mediation, snap(mediation), { event: 'inviter_voisin', actor: user('mediateur') }),
     );
     const start = d.effects.find((e) => e.type === 'deadline.start');
     // Friday 5 March 2027 + 15 days = Saturday 20 March → Monday 22 March (CPC art. 642).
@@ -95,18 +96,18 @@ describe('decide: effects as data', () => {
     expect(d.effects).toContainEqual({ type: 'summon', role: 'requerant_voisin' });
   });
 
-  it('stops every running deadline when the case reaches a final state', async () => {
-    const s = snap(mediation, { runningDeadlines: ['delai_reponse'] });
-    const d = accepted(
-      await run(mediation, s, { event: 'constater_echec', actor: user('requerant_voisin') }),
-    );
+  it('stops every running deadline when the case reaches a final state', () => {
+    const s = snap(mediation, {
+      runningDeadlines: [{ deadline: 'delai_reponse', due: '2027-03-22', dueAt: '2027-03-22T23:00:00.000Z' }],
+    });
+    const d = accepted(run(mediation, s, { event: 'constater_echec', actor: user('requerant_voisin') }));
     expect(d.effects).toContainEqual({ type: 'deadline.stop', deadline: 'delai_reponse' });
   });
 
-  it('produces documents with their hash and hands the same hash to the connector that acts on them', async () => {
+  it('produces documents with their hash and hands the same hash to the connector that acts on them', () => {
     const s = snap(annex, { state: 'conciliation', version: 5 });
     const d = accepted(
-      await run(annex, s, {
+      run(annex, s, {
         event: 'constater_accord',
         data: { termes: 'Le vendeur rembourse sept cents euros sous quinzaine.', fin_du_litige: true },
         actor: user('conciliateur'),
@@ -126,13 +127,13 @@ describe('decide: effects as data', () => {
     });
   });
 
-  it('refuses a connector call on a document the case does not have', async () => {
+  it('refuses a connector call on a document the case does not have', () => {
     const s = snap(annex, {
       state: 'signification_jugement_demandeur',
       version: 9,
       facts: { consentement_electronique_demandeur: { value: true, seq: 2, visibleTo: [] } },
     });
-    const d = await run(annex, s, {
+    const d = run(annex, s, {
       event: 'signifier_jugement_demandeur',
       data: { date_signification: '2027-05-10', modalite: 'electronique', reference_acte: 'CJ-1' },
       actor: user('commissaire_de_justice'),
@@ -144,8 +145,8 @@ describe('decide: effects as data', () => {
   });
 });
 
-describe('decide: when, guards and facts', () => {
-  it('picks the transition whose when: holds on recorded facts', async () => {
+describe('transition: when, guards and facts', () => {
+  it('picks the transition whose when: holds on recorded facts', () => {
     for (const [known, to] of [
       [true, 'identification_courriel'],
       [false, 'identification_lettre_simple'],
@@ -156,13 +157,13 @@ describe('decide: when, guards and facts', () => {
         facts: { courriel_defendeur_connu: { value: known, seq: 2, visibleTo: [] } },
       });
       expect(
-        accepted(await run(annex, s, { event: 'convoquer_defendeur', actor: user('greffe') })).nextState,
+        accepted(run(annex, s, { event: 'convoquer_defendeur', actor: user('greffe') })).snapshot.state,
       ).toBe(to);
     }
   });
 
-  it('checks the form before the guard', async () => {
-    const d = await run(annex, snap(annex), {
+  it('checks the form before the guard', () => {
+    const d = run(annex, snap(annex), {
       event: 'deposer_demande',
       data: { mode_depot: 'en_ligne', montant: 9000, objets: ['paiement'] },
       actor: user('demandeur'),
@@ -180,10 +181,10 @@ describe('decide: when, guards and facts', () => {
     expect(facts).toEqual({ matiere: 'travail', requerant: 'defendeur', x: 1 });
   });
 
-  it('passes a guard only the facts its rule set declares, and reports missing ones', async () => {
+  it('passes a guard only the facts its rule set declares, and reports missing ones', () => {
     const seen: Record<string, unknown>[] = [];
     const s = snap(annex, { state: 'conciliation', version: 5 });
-    const d = await decide(
+    const d = transition(
       annex,
       s,
       {
@@ -193,7 +194,7 @@ describe('decide: when, guards and facts', () => {
         actor: user('demandeur'),
       },
       NOW,
-      async (id, facts) => {
+      (id, facts) => {
         seen.push(facts);
         return rulesGuards(annex)(id, facts);
       },

@@ -1,0 +1,93 @@
+/**
+ * POST /api/webhooks/:partner — answers of the commissaire de justice and the
+ * bank (runtime/connectors/webhooks/). Authenticated by an HMAC signature over
+ * timestamp and body (signature.ts), not by a session: a bad or missing
+ * signature, a timestamp outside the window or a replayed delivery → 401 and
+ * nothing recorded. The same delivery id sent again (a partner's retry,
+ * freshly signed) is acknowledged without being recorded twice.
+ */
+import { Hono } from 'hono';
+import { GreffeError } from '../errors.ts';
+import { WEBHOOK_TYPES, type WebhookInbox } from '../connectors/webhooks/inbox.ts';
+import {
+  DEFAULT_WINDOW_S,
+  ReplayGuard,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  verifyWebhook,
+  type WebhookKey,
+} from '../connectors/webhooks/signature.ts';
+import type { Env } from './auth.ts';
+import { sendJson } from './json.ts';
+
+export interface WebhookOptions {
+  /** Keys per partner (`commissaire`, `banque`); several during a rotation. */
+  readonly partners: Readonly<Record<string, readonly WebhookKey[]>>;
+  readonly inbox: WebhookInbox;
+  readonly windowS?: number;
+  readonly now?: () => Date;
+}
+
+const REASONS_FR: Readonly<Record<string, string>> = {
+  missing: 'en-têtes de signature absents ou mal formés',
+  timestamp: 'horodatage hors de la fenêtre admise',
+  signature: 'signature invalide',
+  replay: 'livraison déjà reçue (rejeu)',
+};
+
+export function webhookRoutes(o: WebhookOptions): Hono<Env> {
+  const app = new Hono<Env>();
+  const windowS = o.windowS ?? DEFAULT_WINDOW_S;
+  const seen = new ReplayGuard(windowS);
+  app.post('/:partner', async (c) => {
+    const partner = c.req.param('partner');
+    const keys = o.partners[partner];
+    const types = WEBHOOK_TYPES[partner];
+    if (!keys || !types) throw new GreffeError(404, 'NOT_FOUND', `Partenaire « ${partner} » inconnu.`);
+    const body = await c.req.text();
+    const now = o.now?.() ?? new Date();
+    const timestamp = c.req.header(TIMESTAMP_HEADER);
+    const verdict = verifyWebhook(
+      body,
+      { timestamp, signature: c.req.header(SIGNATURE_HEADER) },
+      keys,
+      seen,
+      now,
+      windowS,
+    );
+    if (!verdict.ok) {
+      throw new GreffeError(401, 'UNAUTHENTICATED', `Webhook refusé : ${REASONS_FR[verdict.reason]}.`, {
+        reason: verdict.reason,
+      });
+    }
+    let payload: { id?: unknown; type?: unknown; caseId?: unknown; data?: unknown };
+    try {
+      payload = JSON.parse(body) as typeof payload;
+    } catch {
+      throw new GreffeError(400, 'INVALID_JSON', 'Le corps n’est pas un objet JSON.');
+    }
+    const { id, type, caseId, data } = payload;
+    if (
+      typeof id !== 'string' ||
+      typeof caseId !== 'string' ||
+      typeof type !== 'string' ||
+      !types.includes(type)
+    )
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Champs attendus : id, type, caseId, data.', {
+        field: 'type',
+        types,
+      });
+    const result = await o.inbox.record({
+      partner,
+      id,
+      type,
+      caseId,
+      data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {},
+      keyId: verdict.keyId,
+      receivedAt: now.toISOString(),
+    });
+    seen.add(verdict.signature, timestamp as string, now);
+    return sendJson(c, { ok: true, result }, result === 'recorded' ? 202 : 200);
+  });
+  return app;
+}

@@ -1,0 +1,101 @@
+/**
+ * Which implementation of each connector runs is configuration, read from the
+ * environment (docs/exploitation.md, « Connecteurs ») — never code. Nothing
+ * set: e-mails as .eml files, SMS through the local simulator, the seal with
+ * a generated development certificate and a local TSA, no webhook served.
+ */
+import type { Connector, OutboundMessage } from './connector.ts';
+import { mailConnector } from './mail/mail-connector.ts';
+import { type MailerConfig, mailerFromConfig } from './mail/mailer.ts';
+import type { SealConfig } from './seal/seal.ts';
+import type { OvhConfig } from './sms/ovh-client.ts';
+import { smsConnector, smsFromConfig } from './sms/sms-connector.ts';
+import type { WebhookKey } from './webhooks/signature.ts';
+
+export interface ConnectorConfig {
+  readonly mail: MailerConfig;
+  readonly sms: Partial<OvhConfig> & { readonly logFile?: string };
+  readonly seal: SealConfig;
+  /** Keys per webhook partner; a partner without keys is not served. */
+  readonly webhooks: Readonly<Record<string, readonly WebhookKey[]>>;
+  /** The platform's public address, for links in messages (e.g. https://petits-litiges.justice.fr). */
+  readonly publicUrl?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** "id1:secret1,id2:secret2" → keys; a key id is letters, digits, - and _. */
+export function parseWebhookKeys(value: string | undefined, name: string): WebhookKey[] {
+  if (!value) return [];
+  return value.split(',').map((part) => {
+    const m = /^([\w-]+):(.{16,})$/.exec(part.trim());
+    if (!m)
+      throw new Error(
+        `${name} : attendu « id:secret » (secret d’au moins 16 caractères), séparés par des virgules.`,
+      );
+    return { id: m[1] as string, secret: m[2] as string };
+  });
+}
+
+export function connectorConfigFromEnv(env: Env): ConnectorConfig {
+  const opt = <K extends string>(key: K, v: string | undefined) =>
+    (v ? { [key]: v } : {}) as Partial<Record<K, string>>;
+  const max = env.GREFFE_SMS_MAX_SEGMENTS ? Number(env.GREFFE_SMS_MAX_SEGMENTS) : undefined;
+  if (max !== undefined && !(Number.isInteger(max) && max >= 1))
+    throw new Error('GREFFE_SMS_MAX_SEGMENTS : un entier positif est attendu.');
+  return {
+    mail: {
+      from: env.GREFFE_MAIL_FROM ?? 'Greffe <greffe@greffe.invalid>',
+      ...opt('smtpUrl', env.GREFFE_SMTP_URL),
+      emlDir: env.GREFFE_MAIL_DIR ?? 'data/mail',
+    },
+    sms: {
+      ...opt('endpoint', env.GREFFE_SMS_OVH_ENDPOINT),
+      ...opt('applicationKey', env.GREFFE_SMS_OVH_APP_KEY),
+      ...opt('applicationSecret', env.GREFFE_SMS_OVH_APP_SECRET),
+      ...opt('consumerKey', env.GREFFE_SMS_OVH_CONSUMER_KEY),
+      ...opt('serviceName', env.GREFFE_SMS_OVH_SERVICE),
+      ...opt('sender', env.GREFFE_SMS_SENDER),
+      ...(max !== undefined && { maxSegments: max }),
+      logFile: env.GREFFE_SMS_LOG ?? 'data/sms.jsonl',
+    },
+    seal: {
+      ...opt('certFile', env.GREFFE_SEAL_CERT),
+      ...opt('keyFile', env.GREFFE_SEAL_KEY),
+      ...opt('tsaUrl', env.GREFFE_TSA_URL),
+      devDir: env.GREFFE_DEV_PKI_DIR ?? 'data/dev-pki',
+    },
+    webhooks: Object.fromEntries(
+      (['commissaire', 'banque'] as const).flatMap((p) => {
+        const name = `GREFFE_WEBHOOK_KEYS_${p.toUpperCase()}`;
+        const keys = parseWebhookKeys(env[name], name);
+        return keys.length > 0 ? [[p, keys]] : [];
+      }),
+    ),
+    ...opt('publicUrl', env.GREFFE_PUBLIC_URL),
+  };
+}
+
+export interface RecipientLookups {
+  readonly emailOf: (m: OutboundMessage) => string | undefined | Promise<string | undefined>;
+  readonly phoneOf: (m: OutboundMessage) => string | undefined | Promise<string | undefined>;
+}
+
+/** The configured `courriel` and `sms` connectors, to give localConnectors(…, real). */
+export async function configuredConnectors(
+  c: ConnectorConfig,
+  lookups: RecipientLookups,
+): Promise<{ connectors: Connector[]; simulatedSms: boolean; close: () => Promise<void> }> {
+  const sms = await smsFromConfig(c.sms);
+  const caseUrl = c.publicUrl
+    ? (id: string) => `${c.publicUrl}/affaires/${encodeURIComponent(id)}`
+    : undefined;
+  return {
+    connectors: [
+      mailConnector(mailerFromConfig(c.mail), { addressOf: lookups.emailOf, ...(caseUrl && { caseUrl }) }),
+      smsConnector(sms.sender, { phoneOf: lookups.phoneOf }),
+    ],
+    simulatedSms: sms.simulated,
+    close: sms.close,
+  };
+}

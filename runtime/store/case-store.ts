@@ -1,0 +1,325 @@
+/**
+ * The store seam: everything the runtime persists, as asynchronous operations
+ * named after what the services need — never a query builder, a connection or
+ * a transaction handle. The services, the API, the scheduler, the connectors
+ * and the CLI see only this interface; the SQLite implementation
+ * (sqlite-store.ts) keeps its speed tricks to itself: synchronous
+ * better-sqlite3 transactions, group commit (group-commit.ts), prepared
+ * statements with drizzle's bookkeeping done once (fast-prepared.ts), and the
+ * write mark that lets the view cache skip a read (`writeMark`).
+ *
+ * What another implementation (PostgreSQL) must guarantee, as SQLite does:
+ * - **One transaction per event.** `commitEvent` writes the journal item, the
+ *   case projection, the deadlines started and stopped, the documents
+ *   produced, the outbox messages and the idempotency record in one
+ *   transaction, or nothing (a failure mid-way leaves no row behind). On a
+ *   driver with asynchronous transactions, every statement of the event runs
+ *   on the transaction's own connection, awaited inside it.
+ * - **Optimistic version check.** The case row is updated only if its
+ *   version is still `decision.nextVersion - 1`; otherwise the whole event is
+ *   refused with `VersionConflict` (exactly one of two concurrent events at
+ *   the same version wins).
+ * - **Append-only journal.** Journal items are inserted, never updated or
+ *   deleted; item n of a case links to item n − 1's hash, and the case row's
+ *   chain head (`journalSeq`, `lastHash`) moves in the same transaction.
+ * - **Idempotency.** A replayed key returns the first answer, stored in the
+ *   event's own transaction; an outbox message with a known dedupe key is not
+ *   queued twice.
+ * - **Durability before the answer.** A promise resolves only once its writes
+ *   are committed durably.
+ */
+import type { Procedure } from '../../spec/index.ts';
+import type { CaseSnapshot } from '../engine/types.ts';
+import type { AuditReport } from './audit.ts';
+import type { OpenCaseInput } from './cases.ts';
+import type { CommitInput, Committed } from './commit.ts';
+import type {
+  CaseRow,
+  DeadlineRow,
+  DocumentRow,
+  JournalRow,
+  OutboxRow,
+  ParticipantRow,
+  UserRow,
+} from './schema.ts';
+import type { NewUser } from './users.ts';
+
+export type { AuditReport, BrokenLink } from './audit.ts';
+export type { OpenCaseInput } from './cases.ts';
+export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
+export { SYSTEM_ACTOR } from './journal.ts';
+export type { SampleFor } from './participants.ts';
+export type {
+  CaseRow,
+  DeadlineRow,
+  DocumentRow,
+  JournalRow,
+  OutboxRow,
+  ParticipantRow,
+  UserRow,
+} from './schema.ts';
+export { toCaller } from './users.ts';
+export type { NewUser } from './users.ts';
+
+/**
+ * An accepted event to commit. The scheduler's expiry alerts are declared, not
+ * written by a callback: the store queues them in the event's transaction.
+ */
+export type EventCommit = Omit<CommitInput, 'alsoInTransaction'> & {
+  /** The deadline whose expiry fired the event: its `on_expiry.alert` messages share the event's transaction. */
+  readonly expiryAlerts?: { readonly deadline: DeadlineRow; readonly at: string };
+};
+
+/** What the case view reads besides the case and its participants. */
+export interface CaseRecord {
+  /** Every journal item, in order. */
+  readonly journal: readonly JournalRow[];
+  readonly documents: readonly DocumentRow[];
+  /** Running deadlines, soonest due first. */
+  readonly deadlines: readonly DeadlineRow[];
+  /** The caller's saved draft. */
+  readonly draft?: { readonly data: string; readonly savedAt: string };
+}
+
+/** What a cached case view depends on, read in one go (view-cache.ts). */
+export interface ViewStamp {
+  readonly journalSeq: number;
+  readonly lastHash: string;
+  readonly updatedAt: string;
+  readonly version: number;
+  readonly procedureId: string;
+  readonly procedureVersion: string;
+  readonly draftSavedAt: string | null;
+}
+
+/** A document upload to journal (its bytes are already stored under their SHA-256). */
+export interface UploadRecord {
+  readonly caseId: string;
+  readonly documentId: string;
+  readonly kind: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly actorId: string;
+  readonly actorRole: string | null;
+  readonly visibleTo: readonly string[];
+  readonly at: string;
+}
+
+/** The rows the case list is built from, for one caller. */
+export interface CaseListRows {
+  /** Oldest update first. */
+  readonly cases: readonly CaseRow[];
+  readonly participants: readonly ParticipantRow[];
+  /** Documents of those cases, in journal order. */
+  readonly documents: readonly {
+    readonly caseId: string;
+    readonly id: string;
+    readonly kind: string;
+    readonly sha256: string;
+  }[];
+  /** Running deadlines of those cases, soonest due first, with who may see the event that started each. */
+  readonly deadlines: readonly { readonly deadline: DeadlineRow; readonly visibleTo: string }[];
+}
+
+/** The rows the statistics are built from. */
+export interface StatsRows {
+  readonly cases: readonly CaseRow[];
+  /** Transition items of those cases, by case then journal order. */
+  readonly transitions: readonly {
+    readonly caseId: string;
+    readonly transitionIndex: number | null;
+    readonly at: string;
+    readonly data: string;
+  }[];
+}
+
+/**
+ * A server-side login session (runtime/identity/sessions.ts decides its
+ * timeouts). `id` is the SHA-256 of the bearer token, never the token. Instants
+ * are epoch milliseconds of real time.
+ */
+export interface AuthSessionRecord {
+  readonly id: string;
+  readonly userId: string;
+  /** dev (sample user) | courriel | oidc:<provider> | test. */
+  readonly method: string;
+  /** Made under `--dev`: never valid on a server started without it. */
+  readonly dev: boolean;
+  readonly createdAt: number;
+  readonly lastSeenAt: number;
+  /** The provider's ID token, for its logout (`id_token_hint`). */
+  readonly idTokenHint: string | null;
+}
+
+/** An e-mail login code to store: only its HMAC (runtime/identity/login-codes.ts). */
+export interface NewLoginCode {
+  readonly email: string;
+  readonly codeHash: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface LoginCodeRecord extends NewLoginCode {
+  readonly id: number;
+  readonly attempts: number;
+  readonly usedAt: number | null;
+}
+
+/** Delivery outcome of an outbox message. */
+export type OutboxOutcome =
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'delivered'; readonly attempts: number; readonly at: string }
+  | {
+      readonly status: 'pending' | 'failed';
+      readonly attempts: number;
+      readonly error: string;
+      readonly availableAt: string;
+    };
+
+/** A message a local connector delivered. */
+export interface DeliveryRecord {
+  readonly outboxId: number;
+  readonly connector: string;
+  readonly recipient: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly deliveredAt: string;
+}
+
+export interface CaseStore {
+  /** Where the store lives, for the operator (a file path, a database URL without password). */
+  readonly location: string;
+  /** Folder of the content-addressed document bytes. */
+  readonly documentsDir: string;
+  /**
+   * The server's own folder beside the store, for files kept out of the
+   * database: the login codes' HMAC key, the .eml files when there is no SMTP
+   * server (runtime/identity).
+   */
+  readonly dataDir: string;
+
+  // Cases and the engine's snapshot.
+  /** Creates a case in its initial state with its creator and the opening journal item. */
+  openCase(input: OpenCaseInput): Promise<CaseRow>;
+  getCase(id: string): Promise<CaseRow | undefined>;
+  /** The case and its participants, read together (the access gate's input). */
+  caseWithParticipants(id: string): Promise<{ case: CaseRow; participants: ParticipantRow[] } | undefined>;
+  /** The engine's view of case `c`: state, version, facts, running deadline names, document references. */
+  caseSnapshot(c: CaseRow): Promise<CaseSnapshot>;
+  /** Journal, documents, running deadlines and `userId`'s draft of a case. */
+  caseRecord(caseId: string, userId: string): Promise<CaseRecord>;
+  /** The stamp of `userId`'s view of a case; undefined when the case does not exist. */
+  viewStamp(caseId: string, userId: string): Promise<ViewStamp | undefined>;
+  /**
+   * A mark that moves whenever anything may have been written: two equal
+   * marks mean nothing was, so a view read in between still holds. Synchronous
+   * and cheap by contract; a store that cannot tell returns a new value each
+   * time (no view is then served without reading its stamp).
+   */
+  writeMark(): string;
+  listCases(filter: { readonly userId: string; readonly court: string | null }): Promise<CaseListRows>;
+  statsRows(filter: { readonly procedureId?: string; readonly version?: string }): Promise<StatsRows>;
+
+  // Events.
+  /** Writes everything an accepted event changes in one transaction; rejects with VersionConflict if the case moved. */
+  commitEvent(input: EventCommit): Promise<Committed>;
+  /** The stored first answer to `userId`'s idempotency key. */
+  idempotentAnswer(
+    userId: string,
+    key: string,
+  ): Promise<{ requestSha256: string; caseId: string; status: number; response: string } | undefined>;
+
+  // Deadlines.
+  /** Whether a running deadline of the case is due at `now` (one indexed lookup: runs before every event). */
+  hasDueDeadline(caseId: string, now: string): Promise<boolean>;
+  /** Running deadlines due at `now`, soonest first (of one case, or all). */
+  dueDeadlines(now: string, limit: number, caseId?: string): Promise<DeadlineRow[]>;
+  /**
+   * Expires deadline `deadline` without a transition: ends it, touches the case
+   * and queues its expiry alerts, in one transaction. False when it no longer ran.
+   */
+  expireDeadline(procedure: Procedure, c: CaseRow, deadline: DeadlineRow, at: string): Promise<boolean>;
+
+  // Participants, drafts, documents.
+  /** Lets `user` take the role an access code was issued for; undefined when unknown, used or taken. */
+  joinWithCode(
+    user: {
+      readonly id: string;
+      readonly name: string;
+      readonly roles?: readonly string[];
+      readonly court?: string | null;
+    },
+    code: string,
+    at: string,
+  ): Promise<{ caseId: string; role: string } | undefined>;
+  saveDraft(caseId: string, userId: string, data: string, savedAt: string): Promise<void>;
+  /** Journals an uploaded document and records its metadata, in one transaction. */
+  recordUpload(u: UploadRecord): Promise<void>;
+  /** A document of the case and who may see the journal item that filed it. */
+  documentOf(
+    caseId: string,
+    documentId: string,
+  ): Promise<{ row: DocumentRow; visibleTo: string } | undefined>;
+
+  // Outbox.
+  /**
+   * Pending messages available at `now`, oldest first. SQLite: one server per
+   * file, so reading them is claiming them. A store shared by several
+   * instances must lease the rows it returns (`FOR UPDATE SKIP LOCKED`, with
+   * an owner and an expiry) so that no message is sent twice.
+   */
+  claimOutbox(now: string, limit: number): Promise<OutboxRow[]>;
+  /** Status of a deadline row (a reminder goes out only while its deadline runs). */
+  deadlineStatus(id: number): Promise<string | undefined>;
+  /** Who holds `role` in the case now. */
+  participantByRole(caseId: string, role: string): Promise<ParticipantRow | undefined>;
+  markOutbox(id: number, outcome: OutboxOutcome): Promise<void>;
+  /** Records a local delivery; false when the message was already delivered. */
+  recordDelivery(d: DeliveryRecord): Promise<boolean>;
+
+  // Users, sessions and login codes (policy in runtime/identity, docs/securite.md).
+  upsertUser(u: NewUser, at: Date): Promise<void>;
+  userById(id: string): Promise<UserRow | undefined>;
+  /** The oldest account with this e-mail address (given normalized). */
+  userByEmail(email: string): Promise<UserRow | undefined>;
+  /** Every account, oldest first, with whether an operator disabled it. */
+  listUsers(): Promise<{ user: UserRow; disabled: boolean }[]>;
+  isDisabled(userId: string): Promise<boolean>;
+  /**
+   * Disables an account (`disabledAt`), ending all its sessions in the same
+   * transaction, or enables it again (null). Returns how many sessions ended.
+   */
+  setDisabled(userId: string, disabledAt: string | null): Promise<number>;
+  insertAuthSession(s: AuthSessionRecord): Promise<void>;
+  /** A session by id (the token's hash), with its user and whether the account is disabled. */
+  authSession(
+    id: string,
+  ): Promise<{ session: AuthSessionRecord; user: UserRow; disabled: boolean } | undefined>;
+  touchAuthSession(id: string, at: number): Promise<void>;
+  deleteAuthSession(id: string): Promise<void>;
+  /** Ends every session of a person; returns how many. */
+  deleteAuthSessionsOf(userId: string): Promise<number>;
+  /** Removes the sessions last seen before `seenBefore` or opened before `createdBefore`; returns how many. */
+  purgeAuthSessions(seenBefore: number, createdBefore: number): Promise<number>;
+  /** Stores a login code; the address's earlier pending codes stop working, in the same transaction. */
+  newLoginCode(c: NewLoginCode): Promise<void>;
+  /** The address's latest code not used yet. */
+  pendingLoginCode(email: string): Promise<LoginCodeRecord | undefined>;
+  /**
+   * Counts one attempt at a pending code, atomically, unless it already had
+   * `max` (or was used): false then, and the attempt must be refused.
+   */
+  countLoginAttempt(id: number, max: number): Promise<boolean>;
+  /** Uses a pending code up; false when it already was (single use under concurrency). */
+  spendLoginCode(id: number, at: number): Promise<boolean>;
+  /** How many cases of `procedureId` still in one of `states` the user takes part in (open-drafts quota). */
+  openDrafts(userId: string, procedureId: string, states: readonly string[]): Promise<number>;
+
+  // Audit.
+  /** Recomputes every case's hash chain (or one case's, by id or reference). */
+  verifyJournal(caseId?: string): Promise<AuditReport>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,40 @@
+/**
+ * The alerts of a deadline's expiry (`on_expiry.alert`): one outbox message
+ * per role holder and channel, queued inside the transaction that records the
+ * expiry (the automatic event's, or the expiry's own). Idempotent by dedupe key.
+ */
+import type { Procedure } from '../../spec/index.ts';
+import { formatDateFr } from '../engine/dates.ts';
+import { enqueue, recipientsOf } from './outbox.ts';
+import type { Queries } from './queries.ts';
+import type { CaseRow, DeadlineRow } from './schema.ts';
+
+/** Queues the expiry alerts of deadline row `d` (idempotent by dedupe key). */
+export function queueAlerts(q: Queries, p: Procedure, c: CaseRow, d: DeadlineRow, at: string): void {
+  const def = p.deadlines[d.deadline];
+  if (!def) return;
+  const body =
+    def.onExpiry.message ??
+    `Le délai « ${def.label} » de l’affaire ${c.reference} a expiré le ${formatDateFr(d.due)} à 24 h.`;
+  for (const role of def.onExpiry.alert) {
+    for (const recipient of recipientsOf(q, p, c, role)) {
+      for (const connector of ['plateforme', 'courriel']) {
+        enqueue(
+          q,
+          c,
+          {
+            kind: 'alert',
+            connector,
+            recipient,
+            subject: `[${c.reference}] Délai expiré : ${def.label}`,
+            body,
+            extra: { deadline: d.deadline, due: d.due },
+            dedupeKey: `alert:${d.id}:${role}:${recipient.userId ?? '-'}:${connector}`,
+            availableAt: at,
+          },
+          at,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The SQLite store's less frequent reads and writes, built with drizzle on
+ * each call (the hot ones are prepared once: queries.ts). Moved here from the
+ * services that used to run them; same queries.
+ */
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { CaseListRows, DeliveryRecord, OutboxOutcome, StatsRows } from './case-store.ts';
+import type { Db } from './open.ts';
+import {
+  cases,
+  type DeadlineRow,
+  deadlines,
+  deliveries,
+  type DocumentRow,
+  documents,
+  drafts,
+  journalEvents,
+  type OutboxRow,
+  outbox,
+  participants,
+} from './schema.ts';
+
+/** The cases `userId` takes part in, or (court actor) those of `court`, with their participants and running deadlines. */
+export function listCaseRows(db: Db, filter: { userId: string; court: string | null }): CaseListRows {
+  const mine = db
+    .select({ caseId: participants.caseId })
+    .from(participants)
+    .where(eq(participants.userId, filter.userId))
+    .all();
+  const ids = [...new Set(mine.map((m) => m.caseId))];
+  const visible =
+    filter.court !== null
+      ? or(eq(cases.court, filter.court), ids.length > 0 ? inArray(cases.id, ids) : undefined)
+      : inArray(cases.id, ids);
+  // Four queries whatever the number of cases (they were two per case): the cases, their
+  // participants, their documents (an action whose connector acts on a missing document is not
+  // offered) and their running deadlines with the visibility of the event that started each.
+  const rows = db.select().from(cases).where(visible).orderBy(asc(cases.updatedAt)).all();
+  const parts = db
+    .select({ p: participants })
+    .from(participants)
+    .innerJoin(cases, eq(cases.id, participants.caseId))
+    .where(visible)
+    .all()
+    .map((r) => r.p);
+  const docs = db
+    .select({ caseId: documents.caseId, id: documents.id, kind: documents.kind, sha256: documents.sha256 })
+    .from(documents)
+    .innerJoin(cases, eq(cases.id, documents.caseId))
+    .where(visible)
+    .orderBy(asc(documents.journalSeq))
+    .all();
+  const running = db
+    .select({ deadline: deadlines, visibleTo: journalEvents.visibleTo })
+    .from(deadlines)
+    .innerJoin(cases, eq(cases.id, deadlines.caseId))
+    .innerJoin(
+      journalEvents,
+      and(eq(journalEvents.caseId, deadlines.caseId), eq(journalEvents.seq, deadlines.startedSeq)),
+    )
+    .where(and(visible, sql`${deadlines.status} = 'running'`))
+    .orderBy(asc(deadlines.dueAt))
+    .all();
+  return { cases: rows, participants: parts, documents: docs, deadlines: running };
+}
+
+export function statsRows(db: Db, filter: { procedureId?: string; version?: string }): StatsRows {
+  const which = and(
+    filter.procedureId ? eq(cases.procedureId, filter.procedureId) : undefined,
+    filter.version ? eq(cases.procedureVersion, filter.version) : undefined,
+  );
+  const rows = db.select().from(cases).where(which).all();
+  // Every transition of those cases in one query (it was one query per case), in journal order.
+  const transitions = db
+    .select({
+      caseId: journalEvents.caseId,
+      transitionIndex: journalEvents.transitionIndex,
+      at: journalEvents.at,
+      data: journalEvents.data,
+    })
+    .from(journalEvents)
+    .innerJoin(cases, eq(cases.id, journalEvents.caseId))
+    .where(and(which, eq(journalEvents.kind, 'transition')))
+    .orderBy(asc(journalEvents.caseId), asc(journalEvents.seq))
+    .all();
+  return { cases: rows, transitions };
+}
+
+export function documentOf(
+  db: Db,
+  caseId: string,
+  docId: string,
+): { row: DocumentRow; visibleTo: string } | undefined {
+  const row = db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, docId), eq(documents.caseId, caseId)))
+    .get();
+  if (!row) return undefined;
+  const item = db
+    .select({ visibleTo: journalEvents.visibleTo })
+    .from(journalEvents)
+    .where(and(eq(journalEvents.caseId, caseId), eq(journalEvents.seq, row.journalSeq)))
+    .get();
+  return item ? { row, visibleTo: item.visibleTo } : undefined;
+}
+
+export function dueDeadlines(db: Db, now: string, limit: number, caseId?: string): DeadlineRow[] {
+  return db
+    .select()
+    .from(deadlines)
+    .where(
+      and(
+        // A literal, not a bound value: the partial index deadlines_due applies only then.
+        sql`${deadlines.status} = 'running'`,
+        lte(deadlines.dueAt, now),
+        ...(caseId !== undefined ? [eq(deadlines.caseId, caseId)] : []),
+      ),
+    )
+    .orderBy(asc(deadlines.dueAt))
+    .limit(limit)
+    .all();
+}
+
+export function dueOutbox(db: Db, now: string, limit: number): OutboxRow[] {
+  return (
+    db
+      .select()
+      .from(outbox)
+      // A literal, not a bound value: the partial index outbox_due applies only then.
+      .where(and(sql`${outbox.status} = 'pending'`, lte(outbox.availableAt, now)))
+      .orderBy(asc(outbox.availableAt), asc(outbox.id))
+      .limit(limit)
+      .all()
+  );
+}
+
+export function markOutbox(db: Db, id: number, o: OutboxOutcome): void {
+  const set =
+    o.status === 'cancelled'
+      ? { status: o.status }
+      : o.status === 'delivered'
+        ? { status: o.status, attempts: o.attempts, deliveredAt: o.at, lastError: null }
+        : { status: o.status, attempts: o.attempts, lastError: o.error, availableAt: o.availableAt };
+  db.update(outbox).set(set).where(eq(outbox.id, id)).run();
+}
+
+export function recordDelivery(db: Db, d: DeliveryRecord): boolean {
+  return db.insert(deliveries).values(d).onConflictDoNothing().run().changes > 0;
+}
+
+export function saveDraft(db: Db, caseId: string, userId: string, data: string, savedAt: string): void {
+  db.insert(drafts)
+    .values({ caseId, userId, data, savedAt })
+    .onConflictDoUpdate({ target: [drafts.caseId, drafts.userId], set: { data, savedAt } })
+    .run();
+}

@@ -1,0 +1,253 @@
+/**
+ * The SQLite `CaseStore` (case-store.ts): one better-sqlite3 connection on
+ * one file. Every write runs in one synchronous transaction — an async callback
+ * would leave its later writes outside it (docs: stack pitfalls; open.ts
+ * refuses one) — and each method resolves only after its transaction
+ * committed. The speed tricks stay here: events share a group commit
+ * (group-commit.ts), hot queries are prepared once (queries.ts,
+ * fast-prepared.ts), and the write mark lets the view cache skip its stamp read.
+ */
+import type { Procedure } from '../../spec/index.ts';
+import { verifyJournal } from './audit.ts';
+import { dirname } from 'node:path';
+import type {
+  AuthSessionRecord,
+  CaseStore,
+  DeliveryRecord,
+  EventCommit,
+  OutboxOutcome,
+  NewLoginCode,
+  UploadRecord,
+  ViewStamp,
+} from './case-store.ts';
+import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
+import { commitEventGrouped } from './commit.ts';
+import { queueAlerts } from './expiry-alerts.ts';
+import { appendJournal } from './journal.ts';
+import { openStore, type Store } from './open.ts';
+import { joinWithCode } from './participants.ts';
+import { type CaseRow, type DeadlineRow, documents } from './schema.ts';
+import * as sq from './sqlite-queries.ts';
+import * as idn from './sqlite-identity.ts';
+import { type NewUser, upsertUser } from './users.ts';
+import { stampOf } from './view-stamp.ts';
+
+export class SqliteCaseStore implements CaseStore {
+  readonly #s: Store;
+  readonly location: string;
+  readonly documentsDir: string;
+  readonly dataDir: string;
+
+  constructor(s: Store) {
+    this.#s = s;
+    this.location = s.file;
+    this.documentsDir = s.documentsDir;
+    this.dataDir = dirname(s.file);
+  }
+
+  /** Batches and events committed through the group commit (bench, tests). */
+  get groupStats(): Store['groupStats'] {
+    return this.#s.groupStats;
+  }
+
+  /** The store underneath, for the SQLite-only helpers of this folder (sqlite-inspect.ts). */
+  static inner(store: SqliteCaseStore): Store {
+    return store.#s;
+  }
+
+  async openCase(input: OpenCaseInput): Promise<CaseRow> {
+    return openCase(this.#s, input);
+  }
+  async getCase(id: string) {
+    return this.#s.q.caseById.get({ id });
+  }
+  async caseWithParticipants(id: string) {
+    const { q } = this.#s;
+    const c = q.caseById.get({ id });
+    return c ? { case: c, participants: q.participantsOf.all({ caseId: c.id }) } : undefined;
+  }
+  async caseSnapshot(c: CaseRow) {
+    return snapshotOf(this.#s.q, c);
+  }
+  async caseRecord(caseId: string, userId: string) {
+    const { q } = this.#s;
+    const draft = q.draftOf.get({ caseId, userId });
+    return {
+      journal: q.journalOf.all({ caseId }),
+      documents: q.documentsOf.all({ caseId }),
+      deadlines: q.runningDeadlinesOf.all({ caseId }),
+      ...(draft && { draft: { data: draft.data, savedAt: draft.savedAt } }),
+    };
+  }
+  async viewStamp(caseId: string, userId: string): Promise<ViewStamp | undefined> {
+    return stampOf(this.#s.sqlite, caseId, userId);
+  }
+  writeMark(): string {
+    return this.#s.writeMark();
+  }
+  async listCases(filter: { userId: string; court: string | null }) {
+    return sq.listCaseRows(this.#s.db, filter);
+  }
+  async statsRows(filter: { procedureId?: string; version?: string }) {
+    return sq.statsRows(this.#s.db, filter);
+  }
+
+  commitEvent(input: EventCommit) {
+    const { expiryAlerts, ...rest } = input;
+    const s = this.#s;
+    return commitEventGrouped(s, {
+      ...rest,
+      ...(expiryAlerts && {
+        alsoInTransaction: (c: CaseRow) =>
+          queueAlerts(s.q, input.procedure, c, expiryAlerts.deadline, expiryAlerts.at),
+      }),
+    });
+  }
+  async idempotentAnswer(userId: string, key: string) {
+    return this.#s.q.idempotencyOf.get({ userId, key });
+  }
+
+  async hasDueDeadline(caseId: string, now: string) {
+    return this.#s.q.dueDeadlinesOf.get({ caseId, now }) !== undefined;
+  }
+  async dueDeadlines(now: string, limit: number, caseId?: string) {
+    return sq.dueDeadlines(this.#s.db, now, limit, caseId);
+  }
+  async expireDeadline(p: Procedure, c: CaseRow, d: DeadlineRow, at: string) {
+    const { q } = this.#s;
+    return this.#s.tx(() => {
+      if (q.endDeadline.run({ id: d.id, status: 'expired', at, seq: null }).changes === 0) return false;
+      q.touchCase.run({ id: c.id, at });
+      queueAlerts(q, p, c, d, at);
+      return true;
+    });
+  }
+
+  async joinWithCode(
+    user: { id: string; name: string; roles?: readonly string[]; court?: string | null },
+    code: string,
+    at: string,
+  ) {
+    return joinWithCode(this.#s, user, code, at);
+  }
+  async saveDraft(caseId: string, userId: string, data: string, savedAt: string) {
+    sq.saveDraft(this.#s.db, caseId, userId, data, savedAt);
+  }
+  async recordUpload(u: UploadRecord) {
+    const { q, db } = this.#s;
+    this.#s.tx(() => {
+      const c = q.caseById.get({ id: u.caseId });
+      if (!c) throw new Error(`Affaire ${u.caseId} disparue pendant le dépôt.`);
+      const { seq } = appendJournal(q, c, {
+        kind: 'piece',
+        actorId: u.actorId,
+        actorRole: u.actorRole,
+        at: u.at,
+        data: { kind: u.kind, filename: u.filename, mediaType: u.mediaType, size: u.size },
+        documents: [{ id: u.documentId, kind: u.kind, sha256: u.sha256 }],
+        visibleTo: u.visibleTo,
+        caseVersion: c.version,
+      });
+      db.insert(documents)
+        .values({
+          id: u.documentId,
+          caseId: u.caseId,
+          kind: u.kind,
+          filename: u.filename,
+          mediaType: u.mediaType,
+          size: u.size,
+          sha256: u.sha256,
+          origin: 'depot',
+          uploadedAt: u.at,
+          uploadedBy: u.actorId,
+          uploadedByRole: u.actorRole,
+          journalSeq: seq,
+        })
+        .run();
+    });
+  }
+  async documentOf(caseId: string, documentId: string) {
+    return sq.documentOf(this.#s.db, caseId, documentId);
+  }
+
+  async claimOutbox(now: string, limit: number) {
+    return sq.dueOutbox(this.#s.db, now, limit);
+  }
+  async deadlineStatus(id: number) {
+    return this.#s.q.deadlineStatus.get({ id })?.status;
+  }
+  async participantByRole(caseId: string, role: string) {
+    return this.#s.q.participantByRole.get({ caseId, role });
+  }
+  async markOutbox(id: number, outcome: OutboxOutcome) {
+    sq.markOutbox(this.#s.db, id, outcome);
+  }
+  async recordDelivery(d: DeliveryRecord) {
+    return sq.recordDelivery(this.#s.db, d);
+  }
+
+  async upsertUser(u: NewUser, at: Date) {
+    upsertUser(this.#s.db, u, at);
+  }
+  async userById(id: string) {
+    return idn.userById(this.#s, id);
+  }
+  async userByEmail(email: string) {
+    return idn.userByEmail(this.#s, email);
+  }
+  async listUsers() {
+    return idn.listUsers(this.#s);
+  }
+  async isDisabled(userId: string) {
+    return idn.isDisabled(this.#s, userId);
+  }
+  async setDisabled(userId: string, disabledAt: string | null) {
+    return idn.setDisabled(this.#s, userId, disabledAt);
+  }
+  async insertAuthSession(r: AuthSessionRecord) {
+    idn.insertAuthSession(this.#s, r);
+  }
+  async authSession(id: string) {
+    return idn.authSession(this.#s, id);
+  }
+  async touchAuthSession(id: string, at: number) {
+    idn.touchAuthSession(this.#s, id, at);
+  }
+  async deleteAuthSession(id: string) {
+    idn.deleteAuthSession(this.#s, id);
+  }
+  async deleteAuthSessionsOf(userId: string) {
+    return idn.deleteAuthSessionsOf(this.#s, userId);
+  }
+  async purgeAuthSessions(seenBefore: number, createdBefore: number) {
+    return idn.purgeAuthSessions(this.#s, seenBefore, createdBefore);
+  }
+  async newLoginCode(c: NewLoginCode) {
+    idn.newLoginCode(this.#s, c);
+  }
+  async pendingLoginCode(email: string) {
+    return idn.pendingLoginCode(this.#s, email);
+  }
+  async countLoginAttempt(id: number, max: number) {
+    return idn.countLoginAttempt(this.#s, id, max);
+  }
+  async spendLoginCode(id: number, at: number) {
+    return idn.spendLoginCode(this.#s, id, at);
+  }
+  async openDrafts(userId: string, procedureId: string, states: readonly string[]) {
+    return idn.openDrafts(this.#s, userId, procedureId, states);
+  }
+
+  async verifyJournal(caseId?: string) {
+    return verifyJournal(this.#s.db, caseId);
+  }
+
+  async close() {
+    this.#s.close();
+  }
+}
+
+/** Opens (creating and migrating if needed) the SQLite store at `file`. */
+export function openSqliteStore(file: string): SqliteCaseStore {
+  return new SqliteCaseStore(openStore(file));
+}
