@@ -100,13 +100,29 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     glossary: record(str),
   }),
   Reason: reason,
-  EligibilityResult: obj({ procedure: str, version: str, eligible: bool, reasons: list(ref('Reason')) }),
-  ReferralResult: obj({
-    procedure: str,
-    version: str,
-    referral: { enum: ['mandatory', 'discretionary'] },
-    reasons: list(ref('Reason')),
+  /** `missing`: the facts still needed when those given do not settle the decision yet. */
+  EligibilityResult: obj(
+    { procedure: str, version: str, eligible: bool, reasons: list(ref('Reason')), missing: strs },
+    ['missing'],
+  ),
+  ReferralResult: obj(
+    {
+      procedure: str,
+      version: str,
+      referral: { enum: ['mandatory', 'discretionary'] },
+      reasons: list(ref('Reason')),
+      missing: strs,
+    },
+    ['missing'],
+  ),
+  LoginMethods: obj({
+    email: bool,
+    dev: bool,
+    oidc: list(obj({ id: str, label: str, audience: { enum: ['citoyen', 'agent'] } })),
   }),
+  CodeSent: obj({ sent: { const: true }, message: str }),
+  LoggedIn: obj({ user: ref('User'), token: str }),
+  LoggedOut: obj({ ok: { const: true }, logoutUrl: str }, ['logoutUrl']),
   CaseSummary: obj(
     {
       id: str,
