@@ -8,7 +8,7 @@ import { connectorConfigFromEnv } from '../../runtime/connectors/config.ts';
 import { DEV_SEAL_NOTICE, sealFromConfig, sealPdf } from '../../runtime/connectors/seal/seal.ts';
 import { loadActTemplates } from '../../spec/acts.ts';
 import { DEFAULT_SPEC_ROOT, findProcedureDirs, formatDiagnostic, loadProcedure } from '../../spec/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 
 export const DEFAULT_OUT = 'out/actes';
 

@@ -12,8 +12,7 @@ import { normalizeEmail } from './login-codes.ts';
 /**
  * Staff roles an operator may give: the court roles of the loaded procedures
  * (never a list written here: each procedure names its own), by id or by the
- * id's first word when no other role shares it (`commissaire` for
- * `commissaire_de_justice`).
+ * id's first word when no other role shares it.
  */
 export function staffRoles(procedures: readonly Procedure[]): ReadonlyMap<string, string> {
   const ids = new Set<string>();
