@@ -3,7 +3,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './runtime/store/schema.ts',
+  schema: ['./runtime/store/schema.ts', './runtime/store/identity-schema.ts'],
   out: './runtime/db/migrations',
   strict: true,
   verbose: true,

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   serve: () => import('./commands/serve.ts'),
   audit: () => import('./commands/audit.ts'),
   docs: () => import('./commands/docs.ts'),
+  users: () => import('./commands/users.ts'),
   acts: () => import('./commands/acts.ts'),
 };
 
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? 0 : 2;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!load) {
     console.error(`greffe : commande inconnue « ${name} ».\n\n${usage()}`);
     return 2;

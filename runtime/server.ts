@@ -4,12 +4,16 @@
  * application. Used by `greffe serve`, by the end-to-end tests (random
  * loopback port) and by the bench.
  */
+import { createServer, type ServerOptions as HttpServerOptions, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Procedure } from '../spec/index.ts';
 import { createApp } from './api/app.ts';
+import { guardRequests } from './api/http-guard.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
 import { localConnectors } from './connectors/local.ts';
+import { courtById, courtIds } from './identity/courts.ts';
+import { purgeExpiredSessions } from './identity/sessions.ts';
 import { OutboxWorker } from './connectors/outbox-worker.ts';
 import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -34,6 +38,8 @@ export interface ServerOptions {
   /** A JSON-lines file where local connectors also log what they deliver. */
   readonly deliveryLog?: string;
   readonly log?: (line: string) => void;
+  /** Behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-* believed. */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -54,7 +60,11 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     : loadCatalog((o.spec as string | undefined) ?? 'spec/procedures');
   for (const line of describeFailures(catalog)) log(line);
   if (catalog.procedures.length === 0) throw new Error('Aucune version de procédure valide à servir.');
+  if (o.court !== undefined && !courtById(o.court)) {
+    throw new Error(`Tribunal inconnu « ${o.court} » (tribunaux connus : ${courtIds().join(', ')}).`);
+  }
   const store = openSqliteStore(o.db);
+  await purgeExpiredSessions(store);
   const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
@@ -84,6 +94,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
 
   const app = createApp(runtime, {
     ...(o.webDir && { webDir: o.webDir }),
+    trustProxy: o.trustProxy === true,
     ...(devClock && {
       dev: {
         clock: devClock,
@@ -101,8 +112,19 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   outbox.kick();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: o.port ?? 3000, hostname: o.host ?? '127.0.0.1' }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: o.port ?? 3000,
+        hostname: o.host ?? '127.0.0.1',
+        // Headers, cross-site refusal and body limits before the application (api/http-guard.ts).
+        createServer: ((options: HttpServerOptions, listener: RequestListener) =>
+          createServer(
+            options,
+            guardRequests(listener, { trustProxy: o.trustProxy === true }),
+          )) as typeof createServer,
+      },
+      () => resolve(s),
     );
     s.once('error', reject);
   });

@@ -7,6 +7,7 @@ import { buildForm, buildRules, buildTests } from './build-files.ts';
 import { buildProcedureParts } from './build-procedure.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
+import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
@@ -123,6 +124,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const paramNames = new Set(Object.keys(parts.parameters));
   const suggest = (n: string) => closest(n, paramNames);
   for (const src of [procSrc, ...formSrcs]) checkTemplates(src, paramNames, ctx, suggest);
+  for (const src of formSrcs) checkStringLengths(src, ctx);
   if (rulesSrc) checkTemplates(rulesSrc, new Set([...paramNames, ...Object.keys(rules.facts)]), ctx, suggest);
 
   const model = {

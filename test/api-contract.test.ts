@@ -98,6 +98,11 @@ describe('real answers of the server', () => {
     for (const j of procedure.tests.flatMap((f) => f.journeys)) await playJourney(cast, procedure, j);
     await (await cast.as('juge')).get('/api/cases');
     await (await cast.as('juge')).get('/api/stats');
+    // Login without --dev (issue 14): the methods, a code asked for, a wrong code refused, then logout.
+    await anonymous.get('/api/auth/methods');
+    await anonymous.post('/api/auth/code', { email: 'contrat@example.fr' });
+    await anonymous.post('/api/auth/code/verify', { email: 'contrat@example.fr', code: 'faux' });
+    await demandeur.post('/api/logout');
     expect(seen.length).toBeGreaterThan(50);
   }, 600_000);
 
@@ -152,6 +157,10 @@ describe('real answers of the server', () => {
       'POST /api/cases/{id}/events 200',
       'POST /api/cases/{id}/documents 201',
       'GET /api/stats 200',
+      'GET /api/auth/methods 200',
+      'POST /api/auth/code 202',
+      'POST /api/auth/code/verify 400',
+      'POST /api/logout 200',
     ])
       expect(checked, route).toContain(route);
   });

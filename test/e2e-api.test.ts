@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../runtime/index.ts';
+import { createAuthSession } from '../runtime/identity/sessions.ts';
 import { ANNEX, filing } from './helpers/annex.ts';
 import { Api, type View } from './helpers/api.ts';
 import { withDb } from './helpers/db.ts';
@@ -221,7 +222,7 @@ describe('outside development mode', () => {
       const login = async (id: string, roles: string[], court?: string) => {
         await s.runtime.store.upsertUser({ id, name: id, roles, court: court ?? null, source: 'test' }, now);
         const api = new Api(s.url);
-        api.token = await s.runtime.store.createSession(id, now);
+        api.token = await createAuthSession(s.runtime.store, { userId: id, method: 'test', dev: false });
         return api;
       };
       const claimant = await login('claire', []);

@@ -49,14 +49,14 @@ export interface Greffe {
 }
 
 /** Starts `greffe serve --dev` as a child process; resolves once /api/health answers. */
-export async function startGreffe(o: { webDir: string; spec?: string }): Promise<Greffe> {
+export async function startGreffe(o: { webDir: string; spec?: string; dev?: boolean }): Promise<Greffe> {
   const dir = mkdtempSync(join(tmpdir(), 'greffe-srv-'));
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const args = [
     'cli/main.ts',
     'serve',
-    '--dev',
+    ...(o.dev === false ? [] : ['--dev']), // without: as `npm start` serves it
     '--port',
     String(port),
     '--db',

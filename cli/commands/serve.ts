@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { WEB_DIST_DIR } from '../../forms/index.ts';
+import { mailFolder } from '../../runtime/identity/mailer.ts';
 import { startServer } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
 import type { Command } from '../command.ts';
@@ -15,6 +16,7 @@ Sert la plateforme : API, application web, délais et messages.
   --spec    dossier des procédures (défaut : ${DEFAULT_SPEC_ROOT})
   --web     dossier de l’application web construite (défaut : forms/web/dist s’il existe)
   --court   juridiction des nouvelles affaires qui n’en indiquent pas
+  --trust-proxy  derrière un mandataire HTTPS : cookies Secure, HSTS, X-Forwarded-For/Proto crus
   --dev     mode développement : utilisateurs d’exemple pour chaque rôle et horloge réglable
             (POST /api/dev/clock). Refusé si NODE_ENV=production.
 Code de sortie : 0 à l’arrêt normal, 1 si le serveur ne démarre pas, 2 si l’appel est incorrect.`;
@@ -34,6 +36,7 @@ export const command: Command = {
           web: { type: 'string' },
           court: { type: 'string' },
           dev: { type: 'boolean' },
+          'trust-proxy': { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
         },
       }));
@@ -63,6 +66,7 @@ export const command: Command = {
         port,
         host: (values.host as string | undefined) ?? '127.0.0.1',
         dev: values.dev === true,
+        trustProxy: values['trust-proxy'] === true,
         ...(webDir && { webDir }),
         ...(typeof values.court === 'string' && { court: values.court }),
       });
@@ -79,7 +83,12 @@ export const command: Command = {
         );
       } else {
         console.log(
-          'greffe : aucune connexion réelle n’est encore branchée (OpenID Connect à venir) ; --dev pour les comptes d’exemple.',
+          process.env.GREFFE_SMTP_URL
+            ? 'greffe : connexion par code envoyé par courriel (serveur SMTP de GREFFE_SMTP_URL).'
+            : `greffe : connexion par code envoyé par courriel ; sans serveur SMTP, les courriels sont écrits dans ${mailFolder(server.runtime.store.dataDir)}`,
+        );
+        console.log(
+          'greffe : comptes des agents : npx greffe users add --email … --role juge --court tj-exemple',
         );
       }
       await new Promise<void>((resolve) => {

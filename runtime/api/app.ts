@@ -4,16 +4,21 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { PatternRouter } from 'hono/router/pattern-router';
+import { defaultMailer, type Mailer } from '../identity/mailer.ts';
+import { loadOidcProviders, OidcLogins, type OidcProviderConfig } from '../identity/oidc.ts';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
 import { Auth, type Env, SESSION_COOKIE } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
+import { setUploadLimit } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
+import { cspWithInlineStyles } from './security-headers.ts';
 import { caseRoutes } from './routes-cases.ts';
 import { type CalendarOptions, calendarRoutes } from './routes-calendar.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
+import { identityRoutes } from './routes-identity.ts';
 import { procedureRoutes } from './routes-procedures.ts';
 import { type WebhookOptions, webhookRoutes } from './routes-webhooks.ts';
 import { mountWeb } from './web-static.ts';
@@ -24,6 +29,12 @@ export interface AppOptions {
   /** Folder of the built web app (index.html + assets), served with SPA fallback. */
   readonly webDir?: string;
   readonly serverVersion?: string;
+  /** Served behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-For. */
+  readonly trustProxy?: boolean;
+  /** Where login codes are mailed (default: .eml files beside the database, identity/mailer.ts). */
+  readonly mailer?: Mailer;
+  /** OpenID providers (default: the GREFFE_OIDC_FILE list, identity/oidc.ts). */
+  readonly oidc?: readonly OidcProviderConfig[];
   /** Signed webhooks of the commissaire de justice and the bank (routes-webhooks.ts); absent → not served. */
   readonly webhooks?: WebhookOptions;
   /** Secret-address ICS feeds of deadlines and hearings (routes-calendar.ts); absent → not served. */
@@ -69,7 +80,8 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.notFound(notFound);
   // Every API answer carries API_HEADERS (json.ts), set with the answer itself: a c.header() here
   // made hono build a web Headers object for every answer.
-  const auth = new Auth(rt);
+  const auth = new Auth(rt, options.trustProxy === true);
+  setUploadLimit(rt.catalog.procedures);
 
   app.get('/api/health', (c) => sendJson(c, { ok: true }));
   app.get('/api/me', async (c) => {
@@ -77,10 +89,18 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     return sendJson(c, { id, name, roles, ...(court && { court }) });
   });
   app.post('/api/logout', async (c) => {
-    await auth.logout(c);
+    const ended = await auth.logout(c);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true }, 200, API_HEADERS); // deletes a cookie: hono's path
+    // Logged in through an OpenID provider: the browser is sent to end that session too (id_token_hint).
+    const provider = ended?.method.startsWith('oidc:') ? ended.method.slice(5) : undefined;
+    const logoutUrl =
+      provider && ended?.idTokenHint
+        ? await oidc.logoutUrl(provider, ended.idTokenHint, new URL('/connexion', c.req.url).toString())
+        : undefined;
+    return c.json({ ok: true, ...(logoutUrl && { logoutUrl }) }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
+  const oidc = new OidcLogins(options.oidc ?? loadOidcProviders());
+  app.route('/api/auth', identityRoutes(rt, auth, options.mailer ?? defaultMailer(rt.store.dataDir), oidc));
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt, auth));
   app.get('/api/stats', async (c) => {
@@ -98,9 +118,11 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     ),
   );
   const docsHtml = new JsonText(docs);
-  app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, {}, 'text/html; charset=UTF-8'));
+  // Its one inline stylesheet allowed by hash, nothing else inline (security-headers.ts).
+  const docsHeaders = { 'content-security-policy': cspWithInlineStyles(docs) };
+  app.get('/api/docs', (c) => sendJson(c, docsHtml, 200, docsHeaders, 'text/html; charset=UTF-8'));
 
-  if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev));
+  if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev, auth));
   if (options.webhooks) app.route('/api/webhooks', webhookRoutes(options.webhooks));
   if (options.calendar) app.route('/api/calendar', calendarRoutes(options.calendar));
   return app;

@@ -1,14 +1,23 @@
 /**
- * Who is calling: a session cookie (`greffe_session`, HttpOnly, SameSite=Lax)
- * or `Authorization: Bearer <token>`. Sessions expire in real time (not the
+ * Who is calling: a session cookie (`greffe_session`, HttpOnly, SameSite=Lax,
+ * Secure behind HTTPS) or `Authorization: Bearer <token>`. Sessions are
+ * server-side (runtime/identity/sessions.ts) and expire in real time (not the
  * procedural clock a test may move by months).
  */
 import type { Context } from 'hono';
 import type { BlankEnv } from 'hono/types';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Caller } from '../access/policy.ts';
 import { GreffeError } from '../errors.ts';
 import type { Runtime } from '../service/context.ts';
+import {
+  ABSOLUTE_MS,
+  createAuthSession,
+  endSessionsOf,
+  type NewSession,
+  resolveSession,
+} from '../identity/sessions.ts';
+import { RateLimits } from '../identity/rate-limit.ts';
 import { toCaller } from '../store/case-store.ts';
 
 export const SESSION_COOKIE = 'greffe_session';
@@ -45,6 +54,10 @@ export class SessionCache {
   forget(token: string): void {
     this.#entries.delete(token);
   }
+  /** Forgets every cached session of `userId` (logout everywhere, account disabled). */
+  forgetUser(userId: string): void {
+    for (const [token, e] of this.#entries) if (e.caller.id === userId) this.#entries.delete(token);
+  }
 }
 
 /**
@@ -55,7 +68,15 @@ export class SessionCache {
  */
 export class Auth {
   readonly #sessions = new SessionCache();
-  constructor(private readonly rt: Runtime) {}
+  /** Rate limits of the sensitive routes (login, codes, join, filing). */
+  readonly limits: RateLimits;
+  constructor(
+    private readonly rt: Runtime,
+    /** Behind HTTPS (`--trust-proxy`): the cookie gets `Secure`, X-Forwarded-For is believed. */
+    private readonly secureCookie = false,
+  ) {
+    this.limits = new RateLimits(secureCookie);
+  }
 
   /** The authenticated caller, or 401 UNAUTHENTICATED. */
   async callerOf(c: Context): Promise<Caller> {
@@ -76,18 +97,41 @@ export class Auth {
 
   async #callerOfToken(token: string): Promise<Caller | undefined> {
     const now = Date.now();
-    const user = await this.rt.store.userOfToken(token, new Date(now));
-    if (!user) return undefined;
-    const caller = toCaller(user);
+    const known = this.#sessions.get(token, now);
+    if (known) return known;
+    const session = await resolveSession(this.rt.store, token, this.rt.dev, now);
+    if (!session) return undefined;
+    const caller = toCaller(session.user);
     this.#sessions.set(token, caller, now);
     return caller;
   }
 
-  /** Ends the presented session (here at once; another instance's cache lets it live ≤ SESSION_CACHE_MS). */
-  async logout(c: Context): Promise<void> {
+  /**
+   * Ends every session of the caller, on every device (here at once; another
+   * instance's cache lets them live ≤ SESSION_CACHE_MS). Returns the ended
+   * session's provider ID token, for an OpenID Connect logout.
+   */
+  async logout(c: Context): Promise<{ method: string; idTokenHint: string | null } | undefined> {
     const token = tokenOf(c);
-    if (!token) return;
+    if (!token) return undefined;
+    const session = await resolveSession(this.rt.store, token, this.rt.dev);
     this.#sessions.forget(token);
-    await this.rt.store.deleteSession(token);
+    if (!session) return undefined;
+    this.#sessions.forgetUser(session.user.id);
+    await endSessionsOf(this.rt.store, session.user.id);
+    return { method: session.method, idTokenHint: session.idTokenHint };
+  }
+
+  /** Opens a session and sets its cookie; returns the token (for API clients). */
+  async login(c: Context, s: Omit<NewSession, 'dev'>): Promise<string> {
+    const token = await createAuthSession(this.rt.store, { ...s, dev: this.rt.dev });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: this.secureCookie,
+      path: '/',
+      maxAge: ABSOLUTE_MS / 1000,
+    });
+    return token;
   }
 }

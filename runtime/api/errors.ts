@@ -4,9 +4,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { GreffeError } from '../errors.ts';
 import { sendJson } from './json.ts';
+import { readJsonObject } from './limits.ts';
 
 export function onError(err: unknown, c: Context): Response {
-  if (err instanceof GreffeError) return sendJson(c, err.toJSON(), err.status as ContentfulStatusCode);
+  if (err instanceof GreffeError) {
+    const retry: Record<string, string> =
+      err.status === 429 ? { 'retry-after': String(err.details.retryAfter) } : {};
+    return sendJson(c, err.toJSON(), err.status as ContentfulStatusCode, retry);
+  }
   if (err instanceof HTTPException && err.status < 500) {
     const e = new GreffeError(400, 'BAD_REQUEST', 'Requête invalide.', { reason: err.message });
     return sendJson(c, e.toJSON(), err.status as ContentfulStatusCode);
@@ -21,18 +26,5 @@ export function notFound(c: Context): Response {
   return sendJson(c, e.toJSON(), 404);
 }
 
-/** Reads a JSON object body, or throws 400 INVALID_JSON. */
-export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch (err: unknown) {
-    throw new GreffeError(400, 'INVALID_JSON', 'Le corps de la requête n’est pas un JSON valide.', {
-      reason: err instanceof Error ? err.message : String(err),
-    });
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new GreffeError(400, 'INVALID_JSON', 'Le corps de la requête doit être un objet JSON.');
-  }
-  return body as Record<string, unknown>;
-}
+/** Reads a JSON object body within the route's limits (limits.ts), or throws 400/413/415. */
+export const jsonBody = readJsonObject;

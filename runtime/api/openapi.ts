@@ -125,6 +125,87 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: ok('Utilisateur', ref('User')), 401: errorResponse('Non connecté') },
         },
       },
+      '/api/logout': {
+        post: {
+          summary: 'Déconnexion : met fin à toutes les sessions de la personne',
+          security: auth,
+          responses: {
+            200: ok('logoutUrl : fin de session chez le fournisseur OpenID Connect', ref('LoggedOut')),
+          },
+        },
+      },
+      '/api/auth/methods': {
+        get: {
+          summary: 'Moyens de connexion offerts',
+          responses: { 200: ok('Moyens', ref('LoginMethods')) },
+        },
+      },
+      '/api/auth/code': {
+        post: {
+          summary:
+            'Demander un code de connexion par courriel (réponse identique que le compte existe ou non)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['email'],
+                  properties: { email: { type: 'string', maxLength: 254 } },
+                },
+              },
+            },
+          },
+          responses: {
+            202: ok('Code envoyé si l’adresse est valide', ref('CodeSent')),
+            400: errorResponse('Adresse invalide'),
+            429: errorResponse('Trop de demandes'),
+          },
+        },
+      },
+      '/api/auth/code/verify': {
+        post: {
+          summary: 'Se connecter avec le code reçu (pose le cookie de session)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['email', 'code'],
+                  properties: { email: { type: 'string', maxLength: 254 }, code: { type: 'string' } },
+                },
+              },
+            },
+          },
+          responses: {
+            200: ok('Connecté', ref('LoggedIn')),
+            400: errorResponse('Code inexact, expiré ou déjà utilisé'),
+            429: errorResponse('Trop de tentatives'),
+          },
+        },
+      },
+      '/api/auth/oidc/{provider}/login': {
+        get: {
+          summary: 'Connexion OpenID Connect : redirection vers le fournisseur (code + PKCE, state, nonce)',
+          parameters: [{ name: 'provider', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            302: { description: 'Vers le fournisseur d’identité' },
+            404: errorResponse('Fournisseur inconnu'),
+          },
+        },
+      },
+      '/api/auth/oidc/{provider}/callback': {
+        get: {
+          summary: 'Retour du fournisseur OpenID Connect : ouvre la session',
+          parameters: [{ name: 'provider', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            302: { description: 'Vers /affaires ou /bureau, connecté' },
+            400: errorResponse('Réponse du fournisseur refusée'),
+            403: errorResponse('Niveau de garantie insuffisant ou aucun compte d’agent'),
+          },
+        },
+      },
       '/api/procedures': {
         get: {
           summary: 'Versions de procédure chargées',

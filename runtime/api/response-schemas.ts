@@ -100,9 +100,9 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     glossary: record(str),
   }),
   Reason: reason,
-  // `missing`: the facts the rules still need (the API accepts partial facts; empty when settled).
+  /** `missing`: the facts still needed when those given do not settle the decision yet. */
   EligibilityResult: obj(
-    { procedure: str, version: str, eligible: bool, reasons: list(ref('Reason')), missing: list(str) },
+    { procedure: str, version: str, eligible: bool, reasons: list(ref('Reason')), missing: strs },
     ['missing'],
   ),
   ReferralResult: obj(
@@ -111,10 +111,18 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
       version: str,
       referral: { enum: ['mandatory', 'discretionary'] },
       reasons: list(ref('Reason')),
-      missing: list(str),
+      missing: strs,
     },
     ['missing'],
   ),
+  LoginMethods: obj({
+    email: bool,
+    dev: bool,
+    oidc: list(obj({ id: str, label: str, audience: { enum: ['citoyen', 'agent'] } })),
+  }),
+  CodeSent: obj({ sent: { const: true }, message: str }),
+  LoggedIn: obj({ user: ref('User'), token: str }),
+  LoggedOut: obj({ ok: { const: true }, logoutUrl: str }, ['logoutUrl']),
   CaseSummary: obj(
     {
       id: str,

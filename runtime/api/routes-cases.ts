@@ -10,6 +10,7 @@ import { saveDraft } from '../service/drafts.ts';
 import { fireEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
+import { checkFiling } from '../identity/filing-checks.ts';
 import type { Context } from 'hono';
 import type { Auth, Env } from './auth.ts';
 import { acceptsGzip, answer, answerHeaders, JsonText, sendJson } from './json.ts';
@@ -37,7 +38,9 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
 
   app.post('/', async (c) => {
     const caller = await auth.callerOf(c);
+    auth.limits.filing.hit(caller.id); // issue 14: rate limit, known court, open-drafts quota
     const body = await jsonBody(c);
+    await checkFiling(rt, caller, body);
     const procedure = optionalString(body, 'procedure');
     if (!procedure)
       throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez la procédure (« procedure »).', {
@@ -57,6 +60,8 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
 
   app.post('/join', async (c) => {
     const caller = await auth.callerOf(c);
+    auth.limits.join.user.hit(caller.id);
+    auth.limits.join.ip.hit(auth.limits.clientIp(c));
     const code = optionalString(await jsonBody(c), 'code');
     const joined = code ? await rt.store.joinWithCode(caller, code, rt.clock.now().toISOString()) : undefined;
     if (!joined)
@@ -84,6 +89,7 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
 
   app.post('/:id/events', async (c) => {
     const caller = await auth.callerOf(c);
+    auth.limits.acts.hit(caller.id);
     const key = c.req.header('idempotency-key');
     if (!key || !KEY.test(key)) {
       throw new GreffeError(
@@ -146,7 +152,14 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
     }
     const body = c.req.raw.body;
     if (!body) throw new GreffeError(422, 'EMPTY_DOCUMENT', 'Le fichier est vide.');
-    const stored = await uploadDocument(rt, caller, c.req.param('id'), { kind, filename, body });
+    auth.limits.acts.hit(caller.id);
+    const declared = Number(c.req.header('content-length'));
+    const stored = await uploadDocument(rt, caller, c.req.param('id'), {
+      kind,
+      filename,
+      body,
+      ...(Number.isFinite(declared) && { declaredSize: declared }),
+    });
     return sendJson(c, stored, 201);
   });
 

@@ -4,13 +4,11 @@
  * (then the scheduler fires what fell due and the outbox delivers).
  */
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import { findSample } from '../dev/sample-users.ts';
 import { GreffeError } from '../errors.ts';
 import type { Runtime } from '../service/context.ts';
-import { SESSION_DAYS } from '../store/case-store.ts';
 import type { ManualClock } from '../time/index.ts';
-import { type Env, SESSION_COOKIE } from './auth.ts';
+import type { Auth, Env } from './auth.ts';
 import { jsonBody } from './errors.ts';
 import { API_HEADERS, sendJson } from './json.ts';
 
@@ -27,7 +25,7 @@ const publicUser = (u: { id: string; name: string; roles: readonly string[]; cou
   ...(u.court && { court: u.court }),
 });
 
-export function devRoutes(rt: Runtime, hooks: DevHooks): Hono<Env> {
+export function devRoutes(rt: Runtime, hooks: DevHooks, auth: Auth): Hono<Env> {
   const app = new Hono<Env>();
   app.get('/users', (c) =>
     sendJson(
@@ -44,13 +42,8 @@ export function devRoutes(rt: Runtime, hooks: DevHooks): Hono<Env> {
         users: rt.sampleUsers.map((u) => u.id),
       });
     }
-    const token = await rt.store.createSession(user.id, new Date());
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      maxAge: SESSION_DAYS * 86_400,
-    });
+    // Marked as made under --dev: refused by a server started without it (auth.ts).
+    const token = await auth.login(c, { userId: user.id, method: 'dev' });
     return c.json({ user: publicUser(user), token }, 200, API_HEADERS); // sets a cookie: hono's path
   });
 

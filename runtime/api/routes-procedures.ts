@@ -7,6 +7,7 @@ import type { Runtime } from '../service/context.ts';
 import type { Env } from './auth.ts';
 import { jsonBody } from './errors.ts';
 import { ConstantJson, sendJson } from './json.ts';
+import { own } from './own.ts';
 import { formView, procedureSummary, procedureView } from './procedure-view.ts';
 
 export function procedureRoutes(rt: Runtime): Hono<Env> {
@@ -44,7 +45,7 @@ export function procedureRoutes(rt: Runtime): Hono<Env> {
   });
   app.get('/:id/:version/forms/:form', (c) => {
     const p = find(c.req.param('id'), c.req.param('version'));
-    const form = p.forms[c.req.param('form')];
+    const form = own(p.forms, c.req.param('form'));
     if (!form)
       throw new GreffeError(404, 'FORM_NOT_FOUND', `Formulaire « ${c.req.param('form')} » introuvable.`);
     return sendJson(

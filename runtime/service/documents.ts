@@ -10,6 +10,7 @@ import { caseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, canUpload } from '../access/policy.ts';
 import { CATEGORY_FR, sniff } from '../documents/sniff.ts';
 import { discard, keep, readStream, receive, TooLarge } from '../documents/storage.ts';
+import { own } from '../api/own.ts';
 import { GreffeError } from '../errors.ts';
 import type { Runtime } from './context.ts';
 
@@ -17,8 +18,8 @@ import type { Runtime } from './context.ts';
 export const HARD_MAX_BYTES = 1024 * 1024 * 1024;
 
 function limitOf(p: Procedure, kind: string): number {
-  const name = p.documents[kind]?.upload?.maxSize;
-  const param = name ? p.parameters[name] : undefined;
+  const name = own(p.documents, kind)?.upload?.maxSize;
+  const param = name ? own(p.parameters, name) : undefined;
   return param?.type === 'integer' ? Math.min(param.value, HARD_MAX_BYTES) : HARD_MAX_BYTES;
 }
 
@@ -36,12 +37,14 @@ export interface Upload {
   readonly kind: string;
   readonly filename: string;
   readonly body: ReadableStream<Uint8Array>;
+  /** The request's Content-Length: a file declared too large is refused before a byte is read (issue 14). */
+  readonly declaredSize?: number;
 }
 
 export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string, u: Upload) {
   const a = await caseAccess(rt, caller, caseId);
   const p = a.procedure;
-  const doc = p.documents[u.kind];
+  const doc = own(p.documents, u.kind);
   if (!doc?.upload || !canUpload(p, u.kind, a.roles)) {
     const allowed = Object.keys(p.documents).filter((k) => canUpload(p, k, a.roles));
     throw new GreffeError(
@@ -67,6 +70,7 @@ export async function uploadDocument(rt: Runtime, caller: Caller, caseId: string
   const limit = limitOf(p, u.kind);
   let received: Awaited<ReturnType<typeof receive>>;
   try {
+    if ((u.declaredSize ?? 0) > limit) throw new TooLarge(limit);
     received = await receive(u.body, rt.store.documentsDir, limit);
   } catch (err: unknown) {
     if (!(err instanceof TooLarge)) throw err;

@@ -58,7 +58,7 @@ export type {
   ParticipantRow,
   UserRow,
 } from './schema.ts';
-export { SESSION_DAYS, toCaller } from './users.ts';
+export { toCaller } from './users.ts';
 export type { NewUser } from './users.ts';
 
 /**
@@ -146,6 +146,38 @@ export interface StatsRows {
   }[];
 }
 
+/**
+ * A server-side login session (runtime/identity/sessions.ts decides its
+ * timeouts). `id` is the SHA-256 of the bearer token, never the token. Instants
+ * are epoch milliseconds of real time.
+ */
+export interface AuthSessionRecord {
+  readonly id: string;
+  readonly userId: string;
+  /** dev (sample user) | courriel | oidc:<provider> | test. */
+  readonly method: string;
+  /** Made under `--dev`: never valid on a server started without it. */
+  readonly dev: boolean;
+  readonly createdAt: number;
+  readonly lastSeenAt: number;
+  /** The provider's ID token, for its logout (`id_token_hint`). */
+  readonly idTokenHint: string | null;
+}
+
+/** An e-mail login code to store: only its HMAC (runtime/identity/login-codes.ts). */
+export interface NewLoginCode {
+  readonly email: string;
+  readonly codeHash: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface LoginCodeRecord extends NewLoginCode {
+  readonly id: number;
+  readonly attempts: number;
+  readonly usedAt: number | null;
+}
+
 /** Delivery outcome of an outbox message. */
 export type OutboxOutcome =
   | { readonly status: 'cancelled' }
@@ -172,6 +204,12 @@ export interface CaseStore {
   readonly location: string;
   /** Folder of the content-addressed document bytes. */
   readonly documentsDir: string;
+  /**
+   * The server's own folder beside the store, for files kept out of the
+   * database: the login codes' HMAC key, the .eml files when there is no SMTP
+   * server (runtime/identity).
+   */
+  readonly dataDir: string;
 
   // Cases and the engine's snapshot.
   /** Creates a case in its initial state with its creator and the opening journal item. */
@@ -220,7 +258,12 @@ export interface CaseStore {
   // Participants, drafts, documents.
   /** Lets `user` take the role an access code was issued for; undefined when unknown, used or taken. */
   joinWithCode(
-    user: { readonly id: string; readonly name: string },
+    user: {
+      readonly id: string;
+      readonly name: string;
+      readonly roles?: readonly string[];
+      readonly court?: string | null;
+    },
     code: string,
     at: string,
   ): Promise<{ caseId: string; role: string } | undefined>;
@@ -249,12 +292,43 @@ export interface CaseStore {
   /** Records a local delivery; false when the message was already delivered. */
   recordDelivery(d: DeliveryRecord): Promise<boolean>;
 
-  // Users and sessions.
+  // Users, sessions and login codes (policy in runtime/identity, docs/securite.md).
   upsertUser(u: NewUser, at: Date): Promise<void>;
-  /** Opens a session; returns the bearer token (shown once, only its hash is stored). */
-  createSession(userId: string, now: Date): Promise<string>;
-  userOfToken(token: string, now: Date): Promise<UserRow | undefined>;
-  deleteSession(token: string): Promise<void>;
+  userById(id: string): Promise<UserRow | undefined>;
+  /** The oldest account with this e-mail address (given normalized). */
+  userByEmail(email: string): Promise<UserRow | undefined>;
+  /** Every account, oldest first, with whether an operator disabled it. */
+  listUsers(): Promise<{ user: UserRow; disabled: boolean }[]>;
+  isDisabled(userId: string): Promise<boolean>;
+  /**
+   * Disables an account (`disabledAt`), ending all its sessions in the same
+   * transaction, or enables it again (null). Returns how many sessions ended.
+   */
+  setDisabled(userId: string, disabledAt: string | null): Promise<number>;
+  insertAuthSession(s: AuthSessionRecord): Promise<void>;
+  /** A session by id (the token's hash), with its user and whether the account is disabled. */
+  authSession(
+    id: string,
+  ): Promise<{ session: AuthSessionRecord; user: UserRow; disabled: boolean } | undefined>;
+  touchAuthSession(id: string, at: number): Promise<void>;
+  deleteAuthSession(id: string): Promise<void>;
+  /** Ends every session of a person; returns how many. */
+  deleteAuthSessionsOf(userId: string): Promise<number>;
+  /** Removes the sessions last seen before `seenBefore` or opened before `createdBefore`; returns how many. */
+  purgeAuthSessions(seenBefore: number, createdBefore: number): Promise<number>;
+  /** Stores a login code; the address's earlier pending codes stop working, in the same transaction. */
+  newLoginCode(c: NewLoginCode): Promise<void>;
+  /** The address's latest code not used yet. */
+  pendingLoginCode(email: string): Promise<LoginCodeRecord | undefined>;
+  /**
+   * Counts one attempt at a pending code, atomically, unless it already had
+   * `max` (or was used): false then, and the attempt must be refused.
+   */
+  countLoginAttempt(id: number, max: number): Promise<boolean>;
+  /** Uses a pending code up; false when it already was (single use under concurrency). */
+  spendLoginCode(id: number, at: number): Promise<boolean>;
+  /** How many cases of `procedureId` still in one of `states` the user takes part in (open-drafts quota). */
+  openDrafts(userId: string, procedureId: string, states: readonly string[]): Promise<number>;
 
   // Audit.
   /** Recomputes every case's hash chain (or one case's, by id or reference). */

@@ -13,7 +13,6 @@ import { openCaseFor } from '../service/open-case.ts';
 import { fastPrepared } from './fast-prepared.ts';
 import type { Store } from './open.ts';
 import { prepareQueries, preparedQueries, type Queries } from './queries.ts';
-import { createSession } from './users.ts';
 import { SqliteCaseStore } from './sqlite-store.ts';
 import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 
@@ -31,14 +30,12 @@ describe('fast prepared queries', () => {
   let plain: Queries;
   let caseId: string;
   let deadlineId: number;
-  let session: string;
 
   let local: LocalRuntime;
   beforeAll(async () => {
     local = await localRuntime();
-    const { rt, clock } = local;
+    const { rt } = local;
     store = SqliteCaseStore.inner(local.store);
-    session = createSession(store.db, caller.id, clock.now());
     caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
     await fireEvent(
       rt,
@@ -75,7 +72,7 @@ describe('fast prepared queries', () => {
       { id: caseId, caseId, role: 'requerant_voisin', name: 'delai_reponse', userId: 'm', key: 'cle-fast-1' },
       { id: String(deadlineId), caseId, now: '2099-01-01T00:00:00.000Z', court: 'tj' },
       { id: deadlineId, caseId, now: '2000-01-01T00:00:00.000Z', court: 'tj' },
-      { id: session, caseId: 'inconnue', now: '2027-03-01T09:00:00.000Z', court: 'autre' },
+      { id: 'inconnue', caseId: 'inconnue', now: '2027-03-01T09:00:00.000Z', court: 'autre' },
     ];
     let nonEmpty = 0;
     for (const n of readers()) {

@@ -11,11 +11,12 @@ import { randomFillSync } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Procedure } from '../../spec/index.ts';
 import { sha256Hex } from '../engine/hash.ts';
+import { GreffeError } from '../errors.ts';
 import { appendJournal } from './journal.ts';
 import type { Store } from './open.ts';
 import { enqueue } from './outbox.ts';
 import type { Queries } from './queries.ts';
-import { type CaseRow, invitations } from './schema.ts';
+import { type CaseRow, invitations, type ParticipantRow } from './schema.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -130,10 +131,18 @@ export function summon(
   );
 }
 
-/** Lets `user` take the role an access code was issued for; journals it. Undefined when the code is unknown, used, or the role taken. */
+/** How long an access code stays valid after its letter (procedural days; docs/securite.md). */
+export const INVITATION_VALID_DAYS = 90;
+
+/**
+ * Lets `user` take the role an access code was issued for; journals it and
+ * tells the case's other parties. Undefined when the code is unknown, used,
+ * expired, or the role taken; 409 ALREADY_A_PARTY when `user` already holds a
+ * role in the case (the claimant giving her own address as the defendant's).
+ */
 export function joinWithCode(
   store: Store,
-  user: { id: string; name: string },
+  user: { id: string; name: string; roles?: readonly string[]; court?: string | null },
   code: string,
   at: string,
 ): { caseId: string; role: string } | undefined {
@@ -145,6 +154,20 @@ export function joinWithCode(
       .where(and(eq(invitations.codeHash, invitationHash(code)), isNull(invitations.usedAt)))
       .get();
     if (!inv || q.participantByRole.get({ caseId: inv.caseId, role: inv.role })) return undefined;
+    if (Date.parse(at) - Date.parse(inv.createdAt) > INVITATION_VALID_DAYS * 86_400_000) return undefined;
+    // --- issue 14: nobody joins a case they already act in (as a party or as its court's staff).
+    const parties = q.participantsOf.all({ caseId: inv.caseId });
+    const before = q.caseById.get({ id: inv.caseId }) as CaseRow;
+    const staff = (user.roles?.length ?? 0) > 0 && user.court != null && user.court === before.court;
+    if (staff || parties.some((p) => p.userId === user.id)) {
+      throw new GreffeError(
+        409,
+        'ALREADY_A_PARTY',
+        'Vous intervenez déjà dans cette affaire : ce code d’accès est destiné à une autre personne. ' +
+          'S’il vous a été adressé par erreur, signalez-le au greffe du tribunal.',
+      );
+    }
+    // --- end issue 14
     db.update(invitations)
       .set({ usedAt: at, usedBy: user.id })
       .where(
@@ -161,6 +184,36 @@ export function joinWithCode(
       data: { role: inv.role },
       caseVersion: c.version,
     });
+    notifyJoin(q, c, parties, inv.role, at);
     return { caseId: c.id, role: inv.role };
   });
+}
+
+/** Tells each party already in the case that someone took `role` with an access code (issue 14). */
+function notifyJoin(
+  q: Queries,
+  c: CaseRow,
+  parties: readonly ParticipantRow[],
+  role: string,
+  at: string,
+): void {
+  for (const p of parties) {
+    if (!p.userId) continue;
+    enqueue(
+      q,
+      c,
+      {
+        kind: 'notify',
+        connector: 'plateforme',
+        recipient: { role: p.role, userId: p.userId, name: p.name },
+        subject: `[${c.reference}] Une partie a rejoint l’affaire`,
+        body:
+          `Une personne a rejoint l’affaire ${c.reference} avec le code d’accès envoyé pour le rôle « ${role} ». ` +
+          'Si cela vous semble anormal, signalez-le au greffe du tribunal.',
+        dedupeKey: `join:${c.id}:${role}:${p.userId}:${at}`,
+        availableAt: at,
+      },
+      at,
+    );
+  }
 }

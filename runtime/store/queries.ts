@@ -6,7 +6,7 @@
  * Statements run on the one better-sqlite3 connection, hence inside whatever
  * transaction is open on it.
  */
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { fastAll } from './fast-prepared.ts';
 import * as schema from './schema.ts';
@@ -21,7 +21,6 @@ const {
   journalEvents,
   outbox,
   participants,
-  sessions,
   users,
 } = schema;
 const p = sql.placeholder;
@@ -103,12 +102,6 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.userId, p('userId')), eq(idempotencyKeys.key, p('key'))))
-      .prepare(),
-    userOfSession: db
-      .select({ user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, p('id')), gt(sessions.expiresAt, p('now'))))
       .prepare(),
     usersOfCourt: db
       .select()

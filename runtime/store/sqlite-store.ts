@@ -9,11 +9,14 @@
  */
 import type { Procedure } from '../../spec/index.ts';
 import { verifyJournal } from './audit.ts';
+import { dirname } from 'node:path';
 import type {
+  AuthSessionRecord,
   CaseStore,
   DeliveryRecord,
   EventCommit,
   OutboxOutcome,
+  NewLoginCode,
   UploadRecord,
   ViewStamp,
 } from './case-store.ts';
@@ -25,18 +28,21 @@ import { openStore, type Store } from './open.ts';
 import { joinWithCode } from './participants.ts';
 import { type CaseRow, type DeadlineRow, documents } from './schema.ts';
 import * as sq from './sqlite-queries.ts';
-import { createSession, deleteSession, type NewUser, upsertUser, userOfToken } from './users.ts';
+import * as idn from './sqlite-identity.ts';
+import { type NewUser, upsertUser } from './users.ts';
 import { stampOf } from './view-stamp.ts';
 
 export class SqliteCaseStore implements CaseStore {
   readonly #s: Store;
   readonly location: string;
   readonly documentsDir: string;
+  readonly dataDir: string;
 
   constructor(s: Store) {
     this.#s = s;
     this.location = s.file;
     this.documentsDir = s.documentsDir;
+    this.dataDir = dirname(s.file);
   }
 
   /** Batches and events committed through the group commit (bench, tests). */
@@ -120,7 +126,11 @@ export class SqliteCaseStore implements CaseStore {
     });
   }
 
-  async joinWithCode(user: { id: string; name: string }, code: string, at: string) {
+  async joinWithCode(
+    user: { id: string; name: string; roles?: readonly string[]; court?: string | null },
+    code: string,
+    at: string,
+  ) {
     return joinWithCode(this.#s, user, code, at);
   }
   async saveDraft(caseId: string, userId: string, data: string, savedAt: string) {
@@ -182,14 +192,53 @@ export class SqliteCaseStore implements CaseStore {
   async upsertUser(u: NewUser, at: Date) {
     upsertUser(this.#s.db, u, at);
   }
-  async createSession(userId: string, now: Date) {
-    return createSession(this.#s.db, userId, now);
+  async userById(id: string) {
+    return idn.userById(this.#s, id);
   }
-  async userOfToken(token: string, now: Date) {
-    return userOfToken(this.#s.q, token, now);
+  async userByEmail(email: string) {
+    return idn.userByEmail(this.#s, email);
   }
-  async deleteSession(token: string) {
-    deleteSession(this.#s.db, token);
+  async listUsers() {
+    return idn.listUsers(this.#s);
+  }
+  async isDisabled(userId: string) {
+    return idn.isDisabled(this.#s, userId);
+  }
+  async setDisabled(userId: string, disabledAt: string | null) {
+    return idn.setDisabled(this.#s, userId, disabledAt);
+  }
+  async insertAuthSession(r: AuthSessionRecord) {
+    idn.insertAuthSession(this.#s, r);
+  }
+  async authSession(id: string) {
+    return idn.authSession(this.#s, id);
+  }
+  async touchAuthSession(id: string, at: number) {
+    idn.touchAuthSession(this.#s, id, at);
+  }
+  async deleteAuthSession(id: string) {
+    idn.deleteAuthSession(this.#s, id);
+  }
+  async deleteAuthSessionsOf(userId: string) {
+    return idn.deleteAuthSessionsOf(this.#s, userId);
+  }
+  async purgeAuthSessions(seenBefore: number, createdBefore: number) {
+    return idn.purgeAuthSessions(this.#s, seenBefore, createdBefore);
+  }
+  async newLoginCode(c: NewLoginCode) {
+    idn.newLoginCode(this.#s, c);
+  }
+  async pendingLoginCode(email: string) {
+    return idn.pendingLoginCode(this.#s, email);
+  }
+  async countLoginAttempt(id: number, max: number) {
+    return idn.countLoginAttempt(this.#s, id, max);
+  }
+  async spendLoginCode(id: number, at: number) {
+    return idn.spendLoginCode(this.#s, id, at);
+  }
+  async openDrafts(userId: string, procedureId: string, states: readonly string[]) {
+    return idn.openDrafts(this.#s, userId, procedureId, states);
   }
 
   async verifyJournal(caseId?: string) {

@@ -1,11 +1,8 @@
-/** Users and their sessions. A session token is random; only its SHA-256 is stored. */
-import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+/** Users. Their sessions are identity-schema.ts's (sqlite-identity.ts). */
 import type { Caller } from '../access/policy.ts';
-import { canonicalJson, sha256Hex } from '../engine/hash.ts';
+import { canonicalJson } from '../engine/hash.ts';
 import type { Exec } from './journal.ts';
-import type { Queries } from './queries.ts';
-import { sessions, type UserRow, users } from './schema.ts';
+import { type UserRow, users } from './schema.ts';
 
 export interface NewUser {
   readonly id: string;
@@ -38,31 +35,4 @@ export function upsertUser(db: Exec, u: NewUser, at: Date): void {
 
 export function toCaller(u: UserRow): Caller {
   return { id: u.id, name: u.name, roles: JSON.parse(u.roles) as string[], court: u.court };
-}
-
-export const SESSION_DAYS = 7;
-
-/** Opens a session for `userId`; returns the bearer token (shown once, never stored). */
-export function createSession(db: Exec, userId: string, now: Date): string {
-  const token = randomBytes(32).toString('base64url');
-  db.insert(sessions)
-    .values({
-      id: sha256Hex(token),
-      userId,
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
-    })
-    .run();
-  return token;
-}
-
-/** The user of a valid session token, if any. */
-export function userOfToken(q: Queries, token: string, now: Date): UserRow | undefined {
-  return q.userOfSession.get({ id: sha256Hex(token), now: now.toISOString() })?.user;
-}
-
-export function deleteSession(db: Exec, token: string): void {
-  db.delete(sessions)
-    .where(eq(sessions.id, sha256Hex(token)))
-    .run();
 }

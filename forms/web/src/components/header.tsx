@@ -28,7 +28,12 @@ function AccountLinks({ path }: { path: string }) {
   const { user, refresh } = useSession();
   const logout = async () => {
     try {
-      await api.logout();
+      const { logoutUrl } = await api.logout();
+      // Logged in through an OpenID provider: end its session too (it comes back to /connexion).
+      if (logoutUrl) {
+        window.location.assign(logoutUrl);
+        return;
+      }
     } catch (e: unknown) {
       // The session may already be gone on the server: signing out here is what matters.
       console.warn('Déconnexion', e);

@@ -117,7 +117,7 @@ export const api = {
   me: () => request<User>('GET', '/api/me'),
   devUsers: () => request<readonly User[]>('GET', '/api/dev/users'),
   devLogin: (user: string) => request<{ user: User; token: string }>('POST', '/api/dev/login', { user }),
-  logout: () => request<unknown>('POST', '/api/logout'),
+  logout: () => request<{ ok: boolean; logoutUrl?: string }>('POST', '/api/logout'),
   procedures: () => request<readonly ProcedureSummary[]>('GET', '/api/procedures'),
   procedure: (id: string, version: string) =>
     cached<ProcedureView>(`/api/procedures/${enc(id)}/${enc(version)}`),

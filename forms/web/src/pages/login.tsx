@@ -1,11 +1,11 @@
 /**
  * Sign-in. In development mode the server lists sample users, one per role;
- * in production the identification methods of the procedure apply
- * (FranceConnect, certificate…) and this page says so.
+ * otherwise a one-time code sent by e-mail (components/email-login.tsx).
  */
 import { useState } from 'react';
+import { EmailLogin } from '../components/email-login.tsx';
 import { ErrorAlert, Loading, PageTitle } from '../components/page.tsx';
-import { api, ApiError } from '../lib/api.ts';
+import { api, ApiError, request } from '../lib/api.ts';
 import type { User } from '../lib/api-schema.gen.ts';
 import { navigate, queryParam, usePath } from '../lib/router.ts';
 import { isCourtUser, useSession } from '../lib/session.tsx';
@@ -18,12 +18,16 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const back = queryParam(path, 'retour');
 
+  const enter = async (user: User) => {
+    await refresh();
+    navigate(
+      back?.startsWith('/') && !back.startsWith('//') ? back : isCourtUser(user) ? '/bureau' : '/affaires',
+    );
+  };
   const login = async (u: User) => {
     setError(null);
     try {
-      const { user } = await api.devLogin(u.id);
-      await refresh();
-      navigate(back?.startsWith('/') ? back : isCourtUser(user) ? '/bureau' : '/affaires');
+      await enter((await api.devLogin(u.id)).user);
     } catch (e: unknown) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e)));
     }
@@ -36,10 +40,10 @@ export function LoginPage() {
       {users.status === 'loading' && <Loading />}
       {users.status === 'error' &&
         (users.error.status === 404 ? (
-          <p>
-            Identifiez-vous avec le moyen proposé par votre tribunal (FranceConnect, certificat de signature
-            électronique ou identifiants reçus par courrier).
-          </p>
+          <>
+            <ProviderButtons />
+            <EmailLogin onLoggedIn={enter} />
+          </>
         ) : (
           <ErrorAlert error={users.error} />
         ))}
@@ -66,5 +70,25 @@ export function LoginPage() {
         </>
       )}
     </>
+  );
+}
+
+/** One button per OpenID provider the server is configured with (FranceConnect, ProConnect…). */
+function ProviderButtons() {
+  const [methods] = useAsync(
+    () => request<{ oidc: readonly { id: string; label: string }[] }>('GET', '/api/auth/methods'),
+    [],
+  );
+  if (methods.status !== 'done' || methods.value.oidc.length === 0) return null;
+  return (
+    <ul className="fr-btns-group fr-btns-group--inline-md">
+      {methods.value.oidc.map((p) => (
+        <li key={p.id}>
+          <a className="fr-btn" href={`/api/auth/oidc/${encodeURIComponent(p.id)}/login`}>
+            Se connecter avec {p.label}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,0 +1,104 @@
+/** `greffe users add|list|disable`: court staff accounts, made by an operator on the server's database. */
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../../runtime/catalog.ts';
+import { addStaff, staffRoles, userByEmail } from '../../runtime/identity/accounts.ts';
+import { courtById, courtIds } from '../../runtime/identity/courts.ts';
+import { openSqliteStore } from '../../runtime/store/sqlite-store.ts';
+import type { Command } from '../command.ts';
+
+const HELP = `Usage :
+  greffe users add --email ADRESSE --role RÔLE --court TRIBUNAL [--name "Prénom Nom"] [--db FICHIER] [--spec DOSSIER]
+  greffe users list [--db FICHIER]
+  greffe users disable --email ADRESSE [--db FICHIER]
+
+Comptes des agents du tribunal. Ils se connectent avec un code reçu par courriel (ou OpenID Connect).
+  --db     base de la plateforme (défaut : data/greffe.sqlite)
+  --role   un rôle de juridiction des procédures de --spec (défaut : spec/procedures), par exemple
+           son identifiant ou son premier mot s’il est seul à commencer ainsi
+  --court  identifiant du tribunal : ${courtIds().join(', ')}
+disable met fin à toutes les sessions de la personne et refuse ses connexions.
+Code de sortie : 0 si l’opération est faite, 2 si l’appel est incorrect, 1 sinon.`;
+
+export const command: Command = {
+  summary: 'comptes des agents du tribunal (add, list, disable)',
+  async run(args) {
+    let parsed: ReturnType<typeof parse>;
+    try {
+      parsed = parse(args);
+    } catch (err: unknown) {
+      console.error(`greffe users : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+      return 2;
+    }
+    const { action, values } = parsed;
+    if (values.help || !action) {
+      console.log(HELP);
+      return values.help ? 0 : 2;
+    }
+    const store = openSqliteStore(values.db ?? 'data/greffe.sqlite');
+    try {
+      if (action === 'list') {
+        for (const { user: u, disabled } of await store.listUsers()) {
+          if (u.source === 'dev' || JSON.parse(u.roles).length === 0) continue;
+          const state = disabled ? 'désactivé' : 'actif';
+          console.log(
+            `${u.email ?? '-'}\t${JSON.parse(u.roles).join(',')}\t${u.court ?? '-'}\t${u.name}\t${state}`,
+          );
+        }
+        return 0;
+      }
+      if (!values.email) return usage('indiquez --email.');
+      if (action === 'add') {
+        const roles = staffRoles(loadCatalog(values.spec ?? 'spec/procedures').procedures);
+        const role = values.role ? roles.get(values.role) : undefined;
+        if (!role)
+          return usage(`rôle inconnu « ${values.role ?? ''} » (rôles : ${[...roles.keys()].join(', ')}).`);
+        if (!values.court || !courtById(values.court))
+          return usage(`tribunal inconnu « ${values.court ?? ''} ».`);
+        const id = await addStaff(store, {
+          email: values.email,
+          role,
+          court: values.court,
+          ...(values.name && { name: values.name }),
+        });
+        await store.setDisabled(id, null);
+        console.log(`greffe users : ${values.email} (${role}, ${values.court}) peut se connecter.`);
+        return 0;
+      }
+      if (action === 'disable') {
+        const u = await userByEmail(store, values.email);
+        if (!u) {
+          console.error(`greffe users : aucun compte pour ${values.email}.`);
+          return 1;
+        }
+        const ended = await store.setDisabled(u.id, new Date().toISOString());
+        console.log(`greffe users : ${values.email} est désactivé (${ended} session(s) terminée(s)).`);
+        return 0;
+      }
+      return usage(`action inconnue « ${action} ».`);
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+function usage(why: string): number {
+  console.error(`greffe users : ${why}\n\n${HELP}`);
+  return 2;
+}
+
+function parse(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      court: { type: 'string' },
+      name: { type: 'string' },
+      db: { type: 'string' },
+      spec: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  return { action: positionals[0], values };
+}
