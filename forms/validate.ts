@@ -15,13 +15,37 @@ export type FormValidation =
 const compiled = new WeakMap<Form, ValidateFunction>();
 let ajv: ReturnType<typeof createAjv> | undefined;
 
+/**
+ * The longest text the server accepts in a field whose schema sets no `maxLength` (characters):
+ * without it, a 20 MB text would be kept in the append-only journal for ever. Published versions
+ * written before the `unbounded-string` check (docs/diagnostics.md) rely on it; new ones say their own.
+ */
+export const DEFAULT_MAX_TEXT_LENGTH = 5000;
+
+const FIXED_FORMATS = new Set(['date', 'date-time', 'time']);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A copy of `schema` where every string without a maximum, a list of values or a fixed format gets the default maximum. */
+function boundStrings(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(boundStrings);
+  if (!isObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'enum' || k === 'const' ? v : boundStrings(v);
+  const isString = out.type === 'string' || (Array.isArray(out.type) && out.type.includes('string'));
+  const fixed = 'enum' in out || 'const' in out || FIXED_FORMATS.has(out.format as string);
+  if (isString && !fixed && typeof out.maxLength !== 'number') out.maxLength = DEFAULT_MAX_TEXT_LENGTH;
+  return out;
+}
+
 function validatorFor(form: Form): ValidateFunction {
   const known = compiled.get(form);
   if (known) return known;
   ajv ??= createAjv();
   // Schemas are compiled without registering their $id: two versions of a procedure may share one.
-  const schema = { ...form.schema };
-  delete (schema as Record<string, unknown>).$id;
+  const schema = boundStrings(form.schema) as Record<string, unknown>;
+  delete schema.$id;
   const validate = ajv.compile(schema);
   compiled.set(form, validate);
   return validate;

@@ -12,6 +12,7 @@ describe('unbounded-string', () => {
   it('warns, with file, line and column, on a text field without maxLength', () => {
     const dir = copySpec(FIXTURE_DIR);
     try {
+      editSpec(dir, 'procedure.yaml', 'status: published', 'status: draft');
       expect(unbounded(dir)).toEqual([]);
       const text = editSpec(dir, 'forms/accord.yaml', '      maxLength: 5000\n', '');
       const [d, ...more] = unbounded(dir);
@@ -28,6 +29,7 @@ describe('unbounded-string', () => {
   it('does not warn on listed values, fixed formats, or nested bounded strings', () => {
     const dir = copySpec(FIXTURE_DIR);
     try {
+      editSpec(dir, 'procedure.yaml', 'status: published', 'status: draft');
       editSpec(
         dir,
         'forms/accord.yaml',
@@ -43,6 +45,16 @@ describe('unbounded-string', () => {
         ].join('\n'),
       );
       expect(unbounded(dir).map((d) => d.line)).toEqual([12]);
+    } finally {
+      rmSync(dirname(dirname(dir)), { recursive: true, force: true });
+    }
+  });
+
+  it('leaves a published version alone: it is frozen, and the server bounds its texts (forms/validate.ts)', () => {
+    const dir = copySpec(FIXTURE_DIR);
+    try {
+      editSpec(dir, 'forms/accord.yaml', '      maxLength: 5000\n', '');
+      expect(unbounded(dir)).toEqual([]);
     } finally {
       rmSync(dirname(dirname(dir)), { recursive: true, force: true });
     }

@@ -124,7 +124,9 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const paramNames = new Set(Object.keys(parts.parameters));
   const suggest = (n: string) => closest(n, paramNames);
   for (const src of [procSrc, ...formSrcs]) checkTemplates(src, paramNames, ctx, suggest);
-  for (const src of formSrcs) checkStringLengths(src, ctx);
+  // A published version is frozen (a correction is a new version): its unbounded text fields are
+  // bounded at run time by DEFAULT_MAX_TEXT_LENGTH (forms/validate.ts); drafts are told to say their limit.
+  if (root.status !== 'published') for (const src of formSrcs) checkStringLengths(src, ctx);
   if (rulesSrc) checkTemplates(rulesSrc, new Set([...paramNames, ...Object.keys(rules.facts)]), ctx, suggest);
 
   const model = {

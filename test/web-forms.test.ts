@@ -84,7 +84,7 @@ describe('eligibility questionnaire', () => {
     await amount.fill('-5');
     await amount.blur();
     const messages = page.locator(`#${await amount.getAttribute('id')}-messages`);
-    await messages.getByText('Saisissez un nombre supérieur ou égal à 0,01.').waitFor();
+    await messages.getByText('Saisissez un nombre supérieur ou égal à 0.').waitFor();
     expect(await amount.getAttribute('aria-describedby')).toContain(await messages.getAttribute('id'));
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
     expect(await messages.getAttribute('aria-live')).toBe('polite');

@@ -65,6 +65,23 @@ describe('the DSFR renderer set', () => {
     // The server checks the bytes and refuses; its French message shows under the field.
     await page.locator('.fr-upload-group .fr-message--error', { hasText: 'notes.txt' }).waitFor();
 
+    // Over the kind's maximum size (5 Mo here): refused in the browser, before a byte is sent.
+    const big = join(web.server.dir, 'trop-gros.pdf');
+    writeFileSync(big, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6_000_000, 32)]));
+    const uploadsSent: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => {
+      if (r.method() === 'POST' && r.url().includes('/documents')) uploadsSent.push(r.url());
+    };
+    page.on('request', onRequest);
+    await upload.setInputFiles(big);
+    await page
+      .locator('.fr-upload-group .fr-message--error', {
+        hasText: /trop-gros\.pdf.*au-delà de la taille maximale de 5 Mo/,
+      })
+      .waitFor();
+    page.off('request', onRequest);
+    expect(uploadsSent).toEqual([]);
+
     const pdf = join(web.server.dir, 'avis.pdf');
     writeFileSync(
       pdf,

@@ -47,7 +47,13 @@ function KindUpload({
     for (const file of Array.from(files ?? [])) {
       const key = counter++;
       setTransfers((l) => [...l, { key, name: file.name, fraction: 0 }]);
-      uploadDocument(caseId, kind.id, file, (fraction) => update(key, { fraction })).promise.then(
+      uploadDocument(
+        caseId,
+        kind.id,
+        file,
+        (fraction) => update(key, { fraction }),
+        upload.maxSize,
+      ).promise.then(
         () => {
           update(key, { fraction: 1, done: true });
           onUploaded();

@@ -156,7 +156,15 @@ function ActionForm({
               initialStep={draft?.step ?? 0}
               submitLabel={action.label}
               onSubmit={submit}
-              upload={(kind, file, onProgress) => uploadDocument(view.id, kind, file, onProgress)}
+              upload={(kind, file, onProgress) =>
+                uploadDocument(
+                  view.id,
+                  kind,
+                  file,
+                  onProgress,
+                  procedure.documents?.find((d) => d.id === kind)?.upload?.maxSize,
+                )
+              }
               onChange={(values) => {
                 latest.current = { ...latest.current, values };
                 if (drafting) saveSoon();
