@@ -69,6 +69,26 @@ function invalid(
     : { valid: false, problems: r.problems };
 }
 
+/** Evaluates the rule set `procedure` declares for `decision`: the answer's common fields, or invalid facts. */
+function decideBy(
+  procedure: Procedure,
+  decision: keyof DecidedBy,
+  facts: Record<string, unknown>,
+  options: DecisionOptions,
+) {
+  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, decision), facts, {
+    trace: false,
+    ...options,
+  });
+  if (!r.valid) return { ok: false as const, invalid: invalid(r, options) };
+  return {
+    ok: true as const,
+    satisfied: r.satisfied,
+    head: { procedure: procedure.id, version: procedure.version },
+    tail: { reasons: r.reasons, ...(options.partial && { missing: r.missing }) },
+  };
+}
+
 /**
  * Is the claim eligible to the online procedure? Facts: `montant`, `objets`, `matiere`.
  * @example evaluateEligibility(p, { montant: 3999.99, objets: ['paiement'], matiere: 'civile' })
@@ -79,18 +99,9 @@ export function evaluateEligibility(
   facts: Record<string, unknown>,
   options: DecisionOptions = {},
 ): EligibilityOutput | InvalidFacts {
-  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'eligibility'), facts, {
-    trace: false,
-    ...options,
-  });
-  if (!r.valid) return invalid(r, options);
-  return {
-    procedure: procedure.id,
-    version: procedure.version,
-    eligible: r.satisfied,
-    reasons: r.reasons,
-    ...(options.partial && { missing: r.missing }),
-  };
+  const d = decideBy(procedure, 'eligibility', facts, options);
+  if (!d.ok) return d.invalid;
+  return { ...d.head, eligible: d.satisfied, ...d.tail };
 }
 
 /**
@@ -102,16 +113,7 @@ export function evaluateReferral(
   facts: Record<string, unknown>,
   options: DecisionOptions = {},
 ): ReferralOutput | InvalidFacts {
-  const r = evaluateRuleSet(procedure, decidingRuleSet(procedure, 'referral'), facts, {
-    trace: false,
-    ...options,
-  });
-  if (!r.valid) return invalid(r, options);
-  return {
-    procedure: procedure.id,
-    version: procedure.version,
-    referral: r.satisfied ? 'mandatory' : 'discretionary',
-    reasons: r.reasons,
-    ...(options.partial && { missing: r.missing }),
-  };
+  const d = decideBy(procedure, 'referral', facts, options);
+  if (!d.ok) return d.invalid;
+  return { ...d.head, referral: d.satisfied ? 'mandatory' : 'discretionary', ...d.tail };
 }

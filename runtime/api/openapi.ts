@@ -65,6 +65,14 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
       .map((p) => ref(key(p, `facts_${decision}`)));
     return refs.length > 0 ? { oneOf: refs } : { type: 'object' };
   };
+  /** POST /api/procedures/{id}/eligibility|referral: the facts in, the reasoned decision out. */
+  const decisionRoute = (summary: string, decision: keyof DecidedBy, result: string) => ({
+    post: {
+      summary,
+      requestBody: { required: true, content: { 'application/json': { schema: factsFor(decision) } } },
+      responses: { 200: ok('Décision motivée', ref(result)), 400: errorResponse('INVALID_FACTS') },
+    },
+  });
   const auth = [{ cookie: [] }, { bearer: [] }];
   return {
     openapi: '3.1.0',
@@ -228,32 +236,16 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: ok('Formulaire', ref('FormView')), 404: errorResponse('Inconnu') },
         },
       },
-      '/api/procedures/{id}/eligibility': {
-        post: {
-          summary: 'La demande est-elle éligible ?',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: factsFor('eligibility') } },
-          },
-          responses: {
-            200: ok('Décision motivée', ref('EligibilityResult')),
-            400: errorResponse('INVALID_FACTS'),
-          },
-        },
-      },
-      '/api/procedures/{id}/referral': {
-        post: {
-          summary: 'Le renvoi est-il de droit ?',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: factsFor('referral') } },
-          },
-          responses: {
-            200: ok('Décision motivée', ref('ReferralResult')),
-            400: errorResponse('INVALID_FACTS'),
-          },
-        },
-      },
+      '/api/procedures/{id}/eligibility': decisionRoute(
+        'La demande est-elle éligible ?',
+        'eligibility',
+        'EligibilityResult',
+      ),
+      '/api/procedures/{id}/referral': decisionRoute(
+        'Le renvoi est-il de droit ?',
+        'referral',
+        'ReferralResult',
+      ),
       '/api/cases': {
         get: {
           summary: 'Affaires visibles (files d’attente : ?queue=)',
