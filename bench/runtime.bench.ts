@@ -204,12 +204,15 @@ async function child(mode: string, dir: string): Promise<void> {
     dev: true,
     log: () => undefined,
   });
-  const as = async (user: string) =>
-    (
-      (await (
-        await fetch(`${server.url}/api/dev/login`, { method: 'POST', body: JSON.stringify({ user }) })
-      ).json()) as { token: string }
-    ).token;
+  const as = async (user: string) => {
+    const r = await fetch(`${server.url}/api/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user }),
+    });
+    if (!r.ok) throw new Error(`connexion de ${user} : ${r.status} ${await r.text()}`);
+    return ((await r.json()) as { token: string }).token;
+  };
   const call = async (token: string, path: string, body?: unknown) => {
     const r = await fetch(`${server.url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -220,6 +223,7 @@ async function child(mode: string, dir: string): Promise<void> {
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
+    if (!r.ok) throw new Error(`${path} : ${r.status} ${await r.text()}`);
     return (await r.json()) as { id: string; caseVersion: number };
   };
   const demandeur = await as('demandeur');
