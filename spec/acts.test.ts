@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANNEX_DIR, copySpec, editSpec, positionOf } from '../test/helpers/spec-copy.ts';
+import { copyAnnexWithActs, editSpec, positionOf } from '../test/helpers/spec-copy.ts';
 import { fillAct, loadActTemplates } from './acts.ts';
 import { loadProcedure } from './load.ts';
 
@@ -14,8 +14,8 @@ function load(dir: string) {
 }
 
 describe('act templates', () => {
-  it('loads every template of the annex, one per court act, with no diagnostic', () => {
-    const { acts, diagnostics } = load(ANNEX_DIR);
+  it('loads every template written for the annex, one per court act, with no diagnostic', () => {
+    const { acts, diagnostics } = load(copyAnnexWithActs());
     expect(diagnostics).toEqual([]);
     expect(acts.map((a) => a.id)).toContain('convocation');
     expect(acts.find((a) => a.id === 'acte_signification_jugement')?.remedies).toBe(true);
@@ -24,7 +24,7 @@ describe('act templates', () => {
   });
 
   it('reports an unknown ${…} name at its file:line:col, with the closest name', () => {
-    const dir = copySpec(ANNEX_DIR);
+    const dir = copyAnnexWithActs();
     const text = editSpec(dir, 'acts/convocation.yaml', 'numéro ${rg}', 'numéro ${rgg}');
     const { acts, diagnostics } = load(dir);
     const pos = positionOf(text, '${rgg}');
@@ -40,7 +40,7 @@ describe('act templates', () => {
   });
 
   it('finds the second of two names in a block paragraph', () => {
-    const dir = copySpec(ANNEX_DIR);
+    const dir = copyAnnexWithActs();
     const body = 'paragraphs:\n  - |\n    Le ${tribunal} convoque\n    ${defendeur} et ${inconnu}.\n';
     writeFileSync(join(dir, 'acts/ordonnance.yaml'), `document: ordonnance\nsignatory: juge\n${body}`);
     const { diagnostics } = load(dir);
@@ -48,7 +48,7 @@ describe('act templates', () => {
   });
 
   it('refuses an unknown document, role or key', () => {
-    const dir = copySpec(ANNEX_DIR);
+    const dir = copyAnnexWithActs();
     editSpec(dir, 'acts/ordonnance.yaml', 'signatory: juge', 'signatory: jug');
     editSpec(dir, 'acts/convocation.yaml', 'access_code: true', 'code: true');
     const { diagnostics } = load(dir);

@@ -5,16 +5,19 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { REMEDIES_TITLE } from '../runtime/acts/render-pdf.ts';
 import { loadActTemplates } from '../spec/acts.ts';
 import { loadProcedure } from '../spec/index.ts';
-import { ANNEX_DIR } from './helpers/spec-copy.ts';
+import { copyAnnexWithActs } from './helpers/spec-copy.ts';
 
 const run = promisify(execFile);
 const text = async (pdf: string) => (await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])).stdout;
+/** The annex with the act templates written for it (published 1.0.0 does not carry them): `<root>/<id>/<version>`. */
+const annex = copyAnnexWithActs();
+const specRoot = dirname(dirname(annex));
 
 describe('greffe acts sample', () => {
   it('writes one PDF per act template, each naming the court, the RG and the parties', async () => {
@@ -25,10 +28,12 @@ describe('greffe acts sample', () => {
       'sample',
       '--procedure',
       'petits-litiges',
+      '--spec',
+      specRoot,
       '--out',
       out,
     ]);
-    const { procedure } = loadProcedure(ANNEX_DIR);
+    const { procedure } = loadProcedure(annex);
     if (!procedure) throw new Error('annexe non chargée');
     const { acts } = loadActTemplates(procedure);
     const dir = join(out, 'petits-litiges', '1.0.0');
@@ -52,7 +57,7 @@ describe('greffe acts sample', () => {
 
   it('--seal: each act carries the court’s seal, valid for pdfsig, and says a development seal has no value', async () => {
     const out = mkdtempSync(join(tmpdir(), 'greffe-acts-'));
-    await run('node', ['cli/bin/greffe.js', 'acts', 'sample', '--seal', '--out', out], {
+    await run('node', ['cli/bin/greffe.js', 'acts', 'sample', '--seal', '--spec', specRoot, '--out', out], {
       env: { ...process.env, GREFFE_DEV_PKI_DIR: join(out, 'pki') },
     });
     const file = join(out, 'petits-litiges', '1.0.0', 'acte_signification_jugement.pdf');

@@ -70,6 +70,21 @@ describe('annex 1.0.0 gains its declarations and nothing else', () => {
     expect(sha256(published)).toBe(PUBLISHED.procedure);
   });
 
+  it('holds no file it was not published with (act templates, for one, wait for the next version)', () => {
+    expect(readdirSync(ANNEX_DIR).sort()).toEqual([
+      'NOTES.md',
+      'forms',
+      'procedure.yaml',
+      'rules.yaml',
+      'tests',
+    ]);
+    expect(readdirSync(join(ANNEX_DIR, 'tests')).sort()).toEqual([
+      'eligibilite.yaml',
+      'parcours.yaml',
+      'renvoi.yaml',
+    ]);
+  });
+
   it('keeps rules.yaml and every form byte for byte', () => {
     expect(sha256(readFileSync(join(ANNEX_DIR, 'rules.yaml'), 'utf8'))).toBe(PUBLISHED.rules);
     expect(formsDigest(ANNEX_DIR)).toBe(PUBLISHED.forms);

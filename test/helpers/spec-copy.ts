@@ -5,6 +5,12 @@ import { join } from 'node:path';
 
 export const ANNEX_DIR = 'spec/procedures/petits-litiges/1.0.0';
 export const FIXTURE_DIR = 'test/fixtures/procedures/mediation/1.0.0';
+/**
+ * Act templates written for the annex's court acts. Annex 1.0.0 is published and may not gain them
+ * (a published version is never edited): they wait here for its next version, and the tests run them
+ * on a copy of the annex.
+ */
+export const ANNEX_ACTS_DIR = 'test/fixtures/acts/petits-litiges';
 
 /** A copy at `<tmp>/<id>/<version>/` (the loader checks folder names against id and version). */
 export function copySpec(src: string): string {
@@ -14,6 +20,13 @@ export function copySpec(src: string): string {
   const dest = join(mkdtempSync(join(tmpdir(), 'greffe-spec-')), id, version);
   cpSync(src, dest, { recursive: true });
   return dest;
+}
+
+/** A copy of the annex (see copySpec) with the act templates of ANNEX_ACTS_DIR in its `acts/` folder. */
+export function copyAnnexWithActs(): string {
+  const dir = copySpec(ANNEX_DIR);
+  cpSync(ANNEX_ACTS_DIR, join(dir, 'acts'), { recursive: true });
+  return dir;
 }
 
 /** Replaces `search` (which must occur) in `file` of the copy; returns the new text. */
