@@ -6,11 +6,11 @@
  * pages stay free of axe-core violations.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ANNEX, filing } from './helpers/annex.ts';
+import { mailedCode } from './helpers/mail.ts';
 import { buildWebTo, type Greffe, launchChromium, startGreffe } from './web-helpers.ts';
 import { expectNoAxeViolation } from './web-pages.ts';
 
@@ -28,14 +28,7 @@ afterAll(async () => {
 });
 
 /** The 6-digit code of the newest .eml written for `email` in the server's mail folder. */
-function codeFromMail(email: string): string {
-  const dir = join(server.dir, 'courriels');
-  for (const f of readdirSync(dir).sort().reverse()) {
-    const text = readFileSync(join(dir, f), 'utf8');
-    if (text.includes(`To: ${email}`)) return /code de connexion [^\n]*?(\d{6})/.exec(text)?.[1] ?? '';
-  }
-  throw new Error(`aucun courriel pour ${email} dans ${dir}`);
-}
+const codeFromMail = (email: string): string => mailedCode(join(server.dir, 'courriels'), email);
 
 async function logIn(page: Page, email: string): Promise<void> {
   await page.goto(`${server.url}/connexion`);

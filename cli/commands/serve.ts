@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { WEB_DIST_DIR } from '../../forms/index.ts';
-import { mailFolder } from '../../runtime/identity/mailer.ts';
+import { mailFolder } from '../../runtime/connectors/mail/mailer.ts';
 import { startServer } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
 import type { Command } from '../command.ts';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import { PatternRouter } from 'hono/router/pattern-router';
-import { defaultMailer, type Mailer } from '../identity/mailer.ts';
+import { connectorConfigFromEnv } from '../connectors/config.ts';
+import { type Mailer, mailerFromConfig } from '../connectors/mail/mailer.ts';
 import { loadOidcProviders, OidcLogins, type OidcProviderConfig } from '../identity/oidc.ts';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
@@ -31,7 +32,7 @@ export interface AppOptions {
   readonly serverVersion?: string;
   /** Served behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-For. */
   readonly trustProxy?: boolean;
-  /** Where login codes are mailed (default: .eml files beside the database, identity/mailer.ts). */
+  /** Where login codes are mailed (default: GREFFE_SMTP_URL, else .eml files in the data folder's courriels/). */
   readonly mailer?: Mailer;
   /** OpenID providers (default: the GREFFE_OIDC_FILE list, identity/oidc.ts). */
   readonly oidc?: readonly OidcProviderConfig[];
@@ -100,7 +101,15 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     return c.json({ ok: true, ...(logoutUrl && { logoutUrl }) }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
   const oidc = new OidcLogins(options.oidc ?? loadOidcProviders());
-  app.route('/api/auth', identityRoutes(rt, auth, options.mailer ?? defaultMailer(rt.store.dataDir), oidc));
+  app.route(
+    '/api/auth',
+    identityRoutes(
+      rt,
+      auth,
+      options.mailer ?? mailerFromConfig(connectorConfigFromEnv(process.env, rt.store.dataDir).mail),
+      oidc,
+    ),
+  );
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt, auth));
   app.get('/api/stats', async (c) => {

@@ -3,12 +3,19 @@
  * embedded default): ask for a code, then present it; the answer never says
  * whether an account exists. Rate-limited per address e-mailed and per client.
  */
+import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { GreffeError } from '../errors.ts';
 import { accountForLogin, accountForOidc, userByEmail } from '../identity/accounts.ts';
-import { checkLoginCode, codeSecret, issueLoginCode, normalizeEmail } from '../identity/login-codes.ts';
-import type { Mailer } from '../identity/mailer.ts';
+import type { Mailer } from '../connectors/mail/mailer.ts';
+import {
+  CODE_TTL_MS,
+  checkLoginCode,
+  codeSecret,
+  issueLoginCode,
+  normalizeEmail,
+} from '../identity/login-codes.ts';
 import type { OidcLogins } from '../identity/oidc.ts';
 import { isDisabled } from '../identity/sessions.ts';
 import type { Runtime } from '../service/context.ts';
@@ -78,11 +85,13 @@ export function identityRoutes(rt: Runtime, auth: Auth, mailer: Mailer, oidc: Oi
     if (!known || !(await isDisabled(rt.store, known.id))) {
       const code = await issueLoginCode(rt.store, secret, email);
       await mailer.send({
+        // Each request is a new code, so a new message.
+        idempotencyKey: `code-connexion-${randomUUID()}`,
         to: email,
         subject: `Votre code de connexion : ${code}`,
         text:
           `Bonjour,\n\nVotre code de connexion à la plateforme du greffe est : ${code}\n\n` +
-          'Il est valable 10 minutes et ne sert qu’une fois. Si vous n’avez rien demandé, ignorez ce message : ' +
+          `Il est valable ${CODE_TTL_MS / 60_000} minutes et ne sert qu’une fois. Si vous n’avez rien demandé, ignorez ce message : ` +
           'personne ne peut se connecter sans ce code.\n',
       });
     }

@@ -6,7 +6,7 @@
  */
 import type { Connector, OutboundMessage } from './connector.ts';
 import { mailConnector } from './mail/mail-connector.ts';
-import { type MailerConfig, mailerFromConfig } from './mail/mailer.ts';
+import { type MailerConfig, mailerFromConfig, mailFolder } from './mail/mailer.ts';
 import type { SealConfig } from './seal/seal.ts';
 import type { OvhConfig } from './sms/ovh-client.ts';
 import { smsConnector, smsFromConfig } from './sms/sms-connector.ts';
@@ -38,7 +38,8 @@ export function parseWebhookKeys(value: string | undefined, name: string): Webho
   });
 }
 
-export function connectorConfigFromEnv(env: Env): ConnectorConfig {
+/** `dataDir`: the server's data folder (CaseStore.dataDir); its `courriels/` folder is then the default for .eml files. */
+export function connectorConfigFromEnv(env: Env, dataDir?: string): ConnectorConfig {
   const opt = <K extends string>(key: K, v: string | undefined) =>
     (v ? { [key]: v } : {}) as Partial<Record<K, string>>;
   const max = env.GREFFE_SMS_MAX_SEGMENTS ? Number(env.GREFFE_SMS_MAX_SEGMENTS) : undefined;
@@ -48,7 +49,7 @@ export function connectorConfigFromEnv(env: Env): ConnectorConfig {
     mail: {
       from: env.GREFFE_MAIL_FROM ?? 'Greffe <greffe@greffe.invalid>',
       ...opt('smtpUrl', env.GREFFE_SMTP_URL),
-      emlDir: env.GREFFE_MAIL_DIR ?? 'data/mail',
+      emlDir: env.GREFFE_MAIL_DIR ?? (dataDir !== undefined ? mailFolder(dataDir) : 'data/mail'),
     },
     sms: {
       ...opt('endpoint', env.GREFFE_SMS_OVH_ENDPOINT),

@@ -6,10 +6,10 @@
  * behind a trusted HTTPS proxy.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '../helpers/db.ts';
+import { mailedCode } from '../helpers/mail.ts';
 import { type PlainServer, startPlainServer } from '../helpers/plain-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -32,19 +32,11 @@ const post = (srv: PlainServer, path: string, body: unknown, headers: Record<str
   });
 
 /** The code of the last .eml file sent to `email`. */
-function mailedCode(srv: PlainServer, email: string): string {
-  const dir = join(srv.dir, 'courriels');
-  const files = readdirSync(dir).sort();
-  for (const f of files.reverse()) {
-    const text = readFileSync(join(dir, f), 'utf8');
-    if (text.includes(`To: ${email}`)) return /code de connexion [^\n]*?(\d{6})/.exec(text)?.[1] ?? '';
-  }
-  throw new Error(`aucun courriel pour ${email}`);
-}
+const codeMailed = (srv: PlainServer, email: string): string => mailedCode(join(srv.dir, 'courriels'), email);
 
 async function login(srv: PlainServer, email: string): Promise<Response> {
   expect((await post(srv, '/api/auth/code', { email })).status).toBe(202);
-  return post(srv, '/api/auth/code/verify', { email, code: mailedCode(srv, email) });
+  return post(srv, '/api/auth/code/verify', { email, code: codeMailed(srv, email) });
 }
 
 /** Runs `greffe users …` in another process (asynchronously: this process serves the requests meanwhile). */
@@ -62,7 +54,7 @@ describe('e-mail login code', () => {
   it('logs a citizen in with the code of the .eml file, once; the cookie is HttpOnly and SameSite=Lax', async () => {
     const email = 'Alice.Martin@example.fr';
     expect((await post(s, '/api/auth/code', { email })).status).toBe(202);
-    const code = mailedCode(s, 'alice.martin@example.fr');
+    const code = codeMailed(s, 'alice.martin@example.fr');
     expect(code).toMatch(/^\d{6}$/);
     const rows = withDb(s.dbFile, (db) => db.prepare('SELECT code_hash FROM login_codes').all()) as {
       code_hash: string;
@@ -85,12 +77,12 @@ describe('e-mail login code', () => {
   it('burns a code after 5 wrong attempts, and refuses an expired one', async () => {
     const email = 'bob@example.fr';
     await post(s, '/api/auth/code', { email });
-    const code = mailedCode(s, email);
+    const code = codeMailed(s, email);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     for (let i = 0; i < 5; i++) await post(s, '/api/auth/code/verify', { email, code: wrong });
     expect((await post(s, '/api/auth/code/verify', { email, code })).status).toBe(400);
     await post(s, '/api/auth/code', { email });
-    const fresh = mailedCode(s, email);
+    const fresh = codeMailed(s, email);
     withDb(s.dbFile, (db) => db.prepare('UPDATE login_codes SET expires_at = 0 WHERE email = ?').run(email));
     expect((await post(s, '/api/auth/code/verify', { email, code: fresh })).status).toBe(400);
   });

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 
 export interface MailAttachment {
@@ -110,3 +110,6 @@ export class EmlMailer implements Mailer {
 export function mailerFromConfig(c: MailerConfig): Mailer {
   return c.smtpUrl ? new SmtpMailer(c.smtpUrl, c.from) : new EmlMailer(c.emlDir ?? 'data/mail', c.from);
 }
+
+/** Folder of the .eml files of a server whose data folder is `dataDir` (CaseStore.dataDir), when no SMTP is configured. */
+export const mailFolder = (dataDir: string): string => join(resolve(dataDir), 'courriels');

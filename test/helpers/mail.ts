@@ -1,0 +1,16 @@
+/** The login code mailed to an address, read from the .eml files the server wrote (no SMTP configured). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The 6-digit code of the newest .eml in `dir` addressed to `email`. */
+export function mailedCode(dir: string, email: string): string {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    if (text.includes(`To: ${email}`)) return /code de connexion [^\n]*?(\d{6})/.exec(text)?.[1] ?? '';
+  }
+  throw new Error(`aucun courriel pour ${email} dans ${dir}`);
+}
