@@ -70,6 +70,7 @@ export {
   parameterValue,
   schemaTypes,
   someIn,
+  UNKNOWN_FACT,
 } from './conditions/index.ts';
 export type {
   AnyCondition,

@@ -1,6 +1,7 @@
 /** What a caller may do now on a case, and who may open one: read from the spec, never hard-coded. */
 import type { Procedure, Role, Transition } from '../../spec/index.ts';
-import { conditionOutcome, factsFor, formFields, guardVerdict, roleFor } from './checks.ts';
+import { conditionOutcome } from './conditions.ts';
+import { factsFor, formFields, guardVerdict, roleFor } from './checks.ts';
 import { rulesGuards } from './guards.ts';
 import { candidates } from './transition.ts';
 import type { Actor, CaseSnapshot, GuardEvaluator } from './types.ts';

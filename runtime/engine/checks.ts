@@ -5,8 +5,7 @@
  * `when:` and its guard rule sets, with three-valued answers — true, false, or
  * null when the answer depends on a field of the transition's own form.
  */
-import { CONTEXT_FACTS, type Condition, type Procedure, type Transition } from '../../spec/index.ts';
-import { conditionHolds } from './conditions.ts';
+import { CONTEXT_FACTS, type Procedure, type Transition } from '../../spec/index.ts';
 import type { Actor, CaseSnapshot, EngineError, GuardEvaluator } from './types.ts';
 
 /** The role `actor` fires `t` with: the first of its roles `t` allows; null for the system; undefined: not allowed. */
@@ -46,50 +45,6 @@ export function formFields(p: Procedure, t: Transition): ReadonlySet<string> {
     fieldsByTransition.set(t, fields);
   }
   return fields;
-}
-
-const readsUnknown = (leaf: { fact: string; value: unknown }, unknown: ReadonlySet<string>): boolean => {
-  if (unknown.has(leaf.fact)) return true;
-  const v = leaf.value as { fact?: unknown } | null;
-  return typeof v === 'object' && v !== null && typeof v.fact === 'string' && unknown.has(v.fact);
-};
-
-/**
- * `condition` on `facts` in three-valued (Kleene) logic: a test of a fact in
- * `unknown` is null; `all` is false as soon as one part is false, `any` true
- * as soon as one part is true, `not` keeps null. With no unknown fact it is
- * exactly `conditionHolds`.
- */
-export function conditionOutcome(
-  condition: Condition,
-  facts: Readonly<Record<string, unknown>>,
-  unknown: ReadonlySet<string>,
-  p: Procedure,
-): boolean | null {
-  if ('all' in condition) {
-    let open = false;
-    for (const c of condition.all) {
-      const r = conditionOutcome(c, facts, unknown, p);
-      if (r === false) return false;
-      if (r === null) open = true;
-    }
-    return open ? null : true;
-  }
-  if ('any' in condition) {
-    let open = false;
-    for (const c of condition.any) {
-      const r = conditionOutcome(c, facts, unknown, p);
-      if (r === true) return true;
-      if (r === null) open = true;
-    }
-    return open ? null : false;
-  }
-  if ('not' in condition) {
-    const r = conditionOutcome(condition.not, facts, unknown, p);
-    return r === null ? null : !r;
-  }
-  if (unknown.size > 0 && readsUnknown(condition, unknown)) return null;
-  return conditionHolds(condition, facts, p);
 }
 
 /** The facts rule set `id` declares, taken from `facts` when known (a guard is given nothing else). */

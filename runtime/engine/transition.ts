@@ -13,7 +13,8 @@
  */
 import { validateFormData } from '../../forms/index.ts';
 import type { Procedure, Transition } from '../../spec/index.ts';
-import { conditionOutcome, factsFor, guardVerdict, roleFor } from './checks.ts';
+import { conditionOutcome } from './conditions.ts';
+import { factsFor, guardVerdict, roleFor } from './checks.ts';
 import { buildEffects } from './effects.ts';
 import { rulesGuards } from './guards.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';

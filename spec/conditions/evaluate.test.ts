@@ -4,7 +4,7 @@ import { loadProcedure } from '../load.ts';
 import type { Procedure } from '../model.ts';
 import { compileCondition } from './compile.ts';
 import { OPERATORS_TABLE } from './operators.ts';
-import type { AnyCondition } from './types.ts';
+import { type AnyCondition, UNKNOWN_FACT } from './types.ts';
 import { ConditionError } from './values.ts';
 
 const loaded = loadProcedure('spec/procedures/petits-litiges/1.0.0').procedure;
@@ -153,5 +153,29 @@ describe('compilation', () => {
       expect(spec.phrase).toMatch(/^\S/);
       expect(spec.description).toMatch(/^le fait|^chaque|^au moins/);
     }
+  });
+});
+
+describe('a fact not known yet (UNKNOWN_FACT)', () => {
+  const lenient = { absent: 'undefined' } as const;
+  it('leaves a test of it unsettled and reports it missing, in either mode, also as a { fact } value', () => {
+    for (const options of [{}, lenient]) {
+      const e = compileCondition(annex, below, options).evaluate({ montant: UNKNOWN_FACT });
+      expect(e.value).toBeNull();
+      expect(e.missing).toEqual(['montant']);
+      expect(compileCondition(annex, below, options).decide({ montant: UNKNOWN_FACT })).toBeNull();
+    }
+    const other: AnyCondition = { fact: 'montant', operator: 'lessThan', value: { fact: 'plafond' } };
+    expect(
+      compileCondition(annex, other, lenient).evaluate({ montant: 1, plafond: UNKNOWN_FACT }).missing,
+    ).toEqual(['plafond']);
+  });
+
+  it('is settled all the same when another part decides, while absent facts read undefined (lenient)', () => {
+    const refused: AnyCondition = { fact: 'matiere', operator: 'equal', value: 'travail' };
+    const c: AnyCondition = { all: [below, refused] };
+    expect(compileCondition(annex, c, lenient).evaluate({ montant: UNKNOWN_FACT }).value).toBe(false);
+    const either: AnyCondition = { any: [below, { not: refused }] };
+    expect(compileCondition(annex, either, lenient).evaluate({ montant: UNKNOWN_FACT }).value).toBe(true);
   });
 });

@@ -25,4 +25,5 @@ export type {
   Leaf,
   LeafExplanation,
 } from './types.ts';
+export { UNKNOWN_FACT } from './types.ts';
 export { ConditionError, enumValues, parameterValue, schemaTypes } from './values.ts';

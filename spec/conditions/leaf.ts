@@ -7,7 +7,7 @@
  */
 import type { Procedure } from '../model.ts';
 import { type JsonType, type OperatorSpec, operator } from './operators.ts';
-import type { Explanation, Facts, InvalidFact, Leaf } from './types.ts';
+import { type Explanation, type Facts, type InvalidFact, type Leaf, UNKNOWN_FACT } from './types.ts';
 import { ConditionError, parameterValue, pathKeys, readPath, typeMessage } from './values.ts';
 
 /** What a compiled node adds to while it explains. */
@@ -117,6 +117,7 @@ export function compileLeaf(leaf: Leaf, ctx: LeafContext): Node {
   /** The fact's value to compare, or a reason not to: MISSING, or INVALID (ill-typed). */
   const read = (f: Facts): unknown => {
     let v = own(f, fact);
+    if (v === UNKNOWN_FACT) return MISSING;
     if (v === undefined) return lenient ? undefined : MISSING;
     if (declaredOk && !declaredOk(v)) return INVALID;
     if (keys) v = readPath(v, keys);
@@ -125,6 +126,7 @@ export function compileLeaf(leaf: Leaf, ctx: LeafContext): Node {
   const readValue = (f: Facts): unknown => {
     if (valueFact === undefined) return constantOk ? constant : INVALID;
     const w = own(f, valueFact);
+    if (w === UNKNOWN_FACT) return MISSING;
     if (w === undefined) return lenient ? undefined : MISSING;
     return valueOk(w) ? w : INVALID;
   };
@@ -137,7 +139,7 @@ export function compileLeaf(leaf: Leaf, ctx: LeafContext): Node {
   const check = declaredOk ? both(declaredOk, factOk) : factOk;
   const absentAnswer = lenient && valueFact === undefined && constantOk ? onUndefined(op, constant) : null;
   const bound = op.bind && Array.isArray(constant) ? op.bind(constant) : (v: unknown) => test(v, constant);
-  /** The usual test — no path, a constant value — with nothing in between. */
+  /** The usual test — no path, a constant value — with nothing in between (UNKNOWN_FACT fails every type check: null). */
   const direct = (f: Facts): boolean | null => {
     const v = factOf(f);
     if (v === undefined) return absentAnswer;
@@ -173,7 +175,8 @@ export function compileLeaf(leaf: Leaf, ctx: LeafContext): Node {
   const explainDirect = (f: Facts, acc: Acc): Explanation => {
     const v = factOf(f);
     let result: boolean | null = null;
-    if (v === undefined) {
+    if (v === UNKNOWN_FACT) acc.missing.push(fact);
+    else if (v === undefined) {
       if (lenient) result = absentAnswer;
       else acc.missing.push(fact);
     } else if (check(v)) result = bound(v);

@@ -8,6 +8,13 @@ import type { JsonType } from './operators.ts';
 
 export type Facts = Readonly<Record<string, unknown>>;
 
+/**
+ * A fact's value "not known yet", in either `absent` mode: a test that reads it is not settled
+ * (null) and the fact is reported missing. The dashboard gives it to the fields of a form still
+ * to be filled, while the case's other absent facts read `undefined` as in a `when:`.
+ */
+export const UNKNOWN_FACT: unique symbol = Symbol('fait inconnu');
+
 /** A `when:` condition or a rule's conditions: json-rules-engine's format, `{ param }` / `{ fact }` values. */
 export type AnyCondition = Condition | RuleCondition;
 
