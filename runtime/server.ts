@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import type { Procedure } from '../spec/index.ts';
 import { createApp } from './api/app.ts';
 import { guardRequests } from './api/http-guard.ts';
+import { uploadLimit } from './api/limits.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
 import { localConnectors } from './connectors/local.ts';
 import { courtById, courtIds } from './identity/courts.ts';
@@ -121,7 +122,10 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
         createServer: ((options: HttpServerOptions, listener: RequestListener) =>
           createServer(
             options,
-            guardRequests(listener, { trustProxy: o.trustProxy === true }),
+            guardRequests(listener, {
+              trustProxy: o.trustProxy === true,
+              uploadLimit: uploadLimit(catalog.procedures),
+            }),
           )) as typeof createServer,
       },
       () => resolve(s),

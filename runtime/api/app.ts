@@ -13,7 +13,6 @@ import { Auth, type Env, SESSION_COOKIE } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
 import { notFound, onError } from './errors.ts';
-import { setUploadLimit } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { cspWithInlineStyles } from './security-headers.ts';
 import { caseRoutes } from './routes-cases.ts';
@@ -82,7 +81,6 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   // Every API answer carries API_HEADERS (json.ts), set with the answer itself: a c.header() here
   // made hono build a web Headers object for every answer.
   const auth = new Auth(rt, options.trustProxy === true);
-  setUploadLimit(rt.catalog.procedures);
 
   app.get('/api/health', (c) => sendJson(c, { ok: true }));
   app.get('/api/me', async (c) => {

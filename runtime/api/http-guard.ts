@@ -8,12 +8,14 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { bodyLimit, bodyLimits } from './limits.ts';
+import { bodyLimit } from './limits.ts';
 import { HSTS, SECURITY_HEADERS } from './security-headers.ts';
 
 export interface GuardOptions {
   /** Behind a reverse proxy that terminates HTTPS (`--trust-proxy`): its X-Forwarded-* headers are believed. */
   readonly trustProxy: boolean;
+  /** The largest upload the loaded procedures admit (limits.ts uploadLimit). */
+  readonly uploadLimit: number;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -69,7 +71,7 @@ export function guardRequests(listener: RequestListener, o: GuardOptions): Reque
       }
       const url = req.url ?? '/';
       const q = url.indexOf('?');
-      const limit = bodyLimit(method, q < 0 ? url : url.slice(0, q), bodyLimits.upload);
+      const limit = bodyLimit(method, q < 0 ? url : url.slice(0, q), o.uploadLimit);
       if (Number(req.headers['content-length']) > limit) {
         refuse(
           res,

@@ -34,15 +34,12 @@ export function bodyLimit(method: string, path: string, uploadLimit: number): nu
   return DEFAULT_BODY_LIMIT;
 }
 
-/** Limits the process knows once the procedures are loaded (set by createApi). */
-export const bodyLimits = { upload: 20 * 1024 * KB };
-
 /**
  * The largest upload any loaded document kind admits (its `max_size`
  * parameter; 1 GB, documents.ts HARD_MAX_BYTES, for a kind without one): the
  * guard's limit before the route compares the declared size with the kind's own.
  */
-export function setUploadLimit(procedures: readonly Procedure[]): void {
+export function uploadLimit(procedures: readonly Procedure[]): number {
   let max = 0;
   for (const p of procedures) {
     for (const d of Object.values(p.documents)) {
@@ -51,7 +48,7 @@ export function setUploadLimit(procedures: readonly Procedure[]): void {
       max = Math.max(max, param?.type === 'integer' ? Math.min(param.value, HARD_MAX_BYTES) : HARD_MAX_BYTES);
     }
   }
-  bodyLimits.upload = Math.max(bodyLimits.upload, max);
+  return max;
 }
 
 export const tooLarge = (limit: number): GreffeError =>
@@ -117,7 +114,8 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
       'Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).',
     );
   }
-  const limit = bodyLimit(c.req.method, c.req.path, bodyLimits.upload);
+  // No JSON route takes an upload: the upload limit (0 here) never applies to these bodies.
+  const limit = bodyLimit(c.req.method, c.req.path, 0);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await readLimited(c, limit));
