@@ -1,6 +1,7 @@
 /** Fictional case data for `greffe acts sample`: every act template rendered as drafters will see it. */
 import { type ActTemplate, partyRoles } from '../../spec/acts.ts';
 import type { Procedure } from '../../spec/index.ts';
+import { courtById } from '../identity/courts.ts';
 import type { ActData } from './render-pdf.ts';
 
 /** Fictional people: the parties, in the order of the procedure's party roles, then the signatories. */
@@ -10,7 +11,7 @@ const SIGNATORY_NAMES = ['Claire Dubois', 'Marc Lefèvre', 'Sophie Garnier', 'Pa
 export function sampleActData(t: ActTemplate, p: Procedure): ActData {
   return {
     rg: '27/00042',
-    tribunal: 'tribunal judiciaire de Lyon',
+    tribunal: courtById('tj-lyon')?.name ?? 'tj-lyon',
     parties: Object.fromEntries(
       partyRoles(p).map((r, i) => [r, PARTY_NAMES[i % PARTY_NAMES.length] as string]),
     ),
