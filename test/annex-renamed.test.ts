@@ -5,34 +5,16 @@
  * exactly as the original — generic code finds the rule set through
  * `decided_by:`, never by its name. Real processes, real HTTP servers.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runGreffe } from './helpers/cli.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { ANNEX_DIR, copySpec } from './helpers/spec-copy.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'cli/bin/greffe.js');
-
 /** Runs the real `greffe` binary. */
-function greffe(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const greffe = (args: string[]) => runGreffe(args);
 
 /** Every YAML file of a version folder, recursively. */
 function yamlFiles(dir: string): string[] {

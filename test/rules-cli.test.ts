@@ -2,34 +2,17 @@
  * The public contract of `greffe eligibility`, `greffe referral` and `greffe
  * test`, driven as a user would: a real process, files and stdin, exit codes.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editedCopy } from '../rules/test-support.ts';
+import { runGreffe } from './helpers/cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'cli/bin/greffe.js');
 const ANNEX = 'spec/procedures/petits-litiges/1.0.0';
 
 /** Runs the real `greffe` binary; resolves with its exit code and outputs. */
-function greffe(args: string[], options: { input?: string; cwd?: string } = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const greffe = runGreffe;
 
 function factsFile(facts: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'greffe-facts-')), 'faits.json');
