@@ -38,15 +38,29 @@ export function simulatedCase(p: Procedure, state: string): CaseSnapshot {
   };
 }
 
+/** What a journey run may be given: its guard evaluator (default: the rules'), and who hears of each accepted event. */
+export interface JourneyHooks {
+  readonly guards?: GuardEvaluator;
+  readonly fired?: (event: string) => void;
+}
+
 /** Fires, in due order, every deadline due at `now` (the scheduler's job, in memory). */
-function expireDue(p: Procedure, c: SimCase, now: Date, guards: GuardEvaluator): string | undefined {
+function expireDue(
+  p: Procedure,
+  c: SimCase,
+  now: Date,
+  guards: GuardEvaluator,
+  fired?: (event: string) => void,
+): string | undefined {
   for (;;) {
     const [due] = dueExpiries(p, c.snapshot, now);
     if (!due) return undefined;
     const command = expiryCommand(c.snapshot, due);
     const d = command ? transition(p, c.snapshot, command, now, guards) : undefined;
-    if (d?.ok) c.snapshot = d.snapshot;
-    else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline);
+    if (d?.ok && command) {
+      c.snapshot = d.snapshot;
+      fired?.(command.event);
+    } else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline);
     if (d && !d.ok && d.error.code !== 'INVALID_STATE')
       return `expiration de ${due.deadline} : ${d.error.code} ${d.error.message}`;
   }
@@ -58,10 +72,11 @@ function runStep(
   s: JourneyStep,
   clock: { now: Date },
   guards: GuardEvaluator,
+  fired?: (event: string) => void,
 ): string | undefined {
   if (s.wait) {
     clock.now = addIsoDuration(clock.now, s.wait);
-    const failed = expireDue(p, c, clock.now, guards);
+    const failed = expireDue(p, c, clock.now, guards, fired);
     if (failed) return failed;
   } else if (s.event && s.as) {
     const command = {
@@ -73,6 +88,7 @@ function runStep(
     const d = transition(p, c.snapshot, command, clock.now, guards);
     if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
     c.snapshot = d.snapshot;
+    fired?.(s.event);
   }
   const { state } = c.snapshot;
   if (s.expectState && state !== s.expectState) return `état ${state} au lieu de ${s.expectState}`;
@@ -88,16 +104,17 @@ export function runJourney(
   p: Procedure,
   j: Journey,
   observe?: (snapshot: CaseSnapshot, now: Date) => void,
+  hooks: JourneyHooks = {},
 ): CaseResult {
   const at = { name: j.name, file: j.loc.file, line: j.loc.line, column: j.loc.column };
   const expected = `état ${j.expect.state}${j.expect.deadlines ? `, délais [${[...j.expect.deadlines].sort().join(', ')}]` : ''}`;
   const start = j.start ?? initialStates(p)[0] ?? '';
   const c: SimCase = { snapshot: simulatedCase(p, start) };
   const clock = { now: new Date(`${p.effective}T09:00:00Z`) };
-  const guards = rulesGuards(p);
+  const guards = hooks.guards ?? rulesGuards(p);
   observe?.(c.snapshot, clock.now);
   for (const s of j.steps) {
-    const failure = runStep(p, c, s, clock, guards);
+    const failure = runStep(p, c, s, clock, guards, hooks.fired);
     observe?.(c.snapshot, clock.now);
     if (failure)
       return { ...at, line: s.loc.line, column: s.loc.column, passed: false, expected, actual: failure };
