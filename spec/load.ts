@@ -9,6 +9,7 @@ import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
+import { checkDeadlineStarts } from './check-time.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
@@ -138,6 +139,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   checkGraph(model, ctx, model.loc);
   checkHearing(model, ctx);
   checkDeadlines(model, ctx);
+  checkDeadlineStarts(model, ctx);
   checkFacts(model, parts.recordedFacts, ctx);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
