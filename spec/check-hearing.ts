@@ -6,7 +6,7 @@
  * true on every path from an initial state; sets only shrink, so it ends.
  */
 import type { BuildContext } from './build-context.ts';
-import type { Procedure, Transition } from './model.ts';
+import { type Procedure, type Transition, targetOf } from './model.ts';
 
 type Graph = Pick<Procedure, 'states' | 'transitions' | 'roles'>;
 
@@ -40,13 +40,14 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
     const s = work.pop() as string;
     const here = known.get(s) as number;
     for (const t of out.get(s) ?? []) {
-      const prev = known.get(t.to);
+      const to = targetOf(t, s);
+      const prev = known.get(to);
       if (prev === undefined) continue;
       const next = prev & apply(t, here);
-      if (next !== prev || !reached.has(t.to)) {
-        reached.add(t.to);
-        known.set(t.to, next);
-        work.push(t.to);
+      if (next !== prev || !reached.has(to)) {
+        reached.add(to);
+        known.set(to, next);
+        work.push(to);
       }
     }
   }
