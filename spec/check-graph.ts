@@ -1,6 +1,6 @@
 /** Graph checks on the state machine: reachability, exits, finals, stuck states, ambiguity. */
 import type { BuildContext } from './build-context.ts';
-import type { Condition, Deadline, Procedure, Transition } from './model.ts';
+import { type Condition, type Deadline, type Procedure, type Transition, targetOf } from './model.ts';
 
 type Graph = Pick<Procedure, 'states' | 'transitions' | 'deadlines'>;
 
@@ -36,11 +36,12 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
       'Ajoutez initial: true à l’état où commence une affaire (ex. le dépôt de la demande).',
     );
   }
-  const reachable = reach(initials, (s) => (out.get(s) ?? []).map((t) => t.to));
+  const reachable = reach(initials, (s) => (out.get(s) ?? []).map((t) => targetOf(t, s)));
   const incoming = new Map<string, string[]>(states.map((s) => [s.id, []]));
-  for (const t of g.transitions) for (const f of t.from) incoming.get(t.to)?.push(f);
+  for (const t of g.transitions) for (const f of t.from) incoming.get(targetOf(t, f))?.push(f);
   const entering = new Map<string, Transition[]>();
   for (const t of g.transitions) {
+    if (t.stays) continue; // a parallel track leaves the state as it found it
     const list = entering.get(t.to);
     if (list) list.push(t);
     else entering.set(t.to, [t]);

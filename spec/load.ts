@@ -7,6 +7,7 @@ import { buildForm, buildRules, buildTests } from './build-files.ts';
 import { buildProcedureParts } from './build-procedure.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
+import { checkRemedies } from './check-remedies.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
@@ -137,6 +138,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   };
   checkGraph(model, ctx, model.loc);
   checkHearing(model, ctx);
+  checkRemedies(model, ctx);
   checkDeadlines(model, ctx);
   checkFacts(model, parts.recordedFacts, ctx);
 
@@ -163,6 +165,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     states: parts.states,
     transitions: parts.transitions,
     deadlines: parts.deadlines,
+    remedies: parts.remedies,
     documents: parts.documents,
     forms,
     rules,
