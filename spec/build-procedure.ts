@@ -212,10 +212,12 @@ function buildEffects(
       });
     } else if (o.record) {
       const r = obj(o.record);
+      const value = r.value as string | number | boolean | null | undefined;
       out.push({
         kind: 'record',
         fact: String(r.fact),
         from: typeof r.from === 'string' ? r.from : String(r.fact),
+        ...(value !== undefined && { value }),
         loc,
       });
     }
@@ -317,8 +319,8 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       if (typeof t.from === 'string') ctx.ref('state', t.from, names.states, src, [...base, 'from']);
       else from.forEach((s, i) => ctx.ref('state', s, names.states, src, [...base, 'from', i]));
     }
-    const stays = t.stays === true;
-    if (!stays) ctx.ref('state', String(t.to), names.states, src, [...base, 'to']);
+    const stay = t.stay === true;
+    if (!stay) ctx.ref('state', String(t.to), names.states, src, [...base, 'to']);
     const roleList = (key: string): string[] => {
       const list = strList(t[key]);
       list.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, key, i]));
@@ -332,6 +334,8 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
     if (form !== undefined) ctx.ref('form', form, ext.forms, src, [...base, 'form']);
     const guard = strList(t.guard);
     guard.forEach((g, i) => ctx.ref('ruleset', g, ext.rulesets, src, [...base, 'guard', i]));
+    const guardUnless = strList(t.guard_unless);
+    guardUnless.forEach((g, i) => ctx.ref('ruleset', g, ext.rulesets, src, [...base, 'guard_unless', i]));
     const decisionRaw = t.decision ? obj(t.decision) : undefined;
     const against = strList(decisionRaw?.against);
     against.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, 'decision', 'against', i]));
@@ -390,12 +394,13 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       ...documented(t, src.locate(base)),
       from,
       fromAny,
-      to: stays ? (from[0] ?? '') : String(t.to),
-      stays,
+      to: stay ? '' : String(t.to),
+      stay,
       roles: rolesOf,
       automatic,
       ...(form !== undefined && { form }),
       guard,
+      guardUnless,
       ...(t.when !== undefined && { when: t.when as Condition }),
       summons,
       hears,

@@ -196,12 +196,13 @@ function checkFilings(p: Parts, parties: ReadonlySet<string>, ctx: BuildContext)
   const apply = (t: Transition, before: number): number => {
     let after = before;
     if (t.automatic) after &= ~(firedBy.get(t.event) ?? 0);
+    for (const d of t.after) after &= ~(bit.get(d) ?? 0); // it fired only once they ran out
     for (const e of t.effects) {
       const b = bit.get(e.kind === 'start' || e.kind === 'stop' ? e.deadline : '') ?? 0;
       if (e.kind === 'stop') after &= ~b;
       else if (e.kind === 'start') after |= b;
     }
-    if (!t.stays && p.states[t.to]?.final) after = 0;
+    if (!t.stay && p.states[t.to]?.final) after = 0;
     return after;
   };
   const work = Object.values(p.states)

@@ -5,6 +5,7 @@ import { BuildContext, closest, obj } from './build-context.ts';
 import { buildDecidedBy, buildObjectives, type DeclarableNames } from './build-declarations.ts';
 import { buildForm, buildRules, buildTests } from './build-files.ts';
 import { buildProcedureParts } from './build-procedure.ts';
+import { checkFactOwnership } from './check-facts.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
 import { checkRemedies } from './check-remedies.ts';
@@ -81,7 +82,9 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     rulesets: rulesetNames,
     formFields,
   });
-  const rules: Rules = rulesSrc ? buildRules(rulesSrc, ctx, parts.parameters) : { facts: {}, rulesets: {} };
+  const rules: Rules = rulesSrc
+    ? buildRules(rulesSrc, ctx, parts.parameters)
+    : { facts: {}, establishedBy: {}, rulesets: {} };
   const declarable: DeclarableNames = {
     rulesets: rulesetNames,
     deadlines: new Set(Object.keys(parts.deadlines)),
@@ -141,6 +144,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   checkRemedies(model, ctx);
   checkDeadlines(model, ctx);
   checkFacts(model, parts.recordedFacts, ctx);
+  checkFactOwnership(model, rulesSrc, ctx);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };

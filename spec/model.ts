@@ -115,7 +115,15 @@ export type Effect =
       readonly to: readonly string[];
       readonly loc: Loc;
     }
-  | { readonly kind: 'record'; readonly fact: string; readonly from: string; readonly loc: Loc };
+  | {
+      readonly kind: 'record';
+      readonly fact: string;
+      /** Form field path, or a context fact (`requerant`: the actor's role); ignored when `value` is set. */
+      readonly from: string;
+      /** `value:` written in the spec: recorded as it is, whatever the form says. */
+      readonly value?: string | number | boolean | null;
+      readonly loc: Loc;
+    };
 
 export type DecisionKind = 'jugement' | 'ordonnance' | 'homologation' | 'administration_judiciaire';
 
@@ -202,14 +210,19 @@ export interface Transition extends Documented {
   readonly from: readonly string[];
   /** True when written `from: "*"`. */
   readonly fromAny: boolean;
-  /** Target state; for a transition that `stays`, its first source state (use `targetOf`). */
+  /** Target state; for a `stay` transition, the empty string (the case stays in its state: see `targetOf`). */
   readonly to: string;
-  /** True when the case stays in the state it was fired from (a parallel track: a non-suspensive remedy). */
-  readonly stays: boolean;
+  /**
+   * `stay: true`: a request, or a decider's refusal of one, that leaves the case in the state it
+   * was in (any of `from`), instead of moving it to `to`.
+   */
+  readonly stay: boolean;
   readonly roles: readonly string[];
   readonly automatic: boolean;
   readonly form?: string;
   readonly guard: readonly string[];
+  /** Rule sets that, satisfied, forbid the transition (`guard_unless:`): e.g. refusing a referral that is of right. */
+  readonly guardUnless: readonly string[];
   readonly when?: Condition;
   readonly summons: readonly string[];
   readonly hears: readonly string[];
@@ -317,6 +330,11 @@ export interface RuleSet {
 export interface Rules {
   /** JSON Schema of each fact, keyed by fact name. */
   readonly facts: Readonly<Record<string, JsonSchema>>;
+  /**
+   * Roles that establish a fact (`established_by:` in rules.yaml), by fact name; a fact not
+   * listed may be given by any form. A form of another role can neither set nor replace it.
+   */
+  readonly establishedBy: Readonly<Record<string, readonly string[]>>;
   readonly rulesets: Readonly<Record<string, RuleSet>>;
 }
 
@@ -383,6 +401,30 @@ export interface Objectives {
   readonly bankExecution?: { readonly connectors: readonly string[]; readonly loc: Loc };
 }
 
+/** The state `t` leads to from `state`: its `to`, or `state` itself for a `stay` transition. */
+export function targetOf(t: Pick<Transition, 'to' | 'stay'>, state: string): string {
+  return t.stay ? state : t.to;
+}
+
+/** The states `t` may lead to: `[to]`, or each of its `from` states for a `stay` transition. */
+export function targetsOf(t: Pick<Transition, 'to' | 'stay' | 'from'>): readonly string[] {
+  return t.stay ? t.from : [t.to];
+}
+
+/**
+ * The roles that establish `fact` when `role` may not: undefined when `role` may give it (no
+ * `established_by:`, or `role` is among them). `role` null is the system (a deadline's expiry).
+ */
+export function factOwnedByOthers(
+  rules: Rules,
+  fact: string,
+  role: string | null,
+): readonly string[] | undefined {
+  const owners = Object.hasOwn(rules.establishedBy, fact) ? rules.establishedBy[fact] : undefined;
+  if (!owners || role === null || owners.includes(role)) return undefined;
+  return owners;
+}
+
 /** A loaded, checked, frozen procedure version. */
 export interface Procedure {
   readonly id: string;
@@ -414,11 +456,6 @@ export interface Procedure {
   readonly objectives: Objectives;
   readonly tests: readonly ScenarioFile[];
   readonly loc: Loc;
-}
-
-/** The state a transition leads to from `from`: its `to`, or `from` itself when it stays. */
-export function targetOf(t: Pick<Transition, 'to' | 'stays'>, from: string): string {
-  return t.stays ? from : t.to;
 }
 
 /** Language v2: the procedure declares typed remedies (its decisions cite them; `appeal` and timer hearings are refused). */

@@ -48,11 +48,13 @@ function mainSentence(p: Procedure, t: Transition): string {
     const what = lcFirst(stripStop(withoutRoleMention(t.label, roles)));
     return `${ucFirst(definiteList(roles, 'ou'))} peut ${what}${how}${when}.`;
   }
-  const target = p.states[t.to]?.label ?? t.to;
   const d = deadlineFiring(p, t);
   const after = d
     ? `À l’expiration ${ofDefinite(d.label)}, soit ${deadlineDuration(p, d)}`
     : 'Sans intervention d’un acteur';
+  if (t.stay)
+    return `${after}${when}, ${lcFirst(stripStop(t.label))} ; l’affaire demeure à l’étape où elle se trouve.`;
+  const target = p.states[t.to]?.label ?? t.to;
   return `${after}${when}, l’affaire passe à l’étape « ${stripStop(target)} ».`;
 }
 
