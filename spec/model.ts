@@ -143,10 +143,79 @@ export type Effect =
 
 export type DecisionKind = 'jugement' | 'ordonnance' | 'homologation' | 'administration_judiciaire';
 
+/** Character of a judgment (CPC art. 473–474), computed by the reducer from how a party was summoned and whether he acted. */
+export type JudgmentCharacter = 'contradictoire' | 'reputee_contradictoire' | 'par_defaut';
+
+export const JUDGMENT_CHARACTERS: readonly JudgmentCharacter[] = [
+  'contradictoire',
+  'reputee_contradictoire',
+  'par_defaut',
+];
+
+/** How the character of a judgment is computed and recorded (`decision.character`). */
+export interface CharacterRule {
+  /** The party whose appearance decides (the defendant). */
+  readonly party: string;
+  /** The fact the character is recorded under. */
+  readonly fact: string;
+  /** In last resort (no appeal): a party summoned other than to his person who never acted gets a judgment by default. */
+  readonly lastResort: boolean;
+  /** Deadline (six months, CPC art. 478) within which a default or deemed-contradictory judgment must be served to that party. */
+  readonly voidUnlessServed?: string;
+}
+
 export interface Decision {
   readonly kind: DecisionKind;
   readonly against: readonly string[];
+  /** Language v1: may the decision be challenged? A procedure that declares `remedies:` types them instead. */
   readonly appeal?: boolean;
+  /** Typed remedies open against the decision (ids of `Procedure.remedies`); undefined in language v1. */
+  readonly remedies?: readonly string[];
+  readonly character?: CharacterRule;
+}
+
+export type RemedyKind =
+  | 'opposition'
+  | 'appel'
+  | 'pourvoi_cassation'
+  | 'retractation'
+  | 'revision'
+  | 'rectification_erreur_materielle'
+  | 'omission_statuer'
+  | 'tierce_opposition';
+
+/** The act that starts a remedy's time. `signification`: the service made to that party (CPC art. 528). */
+export type RemedyStart = 'signification' | 'prononce' | 'connaissance_cause' | 'force_chose_jugee';
+
+/** A typed remedy (`remedies:`), cited by decisions; stated in every act of service (CPC art. 680). */
+export interface Remedy extends Documented {
+  readonly id: string;
+  readonly kind: RemedyKind;
+  /** Duration parameter: the time to exercise it; undefined when no time limits it. */
+  readonly time?: string;
+  /** The deadline the platform runs against each party served. */
+  readonly deadline?: string;
+  readonly startsOn: RemedyStart;
+  readonly suspensive: boolean;
+  readonly by: readonly string[];
+  readonly thirdParties: boolean;
+  /** Characters of the judgment it is open against; empty = all. */
+  readonly characters: readonly JudgmentCharacter[];
+  /** The court it is brought before. */
+  readonly before: string;
+  /** How to exercise it (stated in the act of service). */
+  readonly exercise: string;
+  readonly reopens?: string;
+  readonly filedBy?: string;
+  readonly decidedBy?: string;
+  /** Fact true while the remedy is pending (recorded by the reducer). */
+  readonly pending?: string;
+}
+
+/** A service act (`service:`): serves the decision that produced `document` to the parties `to`. */
+export interface Service {
+  readonly document: string;
+  readonly to: readonly string[];
 }
 
 export interface Transition extends Documented {
@@ -174,6 +243,13 @@ export interface Transition extends Documented {
   readonly summons: readonly string[];
   readonly hears: readonly string[];
   readonly decision?: Decision;
+  /** The summons reaches the party in person (CPC art. 654): always, or when this condition on the act's return holds. */
+  readonly summonsInPerson?: boolean | Condition;
+  readonly service?: Service;
+  /** A party's filing: the others are notified and get this answer deadline before any decision (CPC art. 15–16). */
+  readonly filing?: { readonly answer: string };
+  /** Deadlines that must have run out (or been stopped) before the transition may fire. */
+  readonly after: readonly string[];
   /** Roles that see the event and its data; empty means every role of the case. */
   readonly visibleTo: readonly string[];
   readonly effects: readonly Effect[];
@@ -398,6 +474,8 @@ export interface Procedure {
   readonly states: Readonly<Record<string, State>>;
   readonly transitions: readonly Transition[];
   readonly deadlines: Readonly<Record<string, Deadline>>;
+  /** Typed remedies (language v2); empty in language v1. */
+  readonly remedies: Readonly<Record<string, Remedy>>;
   readonly documents: Readonly<Record<string, DocumentKind>>;
   readonly forms: Readonly<Record<string, Form>>;
   readonly rules: Rules;
@@ -405,4 +483,9 @@ export interface Procedure {
   readonly objectives: Objectives;
   readonly tests: readonly ScenarioFile[];
   readonly loc: Loc;
+}
+
+/** Language v2: the procedure declares typed remedies (its decisions cite them; `appeal` and timer hearings are refused). */
+export function isLanguageV2(p: Pick<Procedure, 'remedies'>): boolean {
+  return Object.keys(p.remedies).length > 0;
 }
