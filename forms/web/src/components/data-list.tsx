@@ -93,6 +93,11 @@ function show(
   return optionLabel(schema, v, titles);
 }
 
+/** One recorded value shown as its answer ("Oui", an option's label, a list of files…). */
+export function FieldValue({ value, schema }: { value: unknown; schema?: unknown }) {
+  return <>{show(value, schema as Schema | undefined, { order: [] }, '', {})}</>;
+}
+
 export function DataList({
   data,
   shape = { order: [] },
