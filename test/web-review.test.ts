@@ -5,6 +5,9 @@
  * each section with "Modifier" back to its step; nothing is recorded until
  * the action's own button is pressed there. Back returns to the last step.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
@@ -12,6 +15,7 @@ import { devLogin, setUpWebStack } from './web-helpers.ts';
 import { actionLabel, caseView, expectNoAxeViolation, field, getJson } from './web-pages.ts';
 
 const web = setUpWebStack();
+const run = promisify(execFile);
 
 async function open(user: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
   const context = await web.browser.newContext({
@@ -34,6 +38,11 @@ async function draftedCase(context: BrowserContext): Promise<string> {
   });
   if (!opened.ok()) throw new Error(`ouverture : ${opened.status()} ${await opened.text()}`);
   const { id } = (await opened.json()) as { id: string };
+  const piece = await context.request.post(`${url}/api/cases/${id}/documents?kind=pieces`, {
+    data: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 32), Buffer.from('\n%%EOF\n')]),
+    headers: { 'content-type': 'application/octet-stream', 'x-filename': 'facture.pdf' },
+  });
+  if (!piece.ok()) throw new Error(`pièce : ${piece.status()} ${await piece.text()}`);
   const saved = await context.request.put(`${url}/api/cases/${id}/draft`, {
     data: { data: { event: 'deposer_demande', values: filing(), step: 4 } },
   });
@@ -114,6 +123,32 @@ describe('the review before a filing is sent', () => {
     await page.getByTestId('etat-affaire').waitFor();
     const filed = await caseView(context, url, id);
     expect(filed.state.id).not.toBe('saisine_en_ligne');
+
+    // The receipt, downloaded from the case page: RG, date and time, court, the claim, the documents' SHA-256.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /accusé de réception/ }).click(),
+    ]);
+    const pdf = join(web.server.dir, 'accuse.pdf');
+    await download.saveAs(pdf);
+    expect(download.suggestedFilename()).toMatch(/^accuse-reception-.*\.pdf$/);
+    const receipt = (await run('pdftotext', ['-enc', 'UTF-8', '-layout', pdf, '-'])).stdout.replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(receipt).toContain('ACCUSÉ DE RÉCEPTION');
+    expect(receipt).toContain(filed.reference);
+    expect(receipt).toContain('Tribunal judiciaire d’exemple');
+    expect(receipt).toMatch(/enregistrée le \d{1,2}(er)? \S+ \d{4} à \d{2} h \d{2}/);
+    expect(receipt).toContain('Martinez');
+    expect(receipt).toContain('Boutique Électro SARL');
+    expect(receipt).not.toMatch(/personne_morale|consentement_signification_electronique/);
+    expect(receipt).toContain(filed.state.label);
+    const facture = (await caseView(context, url, id)).documents.find((d) => d.filename === 'facture.pdf');
+    expect(receipt).toContain('facture.pdf');
+    expect(receipt).toContain(`SHA-256 : ${(facture as { sha256?: string } | undefined)?.sha256}`);
+    for (const d of filed.deadlines) expect(receipt).toContain(d.label);
+    await expectNoAxeViolation(page, 'l’affaire déposée, avec son accusé de réception');
     await context.close();
   }, 120_000);
 
