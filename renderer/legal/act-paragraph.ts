@@ -65,7 +65,9 @@ function mainSentence(p: Procedure, t: Transition): { roles?: readonly string[];
     ? `À l’expiration ${ofDefinite(d.label)}, soit ${deadlineDuration(p, d)}`
     : 'Sans intervention d’un acteur';
   if (t.stay)
-    return { body: `${after}${when}, ${lcFirst(stripStop(t.label))} ; l’affaire demeure à l’étape où elle se trouve.` };
+    return {
+      body: `${after}${when}, ${lcFirst(stripStop(t.label))} ; l’affaire demeure à l’étape où elle se trouve.`,
+    };
   return { body: `${after}${when}, ${targetClause(p, t, t.to)}.` };
 }
 
