@@ -34,6 +34,7 @@ export type {
   State,
   Transition,
 } from './model.ts';
+export { factOwnedByOthers, targetOf, targetsOf } from './model.ts';
 export { createAjv, schemaFile } from './schema-check.ts';
 export {
   BUILTIN_OPERATORS,

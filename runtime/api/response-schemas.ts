@@ -225,4 +225,19 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     byState: record(int),
   }),
   Problem: obj({ field: str, message: str }, []),
+  Checkpoints: obj({
+    origin: str,
+    publicKey: str,
+    development: bool,
+    checkpoints: list(
+      obj({
+        id: int,
+        size: int,
+        root: str,
+        note: str,
+        takenAt: str,
+        timestamp: orNull(obj({ token: str, time: str, authority: str })),
+      }),
+    ),
+  }),
 };

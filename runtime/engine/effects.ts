@@ -1,5 +1,12 @@
 /** Turns a transition's spec effects into effects as data (due dates computed, texts rendered). */
-import { formatDuration, type Procedure, renderTemplate, type Transition } from '../../spec/index.ts';
+import {
+  CONTEXT_FACTS,
+  formatDuration,
+  type Procedure,
+  renderTemplate,
+  type Transition,
+  targetOf,
+} from '../../spec/index.ts';
 import { computeDue, type ProceduralCalendar, reminderDate } from '../time/index.ts';
 import { civilDateOf, endOfDay, formatDateFr, reminderInstant } from './dates.ts';
 import { caseCalendar, matchesInstance, rolesConcerning } from './instances.ts';
@@ -191,7 +198,10 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
         });
         break;
       case 'record': {
-        const value = readField(ctx.data, e.from);
+        // value: a constant; from: requerant, the actor's role (a context fact); else a form field.
+        const context = (CONTEXT_FACTS as readonly string[]).includes(e.from);
+        const value =
+          'value' in e ? e.value : context ? (ctx.actorRole ?? undefined) : readField(ctx.data, e.from);
         if (value !== undefined)
           effects.push({ type: 'fact.record', fact: e.fact, value, visibleTo: t.visibleTo });
         break;
@@ -243,7 +253,7 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
   }
   for (const role of t.summons) effects.push({ type: 'summon', role });
   // A final state ends the case: every deadline still running stops with it.
-  if (procedure.states[t.to]?.final) {
+  if (procedure.states[targetOf(t, snapshot.state)]?.final) {
     const stopped = effects.flatMap((x) =>
       x.type === 'deadline.stop' ? [{ deadline: x.deadline, party: x.party }] : [],
     );
