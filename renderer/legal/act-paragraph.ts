@@ -64,6 +64,10 @@ function mainSentence(p: Procedure, t: Transition): { roles?: readonly string[];
   const after = d
     ? `À l’expiration ${ofDefinite(d.label)}, soit ${deadlineDuration(p, d)}`
     : 'Sans intervention d’un acteur';
+  if (t.stay)
+    return {
+      body: `${after}${when}, ${lcFirst(stripStop(t.label))} ; l’affaire demeure à l’étape où elle se trouve.`,
+    };
   return { body: `${after}${when}, ${targetClause(p, t, t.to)}.` };
 }
 
@@ -135,8 +139,11 @@ function effectSentences(p: Procedure, t: Transition, main: string): string[] {
     if (e.kind === 'start') {
       const d = p.deadlines[e.deadline];
       if (!d) continue;
+      // A per-party time runs against one party (CPC art. 528); an act's date starts it, not its recording.
+      const against = e.against ? ` contre ${definite(p.roles[e.against]?.label ?? e.against)}` : '';
+      const from = e.from ? ' à compter de la date de l’acte' : '';
       out.push(
-        `Cet acte fait courir ${definite(d.label)}, soit ${deadlineDuration(p, d)} (voir l’${artRef(`delai:${d.id}`)}).`,
+        `Cet acte fait courir ${definite(d.label)}${against}, soit ${deadlineDuration(p, d)}${from} (voir l’${artRef(`delai:${d.id}`)}).`,
       );
     } else if (e.kind === 'call') {
       const doc = e.document ? p.documents[e.document]?.label : undefined;
