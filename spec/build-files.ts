@@ -217,6 +217,8 @@ export function buildTests(
         ...(st.data !== undefined && { data: obj(st.data) }),
         ...(typeof st.wait === 'string' && { wait: st.wait }),
         ...(typeof st.expect_state === 'string' && { expectState: st.expect_state }),
+        ...(typeof st.expect_refused === 'string' && { expectRefused: st.expect_refused }),
+        ...(typeof st.expect_message === 'string' && { expectMessage: st.expect_message }),
         loc: src.locate(sp),
       };
     });

@@ -281,6 +281,10 @@ export interface JourneyStep {
   readonly data?: Readonly<Record<string, unknown>>;
   readonly wait?: string;
   readonly expectState?: string;
+  /** The event must be refused with this code (`expect_refused:`); the case stays as it was. */
+  readonly expectRefused?: string;
+  /** Text the refusal's message must contain (`expect_message:`). */
+  readonly expectMessage?: string;
   readonly loc: Loc;
 }
 

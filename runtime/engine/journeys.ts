@@ -71,8 +71,15 @@ function runStep(
       actor: { kind: 'user', id: s.as, roles: [s.as] },
     } as const;
     const d = transition(p, c.snapshot, command, clock.now, guards);
-    if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
-    c.snapshot = d.snapshot;
+    if (s.expectRefused !== undefined) {
+      if (d.ok)
+        return `${s.event} par ${s.as} accepté (état ${d.snapshot.state}) au lieu d’être refusé (${s.expectRefused})`;
+      if (d.error.code !== s.expectRefused)
+        return `${s.event} par ${s.as} refusé : ${d.error.code} au lieu de ${s.expectRefused} — ${d.error.message}`;
+      if (s.expectMessage !== undefined && !d.error.message.includes(s.expectMessage))
+        return `${s.event} par ${s.as} refusé sans dire « ${s.expectMessage} » : ${d.error.message}`;
+    } else if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
+    else c.snapshot = d.snapshot;
   }
   const { state } = c.snapshot;
   if (s.expectState && state !== s.expectState) return `état ${state} au lieu de ${s.expectState}`;
