@@ -63,7 +63,8 @@ function guardRefusal(p: Procedure, rulesetId: string, r: GuardResult): EngineEr
     ? {
         status: 422,
         code: 'GUARD_REFUSED',
-        message: `Action refusée : ${label}.`,
+        // The rules' own French failure texts say why (and how to put it right).
+        message: [`Action refusée : ${label}.`, ...r.reasons.map((x) => x.text)].join(' '),
         details: { ruleset: rulesetId, outcome: r.outcome, reasons: r.reasons },
       }
     : {
