@@ -31,7 +31,14 @@ export async function playJourney(cast: Cast, p: Procedure, j: Journey): Promise
     } else if (step.event && step.as) {
       const api = await cast.as(step.as);
       const r = await api.fire(view.id, step.event, { ...(step.data ?? {}) });
-      expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
+      if (step.expectRefused !== undefined) {
+        // A refusal the journey expects: the stable code at the HTTP edge, the case unchanged.
+        const error = (r.body as { error?: { code?: string; message?: string } }).error;
+        expect(error?.code, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(
+          step.expectRefused,
+        );
+        if (step.expectMessage !== undefined) expect(error?.message).toContain(step.expectMessage);
+      } else expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
     }
     view = (await opener.view(view.id)).body;
     if (step.expectState) expect(view.state.id, at(step.loc.line)).toBe(step.expectState);
