@@ -217,7 +217,7 @@ export function buildTests(
         ...(st.data !== undefined && { data: obj(st.data) }),
         ...(typeof st.wait === 'string' && { wait: st.wait }),
         ...(typeof st.expect_state === 'string' && { expectState: st.expect_state }),
-        ...(typeof st.expect_refused === 'string' && { expectRefused: st.expect_refused }),
+        ...(typeof st.expect_refusal === 'string' && { expectRefusal: st.expect_refusal }),
         ...(typeof st.expect_message === 'string' && { expectMessage: st.expect_message }),
         loc: src.locate(sp),
       };
@@ -228,6 +228,7 @@ export function buildTests(
       name: String(o.name),
       ...(str(o, 'source') !== undefined && { source: str(o, 'source') }),
       ...(typeof o.start === 'string' && { start: o.start }),
+      ...(typeof o.court === 'string' && { court: o.court }),
       steps,
       expect: {
         state: String(e.state),

@@ -8,8 +8,10 @@ import { buildProcedureParts } from './build-procedure.ts';
 import { checkFactOwnership } from './check-facts.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
+import { checkRemedies } from './check-remedies.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
+import { checkDeadlineStarts } from './check-time.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
@@ -140,7 +142,9 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   };
   checkGraph(model, ctx, model.loc);
   checkHearing(model, ctx);
+  checkRemedies(model, ctx);
   checkDeadlines(model, ctx);
+  checkDeadlineStarts(model, ctx);
   checkFacts(model, parts.recordedFacts, ctx);
   checkFactOwnership(model, rulesSrc, ctx);
 
@@ -167,6 +171,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     states: parts.states,
     transitions: parts.transitions,
     deadlines: parts.deadlines,
+    remedies: parts.remedies,
     documents: parts.documents,
     forms,
     rules,

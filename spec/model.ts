@@ -98,8 +98,24 @@ export type Condition =
 export type Channel = 'plateforme' | 'courriel' | 'sms' | 'courrier';
 
 export type Effect =
-  | { readonly kind: 'start'; readonly deadline: string; readonly loc: Loc }
-  | { readonly kind: 'stop'; readonly deadline: string; readonly loc: Loc }
+  | {
+      readonly kind: 'start';
+      readonly deadline: string;
+      /** Per-party deadline: the party (role) against whom this instance runs (CPC art. 528). */
+      readonly against?: string;
+      /** Date field of the transition's form dating the act the time runs from (else: when the event is recorded). */
+      readonly from?: string;
+      /** Deadlines whose starting acts this act follows: its date may not be before theirs. */
+      readonly after?: readonly string[];
+      readonly loc: Loc;
+    }
+  | {
+      readonly kind: 'stop';
+      readonly deadline: string;
+      /** Per-party deadline: stop only the instance running against this party (else every instance). */
+      readonly against?: string;
+      readonly loc: Loc;
+    }
   | {
       readonly kind: 'notify';
       readonly roles: readonly string[];
@@ -127,10 +143,79 @@ export type Effect =
 
 export type DecisionKind = 'jugement' | 'ordonnance' | 'homologation' | 'administration_judiciaire';
 
+/** Character of a judgment (CPC art. 473–474), computed by the reducer from how a party was summoned and whether he acted. */
+export type JudgmentCharacter = 'contradictoire' | 'reputee_contradictoire' | 'par_defaut';
+
+export const JUDGMENT_CHARACTERS: readonly JudgmentCharacter[] = [
+  'contradictoire',
+  'reputee_contradictoire',
+  'par_defaut',
+];
+
+/** How the character of a judgment is computed and recorded (`decision.character`). */
+export interface CharacterRule {
+  /** The party whose appearance decides (the defendant). */
+  readonly party: string;
+  /** The fact the character is recorded under. */
+  readonly fact: string;
+  /** In last resort (no appeal): a party summoned other than to his person who never acted gets a judgment by default. */
+  readonly lastResort: boolean;
+  /** Deadline (six months, CPC art. 478) within which a default or deemed-contradictory judgment must be served to that party. */
+  readonly voidUnlessServed?: string;
+}
+
 export interface Decision {
   readonly kind: DecisionKind;
   readonly against: readonly string[];
+  /** Language v1: may the decision be challenged? A procedure that declares `remedies:` types them instead. */
   readonly appeal?: boolean;
+  /** Typed remedies open against the decision (ids of `Procedure.remedies`); undefined in language v1. */
+  readonly remedies?: readonly string[];
+  readonly character?: CharacterRule;
+}
+
+export type RemedyKind =
+  | 'opposition'
+  | 'appel'
+  | 'pourvoi_cassation'
+  | 'retractation'
+  | 'revision'
+  | 'rectification_erreur_materielle'
+  | 'omission_statuer'
+  | 'tierce_opposition';
+
+/** The act that starts a remedy's time. `signification`: the service made to that party (CPC art. 528). */
+export type RemedyStart = 'signification' | 'prononce' | 'connaissance_cause' | 'force_chose_jugee';
+
+/** A typed remedy (`remedies:`), cited by decisions; stated in every act of service (CPC art. 680). */
+export interface Remedy extends Documented {
+  readonly id: string;
+  readonly kind: RemedyKind;
+  /** Duration parameter: the time to exercise it; undefined when no time limits it. */
+  readonly time?: string;
+  /** The deadline the platform runs against each party served. */
+  readonly deadline?: string;
+  readonly startsOn: RemedyStart;
+  readonly suspensive: boolean;
+  readonly by: readonly string[];
+  readonly thirdParties: boolean;
+  /** Characters of the judgment it is open against; empty = all. */
+  readonly characters: readonly JudgmentCharacter[];
+  /** The court it is brought before. */
+  readonly before: string;
+  /** How to exercise it (stated in the act of service). */
+  readonly exercise: string;
+  readonly reopens?: string;
+  readonly filedBy?: string;
+  readonly decidedBy?: string;
+  /** Fact true while the remedy is pending (recorded by the reducer). */
+  readonly pending?: string;
+}
+
+/** A service act (`service:`): serves the decision that produced `document` to the parties `to`. */
+export interface Service {
+  readonly document: string;
+  readonly to: readonly string[];
 }
 
 export interface Transition extends Documented {
@@ -158,6 +243,13 @@ export interface Transition extends Documented {
   readonly summons: readonly string[];
   readonly hears: readonly string[];
   readonly decision?: Decision;
+  /** The summons reaches the party in person (CPC art. 654): always, or when this condition on the act's return holds. */
+  readonly summonsInPerson?: boolean | Condition;
+  readonly service?: Service;
+  /** A party's filing: the others are notified and get this answer deadline before any decision (CPC art. 15–16). */
+  readonly filing?: { readonly answer: string };
+  /** Deadlines that must have run out (or been stopped) before the transition may fire. */
+  readonly after: readonly string[];
   /** Roles that see the event and its data; empty means every role of the case. */
   readonly visibleTo: readonly string[];
   readonly effects: readonly Effect[];
@@ -182,6 +274,12 @@ export interface Deadline extends Documented {
     readonly message?: string;
   };
   readonly reminders: readonly Reminder[];
+  /**
+   * `per_party: true`: the deadline runs separately against each party, one
+   * instance per `start: { against }`; each expires alone (alerts to its
+   * party), and `on_expiry.event` fires when the last instance expires.
+   */
+  readonly perParty?: boolean;
 }
 
 export type UploadType = 'pdf' | 'image' | 'audio' | 'video';
@@ -281,9 +379,9 @@ export interface JourneyStep {
   readonly data?: Readonly<Record<string, unknown>>;
   readonly wait?: string;
   readonly expectState?: string;
-  /** The event must be refused with this code (`expect_refused:`); the case stays as it was. */
-  readonly expectRefused?: string;
-  /** Text the refusal's message must contain (`expect_message:`). */
+  /** The event must be refused with this code (e.g. INVALID_STATE, ACT_DATE_IN_FUTURE); the case stays as it was. */
+  readonly expectRefusal?: string;
+  /** Text the refusal's message must contain (`expect_message:`, with `expect_refusal:`). */
   readonly expectMessage?: string;
   readonly loc: Loc;
 }
@@ -292,6 +390,8 @@ export interface Journey {
   readonly name: string;
   readonly source?: string;
   readonly start?: string;
+  /** The court the case is filed with (runtime/identity/courts.ts): its calendar under `calendar: juridiction`. */
+  readonly court?: string;
   readonly steps: readonly JourneyStep[];
   readonly expect: {
     readonly state: string;
@@ -361,6 +461,7 @@ export interface Procedure {
   readonly effective: string;
   readonly title: string;
   readonly shortTitle?: string;
+  /** A calendar id (spec/vocabulary.ts CALENDARS), or `juridiction`: the calendar of the case's court. */
   readonly calendar: string;
   readonly summary?: string;
   readonly source?: string;
@@ -375,6 +476,8 @@ export interface Procedure {
   readonly states: Readonly<Record<string, State>>;
   readonly transitions: readonly Transition[];
   readonly deadlines: Readonly<Record<string, Deadline>>;
+  /** Typed remedies (language v2); empty in language v1. */
+  readonly remedies: Readonly<Record<string, Remedy>>;
   readonly documents: Readonly<Record<string, DocumentKind>>;
   readonly forms: Readonly<Record<string, Form>>;
   readonly rules: Rules;
@@ -382,4 +485,9 @@ export interface Procedure {
   readonly objectives: Objectives;
   readonly tests: readonly ScenarioFile[];
   readonly loc: Loc;
+}
+
+/** Language v2: the procedure declares typed remedies (its decisions cite them; `appeal` and timer hearings are refused). */
+export function isLanguageV2(p: Pick<Procedure, 'remedies'>): boolean {
+  return Object.keys(p.remedies).length > 0;
 }

@@ -31,11 +31,11 @@ export async function playJourney(cast: Cast, p: Procedure, j: Journey): Promise
     } else if (step.event && step.as) {
       const api = await cast.as(step.as);
       const r = await api.fire(view.id, step.event, { ...(step.data ?? {}) });
-      if (step.expectRefused !== undefined) {
+      if (step.expectRefusal !== undefined) {
         // A refusal the journey expects: the stable code at the HTTP edge, the case unchanged.
         const error = (r.body as { error?: { code?: string; message?: string } }).error;
         expect(error?.code, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(
-          step.expectRefused,
+          step.expectRefusal,
         );
         if (step.expectMessage !== undefined) expect(error?.message).toContain(step.expectMessage);
       } else expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
