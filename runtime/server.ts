@@ -20,8 +20,9 @@ import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Runtime, rulesGuards } from './service/context.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
-import { type Clock, ManualClock, systemClock } from './time/index.ts';
 import type { TimestampConnector } from './connectors/seal/tsa.ts';
+import { openDevClock } from './dev/persisted-clock.ts';
+import { type Clock, type ManualClock, systemClock } from './time/index.ts';
 import { publicKeyPem } from './transparency/checkpoint.ts';
 import { Checkpointer } from './transparency/checkpointer.ts';
 import { signerOf, timestampFromEnv, transparencyConfigFromEnv } from './transparency/config.ts';
@@ -81,7 +82,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   }
   const store = openSqliteStore(o.db);
   await purgeExpiredSessions(store);
-  const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
+  // Kept beside the database: a restart resumes at the instant reached (dev/persisted-clock.ts).
+  const devClock = o.dev ? openDevClock(o.db, o.clockStart) : undefined;
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
   for (const u of samples) await store.upsertUser(u, new Date());

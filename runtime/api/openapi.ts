@@ -366,6 +366,21 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: { description: 'Octets' }, 404: errorResponse('DOCUMENT_NOT_FOUND') },
         },
       },
+      '/api/cases/{id}/receipt': {
+        get: {
+          summary:
+            'Accusé de réception du dépôt (PDF : numéro RG, date et heure, tribunal, demande, pièces et leurs empreintes SHA-256, suite et délais)',
+          security: auth,
+          parameters: [caseId],
+          responses: {
+            200: {
+              description: 'PDF',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+            },
+            404: errorResponse('RECEIPT_NOT_AVAILABLE'),
+          },
+        },
+      },
       '/api/stats': {
         get: {
           summary: 'Objectifs mesurés (livre blanc I.C)',

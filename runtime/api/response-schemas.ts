@@ -161,15 +161,19 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     ['draft'],
   ),
   ActionInfo: obj({ event: str, label: str, form: str, roles: strs }, ['form']),
-  Deadline: obj({
-    id: str,
-    label: str,
-    startedAt: str,
-    due: str,
-    dueAt: str,
-    explanation: str,
-    daysLeft: int,
-  }),
+  Deadline: obj(
+    {
+      id: str,
+      party: str,
+      label: str,
+      startedAt: str,
+      due: str,
+      dueAt: str,
+      explanation: str,
+      daysLeft: int,
+    },
+    ['party'],
+  ),
   TimelineEntry: obj(
     {
       seq: int,

@@ -144,6 +144,8 @@ export const deadlines = sqliteTable(
       .notNull()
       .references(() => cases.id),
     deadline: text('deadline').notNull(),
+    /** Per-party deadline (`per_party: true`): the party (role) this instance runs against; null otherwise. */
+    party: text('party'),
     /** running | stopped | expired */
     status: text('status').notNull(),
     duration: text('duration').notNull(),

@@ -1308,6 +1308,7 @@ export interface components {
             readonly explanation: string;
             readonly id: string;
             readonly label: string;
+            readonly party?: string;
             readonly startedAt: string;
         };
         readonly DocumentInfo: {
