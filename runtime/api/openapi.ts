@@ -402,6 +402,21 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: ok('Indicateurs', ref('Stats')) },
         },
       },
+      '/api/transparence/checkpoints': {
+        get: {
+          summary:
+            'Points de contrôle signés et horodatés du journal (RFC 6962/9162, note C2SP, jeton RFC 3161), du plus récent au plus ancien',
+          parameters: [
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 100 },
+            },
+          ],
+          responses: { 200: ok('Points de contrôle', ref('Checkpoints')) },
+        },
+      },
       '/api/dev/login': {
         post: {
           summary: 'Mode développement : connexion d’un utilisateur d’exemple',

@@ -86,7 +86,9 @@ export function getCase(q: Queries, id: string): CaseRow | undefined {
 
 /** The reducer's view of a case: state, version, facts, running deadlines, documents. */
 export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
-  const running = q.runningDeadlineNamesOf.all({ caseId: c.id });
+  const running = q.runningDeadlineNamesOf
+    .all({ caseId: c.id })
+    .map(({ party, ...d }) => (party === null ? d : { ...d, party }));
   const docs = q.documentRefsOf.all({ caseId: c.id });
   return {
     id: c.id,
@@ -100,5 +102,6 @@ export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
     facts: JSON.parse(c.facts) as Record<string, FactRecord>,
     runningDeadlines: running,
     documents: docs,
+    court: c.court,
   };
 }
