@@ -265,3 +265,4 @@ export { openSqliteAudit } from './sqlite-audit.ts';
 export function openSqliteStore(file: string): SqliteCaseStore {
   return new SqliteCaseStore(openStore(file));
 }
+export { backupSqliteFile } from './sqlite-backup.ts';
