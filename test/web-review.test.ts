@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
 import { devLogin, setUpWebStack } from './web-helpers.ts';
-import { actionLabel, caseView, expectNoAxeViolation, field, getJson } from './web-pages.ts';
+import { actionLabel, caseView, choose, expectNoAxeViolation, field, getJson } from './web-pages.ts';
 
 const web = setUpWebStack();
 const run = promisify(execFile);
@@ -180,6 +180,34 @@ describe('the review before a filing is sent', () => {
     expect((await story.inputValue()).length).toBe(5000);
     expect(await count.textContent()).toBe('5\u202f000 sur 5\u202f000 caractères au maximum');
     await expectNoAxeViolation(page, 'un texte long et sa longueur maximale');
+    await context.close();
+  }, 90_000);
+
+  it('asks the claimant, in annex 1.1.0, his consent to electronic notice and then his own e-mail', async () => {
+    const url = web.server.url;
+    const { context, page } = await open('demandeur');
+    const opened = await context.request.post(`${url}/api/cases`, {
+      data: { procedure: 'petits-litiges', version: '1.1.0' },
+    });
+    const { id } = (await opened.json()) as { id: string };
+    await context.request.put(`${url}/api/cases/${id}/draft`, {
+      data: { data: { event: 'deposer_demande', values: {}, step: 1 } },
+    });
+    await page.goto(`${url}/affaires/${id}/actions/deposer_demande`);
+    const consent = /recevoir les avis et convocations du tribunal par voie électronique/;
+    await page.getByRole('group', { name: consent }).waitFor();
+    expect(await page.getByLabel(/Votre adresse électronique/).count()).toBe(0);
+    await choose(page, consent, 'Oui');
+    const email = field(page, /Votre adresse électronique/);
+    await email.waitFor();
+    // Required as soon as the consent is given, and said so.
+    expect(await email.getAttribute('aria-required')).toBe('true');
+    const label = await page
+      .locator('label.fr-label', { hasText: /Votre adresse électronique/ })
+      .evaluate((l) => (l.firstChild?.textContent ?? '').trim());
+    expect(label).toBe('Votre adresse électronique');
+    expect(await email.getAttribute('type')).toBe('email');
+    await expectNoAxeViolation(page, 'l’étape « Vous » de l’annexe 1.1.0');
     await context.close();
   }, 90_000);
 });
