@@ -87,9 +87,12 @@ function runStep(
     } as const;
     const d = transition(p, c.snapshot, command, clock.now, guards);
     if (s.expectRefusal !== undefined) {
-      if (d.ok) return `${s.event} par ${s.as} accepté au lieu d’être refusé (${s.expectRefusal})`;
+      if (d.ok)
+        return `${s.event} par ${s.as} accepté (état ${d.snapshot.state}) au lieu d’être refusé (${s.expectRefusal})`;
       if (d.error.code !== s.expectRefusal)
         return `${s.event} par ${s.as} refusé : ${d.error.code} au lieu de ${s.expectRefusal} — ${d.error.message}`;
+      if (s.expectMessage !== undefined && !d.error.message.includes(s.expectMessage))
+        return `${s.event} par ${s.as} refusé sans dire « ${s.expectMessage} » : ${d.error.message}`;
     } else if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
     else {
       c.snapshot = d.snapshot;

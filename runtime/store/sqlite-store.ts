@@ -8,7 +8,6 @@
  * fast-prepared.ts), and the write mark lets the view cache skip its stamp read.
  */
 import type { Procedure } from '../../spec/index.ts';
-import { verifyJournal } from './audit.ts';
 import { dirname } from 'node:path';
 import type {
   AuthSessionRecord,
@@ -91,6 +90,12 @@ export class SqliteCaseStore implements CaseStore {
   }
   async userDeadlines(userId: string) {
     return sq.userDeadlines(this.#s.sqlite, userId);
+  }
+  async userNotices(userId: string, limit: number) {
+    return sq.userNotices(this.#s.sqlite, userId, limit);
+  }
+  async markNoticeRead(userId: string, id: number, at: string) {
+    return sq.markNoticeRead(this.#s.sqlite, userId, id, at);
   }
   async statsRows(filter: { procedureId?: string; version?: string }) {
     return sq.statsRows(this.#s.db, filter);
@@ -255,16 +260,15 @@ export class SqliteCaseStore implements CaseStore {
     return tlog.saveCheckpoint(this.#s, c);
   }
 
-  async verifyJournal(caseId?: string) {
-    return verifyJournal(this.#s.db, caseId);
-  }
-
   async close() {
     this.#s.close();
   }
 }
 
+export { openSqliteAudit } from './sqlite-audit.ts';
+
 /** Opens (creating and migrating if needed) the SQLite store at `file`. */
 export function openSqliteStore(file: string): SqliteCaseStore {
   return new SqliteCaseStore(openStore(file));
 }
+export { backupSqliteFile } from './sqlite-backup.ts';

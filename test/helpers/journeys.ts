@@ -46,11 +46,13 @@ export async function playJourney(cast: Cast, p: Procedure, j: Journey, startAt?
       actors.add(step.as);
       const api = await cast.as(step.as);
       const r = await api.fire(view.id, step.event, { ...(step.data ?? {}) });
-      if (step.expectRefusal) {
-        const code = (r.body as { error?: { code?: string } }).error?.code;
-        expect(code, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(
+      if (step.expectRefusal !== undefined) {
+        // A refusal the journey expects: the stable code at the HTTP edge, the case unchanged.
+        const error = (r.body as { error?: { code?: string; message?: string } }).error;
+        expect(error?.code, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(
           step.expectRefusal,
         );
+        if (step.expectMessage !== undefined) expect(error?.message).toContain(step.expectMessage);
       } else expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
       const now = await opener.get<{ now: string }>('/api/dev/clock');
       expect((await opener.post('/api/dev/clock', { set: now.body.now })).status).toBe(200);
