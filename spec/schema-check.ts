@@ -27,7 +27,21 @@ export function createAjv(): Ajv2020 {
     multipleOfPrecision: 6,
   });
   addFormats(ajv);
+  addFormLanguage(ajv);
   return ajv;
+}
+
+/**
+ * The form language's own annotations in a form's JSON Schema (docs/guide-redacteur.md): `title_tiers`,
+ * the field's label for everyone but the person who fills the form ("Valeur de la demande" where the
+ * claimant reads "Valeur de votre demande"). Annotations: they check nothing in the data.
+ */
+export function addFormLanguage(ajv: Ajv2020): void {
+  ajv.addKeyword({
+    keyword: 'title_tiers',
+    schemaType: 'string',
+    metaSchema: { type: 'string', minLength: 1 },
+  });
 }
 
 let validators: Record<SpecFileKind, ValidateFunction> | undefined;
