@@ -8,39 +8,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Api } from './helpers/api.ts';
+import { CLAIM } from './helpers/annex-1-1.ts';
 import { devLogin, setUpWebStack } from './web-helpers.ts';
 import { expectNoAxeViolation, pageTitle } from './web-pages.ts';
 
 const web = setUpWebStack();
-
-/** A claim under annex 1.1.0 (its journeys' data), consent to electronic notice given with an e-mail. */
-const CLAIM = {
-  mode_depot: 'en_ligne',
-  demandeur: {
-    qualite: 'personne_physique',
-    nom: 'Martin',
-    prenom: 'Claire',
-    adresse: '12 rue des Lilas, 69003 Lyon',
-    telephone: '+33612345678',
-    consentement_communication_electronique: true,
-    courriel: 'claire.martin@example.fr',
-  },
-  defendeur: {
-    qualite: 'personne_morale',
-    denomination: 'Boutique Électro SARL',
-    siren: '123456789',
-    adresse: '5 avenue Jean Jaurès, 69007 Lyon',
-  },
-  courriel_defendeur_connu: true,
-  courriel_defendeur: 'contact@boutique-electro.example',
-  matiere_declaree: 'consommation',
-  objets: ['paiement'],
-  montant: 800,
-  description_litige: 'J’ai exercé mon droit de rétractation ; le vendeur ne m’a pas remboursé.',
-  demandes: 'Condamner le vendeur à me rembourser le prix payé.',
-  consentement_signification_electronique: true,
-  attestation: true,
-};
 
 /** The labels of the filing's content on the case page, as `user` reads them. */
 async function filingLabels(user: string, caseId: string): Promise<{ page: Page; labels: string[] }> {
