@@ -449,6 +449,10 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
         },
       },
       '/api/dev/clock': {
+        get: {
+          summary: 'Mode développement : l’instant de l’horloge',
+          responses: { 200: ok('{ now }', { type: 'object' }) },
+        },
         post: {
           summary: 'Mode développement : avancer ou régler l’horloge',
           responses: { 200: ok('{ now }', { type: 'object' }) },

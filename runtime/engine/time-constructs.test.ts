@@ -12,7 +12,7 @@ import { fireEvent } from '../service/fire-event.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { dueExpiries, expiredWithoutEvent, expiryCommand } from './expiry.ts';
 import { rulesGuards } from './guards.ts';
-import { caseCalendar, instanceKey, rolesConcerning } from './instances.ts';
+import { caseCalendar, instanceKey, rolesConcerning, runningAgainst } from './instances.ts';
 import { simulatedCase } from './journeys.ts';
 import { transition } from './transition.ts';
 import type { CaseSnapshot, Command, EngineEffect, TransitionResult } from './types.ts';
@@ -64,6 +64,10 @@ describe('deadlines per party', () => {
     expect(first?.event).toBeUndefined();
     expect(second?.event).toBe('expirer_delai_reponse');
     const one = expiredWithoutEvent(d.snapshot, 'delai_reponse', 'requerant_voisin');
+    expect(runningAgainst(one.runningDeadlines, 'delai_reponse', 'requerant_voisin')).toBeUndefined();
+    expect(runningAgainst(one.runningDeadlines, 'delai_reponse', 'voisin_mis_en_cause')?.due).toBe(
+      '2027-03-16',
+    );
     expect(one.runningDeadlines.map(instanceKey)).toEqual(['delai_reponse@voisin_mis_en_cause']);
     const [last] = dueExpiries(p, one, later);
     expect(last).toMatchObject({ party: 'voisin_mis_en_cause', event: 'expirer_delai_reponse' });
@@ -146,9 +150,9 @@ describe('deadlines started by the act’s date', () => {
         {
           date_acte: '2020-01-01',
           banque: 'Banque',
-          solde_declare: 1000,
-          montant_saisi: 100,
-          solde_laisse: 900,
+          solde_declare: 2000,
+          montant_saisi: 900,
+          solde_laisse: 1100,
         },
         'commissaire_de_justice',
         now,
