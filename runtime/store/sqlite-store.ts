@@ -8,7 +8,6 @@
  * fast-prepared.ts), and the write mark lets the view cache skip its stamp read.
  */
 import type { Procedure } from '../../spec/index.ts';
-import { verifyJournal } from './audit.ts';
 import { dirname } from 'node:path';
 import type {
   AuthSessionRecord,
@@ -255,16 +254,15 @@ export class SqliteCaseStore implements CaseStore {
     return tlog.saveCheckpoint(this.#s, c);
   }
 
-  async verifyJournal(caseId?: string) {
-    return verifyJournal(this.#s.db, caseId);
-  }
-
   async close() {
     this.#s.close();
   }
 }
 
+export { openSqliteAudit } from './sqlite-audit.ts';
+
 /** Opens (creating and migrating if needed) the SQLite store at `file`. */
 export function openSqliteStore(file: string): SqliteCaseStore {
   return new SqliteCaseStore(openStore(file));
 }
+export { backupSqliteFile } from './sqlite-backup.ts';
