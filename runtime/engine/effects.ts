@@ -2,13 +2,17 @@
 import {
   CONTEXT_FACTS,
   formatDuration,
+  isLanguageV2,
   type Procedure,
   renderTemplate,
+  serviceStatement,
   type Transition,
   targetOf,
 } from '../../spec/index.ts';
 import { computeDue, getCalendar, type ProceduralCalendar, reminderDate } from '../time/index.ts';
+import { factsFor } from './checks.ts';
 import { civilDateOf, endOfDay, formatDateFr, reminderInstant } from './dates.ts';
+import { recordedCharacter, remedyEffects } from './remedies.ts';
 import { produceDocument } from './produce.ts';
 import type { CaseSnapshot, EngineEffect, EngineError, ReminderPlan } from './types.ts';
 
@@ -136,7 +140,16 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
         break;
       case 'produce': {
         date ??= civilDateOf(now, getCalendar(procedure.calendar).timeZone);
+        const statement =
+          t.service && isLanguageV2(procedure)
+            ? serviceStatement(
+                procedure,
+                t.service.document,
+                recordedCharacter(procedure, snapshot, t.service.document),
+              )
+            : undefined;
         const document = produceDocument({
+          ...(statement && { statement }),
           procedure,
           kind: e.document,
           caseReference: ctx.caseReference,
@@ -171,6 +184,15 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
       }
     }
   }
+  effects.push(
+    ...remedyEffects({
+      procedure,
+      snapshot,
+      transition: t,
+      facts: factsFor(snapshot, ctx.data, ctx.actorRole),
+      start: (deadline, from) => startDeadline(procedure, deadline, from ?? now),
+    }),
+  );
   for (const role of t.summons) effects.push({ type: 'summon', role });
   // A final state ends the case: every deadline still running stops with it.
   if (procedure.states[targetOf(t, snapshot.state)]?.final) {
