@@ -217,6 +217,7 @@ export function buildTests(
         ...(st.data !== undefined && { data: obj(st.data) }),
         ...(typeof st.wait === 'string' && { wait: st.wait }),
         ...(typeof st.expect_state === 'string' && { expectState: st.expect_state }),
+        ...(typeof st.expect_refusal === 'string' && { expectRefusal: st.expect_refusal }),
         loc: src.locate(sp),
       };
     });
@@ -231,6 +232,7 @@ export function buildTests(
         state: String(e.state),
         ...(Array.isArray(e.deadlines) && { deadlines: strList(e.deadlines) }),
         ...(Array.isArray(e.documents) && { documents: strList(e.documents) }),
+        ...(e.facts !== undefined && { facts: obj(e.facts) }),
       },
       loc: src.locate(p),
     };

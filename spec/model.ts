@@ -169,7 +169,12 @@ export type RemedyKind =
   | 'tierce_opposition';
 
 /** The act that starts a remedy's time. `signification`: the service made to that party (CPC art. 528). */
-export type RemedyStart = 'signification' | 'prononce' | 'connaissance_cause' | 'force_chose_jugee';
+export type RemedyStart =
+  | 'signification'
+  | 'notification'
+  | 'prononce'
+  | 'connaissance_cause'
+  | 'force_chose_jugee';
 
 /** A typed remedy (`remedies:`), cited by decisions; stated in every act of service (CPC art. 680). */
 export interface Remedy extends Documented {
@@ -357,6 +362,8 @@ export interface JourneyStep {
   readonly data?: Readonly<Record<string, unknown>>;
   readonly wait?: string;
   readonly expectState?: string;
+  /** The step must be refused with this code (the case stays where it was). */
+  readonly expectRefusal?: string;
   readonly loc: Loc;
 }
 
@@ -369,6 +376,8 @@ export interface Journey {
     readonly state: string;
     readonly deadlines?: readonly string[];
     readonly documents?: readonly string[];
+    /** Facts the case must hold at the end, by name. */
+    readonly facts?: Readonly<Record<string, unknown>>;
   };
   readonly loc: Loc;
 }

@@ -26,6 +26,8 @@ function startFr(start: RemedyStart, inAct: boolean): string {
       return inAct
         ? 'à compter de la présente signification'
         : 'à compter de la signification de la décision';
+    case 'notification':
+      return 'à compter de la notification de la décision';
     case 'prononce':
       return 'à compter du prononcé de la décision';
     case 'connaissance_cause':

@@ -71,8 +71,12 @@ function runStep(
       actor: { kind: 'user', id: s.as, roles: [s.as] },
     } as const;
     const d = transition(p, c.snapshot, command, clock.now, guards);
-    if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
-    c.snapshot = d.snapshot;
+    if (s.expectRefusal !== undefined) {
+      if (d.ok) return `${s.event} par ${s.as} accepté au lieu d’être refusé (${s.expectRefusal})`;
+      if (d.error.code !== s.expectRefusal)
+        return `${s.event} par ${s.as} refusé : ${d.error.code} au lieu de ${s.expectRefusal} — ${d.error.message}`;
+    } else if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
+    else c.snapshot = d.snapshot;
   }
   const { state } = c.snapshot;
   if (s.expectState && state !== s.expectState) return `état ${state} au lieu de ${s.expectState}`;
@@ -107,13 +111,15 @@ export function runJourney(
   const actual = `état ${state}${j.expect.deadlines ? `, délais [${running.join(', ')}]` : ''}`;
   const kinds = new Set(documents.map((d) => d.kind));
   const missingDocs = (j.expect.documents ?? []).filter((k) => !kinds.has(k));
-  const passed = actual === expected && missingDocs.length === 0;
-  return {
-    ...at,
-    passed,
-    expected,
-    actual: missingDocs.length ? `${actual} ; documents manquants : ${missingDocs.join(', ')}` : actual,
-  };
+  const wrongFacts = Object.entries(j.expect.facts ?? {})
+    .filter(([k, v]) => JSON.stringify(c.snapshot.facts[k]?.value) !== JSON.stringify(v))
+    .map(([k, v]) => `${k} = ${JSON.stringify(c.snapshot.facts[k]?.value)} au lieu de ${JSON.stringify(v)}`);
+  const passed = actual === expected && missingDocs.length === 0 && wrongFacts.length === 0;
+  const problems = [
+    ...(missingDocs.length ? [`documents manquants : ${missingDocs.join(', ')}`] : []),
+    ...(wrongFacts.length ? [`faits : ${wrongFacts.join(', ')}`] : []),
+  ];
+  return { ...at, passed, expected, actual: [actual, ...problems].join(' ; ') };
 }
 
 /** Runs every journey of the procedure's scenario files, in file order. */

@@ -190,8 +190,10 @@ describe('the contradictory principle (CPC art. 16)', () => {
   it('no order on an incident before the others’ time to answer ran out', () => {
     const raised = play([...toJudgment('a_domicile', true).slice(0, 3), ['soulever_incident', 'demandeur']]);
     const early = play([['ordonner', 'juge']], new Date('2027-03-05T10:00:00Z'), raised.snapshot);
-    expect(early.refused).toMatchObject({ status: 409, code: 'ANSWER_TIME_RUNNING' });
-    expect(early.refused?.message).toContain('« Délai d’observations »'.replace('’', "'"));
+    expect(early.refused).toMatchObject({ status: 409, code: 'DEADLINE_RUNNING' });
+    expect(early.refused?.message).toContain(
+      "à l’expiration du délai « Délai d'observations », qui court encore",
+    );
     const expired = { ...raised.snapshot, runningDeadlines: [] };
     expect(play([['ordonner', 'juge']], new Date('2027-03-20T10:00:00Z'), expired).snapshot.state).toBe(
       'instruction',

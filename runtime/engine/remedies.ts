@@ -8,7 +8,7 @@
  *   to the defaulting party, and starts the time of each remedy it opens to the party served;
  * - a remedy is filed only while it is open (its character, its time), and marks itself pending
  *   until its decision is recorded;
- * - a transition with `after:` waits for those deadlines (the others' time to answer, art. 16).
+ * - a transition with `after:` waits for those deadlines (the others' time to answer, CPC art. 16; a suspensive remedy's time, art. 539).
  * Procedures in language v1 are untouched: nothing here runs for them.
  */
 import {
@@ -68,7 +68,7 @@ export function recordedCharacter(
 const running = (s: Pick<CaseSnapshot, 'runningDeadlines'>, d: string) =>
   s.runningDeadlines.some((x) => x.deadline === d);
 
-/** Refusals of v2: a deadline of `after:` still runs (409), a remedy filed while closed (422). */
+/** Refusals of v2: a deadline of `after:` still runs (409 DEADLINE_RUNNING), a remedy filed while closed (422). */
 export function remedyRefusal(
   p: Procedure,
   snapshot: Pick<CaseSnapshot, 'facts' | 'runningDeadlines'>,
@@ -79,8 +79,8 @@ export function remedyRefusal(
     const labels = waiting.map((d) => `« ${p.deadlines[d]?.label ?? d} »`).join(', ');
     return {
       status: 409,
-      code: 'ANSWER_TIME_RUNNING',
-      message: `L’action « ${t.label} » attend l’expiration du délai ${labels} : les parties doivent pouvoir répondre avant toute décision (Code de procédure civile, art. 16).`,
+      code: 'DEADLINE_RUNNING',
+      message: `L’action « ${t.label} » n’est possible qu’à l’expiration du délai ${labels}, qui court encore.`,
       details: { event: t.event, running: waiting },
     };
   }

@@ -31,7 +31,11 @@ export async function playJourney(cast: Cast, p: Procedure, j: Journey): Promise
     } else if (step.event && step.as) {
       const api = await cast.as(step.as);
       const r = await api.fire(view.id, step.event, { ...(step.data ?? {}) });
-      expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
+      if (step.expectRefusal)
+        expect((r.body as { error?: { code?: string } }).error?.code, at(step.loc.line)).toBe(
+          step.expectRefusal,
+        );
+      else expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
     }
     view = (await opener.view(view.id)).body;
     if (step.expectState) expect(view.state.id, at(step.loc.line)).toBe(step.expectState);
