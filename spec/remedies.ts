@@ -72,13 +72,14 @@ export function remedySentences(
   return remedies.map((r) => {
     const time = durationOf(p, r.time);
     const when = time
-      ? `dans le délai de ${time} ${startFr(r.startsOn, o.inAct === true)}`
-      : 'sans condition de délai';
-    const only =
-      o.character === undefined && r.characters.length > 0 && r.characters.length < 3
-        ? `, lorsque le jugement est rendu ${r.characters.map(characterFr).join(' ou ')}`
+      ? `dans le délai de ${time} ${startFr(r.startsOn, o.inAct === true)}, `
+      : r.kind === 'rectification_erreur_materielle'
+        ? 'à tout moment, '
         : '';
-    const who = r.thirdParties ? ' ; elle est aussi ouverte aux tiers auxquels la décision fait grief' : '';
+    const against =
+      o.character === undefined && r.characters.length > 0 && r.characters.length < 3
+        ? `contre le jugement rendu ${r.characters.map(characterFr).join(' ou ')}, `
+        : '';
     const effect = r.suspensive
       ? 'Le délai de ce recours et son exercice suspendent l’exécution de la décision.'
       : 'Ce recours ne suspend pas l’exécution de la décision.';
@@ -87,7 +88,7 @@ export function remedySentences(
         ? ' Contre un jugement rendu par défaut, ce délai ne court qu’à compter du jour où l’opposition n’est plus recevable (Code de procédure civile, art. 613).'
         : '';
     const basis = r.basis ? ` (${r.basis})` : '';
-    return `${r.label}${basis} : ${when}${only}, devant ${r.before}, ${r.exercise}${who}. ${effect}${cassationAfterOpposition}`;
+    return `${r.label}${basis} : ${against}${when}devant ${r.before}, ${r.exercise}. ${effect}${cassationAfterOpposition}`;
   });
 }
 

@@ -120,10 +120,14 @@ function effectSentences(p: Procedure, t: Transition): string[] {
   return out;
 }
 
-function decisionSentences(t: Transition): string[] {
+function decisionSentences(p: Procedure, t: Transition): string[] {
   if (!t.decision) return [];
-  const recourse =
-    t.decision.appeal === false
+  const typed = t.decision.remedies;
+  const recourse = typed
+    ? typed.length === 0
+      ? 'Elle n’est susceptible d’aucun recours.'
+      : `Elle peut faire l’objet des voies de recours suivantes : ${joinFr(typed.map((id) => lcFirst(p.remedies[id]?.label ?? id)))} (voir l’${artRef('recours')}).`
+    : t.decision.appeal === false
       ? 'Elle n’est susceptible d’aucun recours.'
       : t.decision.appeal === true
         ? `Elle peut faire l’objet d’un recours (voir l’${artRef('recours')}).`
@@ -148,6 +152,27 @@ function partySentences(p: Procedure, t: Transition): string[] {
   return out;
 }
 
+/** Language v2: a service states the remedies and starts their time; a filing is answered; a decision waits. */
+function contradictorySentences(p: Procedure, t: Transition): string[] {
+  const out: string[] = [];
+  const deadline = (id: string) => p.deadlines[id];
+  if (t.service)
+    out.push(
+      `L’acte de signification énonce les voies de recours ouvertes contre la décision, leur délai et leurs modalités d’exercice ; il fait courir leur délai contre ${definiteList(roleLabels(p, t.service.to))} (voir l’${artRef('recours')}).`,
+    );
+  const answer = t.filing ? deadline(t.filing.answer) : undefined;
+  if (answer)
+    out.push(
+      `Il est communiqué à chaque partie, qui peut y répondre avant l’expiration ${ofDefinite(answer.label)}.`,
+    );
+  const waits = t.after.flatMap((id) => deadline(id) ?? []);
+  if (waits.length)
+    out.push(
+      `Cet acte ne peut intervenir qu’à l’expiration ${joinFr(waits.map((d) => ofDefinite(d.label)))}, lorsque celui-ci a commencé de courir.`,
+    );
+  return out;
+}
+
 /** The paragraph for act `t`; `text.fr` when the drafter wrote one. */
 export function actParagraph(p: Procedure, t: Transition, ctx: ActContext): string {
   if (t.textFr) {
@@ -164,8 +189,9 @@ export function actParagraph(p: Procedure, t: Transition, ctx: ActContext): stri
     ...conditionalQuestions(p, t),
     ...when,
     ...guardSentences(p, t, ctx),
-    ...decisionSentences(t),
+    ...decisionSentences(p, t),
     ...effectSentences(p, t),
+    ...contradictorySentences(p, t),
     ...partySentences(p, t),
   ].join(' ');
 }
