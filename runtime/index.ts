@@ -28,5 +28,7 @@ export type {
 export { GreffeError } from './errors.ts';
 export { startServer } from './server.ts';
 export type { RunningServer, ServerOptions } from './server.ts';
-export type { AuditReport, BrokenLink, CaseStore } from './store/case-store.ts';
-export { openSqliteStore } from './store/sqlite-store.ts';
+export type { AuditReport, Finding } from './audit/verify.ts';
+export { auditDatabase } from './audit/verify.ts';
+export type { CaseStore } from './store/case-store.ts';
+export { openSqliteAudit, openSqliteStore } from './store/sqlite-store.ts';

@@ -18,7 +18,7 @@ import type {
   Transition,
   UploadType,
 } from './model.ts';
-import { CALENDARS, CONNECTORS, OPERATORS } from './vocabulary.ts';
+import { CALENDARS, CONNECTORS, COURT_CALENDAR, OPERATORS } from './vocabulary.ts';
 import type { Path, SourceFile } from './yaml-source.ts';
 
 export interface ProcedureParts {
@@ -179,9 +179,37 @@ function buildEffects(
     if (typeof o.start === 'string') {
       ctx.ref('deadline', o.start, names.deadlines, src, [...p, 'start']);
       out.push({ kind: 'start', deadline: o.start, loc });
+    } else if (o.start && typeof o.start === 'object') {
+      const st = obj(o.start);
+      const deadline = String(st.deadline);
+      ctx.ref('deadline', deadline, names.deadlines, src, [...p, 'start', 'deadline']);
+      if (typeof st.against === 'string')
+        ctx.ref('role', st.against, names.roles, src, [...p, 'start', 'against']);
+      const after = strList(st.after);
+      after.forEach((d, j) => ctx.ref('deadline', d, names.deadlines, src, [...p, 'start', 'after', j]));
+      out.push({
+        kind: 'start',
+        deadline,
+        ...(typeof st.against === 'string' && { against: st.against }),
+        ...(typeof st.from === 'string' && { from: st.from }),
+        ...(after.length > 0 && { after }),
+        loc,
+      });
     } else if (typeof o.stop === 'string') {
       ctx.ref('deadline', o.stop, names.deadlines, src, [...p, 'stop']);
       out.push({ kind: 'stop', deadline: o.stop, loc });
+    } else if (o.stop && typeof o.stop === 'object') {
+      const st = obj(o.stop);
+      const deadline = String(st.deadline);
+      ctx.ref('deadline', deadline, names.deadlines, src, [...p, 'stop', 'deadline']);
+      if (typeof st.against === 'string')
+        ctx.ref('role', st.against, names.roles, src, [...p, 'stop', 'against']);
+      out.push({
+        kind: 'stop',
+        deadline,
+        ...(typeof st.against === 'string' && { against: st.against }),
+        loc,
+      });
     } else if (typeof o.produce === 'string') {
       ctx.ref('document', o.produce, names.documents, src, [...p, 'produce']);
       out.push({ kind: 'produce', document: o.produce, loc });
@@ -228,7 +256,8 @@ function buildEffects(
 /** Builds procedure.yaml's nodes; references to forms and rulesets are checked against `ext`. */
 export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: ExternalNames): ProcedureParts {
   const root = obj(src.data);
-  if (typeof root.calendar === 'string') ctx.ref('calendar', root.calendar, CALENDARS, src, ['calendar']);
+  if (typeof root.calendar === 'string')
+    ctx.ref('calendar', root.calendar, [...CALENDARS, COURT_CALENDAR], src, ['calendar']);
   const parameters = buildParameters(src);
   const roles = buildRoles(src, ctx);
   const phases: Record<string, Phase> = {};
@@ -292,6 +321,7 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
         ...(typeof exp.message === 'string' && { message: exp.message }),
       },
       reminders,
+      ...(d.per_party === true && { perParty: true }),
     };
   }
   const nonFinal = Object.values(states)
@@ -425,7 +455,13 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       ...(t.summons_in_person !== undefined && {
         summonsInPerson: t.summons_in_person as boolean | Condition,
       }),
-      ...(serviceRaw && { service: { document: String(serviceRaw.document), to: strList(serviceRaw.to) } }),
+      ...(serviceRaw && {
+        service: {
+          document: String(serviceRaw.document),
+          to: strList(serviceRaw.to),
+          ...(typeof serviceRaw.date === 'string' && { date: serviceRaw.date }),
+        },
+      }),
       ...(filingRaw && { filing: { answer: String(filingRaw.answer) } }),
       after,
       visibleTo,

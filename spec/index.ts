@@ -48,6 +48,7 @@ export {
   CALENDARS,
   CONNECTORS,
   CONTEXT_FACTS,
+  COURT_CALENDAR,
   CUSTOM_OPERATORS,
   OPERATORS,
 } from './vocabulary.ts';

@@ -11,6 +11,7 @@ import { checkHearing } from './check-hearing.ts';
 import { checkRemedies } from './check-remedies.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
+import { checkDeadlineStarts } from './check-time.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
@@ -143,6 +144,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   checkHearing(model, ctx);
   checkRemedies(model, ctx);
   checkDeadlines(model, ctx);
+  checkDeadlineStarts(model, ctx);
   checkFacts(model, parts.recordedFacts, ctx);
   checkFactOwnership(model, rulesSrc, ctx);
 

@@ -98,8 +98,24 @@ export type Condition =
 export type Channel = 'plateforme' | 'courriel' | 'sms' | 'courrier';
 
 export type Effect =
-  | { readonly kind: 'start'; readonly deadline: string; readonly loc: Loc }
-  | { readonly kind: 'stop'; readonly deadline: string; readonly loc: Loc }
+  | {
+      readonly kind: 'start';
+      readonly deadline: string;
+      /** Per-party deadline: the party (role) against whom this instance runs (CPC art. 528). */
+      readonly against?: string;
+      /** Date field of the transition's form dating the act the time runs from (else: when the event is recorded). */
+      readonly from?: string;
+      /** Deadlines whose starting acts this act follows: its date may not be before theirs. */
+      readonly after?: readonly string[];
+      readonly loc: Loc;
+    }
+  | {
+      readonly kind: 'stop';
+      readonly deadline: string;
+      /** Per-party deadline: stop only the instance running against this party (else every instance). */
+      readonly against?: string;
+      readonly loc: Loc;
+    }
   | {
       readonly kind: 'notify';
       readonly roles: readonly string[];
@@ -205,6 +221,8 @@ export interface Remedy extends Documented {
 export interface Service {
   readonly document: string;
   readonly to: readonly string[];
+  /** Date field of the form dating the act (the remedies' time runs from it); else the day it is recorded. */
+  readonly date?: string;
 }
 
 export interface Transition extends Documented {
@@ -263,6 +281,12 @@ export interface Deadline extends Documented {
     readonly message?: string;
   };
   readonly reminders: readonly Reminder[];
+  /**
+   * `per_party: true`: the deadline runs separately against each party, one
+   * instance per `start: { against }`; each expires alone (alerts to its
+   * party), and `on_expiry.event` fires when the last instance expires.
+   */
+  readonly perParty?: boolean;
 }
 
 export type UploadType = 'pdf' | 'image' | 'audio' | 'video';
@@ -362,8 +386,10 @@ export interface JourneyStep {
   readonly data?: Readonly<Record<string, unknown>>;
   readonly wait?: string;
   readonly expectState?: string;
-  /** The step must be refused with this code (the case stays where it was). */
+  /** The event must be refused with this code (e.g. INVALID_STATE, ACT_DATE_IN_FUTURE); the case stays as it was. */
   readonly expectRefusal?: string;
+  /** Text the refusal's message must contain (`expect_message:`, with `expect_refusal:`). */
+  readonly expectMessage?: string;
   readonly loc: Loc;
 }
 
@@ -371,6 +397,8 @@ export interface Journey {
   readonly name: string;
   readonly source?: string;
   readonly start?: string;
+  /** The court the case is filed with (runtime/identity/courts.ts): its calendar under `calendar: juridiction`. */
+  readonly court?: string;
   readonly steps: readonly JourneyStep[];
   readonly expect: {
     readonly state: string;
@@ -442,6 +470,7 @@ export interface Procedure {
   readonly effective: string;
   readonly title: string;
   readonly shortTitle?: string;
+  /** A calendar id (spec/vocabulary.ts CALENDARS), or `juridiction`: the calendar of the case's court. */
   readonly calendar: string;
   readonly summary?: string;
   readonly source?: string;

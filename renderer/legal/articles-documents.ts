@@ -1,8 +1,18 @@
 /** The articles on the file: what parties may upload, who sees what; and the decisions with their recourse. */
 import type { DocumentKind, Procedure } from '../../spec/index.ts';
 import { formatParameter, isLanguageV2, joinFr, remedySentences, renderTemplate } from '../../spec/index.ts';
-import { definite, describedItem, isPlural, lcFirst, stripStop, toDefiniteList, ucFirst } from '../french.ts';
-import { homePhase, isTransversal, roleLabels } from '../view.ts';
+import {
+  definite,
+  describedItem,
+  isPlural,
+  lcFirst,
+  ofDefinite,
+  stripStop,
+  toDefiniteList,
+  ucFirst,
+  withoutRoleMention,
+} from '../french.ts';
+import { roleLabels } from '../view.ts';
 import { specRef } from './refs.ts';
 import { type ArticleDraft, type Block, artRef } from './types.ts';
 
@@ -60,6 +70,15 @@ export function documentsArticle(p: Procedure): ArticleDraft | undefined {
   };
 }
 
+/** "la décision du juge de clore l’instruction (troisième alinéa de l’article 8)": no screen label quoted. */
+function decisionItem(p: Procedure, t: Procedure['transitions'][number]): string {
+  const roles = roleLabels(p, t.roles);
+  const who = roles.length ? `${joinFr(roles.map(ofDefinite), 'ou')} ` : '';
+  const what = lcFirst(stripStop(withoutRoleMention(t.label, roles)));
+  const de = /^[aeiouyàâéèêëîïôûüh]/i.test(what) ? 'd’' : 'de ';
+  return `la décision ${who}${de}${what} (${artRef(`acte:${t.index}`)})`;
+}
+
 /**
  * Language v2: each typed remedy, the decisions it is open against, its time from which act, the court,
  * how it is exercised and its effect (spec/remedies.ts); the character of a judgment; the statement of
@@ -67,10 +86,7 @@ export function documentsArticle(p: Procedure): ArticleDraft | undefined {
  */
 function typedRemediesArticle(p: Procedure): ArticleDraft {
   const decisions = p.transitions.filter((t) => t.decision);
-  const item = (t: (typeof decisions)[number]) => {
-    const where = isTransversal(p, t) ? 'transversal' : `phase:${homePhase(p, t)?.id ?? ''}`;
-    return `« ${stripStop(t.label)} » (voir l’${artRef(where)})`;
-  };
+  const item = (t: (typeof decisions)[number]) => decisionItem(p, t);
   const blocks: Block[] = [];
   const closed = decisions.filter((t) => (t.decision?.remedies ?? []).length === 0);
   if (closed.length)
@@ -112,11 +128,9 @@ function typedRemediesArticle(p: Procedure): ArticleDraft {
 export function remediesArticle(p: Procedure): ArticleDraft | undefined {
   const decisions = p.transitions.filter((t) => t.decision);
   if (decisions.length === 0) return undefined;
+  // "la décision du juge de clore l’instruction (troisième alinéa de l’article 8)": no screen label quoted.
   if (isLanguageV2(p)) return typedRemediesArticle(p);
-  const item = (t: (typeof decisions)[number]) => {
-    const where = isTransversal(p, t) ? 'transversal' : `phase:${homePhase(p, t)?.id ?? ''}`;
-    return `« ${stripStop(t.label)} » (voir l’${artRef(where)})`;
-  };
+  const item = (t: (typeof decisions)[number]) => decisionItem(p, t);
   const blocks: Block[] = [];
   const closed = decisions.filter((t) => t.decision?.appeal === false);
   const open = decisions.filter((t) => t.decision?.appeal === true);

@@ -20,7 +20,10 @@ export const isCourtRole = (role: Role | undefined): boolean =>
   role?.kind === 'juridiction' || role?.kind === 'auxiliaire';
 
 /** What of the case the available actions read. */
-export type ActionSnapshot = Pick<CaseSnapshot, 'state' | 'facts' | 'documents' | 'runningDeadlines'>;
+export type ActionSnapshot = Pick<CaseSnapshot, 'state' | 'facts' | 'documents'> & {
+  /** The deadlines running (by spec id): an action may wait for one to run out (`after:`). */
+  readonly runningDeadlines: readonly { readonly deadline: string }[];
+};
 
 /** False when `t` acts on a document (`call`) that the case lacks and `t` does not produce: DOCUMENT_MISSING. */
 function documentsAt(t: Transition, snapshot: ActionSnapshot): boolean {

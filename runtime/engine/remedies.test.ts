@@ -54,7 +54,8 @@ const toJudgment = (modalite: string, defence: boolean): Step[] => [
   ...(defence ? [['deposer_defense', 'defendeur'] as Step] : [['expiration_delai_defense', null] as Step]),
   ['juger', 'juge'],
 ];
-const due = (s: CaseSnapshot, d: string) => s.runningDeadlines.find((x) => x.deadline === d)?.due;
+const due = (s: CaseSnapshot, d: string, party?: string) =>
+  s.runningDeadlines.find((x) => x.deadline === d && (party === undefined || x.party === party))?.due;
 
 describe('the character of a judgment (CPC art. 473–474)', () => {
   it('loads the v2 fixture with no diagnostic', () => {
@@ -104,7 +105,8 @@ describe('acts of service (CPC art. 528, 680)', () => {
     expect(text).toContain('Pourvoi en cassation');
     expect(text).toContain('ne court qu’à compter du jour où l’opposition n’est plus recevable');
     // Served to the claimant (5 March): only his own cassation time runs; the six months still run.
-    expect(due(snapshot, 'delai_pourvoi')).toBe('2027-05-05');
+    expect(due(snapshot, 'delai_pourvoi', 'demandeur')).toBe('2027-05-05');
+    expect(due(snapshot, 'delai_pourvoi', 'defendeur')).toBeUndefined();
     expect(due(snapshot, 'delai_opposition')).toBeUndefined();
     expect(due(snapshot, 'delai_non_avenu')).toBeDefined();
   });
@@ -116,8 +118,10 @@ describe('acts of service (CPC art. 528, 680)', () => {
       ['signifier_defendeur', 'commissaire'],
     ]);
     expect(due(snapshot, 'delai_non_avenu')).toBeUndefined();
-    expect(due(snapshot, 'delai_opposition')).toBe('2027-04-06');
-    expect(due(snapshot, 'delai_pourvoi')).toBe('2027-06-07');
+    expect(due(snapshot, 'delai_opposition', 'defendeur')).toBe('2027-04-06');
+    expect(due(snapshot, 'delai_pourvoi', 'defendeur')).toBe('2027-06-07');
+    // Each party's own time (CPC art. 528): the claimant's still runs from his own service.
+    expect(due(snapshot, 'delai_pourvoi', 'demandeur')).toBe('2027-05-05');
   });
 
   it('a contradictory judgment opens no opposition: its statement omits it and the reducer refuses it', () => {

@@ -65,13 +65,18 @@ export function recordedCharacter(
   return typeof v === 'string' ? (v as JudgmentCharacter) : undefined;
 }
 
-const running = (s: Pick<CaseSnapshot, 'runningDeadlines'>, d: string) =>
+/** What the remedy checks read of a case: its facts and the deadlines running (by spec id). */
+type RemedySnapshot = Pick<CaseSnapshot, 'facts'> & {
+  readonly runningDeadlines: readonly { readonly deadline: string }[];
+};
+
+const running = (s: Pick<RemedySnapshot, 'runningDeadlines'>, d: string) =>
   s.runningDeadlines.some((x) => x.deadline === d);
 
 /** Refusals of v2: a deadline of `after:` still runs (409 DEADLINE_RUNNING), a remedy filed while closed (422). */
 export function remedyRefusal(
   p: Procedure,
-  snapshot: Pick<CaseSnapshot, 'facts' | 'runningDeadlines'>,
+  snapshot: RemedySnapshot,
   t: Transition,
 ): EngineError | undefined {
   const waiting = t.after.filter((d) => running(snapshot, d));
@@ -116,12 +121,36 @@ export interface RemedyContext {
   readonly transition: Transition;
   /** The facts a condition reads (recorded facts, form data, context facts). */
   readonly facts: Readonly<Record<string, unknown>>;
-  /** Starts a deadline now, or at the instant `from` (effects.ts startDeadline). */
-  readonly start: (deadline: string, from?: Date) => EngineEffect;
+  /** Starts a deadline (effects.ts startDeadline): against a party, from an act's civil date, or from the day after an instant. */
+  readonly start: (
+    deadline: string,
+    options?: { readonly party?: string; readonly startDate?: string; readonly dayAfter?: string },
+  ) => EngineEffect;
+  /** The effects the transition's own spec effects gave (an act of service's explicit starts). */
+  readonly built: readonly EngineEffect[];
+  /** The form data (the act of service's date field). */
+  readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** The effects v2 adds to a transition's own, and the statement its act of service carries. */
-export function remedyEffects(ctx: RemedyContext): EngineEffect[] {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `e` starts `deadline` against `party`. */
+const starts = (e: EngineEffect, deadline: string, party: string) =>
+  e.type === 'deadline.start' && e.deadline === deadline && (e.party === undefined || e.party === party);
+
+/**
+ * The effects v2 adds to a transition's own. An act of service starts, against each party served, the
+ * time of each remedy open to him, unless the spec's own effects start it already; cassation time
+ * against a party who may still oppose starts the day opposition closes (CPC art. 613): an explicit
+ * start of it is replaced. `replaced` lists the spec effects to drop.
+ */
+export function remedyEffects(ctx: RemedyContext): { add: EngineEffect[]; replaced: Set<EngineEffect> } {
+  const replaced = new Set<EngineEffect>();
+  const add = remedyAdditions(ctx, replaced);
+  return { add, replaced };
+}
+
+function remedyAdditions(ctx: RemedyContext, replaced: Set<EngineEffect>): EngineEffect[] {
   const { procedure: p, snapshot, transition: t } = ctx;
   if (!isLanguageV2(p)) return [];
   const out: EngineEffect[] = [];
@@ -162,22 +191,33 @@ export function remedyEffects(ctx: RemedyContext): EngineEffect[] {
     if (c?.voidUnlessServed && t.service.to.includes(c.party) && running(snapshot, c.voidUnlessServed))
       out.push({ type: 'deadline.stop', deadline: c.voidUnlessServed });
     if (decision) {
+      const field = t.service.date ? ctx.data[t.service.date] : undefined;
+      const startDate = typeof field === 'string' && ISO_DATE.test(field) ? field : undefined;
       const open = decisionRemedies(p, decision, character).filter(
-        (r) =>
-          r.deadline !== undefined &&
-          r.startsOn === 'signification' &&
-          r.by.some((x) => t.service?.to.includes(x)),
+        (r) => r.deadline !== undefined && r.startsOn === 'signification',
       );
-      // CPC art. 613: against a judgment by default, cassation time runs only once opposition is closed.
-      let opposition: string | undefined;
-      for (const r of open.filter((x) => x.kind === 'opposition')) {
-        const e = ctx.start(r.deadline as string);
-        out.push(e);
-        if (e.type === 'deadline.start') opposition = e.dueAt;
-      }
-      for (const r of open.filter((x) => x.kind !== 'opposition')) {
-        const after = r.kind === 'pourvoi_cassation' && opposition ? new Date(opposition) : undefined;
-        out.push(ctx.start(r.deadline as string, after));
+      for (const party of t.service.to) {
+        const mine = open.filter((r) => r.by.includes(party));
+        // CPC art. 613: against a judgment by default, cassation time runs only once opposition is closed.
+        let oppositionDue: string | undefined;
+        for (const r of mine.filter((x) => x.kind === 'opposition')) {
+          const e = ctx.start(r.deadline as string, { party, ...(startDate && { startDate }) });
+          out.push(e);
+          if (e.type === 'deadline.start') oppositionDue = e.dueAt;
+        }
+        for (const r of mine.filter((x) => x.kind !== 'opposition')) {
+          const d = r.deadline as string;
+          const explicit = ctx.built.filter((e) => starts(e, d, party));
+          const shift = r.kind === 'pourvoi_cassation' && oppositionDue !== undefined;
+          if (explicit.length > 0 && !shift) continue;
+          for (const e of explicit) replaced.add(e);
+          out.push(
+            ctx.start(d, {
+              party,
+              ...(shift ? { dayAfter: oppositionDue } : startDate ? { startDate } : {}),
+            }),
+          );
+        }
       }
     }
   }

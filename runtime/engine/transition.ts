@@ -18,6 +18,7 @@ import { factsFor, guardVerdict, roleFor } from './checks.ts';
 import { buildEffects } from './effects.ts';
 import { rulesGuards } from './guards.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
+import { withoutInstance } from './instances.ts';
 import { eventDocuments, nextSnapshot, producedDocumentId } from './next-snapshot.ts';
 import { remedyRefusal } from './remedies.ts';
 import type {
@@ -169,11 +170,14 @@ export function transition(
   const actorRole = roleFor(chosen, command.actor) ?? null;
   const to = targetOf(chosen, snapshot.state);
   // The expired deadline no longer runs: a final state does not stop it again.
-  const expired = command.actor.kind === 'system' ? command.expired : undefined;
+  const expired =
+    command.actor.kind === 'system' && command.expired !== undefined
+      ? { deadline: command.expired, party: command.expiredParty }
+      : undefined;
   const before =
     expired === undefined
       ? snapshot
-      : { ...snapshot, runningDeadlines: snapshot.runningDeadlines.filter((d) => d.deadline !== expired) };
+      : { ...snapshot, runningDeadlines: withoutInstance(snapshot.runningDeadlines, expired) };
   const built = buildEffects({
     procedure,
     snapshot: before,
@@ -210,7 +214,8 @@ export function transition(
       at: now.toISOString(),
       visibleTo: chosen.visibleTo,
       documents: eventDocuments(effects, produced),
-      ...(expired !== undefined && { expired }),
+      ...(expired !== undefined && { expired: expired.deadline }),
+      ...(expired?.party !== undefined && { expiredParty: expired.party }),
     },
     effects,
   };
