@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { rulesGuards } from './guards.ts';
+import { simulatedCase } from './journeys.ts';
 import { PARTIES_FACT } from './remedies.ts';
 import { transition } from './transition.ts';
 import type { CaseSnapshot, Command, Transitioned } from './types.ts';
@@ -10,19 +11,9 @@ const loaded = loadProcedure('test/fixtures/procedures/recours/1.0.0');
 const p = loaded.procedure as Procedure;
 const annex = loadProcedure('spec/procedures/petits-litiges/1.0.0').procedure as Procedure;
 
-const start = (q: Procedure): CaseSnapshot => ({
-  id: 'c1',
-  reference: 'RG 27/00001',
-  procedureId: q.id,
-  procedureVersion: q.version,
-  state: Object.values(q.states).find((s) => s.initial)?.id ?? '',
-  version: 0,
-  seq: 1,
-  closed: false,
-  facts: {},
-  runningDeadlines: [],
-  documents: [],
-});
+/** A new case of `q` in its first initial state (journeys.ts simulatedCase). */
+const start = (q: Procedure): CaseSnapshot =>
+  simulatedCase(q, Object.values(q.states).find((s) => s.initial)?.id ?? '');
 
 type Step = [event: string, role: string | null, data?: Record<string, unknown>];
 
