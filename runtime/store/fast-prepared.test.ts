@@ -36,7 +36,7 @@ describe('fast prepared queries', () => {
     local = await localRuntime();
     const { rt } = local;
     store = SqliteCaseStore.inner(local.store);
-    caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
+    caseId = (await openCaseFor(rt, caller, { procedure: 'mediation' })).id;
     await fireEvent(
       rt,
       caller,

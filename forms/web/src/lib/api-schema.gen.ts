@@ -294,11 +294,13 @@ export interface paths {
             };
         };
         readonly put?: never;
-        /** Ouvrir une affaire */
+        /** Ouvrir une affaire (avec Idempotency-Key : une seule affaire par clé, même après une panne) */
         readonly post: {
             readonly parameters: {
                 readonly query?: never;
-                readonly header?: never;
+                readonly header?: {
+                    readonly "Idempotency-Key"?: string;
+                };
                 readonly path?: never;
                 readonly cookie?: never;
             };
@@ -313,6 +315,15 @@ export interface paths {
                 };
             };
             readonly responses: {
+                /** @description Même clé : l’affaire ouverte par la première demande */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["CaseView"];
+                    };
+                };
                 /** @description Vue de l’affaire */
                 readonly 201: {
                     headers: {
@@ -324,6 +335,15 @@ export interface paths {
                 };
                 /** @description ROLE_NOT_ALLOWED */
                 readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description IDEMPOTENCY_KEY_REUSED */
+                readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
                     };
@@ -592,7 +612,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description NOT_FOUND, CASE_NOT_FOUND, DOCUMENT_NOT_FOUND, PROCEDURE_NOT_FOUND, FORM_NOT_FOUND, INVITATION_NOT_FOUND, PROVIDER_NOT_FOUND, USER_NOT_FOUND */
+                /** @description NOT_FOUND, CASE_NOT_FOUND, DOCUMENT_NOT_FOUND, RECEIPT_NOT_AVAILABLE, PROCEDURE_NOT_FOUND, FORM_NOT_FOUND, INVITATION_NOT_FOUND, PROVIDER_NOT_FOUND, USER_NOT_FOUND */
                 readonly 404: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -621,6 +641,53 @@ export interface paths {
                 };
             };
         };
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/cases/{id}/receipt": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Accusé de réception du dépôt (PDF : numéro RG, date et heure, tribunal, demande, pièces et leurs empreintes SHA-256, suite et délais) */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly id: string;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description PDF */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/pdf": string;
+                    };
+                };
+                /** @description RECEIPT_NOT_AVAILABLE */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -1353,7 +1420,7 @@ export interface components {
         readonly Error: {
             readonly error: {
                 /** @enum {unknown} */
-                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "DOCUMENT_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
+                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "DOCUMENT_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
                 readonly details: {
                     readonly problems?: readonly components["schemas"]["Problem"][];
                 };
