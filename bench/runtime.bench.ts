@@ -57,7 +57,7 @@ async function engineEvents(
   const caller = MEDIATRICE;
   const cases: { id: string; version: number }[] = [];
   for (let i = 0; i < 200; i++)
-    cases.push({ id: (await openCaseFor(rt, caller, { procedure: 'mediation' })).id, version: 0 });
+    cases.push({ id: await openCaseFor(rt, caller, { procedure: 'mediation' }), version: 0 });
   return {
     async fire(k, ms) {
       const t0 = performance.now();

@@ -10,6 +10,9 @@ export { factsFor } from './engine/checks.ts';
 export { dueExpiries, expiredWithoutEvent, expiryCommand } from './engine/expiry.ts';
 export type { DueExpiry } from './engine/expiry.ts';
 export { runJourney, runJourneys, simulatedCase } from './engine/journeys.ts';
+export type { JourneyHooks } from './engine/journeys.ts';
+export { scenarioCoverage, uncovered } from './engine/coverage.ts';
+export type { Branch, ScenarioCoverage } from './engine/coverage.ts';
 export { transition } from './engine/transition.ts';
 export { canonicalJson, eventHash, sha256Hex } from './engine/hash.ts';
 export type {

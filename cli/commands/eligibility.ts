@@ -17,6 +17,7 @@ import {
   type Procedure,
   pickVersion,
 } from '../../spec/index.ts';
+import { localDate } from '../../runtime/time/index.ts';
 import type { Command } from '../command.ts';
 
 export type DecisionKind = 'eligibility' | 'referral';
@@ -25,9 +26,9 @@ const DEFAULT_PROCEDURE = 'petits-litiges';
 
 const FACTS: Record<DecisionKind, string> = {
   eligibility:
-    '  montant   nombre, en euros, ≥ 0\n  objets    liste non vide de paiement, bien, service, expulsion, resiliation,\n            licenciement, revocation_gerant, autre\n  matiere   civile, commerciale, consommation, travail ou bail_habitation',
+    '  montant   nombre, en euros et centimes (au plus deux décimales), ≥ 0\n  objets    liste non vide de paiement, bien, service, expulsion, resiliation,\n            licenciement, revocation_gerant, autre\n  matiere   civile, commerciale, consommation, travail ou bail_habitation\n  (version 1.1.0 : matiere_declaree, la nature du litige ; montant null si la valeur\n  n’est pas déterminée)',
   referral:
-    '  matiere        civile, commerciale, consommation, travail ou bail_habitation\n  requerant      demandeur, defendeur ou juge (qui demande le renvoi)\n  partie_faible  demandeur, defendeur ou aucune',
+    '  matiere        civile, commerciale, consommation, travail ou bail_habitation\n  requerant      demandeur, defendeur ou juge (qui demande le renvoi)\n  partie_faible  demandeur, defendeur ou aucune\n  (version 1.1.0 : auteur_demande_renvoi au lieu de requerant ; la matière et la partie\n  faible sont celles qu’a qualifiées le juge)',
 };
 
 const OUTPUT: Record<DecisionKind, string> = {
@@ -69,7 +70,8 @@ type Loaded = { procedure: Procedure } | { code: number; lines: string[] };
 
 function load(root: string, id: string, version: string | undefined): Loaded {
   const entries = listVersions(root);
-  const entry = pickVersion(entries, id, version);
+  // The version a claim filed today would be decided under (its `effective` date has come).
+  const entry = pickVersion(entries, id, version, localDate(new Date()));
   if (!entry) {
     const known = entries.filter((e) => e.id === id).map((e) => `${e.version} (${e.status})`);
     const what = version ? `de version ${version} de « ${id} »` : `de version publiée de « ${id} »`;

@@ -22,7 +22,12 @@ export interface OpenRequest {
  * again returns the case the first one opened (`replayed`), even after a
  * crash: the key is stored in the opening's own transaction.
  */
-export async function openCaseFor(
+export async function openCaseFor(rt: Runtime, caller: Caller, req: OpenRequest): Promise<string> {
+  return (await openCaseKeyed(rt, caller, req)).id;
+}
+
+/** The same, with the request's Idempotency-Key (POST /api/cases): `replayed` when the key already opened it. */
+export async function openCaseKeyed(
   rt: Runtime,
   caller: Caller,
   req: OpenRequest,
@@ -43,7 +48,7 @@ export async function openCaseFor(
       return { id: first.caseId, replayed: true };
     }
   }
-  const p = rt.catalog.pick(req.procedure, req.version, rt.dev);
+  const p = rt.catalog.pick(req.procedure, req.version, rt.dev, rt.clock.now());
   if (!p) {
     throw new GreffeError(
       404,

@@ -36,7 +36,7 @@ describe('case view cache', () => {
     local = await localRuntime();
     ({ rt, clock, file } = local);
     store = rt.store;
-    caseId = (await openCaseFor(rt, caller, { procedure: 'mediation' })).id;
+    caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
   });
   afterAll(() => local.close());
 

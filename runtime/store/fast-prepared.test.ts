@@ -36,7 +36,7 @@ describe('fast prepared queries', () => {
     local = await localRuntime();
     const { rt } = local;
     store = SqliteCaseStore.inner(local.store);
-    caseId = (await openCaseFor(rt, caller, { procedure: 'mediation' })).id;
+    caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
     await fireEvent(
       rt,
       caller,
@@ -121,6 +121,7 @@ describe('fast prepared queries', () => {
       closedAt: null,
       expectedVersion: 2,
       deadline: 'delai_reponse',
+      party: 'requerant_voisin',
       duration: 'P15D',
       startedAt: '2027-03-02T09:00:00.000Z',
       startDate: '2027-03-02',
