@@ -2,7 +2,7 @@
 import type { Procedure } from '../../spec/index.ts';
 import type { EngineEffect } from '../engine/types.ts';
 import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
-import type { Queries } from './queries.ts';
+import { call, type Step } from './steps.ts';
 import type { CaseRow } from './schema.ts';
 
 export type DeadlineEnd = 'stopped' | 'expired';
@@ -12,49 +12,44 @@ export type DeadlineEnd = 'stopped' | 'expired';
  * Their pending reminders stay queued: the outbox worker drops a reminder whose
  * deadline no longer runs when its time comes (one write less per event).
  */
-export function endDeadline(
-  q: Queries,
+export function* endDeadline(
   caseId: string,
   name: string,
   how: DeadlineEnd,
   at: string,
   seq: number | null,
-): number[] {
-  const running = q.runningDeadlineNamed.all({ caseId, name });
-  for (const { id } of running) q.endDeadline.run({ id, status: how, at, seq });
+): Step<number[]> {
+  const running = yield* call('runningDeadlineNamed', { caseId, name });
+  for (const { id } of running) yield* call('endDeadline', { id, status: how, at, seq });
   return running.map((r) => r.id);
 }
 
 /** Starts a deadline (restarting it if it was running) and queues its reminders. */
-export function startDeadlineRow(
-  q: Queries,
+export function* startDeadlineRow(
   procedure: Procedure,
   c: CaseRow,
   e: Extract<EngineEffect, { type: 'deadline.start' }>,
   at: string,
   seq: number,
-): number {
-  endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
-  const id = Number(
-    q.insertDeadline.run({
-      caseId: c.id,
-      deadline: e.deadline,
-      duration: e.duration,
-      startedAt: at,
-      startDate: e.startDate,
-      due: e.due,
-      dueAt: e.dueAt,
-      explanation: e.explanation,
-      startedSeq: seq,
-    }).lastInsertRowid,
-  );
+): Step<number> {
+  yield* endDeadline(c.id, e.deadline, 'stopped', at, seq);
+  const id = yield* call('insertDeadline', {
+    caseId: c.id,
+    deadline: e.deadline,
+    duration: e.duration,
+    startedAt: at,
+    startDate: e.startDate,
+    due: e.due,
+    dueAt: e.dueAt,
+    explanation: e.explanation,
+    startedSeq: seq,
+  });
   const label = procedure.deadlines[e.deadline]?.label ?? e.deadline;
-  e.reminders.forEach((r, i) => {
+  for (const [i, r] of e.reminders.entries()) {
     for (const role of r.roles) {
-      for (const recipient of recipientsOf(q, procedure, c, role)) {
+      for (const recipient of yield* recipientsOf(procedure, c, role)) {
         for (const channel of r.channels) {
-          enqueue(
-            q,
+          yield* enqueue(
             c,
             {
               kind: 'reminder',
@@ -72,6 +67,6 @@ export function startDeadlineRow(
         }
       }
     }
-  });
+  }
   return id;
 }
