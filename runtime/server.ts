@@ -19,11 +19,16 @@ import { OutboxWorker } from './connectors/outbox-worker.ts';
 import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Runtime, rulesGuards } from './service/context.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openCaseStore } from './store/open-any.ts';
 import { type Clock, ManualClock, systemClock } from './time/index.ts';
 
 export interface ServerOptions {
+  /** A SQLite file, or a PostgreSQL URL (`postgres://…`) that several instances may share. */
   readonly db: string;
+  /** PostgreSQL: folder of the documents and the server's files, shared by every instance (default `data`). */
+  readonly dataDir?: string;
+  /** PostgreSQL: this instance's name in the leases it takes (default: a random one). */
+  readonly instance?: string;
   /** Folder of procedures (default spec/procedures), or procedures already loaded. */
   readonly spec?: string | readonly Procedure[];
   readonly port?: number;
@@ -64,7 +69,10 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   if (o.court !== undefined && !courtById(o.court)) {
     throw new Error(`Tribunal inconnu « ${o.court} » (tribunaux connus : ${courtIds().join(', ')}).`);
   }
-  const store = openSqliteStore(o.db);
+  const store = await openCaseStore(o.db, {
+    ...(o.dataDir !== undefined && { dataDir: o.dataDir }),
+    ...(o.instance !== undefined && { instance: o.instance }),
+  });
   await purgeExpiredSessions(store);
   const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
   const clock: Clock = devClock ?? systemClock;

@@ -7,7 +7,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { eventHash, sha256Hex } from '../engine/hash.ts';
 import type { Exec } from './journal.ts';
-import { type CaseRow, cases, journalEvents } from './schema.ts';
+import { type CaseRow, cases, type JournalRow, journalEvents } from './schema.ts';
 import { GENESIS_HASH } from '../engine/hash.ts';
 
 export interface BrokenLink {
@@ -25,13 +25,7 @@ export interface AuditReport {
   readonly broken: readonly BrokenLink[];
 }
 
-function verifyCase(db: Exec, c: CaseRow): { events: number; broken?: BrokenLink } {
-  const rows = db
-    .select()
-    .from(journalEvents)
-    .where(eq(journalEvents.caseId, c.id))
-    .orderBy(asc(journalEvents.seq))
-    .all();
+function verifyCase(c: CaseRow, rows: readonly JournalRow[]): { events: number; broken?: BrokenLink } {
   const fail = (seq: number, reason: string) => ({
     events: rows.length,
     broken: { caseId: c.id, reference: c.reference, seq, reason },
@@ -74,7 +68,28 @@ export function verifyJournal(db: Exec, caseId?: string): AuditReport {
   let events = 0;
   const broken: BrokenLink[] = [];
   for (const c of selected) {
-    const r = verifyCase(db, c);
+    const rows = db
+      .select()
+      .from(journalEvents)
+      .where(eq(journalEvents.caseId, c.id))
+      .orderBy(asc(journalEvents.seq))
+      .all();
+    const r = verifyCase(c, rows);
+    events += r.events;
+    if (r.broken) broken.push(r.broken);
+  }
+  return { cases: selected.length, events, broken };
+}
+
+/** The same check over cases whose journal rows another store reads (PostgreSQL). */
+export async function verifyCaseRows(
+  selected: readonly CaseRow[],
+  rowsOf: (c: CaseRow) => Promise<readonly JournalRow[]>,
+): Promise<AuditReport> {
+  let events = 0;
+  const broken: BrokenLink[] = [];
+  for (const c of selected) {
+    const r = verifyCase(c, await rowsOf(c));
     events += r.events;
     if (r.broken) broken.push(r.broken);
   }
