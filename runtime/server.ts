@@ -70,6 +70,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     throw new Error(`Tribunal inconnu « ${o.court} » (tribunaux connus : ${courtIds().join(', ')}).`);
   }
   const store = await openCaseStore(o.db, {
+    server: true,
     ...(o.dataDir !== undefined && { dataDir: o.dataDir }),
     ...(o.instance !== undefined && { instance: o.instance }),
   });

@@ -13,10 +13,12 @@ export interface OpenOptions {
   readonly dataDir?: string;
   /** PostgreSQL: this instance's name in the leases it takes. */
   readonly instance?: string;
+  /** For a server: SQLite takes the file's server lock (one server per file). */
+  readonly server?: boolean;
 }
 
 export { isPostgresUrl };
 
 export async function openCaseStore(db: string, o: OpenOptions = {}): Promise<CaseStore> {
-  return isPostgresUrl(db) ? openPgStore(db, o) : openSqliteStore(db);
+  return isPostgresUrl(db) ? openPgStore(db, o) : openSqliteStore(db, { server: o.server === true });
 }

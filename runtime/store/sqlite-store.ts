@@ -9,7 +9,7 @@
  */
 import type { Procedure } from '../../spec/index.ts';
 import { verifyJournal } from './audit.ts';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type {
   AuthSessionRecord,
   CaseStore,
@@ -28,6 +28,7 @@ import { openStore, type Store } from './open.ts';
 import { joinWithCode } from './participants.ts';
 import type { CaseRow, DeadlineRow } from './schema.ts';
 import { runSync, type Step } from './steps.ts';
+import { lockServer } from './sqlite-lock.ts';
 import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
 import { type NewUser, upsertUser } from './users.ts';
@@ -217,12 +218,28 @@ export class SqliteCaseStore implements CaseStore {
     return verifyJournal(this.#s.db, caseId);
   }
 
+  /** Set when this store serves a server: the file's server lock (sqlite-lock.ts). */
+  releaseLock: (() => void) | undefined;
+
   async close() {
     this.#s.close();
+    this.releaseLock?.();
   }
 }
 
-/** Opens (creating and migrating if needed) the SQLite store at `file`. */
-export function openSqliteStore(file: string): SqliteCaseStore {
-  return new SqliteCaseStore(openStore(file));
+/**
+ * Opens (creating and migrating if needed) the SQLite store at `file`.
+ * `server`: for a server, which takes the file's server lock first (a second
+ * server on the same file is refused: sqlite-lock.ts).
+ */
+export function openSqliteStore(file: string, o: { server?: boolean } = {}): SqliteCaseStore {
+  const release = o.server ? lockServer(resolve(file)) : undefined;
+  try {
+    const store = new SqliteCaseStore(openStore(file));
+    store.releaseLock = release;
+    return store;
+  } catch (err) {
+    release?.();
+    throw err;
+  }
 }
