@@ -30,3 +30,4 @@ export { startServer } from './server.ts';
 export type { RunningServer, ServerOptions } from './server.ts';
 export type { AuditReport, BrokenLink, CaseStore } from './store/case-store.ts';
 export { openSqliteStore } from './store/sqlite-store.ts';
+export { isPostgresUrl, openCaseStore } from './store/open-any.ts';

@@ -1,14 +1,14 @@
 /** `greffe audit verify [--case ID] [--db FILE]`: recomputes every case's journal hash chain. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openSqliteStore } from '../../runtime/index.ts';
+import { isPostgresUrl, openCaseStore } from '../../runtime/index.ts';
 import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe audit verify [--case ID|RÉFÉRENCE] [--db FICHIER] [--json]
 
 Recalcule la chaîne d’empreintes du journal de chaque affaire (ou d’une seule)
 et signale, par affaire, le premier événement dont le lien est rompu.
-  --db    fichier SQLite (défaut : data/greffe.sqlite)
+  --db    fichier SQLite (défaut : data/greffe.sqlite) ou base PostgreSQL (postgres://…)
   --case  identifiant ou référence (RG 27/00001) d’une affaire
   --json  rapport en JSON
 Code de sortie : 0 si tout est intact, 1 si une chaîne est rompue, 2 si l’appel est incorrect.`;
@@ -42,11 +42,11 @@ export const command: Command = {
       return 2;
     }
     const file = values.db ?? 'data/greffe.sqlite';
-    if (!existsSync(file)) {
+    if (!isPostgresUrl(file) && !existsSync(file)) {
       console.error(`greffe audit : base introuvable « ${file} ».`);
       return 2;
     }
-    const store = openSqliteStore(file);
+    const store = await openCaseStore(file);
     try {
       const report = await store.verifyJournal(values.case);
       if (values.case !== undefined && report.cases === 0) {
