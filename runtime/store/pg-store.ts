@@ -69,6 +69,7 @@ export class PgCaseStore implements CaseStore {
   readonly #h: PgHandle;
   readonly #db: PgExec;
   readonly location: string;
+  readonly shared = true;
   readonly documentsDir: string;
   readonly dataDir: string;
   /** The owner written in leases. */

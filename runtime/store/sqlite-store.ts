@@ -37,6 +37,8 @@ import { stampOf } from './view-stamp.ts';
 export class SqliteCaseStore implements CaseStore {
   readonly #s: Store;
   readonly location: string;
+  /** One server per file (sqlite-lock.ts). */
+  readonly shared = false;
   readonly documentsDir: string;
   readonly dataDir: string;
 
