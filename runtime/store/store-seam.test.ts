@@ -19,7 +19,13 @@ const DRIVER = /^(better-sqlite3|drizzle-orm|pg)(\/|$)/;
 /** Store modules every file may import: the interface and the factories (SQLite file, or either by `--db`). */
 const PUBLIC = new Set(['case-store.ts', 'sqlite-store.ts', 'open-any.ts']);
 /** Store modules tests and the bench may import too: SQL probes, SQLite's own limits, test databases. */
-const FOR_TESTS = new Set([...PUBLIC, 'sqlite-inspect.ts', 'sqlite-limits.ts', 'pg-testing.ts']);
+const FOR_TESTS = new Set([
+  ...PUBLIC,
+  'sqlite-inspect.ts',
+  'sqlite-limits.ts',
+  'pg-testing.ts',
+  'bench-fill.ts',
+]);
 /** The SQLite store's internals reached through a value named `store`: `rt.store.q`, `this.store.db`… */
 const INTERNALS = /\bstore\s*\.\s*(tx|txGrouped|db|sqlite|q)\b/;
 /** …or destructured from it: `const { q } = rt.store`. */
