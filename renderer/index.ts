@@ -16,6 +16,7 @@ export { legalTextMarkdown } from './legal/markdown.ts';
 export { countWords, formatReadability, readability, splitSentences } from './legal/readability.ts';
 export type { Readability } from './legal/readability.ts';
 export { strayNumbers } from './legal/stray-numbers.ts';
+export { articleNumberFr, durationsInWords, NNBSP, typographyFr } from './legal/typography.ts';
 export type { StrayNumber } from './legal/stray-numbers.ts';
 export type { Article, Block, LegalText, SpecRef } from './legal/types.ts';
 export { renderMermaidSvgs } from './mermaid-render.ts';

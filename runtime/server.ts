@@ -6,6 +6,7 @@
  */
 import { createServer, type ServerOptions as HttpServerOptions, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Procedure } from '../spec/index.ts';
 import { createApp } from './api/app.ts';
@@ -20,7 +21,13 @@ import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Runtime, rulesGuards } from './service/context.ts';
 import { openCaseStore } from './store/open-any.ts';
-import { type Clock, ManualClock, systemClock } from './time/index.ts';
+import type { TimestampConnector } from './connectors/seal/tsa.ts';
+import { openDevClock } from './dev/persisted-clock.ts';
+import { type Clock, type ManualClock, systemClock } from './time/index.ts';
+import { publicKeyPem } from './transparency/checkpoint.ts';
+import { Checkpointer } from './transparency/checkpointer.ts';
+import { signerOf, timestampFromEnv, transparencyConfigFromEnv } from './transparency/config.ts';
+import { exportTo } from './transparency/export.ts';
 
 export interface ServerOptions {
   /** A SQLite file, or a PostgreSQL URL (`postgres://…`) that several instances may share. */
@@ -46,6 +53,15 @@ export interface ServerOptions {
   readonly log?: (line: string) => void;
   /** Behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-* believed. */
   readonly trustProxy?: boolean;
+  /** The journal's checkpoints (runtime/transparency); unset fields come from the environment. */
+  readonly transparency?: {
+    readonly keyFile?: string;
+    readonly exportTarget?: string;
+    readonly intervalMs?: number;
+    readonly debounceMs?: number;
+    /** The RFC 3161 authority; false: checkpoints not timestamped. */
+    readonly timestamp?: TimestampConnector | false;
+  };
 }
 
 export interface RunningServer {
@@ -54,6 +70,7 @@ export interface RunningServer {
   readonly runtime: Runtime;
   readonly scheduler: Scheduler;
   readonly outbox: OutboxWorker;
+  readonly checkpointer: Checkpointer;
   /** The development clock, in dev mode. */
   readonly devClock?: ManualClock;
   close(): Promise<void>;
@@ -75,10 +92,48 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     ...(o.instance !== undefined && { instance: o.instance }),
   });
   await purgeExpiredSessions(store);
-  const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
+  // Kept beside the database: a restart resumes at the instant reached (dev/persisted-clock.ts).
+  // PostgreSQL: the clock file goes in the instances' shared data folder (the URL is no path).
+  const devClock = o.dev
+    ? openDevClock(store.shared ? join(store.dataDir, 'greffe-pg') : o.db, o.clockStart)
+    : undefined;
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
   for (const u of samples) await store.upsertUser(u, new Date());
+  const tc = transparencyConfigFromEnv(process.env, store.dataDir);
+  const to = o.transparency ?? {};
+  const signer = signerOf(
+    { origin: tc.origin, ...((to.keyFile ?? tc.keyFile) && { keyFile: to.keyFile ?? tc.keyFile }) },
+    store.dataDir,
+  );
+  const exportTarget = to.exportTarget ?? tc.exportTarget;
+  if (signer.development) {
+    log(
+      `greffe : journal signé par une CLÉ DE DÉVELOPPEMENT (${store.dataDir}) : ses points de contrôle ne prouvent rien à un tiers ; indiquez GREFFE_JOURNAL_KEY.`,
+    );
+  }
+  if (to.exportTarget === undefined && tc.exportIsDefault) {
+    log(
+      `greffe : points de contrôle exportés dans ${exportTarget}, à côté de la base : indiquez GREFFE_CHECKPOINT_EXPORT (dossier ou URL hors de la main de l’exploitant).`,
+    );
+  }
+  // The configured authority, or the local development one, made at the first checkpoint.
+  let authority: Promise<TimestampConnector> | undefined;
+  const fromEnv: TimestampConnector = {
+    stamp: async (digest) => {
+      authority ??= timestampFromEnv(process.env, store.dataDir);
+      return (await authority).stamp(digest);
+    },
+  };
+  const timestamp = to.timestamp === false ? undefined : (to.timestamp ?? fromEnv);
+  const checkpointer = new Checkpointer(store, {
+    signer,
+    ...(timestamp && { timestamp }),
+    exportTo: exportTo(exportTarget),
+    intervalMs: to.intervalMs ?? tc.intervalMs,
+    ...(to.debounceMs !== undefined && { debounceMs: to.debounceMs }),
+    log,
+  });
   const hooks: { kick: () => void; expire: (caseId: string) => Promise<boolean> } = {
     kick: () => undefined,
     expire: async () => false,
@@ -93,10 +148,18 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     guards: rulesGuards,
     afterCommit: () => hooks.kick(),
     expireDue: (caseId) => hooks.expire(caseId),
+    transparency: {
+      origin: signer.name,
+      publicKey: publicKeyPem(signer.publicKey),
+      development: signer.development,
+    },
   };
   const scheduler = new Scheduler(runtime, o.schedulerIntervalMs);
   const outbox = new OutboxWorker(store, localConnectors(store, o.deliveryLog), clock, o.outboxIntervalMs);
-  hooks.kick = () => outbox.kick();
+  hooks.kick = () => {
+    outbox.kick();
+    checkpointer.kick();
+  };
   hooks.expire = async (caseId) => {
     const r = await scheduler.runDue(caseId);
     return r.fired + r.expired > 0;
@@ -119,6 +182,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   await scheduler.runDue();
   scheduler.start();
   outbox.start();
+  checkpointer.start();
+  void checkpointer.take(false);
   outbox.kick();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -150,16 +215,21 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     runtime,
     scheduler,
     outbox,
+    checkpointer,
     ...(devClock && { devClock }),
     async close() {
       scheduler.stop();
       outbox.stop();
+      checkpointer.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await scheduler.idle();
       await outbox.idle();
+      // A last checkpoint covers the events of the last moments.
+      await checkpointer.take(false);
+      await checkpointer.idle();
       await store.close();
     },
   };

@@ -34,12 +34,14 @@ export type {
   State,
   Transition,
 } from './model.ts';
+export { factOwnedByOthers, targetOf, targetsOf } from './model.ts';
 export { createAjv, schemaFile } from './schema-check.ts';
 export {
   BUILTIN_OPERATORS,
   CALENDARS,
   CONNECTORS,
   CONTEXT_FACTS,
+  COURT_CALENDAR,
   CUSTOM_OPERATORS,
   OPERATORS,
 } from './vocabulary.ts';

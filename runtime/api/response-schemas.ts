@@ -161,15 +161,19 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     ['draft'],
   ),
   ActionInfo: obj({ event: str, label: str, form: str, roles: strs }, ['form']),
-  Deadline: obj({
-    id: str,
-    label: str,
-    startedAt: str,
-    due: str,
-    dueAt: str,
-    explanation: str,
-    daysLeft: int,
-  }),
+  Deadline: obj(
+    {
+      id: str,
+      party: str,
+      label: str,
+      startedAt: str,
+      due: str,
+      dueAt: str,
+      explanation: str,
+      daysLeft: int,
+    },
+    ['party'],
+  ),
   TimelineEntry: obj(
     {
       seq: int,
@@ -221,4 +225,19 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     byState: record(int),
   }),
   Problem: obj({ field: str, message: str }, []),
+  Checkpoints: obj({
+    origin: str,
+    publicKey: str,
+    development: bool,
+    checkpoints: list(
+      obj({
+        id: int,
+        size: int,
+        root: str,
+        note: str,
+        takenAt: str,
+        timestamp: orNull(obj({ token: str, time: str, authority: str })),
+      }),
+    ),
+  }),
 };

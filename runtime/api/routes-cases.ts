@@ -7,6 +7,7 @@ import { type CachedView, caseViewJson, freshView, ViewCache } from '../service/
 import type { Runtime } from '../service/context.ts';
 import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
+import { filingReceipt } from '../service/receipt.ts';
 import { fireEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
@@ -161,6 +162,21 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       ...(Number.isFinite(declared) && { declaredSize: declared }),
     });
     return sendJson(c, stored, 201);
+  });
+
+  app.get('/:id/receipt', async (c) => {
+    const caller = await auth.callerOf(c);
+    const { reference, pdf } = await filingReceipt(rt, caller, c.req.param('id'), new URL(c.req.url).origin);
+    const name = `accuse-reception-${reference.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '')}.pdf`;
+    return new Response(Buffer.from(pdf), {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-length': String(pdf.byteLength),
+        'content-disposition': `attachment; filename="${name}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      },
+    });
   });
 
   app.get('/:id/documents/:docId', async (c) => {

@@ -108,5 +108,28 @@ export function guardVerdict(
     }
     return { ok: false, error: guardRefusal(p, rulesetId, r) };
   }
+  // guard_unless: a rule set that, satisfied, forbids the transition (a referral of right cannot be refused).
+  for (const rulesetId of t.guardUnless) {
+    const declared = p.rules.rulesets[rulesetId]?.facts ?? [];
+    if (unknown.size > 0 && declared.some((f) => unknown.has(f))) {
+      open = true;
+      continue;
+    }
+    const r = evaluateGuard(rulesetId, guardInput(p, rulesetId, facts));
+    if (r.valid && !r.satisfied) continue;
+    return { ok: false, error: unlessRefusal(p, rulesetId, r) };
+  }
   return { ok: open ? null : true };
+}
+
+function unlessRefusal(p: Procedure, rulesetId: string, r: GuardResult): EngineError {
+  const label = p.rules.rulesets[rulesetId]?.label ?? rulesetId;
+  if (!r.valid) return guardRefusal(p, rulesetId, r);
+  const why = r.reasons.map((x) => x.text).join(' ');
+  return {
+    status: 422,
+    code: 'GUARD_REFUSED',
+    message: `Action refusée : ${label} (issue « ${String(r.outcome)} »). ${why}`.trim(),
+    details: { ruleset: rulesetId, outcome: r.outcome, reasons: r.reasons, unless: true },
+  };
 }

@@ -7,9 +7,11 @@
  */
 import type { CaseResult } from '../../rules/index.ts';
 import type { Journey, Procedure } from '../../spec/index.ts';
+import { courtById } from '../identity/courts.ts';
 import { addIsoDuration } from '../time/index.ts';
 import { initialStates } from './actions.ts';
 import { dueExpiries, expiredWithoutEvent, expiryCommand } from './expiry.ts';
+import { instanceKey } from './instances.ts';
 import { rulesGuards } from './guards.ts';
 import { transition } from './transition.ts';
 import type { CaseSnapshot, GuardEvaluator } from './types.ts';
@@ -22,7 +24,7 @@ interface SimCase {
 }
 
 /** A new case of `p` in `state`: nothing recorded, the opening as its first journal item. */
-export function simulatedCase(p: Procedure, state: string): CaseSnapshot {
+export function simulatedCase(p: Procedure, state: string, court?: string): CaseSnapshot {
   return {
     id: 'simulation',
     reference: 'simulation',
@@ -35,6 +37,7 @@ export function simulatedCase(p: Procedure, state: string): CaseSnapshot {
     facts: {},
     runningDeadlines: [],
     documents: [],
+    ...(court !== undefined && { court }),
   };
 }
 
@@ -46,9 +49,9 @@ function expireDue(p: Procedure, c: SimCase, now: Date, guards: GuardEvaluator):
     const command = expiryCommand(c.snapshot, due);
     const d = command ? transition(p, c.snapshot, command, now, guards) : undefined;
     if (d?.ok) c.snapshot = d.snapshot;
-    else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline);
+    else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline, due.party);
     if (d && !d.ok && d.error.code !== 'INVALID_STATE')
-      return `expiration de ${due.deadline} : ${d.error.code} ${d.error.message}`;
+      return `expiration de ${instanceKey(due)} : ${d.error.code} ${d.error.message}`;
   }
 }
 
@@ -59,11 +62,8 @@ function runStep(
   clock: { now: Date },
   guards: GuardEvaluator,
 ): string | undefined {
-  if (s.wait) {
-    clock.now = addIsoDuration(clock.now, s.wait);
-    const failed = expireDue(p, c, clock.now, guards);
-    if (failed) return failed;
-  } else if (s.event && s.as) {
+  if (s.wait) clock.now = addIsoDuration(clock.now, s.wait);
+  else if (s.event && s.as) {
     const command = {
       event: s.event,
       data: { ...(s.data ?? {}) },
@@ -71,9 +71,16 @@ function runStep(
       actor: { kind: 'user', id: s.as, roles: [s.as] },
     } as const;
     const d = transition(p, c.snapshot, command, clock.now, guards);
-    if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
-    c.snapshot = d.snapshot;
+    if (s.expectRefusal !== undefined) {
+      if (d.ok) return `${s.event} par ${s.as} accepté au lieu d’être refusé (${s.expectRefusal})`;
+      if (d.error.code !== s.expectRefusal)
+        return `${s.event} par ${s.as} refusé : ${d.error.code} au lieu de ${s.expectRefusal} — ${d.error.message}`;
+    } else if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
+    else c.snapshot = d.snapshot;
   }
+  // The scheduler runs on: a deadline already due (one started from an act dated in the past) expires now.
+  const failed = expireDue(p, c, clock.now, guards);
+  if (failed) return failed;
   const { state } = c.snapshot;
   if (s.expectState && state !== s.expectState) return `état ${state} au lieu de ${s.expectState}`;
   return undefined;
@@ -92,7 +99,14 @@ export function runJourney(
   const at = { name: j.name, file: j.loc.file, line: j.loc.line, column: j.loc.column };
   const expected = `état ${j.expect.state}${j.expect.deadlines ? `, délais [${[...j.expect.deadlines].sort().join(', ')}]` : ''}`;
   const start = j.start ?? initialStates(p)[0] ?? '';
-  const c: SimCase = { snapshot: simulatedCase(p, start) };
+  if (j.court !== undefined && !courtById(j.court))
+    return {
+      ...at,
+      passed: false,
+      expected,
+      actual: `tribunal « ${j.court} » inconnu (runtime/identity/courts.ts)`,
+    };
+  const c: SimCase = { snapshot: simulatedCase(p, start, j.court) };
   const clock = { now: new Date(`${p.effective}T09:00:00Z`) };
   const guards = rulesGuards(p);
   observe?.(c.snapshot, clock.now);
@@ -103,7 +117,7 @@ export function runJourney(
       return { ...at, line: s.loc.line, column: s.loc.column, passed: false, expected, actual: failure };
   }
   const { state, runningDeadlines, documents } = c.snapshot;
-  const running = runningDeadlines.map((d) => d.deadline).sort();
+  const running = runningDeadlines.map(instanceKey).sort();
   const actual = `état ${state}${j.expect.deadlines ? `, délais [${running.join(', ')}]` : ''}`;
   const kinds = new Set(documents.map((d) => d.kind));
   const missingDocs = (j.expect.documents ?? []).filter((k) => !kinds.has(k));

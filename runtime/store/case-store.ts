@@ -35,13 +35,16 @@ import type { OpenCaseInput } from './cases.ts';
 import type { CommitInput, Committed } from './commit.ts';
 import type {
   CaseRow,
+  CheckpointRow,
   DeadlineRow,
   DocumentRow,
   JournalRow,
+  LogLeafRow,
   OutboxRow,
   ParticipantRow,
   UserRow,
 } from './schema.ts';
+import type { NewCheckpoint } from './transparency-log.ts';
 import type { NewUser } from './users.ts';
 
 export type { AuditReport, BrokenLink } from './audit.ts';
@@ -51,13 +54,16 @@ export { SYSTEM_ACTOR } from './journal.ts';
 export type { SampleFor } from './participants.ts';
 export type {
   CaseRow,
+  CheckpointRow,
   DeadlineRow,
   DocumentRow,
   JournalRow,
+  LogLeafRow,
   OutboxRow,
   ParticipantRow,
   UserRow,
 } from './schema.ts';
+export type { NewCheckpoint } from './transparency-log.ts';
 export { toCaller } from './users.ts';
 export type { NewUser } from './users.ts';
 
@@ -342,6 +348,19 @@ export interface CaseStore {
   spendLoginCode(id: number, at: number): Promise<boolean>;
   /** How many cases of `procedureId` still in one of `states` the user takes part in (open-drafts quota). */
   openDrafts(userId: string, procedureId: string, states: readonly string[]): Promise<number>;
+
+  // Transparency log (runtime/transparency): every journal item as a Merkle leaf, and signed checkpoints.
+  /**
+   * Appends to the log, as leaves numbered without gaps, every journal item it
+   * does not hold yet, in journal order; returns the log's size. Several
+   * instances: one of them at a time (a lock), leaves never renumbered.
+   */
+  extendLog(): Promise<number>;
+  /** Leaves `from` ≤ idx < `to`, in order. */
+  logLeaves(from: number, to: number): Promise<LogLeafRow[]>;
+  /** The last `limit` checkpoints, newest first. */
+  latestCheckpoints(limit: number): Promise<CheckpointRow[]>;
+  saveCheckpoint(c: NewCheckpoint): Promise<CheckpointRow>;
 
   // Audit.
   /** Recomputes every case's hash chain (or one case's, by id or reference). */

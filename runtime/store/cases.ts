@@ -69,7 +69,9 @@ export function* openCase(input: OpenCaseInput): Step<CaseRow> {
 
 /** The reducer's view of a case: state, version, facts, running deadlines, documents. */
 export function* snapshotOf(c: CaseRow): Step<CaseSnapshot> {
-  const running = yield* call('runningDeadlineNamesOf', { caseId: c.id });
+  const running = (yield* call('runningDeadlineNamesOf', { caseId: c.id })).map(({ party, ...d }) =>
+    party === null ? d : { ...d, party },
+  );
   const docs = yield* call('documentRefsOf', { caseId: c.id });
   return {
     id: c.id,
@@ -83,5 +85,6 @@ export function* snapshotOf(c: CaseRow): Step<CaseSnapshot> {
     facts: JSON.parse(c.facts) as Record<string, FactRecord>,
     runningDeadlines: running,
     documents: docs,
+    court: c.court,
   };
 }

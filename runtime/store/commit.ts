@@ -114,7 +114,7 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
         yield* startDeadlineRow(p, c, e, at, seq);
         break;
       case 'deadline.stop':
-        yield* endDeadline(c.id, e.deadline, 'stopped', at, seq);
+        yield* endDeadline(c.id, e.deadline, 'stopped', at, seq, e.party);
         break;
       case 'fact.record': // in the next snapshot's facts
         break;

@@ -8,7 +8,8 @@ import type { CaseRow } from './schema.ts';
 export type DeadlineEnd = 'stopped' | 'expired';
 
 /**
- * Ends the running instances of deadline `name` on the case; returns their ids.
+ * Ends the running instances of deadline `name` on the case — only the one
+ * against `party` when given (a per-party deadline) — and returns their ids.
  * Their pending reminders stay queued: the outbox worker drops a reminder whose
  * deadline no longer runs when its time comes (one write less per event).
  */
@@ -18,8 +19,11 @@ export function* endDeadline(
   how: DeadlineEnd,
   at: string,
   seq: number | null,
+  party?: string,
 ): Step<number[]> {
-  const running = yield* call('runningDeadlineNamed', { caseId, name });
+  const running = (yield* call('runningDeadlineNamed', { caseId, name })).filter(
+    (r) => party === undefined || r.party === party,
+  );
   for (const { id } of running) yield* call('endDeadline', { id, status: how, at, seq });
   return running.map((r) => r.id);
 }
@@ -32,10 +36,15 @@ export function* startDeadlineRow(
   at: string,
   seq: number,
 ): Step<number> {
-  yield* endDeadline(c.id, e.deadline, 'stopped', at, seq);
+  // The instance restarted: the same deadline, against the same party (or the one instance of a plain deadline).
+  for (const r of yield* call('runningDeadlineNamed', { caseId: c.id, name: e.deadline })) {
+    if ((r.party ?? undefined) === e.party)
+      yield* call('endDeadline', { id: r.id, status: 'stopped', at, seq });
+  }
   const id = yield* call('insertDeadline', {
     caseId: c.id,
     deadline: e.deadline,
+    party: e.party ?? null,
     duration: e.duration,
     startedAt: at,
     startDate: e.startDate,
@@ -57,7 +66,7 @@ export function* startDeadlineRow(
               recipient,
               subject: `[${c.reference}] Rappel : ${label}`,
               body: r.message,
-              extra: { deadline: e.deadline, due: e.due },
+              extra: { deadline: e.deadline, due: e.due, ...(e.party !== undefined && { party: e.party }) },
               dedupeKey: `reminder:${id}:${i}:${role}:${recipient.userId ?? '-'}:${channel}`,
               availableAt: r.fireAt,
               deadlineId: id,

@@ -40,7 +40,12 @@ export function pgOps(tx: PgExec): AsyncOps {
       (await tx.select().from(t.users).where(eq(t.users.court, court)).orderBy(asc(t.users.id))) as UserRow[],
     runningDeadlineNamesOf: async ({ caseId }) =>
       tx
-        .select({ deadline: t.deadlines.deadline, due: t.deadlines.due, dueAt: t.deadlines.dueAt })
+        .select({
+          deadline: t.deadlines.deadline,
+          due: t.deadlines.due,
+          dueAt: t.deadlines.dueAt,
+          party: t.deadlines.party,
+        })
         .from(t.deadlines)
         .where(and(eq(t.deadlines.caseId, caseId), running))
         .orderBy(asc(t.deadlines.id)),
@@ -52,9 +57,10 @@ export function pgOps(tx: PgExec): AsyncOps {
         .orderBy(asc(t.documents.journalSeq)),
     runningDeadlineNamed: async ({ caseId, name }) =>
       tx
-        .select({ id: t.deadlines.id })
+        .select({ id: t.deadlines.id, party: t.deadlines.party })
         .from(t.deadlines)
-        .where(and(eq(t.deadlines.caseId, caseId), eq(t.deadlines.deadline, name), running)),
+        .where(and(eq(t.deadlines.caseId, caseId), eq(t.deadlines.deadline, name), running))
+        .orderBy(asc(t.deadlines.id)),
     insertJournal: async (a) =>
       (
         (await tx.insert(t.journalEvents).values(a).returning({ id: t.journalEvents.id }))[0] as {

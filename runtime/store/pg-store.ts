@@ -16,7 +16,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { and, asc, Column, count, desc, eq, inArray, is, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, Column, count, desc, eq, gt, gte, inArray, is, isNull, lt, or, sql } from 'drizzle-orm';
+import { journalLeafInput, leafHash } from '../transparency/merkle.ts';
 import type { Procedure } from '../../spec/index.ts';
 import { type AuditReport, verifyCaseRows } from './audit.ts';
 import type {
@@ -41,17 +42,24 @@ import { joinWithCode } from './participants.ts';
 import { type PgExec, pgOps } from './pg-ops.ts';
 import { openPg, type PgHandle } from './pg-open.ts';
 import * as t from './pg-schema.ts';
+import type { NewCheckpoint } from './transparency-log.ts';
 import type {
   CaseRow,
+  CheckpointRow,
   DeadlineRow,
   DocumentRow,
   JournalRow,
+  LogLeafRow,
   OutboxRow,
   ParticipantRow,
   UserRow,
 } from './schema.ts';
 import { runAsync, type Step } from './steps.ts';
 import { type NewUser, userValues } from './users.ts';
+
+/** Key of the advisory lock of the transparency log's extension, and its batch. */
+const LOG_LOCK = 0x6c6f67;
+const LOG_BATCH = 5000;
 
 /** How long an instance holds an outbox message or a due deadline it took (real time). */
 export const LEASE_MS = 60_000;
@@ -234,6 +242,10 @@ export class PgCaseStore implements CaseStore {
          JOIN cases c ON c.id = d.case_id
         WHERE d.status = 'running'
           AND d.case_id IN (SELECT case_id FROM participants WHERE user_id = $1)
+          -- a per-party instance belongs on the calendar of that party only
+          AND (d.party IS NULL
+               OR EXISTS (SELECT 1 FROM participants pa
+                           WHERE pa.case_id = d.case_id AND pa.user_id = $1 AND pa.role = d.party))
         ORDER BY d.due_at, d.id`,
       [userId],
     );
@@ -529,6 +541,72 @@ export class PgCaseStore implements CaseStore {
       )
       .where(and(eq(t.cases.procedureId, procedureId), inArray(t.cases.state, [...states])));
     return Number(r[0]?.n ?? 0);
+  }
+
+  /**
+   * Appends the journal items the log does not hold yet, in journal id order.
+   * Ids are drawn before commit, so a lower id may commit after a higher one
+   * on another connection: the journal is locked in SHARE mode (in-flight
+   * inserts finish first, new ones wait for this batch), and an advisory lock
+   * lets one instance extend the log at a time; leaves are never renumbered.
+   */
+  async extendLog(): Promise<number> {
+    for (;;) {
+      const done = await this.#h.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOG_LOCK})`);
+        await tx.execute(sql`LOCK TABLE journal_events IN SHARE MODE`);
+        const last = (
+          await tx
+            .select({
+              idx: sql<number | null>`max(${t.logLeaves.idx})`,
+              journalId: sql<number | null>`max(${t.logLeaves.journalId})`,
+            })
+            .from(t.logLeaves)
+        )[0];
+        let idx = Number(last?.idx ?? -1) + 1;
+        const rows = (await tx
+          .select({
+            id: t.journalEvents.id,
+            caseId: t.journalEvents.caseId,
+            seq: t.journalEvents.seq,
+            hash: t.journalEvents.hash,
+          })
+          .from(t.journalEvents)
+          .where(gt(t.journalEvents.id, Number(last?.journalId ?? 0)))
+          .orderBy(asc(t.journalEvents.id))
+          .limit(LOG_BATCH)) as { id: number; caseId: string; seq: number; hash: string }[];
+        if (rows.length > 0) {
+          await tx.insert(t.logLeaves).values(
+            rows.map((r) => ({
+              idx: idx++,
+              journalId: r.id,
+              caseId: r.caseId,
+              seq: r.seq,
+              leafHash: leafHash(journalLeafInput(r.caseId, r.seq, r.hash)).toString('hex'),
+            })),
+          );
+        }
+        return { size: idx, more: rows.length === LOG_BATCH };
+      });
+      if (!done.more) return done.size;
+    }
+  }
+  async logLeaves(from: number, to: number) {
+    return (await this.#db
+      .select()
+      .from(t.logLeaves)
+      .where(and(gte(t.logLeaves.idx, from), lt(t.logLeaves.idx, to)))
+      .orderBy(asc(t.logLeaves.idx))) as LogLeafRow[];
+  }
+  async latestCheckpoints(limit: number) {
+    return (await this.#db
+      .select()
+      .from(t.checkpoints)
+      .orderBy(desc(t.checkpoints.id))
+      .limit(limit)) as CheckpointRow[];
+  }
+  async saveCheckpoint(c: NewCheckpoint) {
+    return (await this.#db.insert(t.checkpoints).values(c).returning())[0] as CheckpointRow;
   }
 
   async verifyJournal(caseId?: string): Promise<AuditReport> {

@@ -32,6 +32,7 @@ import { lockServer } from './sqlite-lock.ts';
 import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
 import { type NewUser, upsertUser } from './users.ts';
+import * as tlog from './transparency-log.ts';
 import { stampOf } from './view-stamp.ts';
 
 export class SqliteCaseStore implements CaseStore {
@@ -214,6 +215,19 @@ export class SqliteCaseStore implements CaseStore {
   }
   async openDrafts(userId: string, procedureId: string, states: readonly string[]) {
     return idn.openDrafts(this.#s, userId, procedureId, states);
+  }
+
+  async extendLog() {
+    return tlog.extendLog(this.#s);
+  }
+  async logLeaves(from: number, to: number) {
+    return tlog.logLeavesBetween(this.#s, from, to);
+  }
+  async latestCheckpoints(limit: number) {
+    return tlog.latestCheckpoints(this.#s, limit);
+  }
+  async saveCheckpoint(c: tlog.NewCheckpoint) {
+    return tlog.saveCheckpoint(this.#s, c);
   }
 
   async verifyJournal(caseId?: string) {

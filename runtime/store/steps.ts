@@ -54,6 +54,8 @@ export type OutboxWrite = {
 export type DeadlineWrite = {
   readonly caseId: string;
   readonly deadline: string;
+  /** Per-party deadline: the party (role) it runs against; null otherwise. */
+  readonly party: string | null;
   readonly duration: string;
   readonly startedAt: string;
   readonly startDate: string;
@@ -69,9 +71,11 @@ export interface Ops {
   participantsOf(a: { caseId: string }): ParticipantRow[];
   participantByRole(a: { caseId: string; role: string }): ParticipantRow | undefined;
   usersOfCourt(a: { court: string }): UserRow[];
-  runningDeadlineNamesOf(a: { caseId: string }): { deadline: string; due: string; dueAt: string }[];
+  runningDeadlineNamesOf(a: {
+    caseId: string;
+  }): { deadline: string; due: string; dueAt: string; party: string | null }[];
   documentRefsOf(a: { caseId: string }): { id: string; kind: string; sha256: string }[];
-  runningDeadlineNamed(a: { caseId: string; name: string }): { id: number }[];
+  runningDeadlineNamed(a: { caseId: string; name: string }): { id: number; party: string | null }[];
   /** Returns the new row's id. */
   insertJournal(a: JournalWrite): number;
   moveCaseHead(a: { id: string; seq: number; hash: string; at: string }): void;

@@ -1172,6 +1172,44 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/transparence/checkpoints": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Points de contrôle signés et horodatés du journal (RFC 6962/9162, note C2SP, jeton RFC 3161), du plus récent au plus ancien */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: {
+                    readonly limit?: number;
+                };
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description Points de contrôle */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Checkpoints"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1241,6 +1279,23 @@ export interface components {
             readonly timeline: readonly components["schemas"]["TimelineEntry"][];
             readonly version: string;
         };
+        readonly Checkpoints: {
+            readonly checkpoints: readonly {
+                readonly id: number;
+                readonly note: string;
+                readonly root: string;
+                readonly size: number;
+                readonly takenAt: string;
+                readonly timestamp: {
+                    readonly authority: string;
+                    readonly time: string;
+                    readonly token: string;
+                } | null;
+            }[];
+            readonly development: boolean;
+            readonly origin: string;
+            readonly publicKey: string;
+        };
         readonly CodeSent: {
             readonly message: string;
             /** @constant */
@@ -1253,6 +1308,7 @@ export interface components {
             readonly explanation: string;
             readonly id: string;
             readonly label: string;
+            readonly party?: string;
             readonly startedAt: string;
         };
         readonly DocumentInfo: {
@@ -1502,6 +1558,7 @@ export type operations = Record<string, never>;
 export type ActionInfo = components['schemas']['ActionInfo'];
 export type CaseSummary = components['schemas']['CaseSummary'];
 export type CaseView = components['schemas']['CaseView'];
+export type Checkpoints = components['schemas']['Checkpoints'];
 export type CodeSent = components['schemas']['CodeSent'];
 export type Deadline = components['schemas']['Deadline'];
 export type DocumentInfo = components['schemas']['DocumentInfo'];

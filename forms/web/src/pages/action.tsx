@@ -155,6 +155,7 @@ function ActionForm({
               initialData={draft?.values}
               initialStep={draft?.step ?? 0}
               submitLabel={action.label}
+              review
               onSubmit={submit}
               upload={(kind, file, onProgress) =>
                 uploadDocument(
