@@ -10,6 +10,8 @@
  * they may run beside the server (SQLite serialises their writes).
  * Several instances: use PostgreSQL (`--db postgres://…`).
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
 export const lockFileOf = (file: string): string => `${file}.serveur.lock`;
@@ -17,6 +19,7 @@ export const lockFileOf = (file: string): string => `${file}.serveur.lock`;
 /** Takes the server lock of `file`; returns its release. Throws (French) when another server holds it. */
 export function lockServer(file: string): () => void {
   const lockFile = lockFileOf(file);
+  mkdirSync(dirname(lockFile), { recursive: true }); // a first start makes the database's folder
   const lock = new Database(lockFile);
   try {
     lock.pragma('busy_timeout = 0');
