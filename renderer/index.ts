@@ -27,3 +27,5 @@ export { legalTextPdf, printHtml } from './site/pdf.ts';
 export { summaryModel } from './summary/summary-model.ts';
 export type { SummaryModel } from './summary/summary-model.ts';
 export { renderSummarySvg, summarySvg } from './summary/summary-svg.ts';
+export { checkDrafting, DRAFTING_CODES, formatDraftingCounts } from './legal/drafting-check.ts';
+export type { DraftingCode, DraftingReport } from './legal/drafting-check.ts';

@@ -218,6 +218,7 @@ export function buildTests(
         ...(typeof st.wait === 'string' && { wait: st.wait }),
         ...(typeof st.expect_state === 'string' && { expectState: st.expect_state }),
         ...(typeof st.expect_refusal === 'string' && { expectRefusal: st.expect_refusal }),
+        ...(typeof st.expect_message === 'string' && { expectMessage: st.expect_message }),
         loc: src.locate(sp),
       };
     });

@@ -23,9 +23,27 @@ interface Case {
   hint?: RegExp;
   /** Procedure to break (default: the mediation fixture). */
   dir?: string;
-  /** An edit made before the one under test (to set up the case). */
-  before?: { search: string; replace: string };
+  /** An edit made before the one under test (to set up the case), in `file` unless it names another. */
+  before?: { search: string; replace: string; file?: string };
 }
+
+/** The fixture's deadline made per party (CPC art. 528). */
+const PER_PARTY = {
+  search: '    duration: delai_reponse\n',
+  replace: '    duration: delai_reponse\n    per_party: true\n',
+};
+/** The fixture's accord form dated by an optional date field. */
+const OPTIONAL_DATE = {
+  file: 'forms/accord.yaml',
+  search: '  properties:\n',
+  replace:
+    '  properties:\n    date_accord:\n      type: string\n      format: date\n      title: Date de l’accord\n',
+};
+/** The accord starts the fixture's deadline from a field of its form. */
+const startFrom = (field: string) => ({
+  search: '    form: accord\n',
+  replace: `    form: accord\n    effects:\n      - start: { deadline: delai_reponse, from: ${field} }\n`,
+});
 
 /** A decision on a transition of the mediation fixture, so an objective can measure it. */
 const HOMOLOGATION = {
@@ -38,6 +56,57 @@ const RECOURS = 'test/fixtures/procedures/recours/1.0.0';
 const V2 = { dir: RECOURS, file: 'procedure.yaml' };
 
 const cases: Case[] = [
+  {
+    code: 'deadline-party-missing',
+    file: 'procedure.yaml',
+    ...PER_PARTY,
+    at: 'start: delai_reponse',
+    message: /court par partie .* doit dire contre quelle partie/,
+    hint: /against: <partie>/,
+  },
+  {
+    code: 'deadline-party-unexpected',
+    file: 'procedure.yaml',
+    search: '- start: delai_reponse',
+    replace: '- start: { deadline: delai_reponse, against: requerant_voisin }',
+    at: 'start: { deadline',
+    message: /ne court pas par partie/,
+    hint: /per_party: true/,
+  },
+  {
+    code: 'deadline-party-not-party',
+    file: 'procedure.yaml',
+    before: PER_PARTY,
+    search: '- start: delai_reponse',
+    replace: '- start: { deadline: delai_reponse, against: mediateur }',
+    at: 'start: { deadline',
+    message: /« mediateur » n’est pas une partie/,
+  },
+  {
+    code: 'act-date-unknown-field',
+    file: 'procedure.yaml',
+    ...startFrom('date_accord'),
+    at: 'start: { deadline: delai_reponse, from',
+    message: /« date_accord » n’existe pas dans le formulaire « accord »/,
+    hint: /termes/,
+  },
+  {
+    code: 'act-date-not-date',
+    file: 'procedure.yaml',
+    ...startFrom('termes'),
+    at: 'start: { deadline: delai_reponse, from',
+    message: /« termes » du formulaire « accord » n’est pas une date/,
+    hint: /format: date/,
+  },
+  {
+    code: 'act-date-optional',
+    file: 'procedure.yaml',
+    before: OPTIONAL_DATE,
+    ...startFrom('date_accord'),
+    at: 'start: { deadline: delai_reponse, from',
+    message: /« date_accord » du formulaire « accord » est facultatif/,
+    hint: /required:/,
+  },
   {
     ...V2,
     code: 'unknown-remedy',
@@ -473,7 +542,7 @@ describe('each diagnostic code, on a minimal broken spec', () => {
   for (const c of cases) {
     it(`${c.code}: ${c.message.source.slice(0, 50)}`, () => {
       const dir = copySpec(c.dir ?? FIXTURE_DIR);
-      if (c.before) editSpec(dir, c.file, c.before.search, c.before.replace);
+      if (c.before) editSpec(dir, c.before.file ?? c.file, c.before.search, c.before.replace);
       const text = editSpec(dir, c.file, c.search, c.replace);
       const { procedure, diagnostics } = loadProcedure(dir);
       const file = relative(process.cwd(), join(dir, c.file));

@@ -66,7 +66,12 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const rulesPath = join(abs, 'rules.yaml');
   const rulesSrc = existsSync(rulesPath) ? read(rulesPath, 'rules') : undefined;
   const formSrcs = yamlFiles(join(abs, 'forms')).flatMap((f) => read(f, 'form') ?? []);
-  const testSrcs = yamlFiles(join(abs, 'tests')).flatMap((f) => read(f, 'tests') ?? []);
+  // Scenarios live in the version's tests/, and may also live beside the versions in
+  // <procedure>/tests/<version>/: a published version cannot change, its scenarios still grow there.
+  const testSrcs = [
+    ...yamlFiles(join(abs, 'tests')),
+    ...yamlFiles(join(dirname(abs), 'tests', basename(abs))),
+  ].flatMap((f) => read(f, 'tests') ?? []);
   if (!procSrc) return { diagnostics: sortDiagnostics(ctx.diagnostics) };
 
   const forms: Record<string, Form> = {};

@@ -381,6 +381,8 @@ export interface JourneyStep {
   readonly expectState?: string;
   /** The event must be refused with this code (e.g. INVALID_STATE, ACT_DATE_IN_FUTURE); the case stays as it was. */
   readonly expectRefusal?: string;
+  /** Text the refusal's message must contain (`expect_message:`, with `expect_refusal:`). */
+  readonly expectMessage?: string;
   readonly loc: Loc;
 }
 

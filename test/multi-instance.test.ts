@@ -143,7 +143,6 @@ describe.skipIf(!testPgUrl())('three instances on one PostgreSQL database', () =
       "SELECT count(*) AS n FROM journal_events WHERE event = 'expirer_delai_reponse' GROUP BY case_id",
     );
     expect(expiries.map((r) => Number(r.n))).toEqual(opened.map(() => 1));
-    expect((await store.verifyJournal()).broken).toEqual([]);
   }, 180_000);
 
   it('refuses a session on every instance as soon as it logged out on one', async () => {

@@ -10,6 +10,8 @@ import { type ArticleDraft, type Block, artRef } from './types.ts';
 /** How procedural time is counted, per calendar of spec/vocabulary.ts. */
 const CALENDAR_FR: Record<string, string> = {
   fr: 'Les délais sont calculés selon les articles 640 à 642 du Code de procédure civile.',
+  juridiction:
+    'Les délais sont calculés selon les articles 640 à 642 du Code de procédure civile, les jours fériés étant ceux du ressort de la juridiction saisie : dans le Bas-Rhin, le Haut-Rhin et la Moselle, le Vendredi saint et le 26 décembre sont en outre fériés (Code du travail, art. L3134-13).',
 };
 
 /** What starts a deadline, as a decree refers to it: the alinéa of each act, or the expiry of the deadline that fires an automatic act. */
@@ -46,7 +48,14 @@ function deadlineParagraph(p: Procedure, d: Deadline): string {
   const it = ucFirst(pronoun(d.label));
   const out = [`${ucFirst(definite(d.label))} est de ${deadlineDuration(p, d)}.`];
   const starters = startersOf(p, d.id);
-  if (starters.length) out.push(`${it} court ${startClause(p, starters)}.`);
+  if (starters.length) {
+    // Per-party time (CPC art. 528), from the act's own date when the spec says so.
+    const each = d.perParty ? ' contre chaque partie' : '';
+    const dated = starters.every((t) =>
+      t.effects.some((e) => e.kind === 'start' && e.deadline === d.id && e.from !== undefined),
+    );
+    out.push(`${it} court${each} ${startClause(p, starters)}${dated ? ', à la date de cet acte' : ''}.`);
+  }
   const expiries = expiryTransitions(p, d);
   const targets = [...new Set(expiries.map((t) => t.to))];
   const consequences: string[] = [];

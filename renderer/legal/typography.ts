@@ -78,6 +78,7 @@ export function durationsInWords(s: string): string {
 /** Spaces and apostrophes of one stretch of text without cross-references. */
 function spacesAndApostrophes(s: string): string {
   return s
+    .replace(/\b([Aa]rticle)\s+1(?!\d|er\b|-)/g, '$1 1er')
     .replace(/'/g, '’')
     .replace(/[ \t\u00a0]+([;:?!»])/g, `${NNBSP}$1`)
     .replace(/([\p{L}\p{N})’”])([;?!»])/gu, `$1${NNBSP}$2`)

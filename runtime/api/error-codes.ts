@@ -51,6 +51,10 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
     status: 422,
     fr: 'Règles de garde non satisfaites (details.reasons : règle, texte, fondement).',
   },
+  FACT_OWNED_BY_OTHER: {
+    status: 422,
+    fr: 'Le formulaire porte un fait qu’un autre rôle établit (details.fact, details.establishedBy).',
+  },
   DOCUMENT_MISSING: { status: 422, fr: 'L’action porte sur un document qui n’existe pas encore.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, fr: 'Clé d’idempotence déjà utilisée pour une autre demande.' },
   INVALID_DOCUMENT_KIND: { status: 422, fr: 'Type de pièce inconnu ou que votre rôle ne peut pas déposer.' },

@@ -366,6 +366,20 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: { description: 'Octets' }, 404: errorResponse('DOCUMENT_NOT_FOUND') },
         },
       },
+      '/api/cases/{id}/events/preview': {
+        post: {
+          summary:
+            'Ce qu’enregistrerait un événement avec ces réponses (même réducteur, rien d’enregistré) : libellé de la transition prise et état atteint, ou le refus',
+          security: auth,
+          parameters: [caseId],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: {
+            200: ok('{ label, state }', ref('EventPreview')),
+            409: errorResponse('INVALID_STATE'),
+            422: errorResponse('INVALID_FORM, GUARD_REFUSED'),
+          },
+        },
+      },
       '/api/cases/{id}/receipt': {
         get: {
           summary:

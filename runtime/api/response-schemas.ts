@@ -206,6 +206,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     event: obj({ seq: int, event: str, at: str, hash: str }),
     view: str,
   }),
+  EventPreview: obj({ label: str, state: obj(stateSummary) }),
   DraftSaved: obj({ savedAt: str }),
   UploadedDocument: obj({ id: str, sha256: str, size: int, mediaType: str, kind: str, filename: str }),
   Stats: obj({

@@ -8,7 +8,7 @@ import type { Runtime } from '../service/context.ts';
 import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
 import { filingReceipt } from '../service/receipt.ts';
-import { fireEvent } from '../service/fire-event.ts';
+import { fireEvent, previewEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { checkFiling } from '../identity/filing-checks.ts';
@@ -132,6 +132,24 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       new JsonText(fired.json),
       fired.status as 200,
       fired.replayed ? { 'idempotent-replayed': 'true' } : {},
+    );
+  });
+
+  app.post('/:id/events/preview', async (c) => {
+    const caller = await auth.callerOf(c);
+    auth.limits.acts.hit(caller.id);
+    const { event, data = {} } = await jsonBody(c);
+    if (typeof event !== 'string' || !event) {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez l’événement (« event »).', { field: 'event' });
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Les données (« data ») doivent être un objet.', {
+        field: 'data',
+      });
+    }
+    return sendJson(
+      c,
+      await previewEvent(rt, caller, c.req.param('id'), { event, data: data as Record<string, unknown> }),
     );
   });
 

@@ -30,19 +30,21 @@ export function dueExpiries(
 ): DueExpiry[] {
   const at = now.getTime();
   const running = snapshot.runningDeadlines;
-  return running
+  const due = running
     .filter((d) => Date.parse(d.dueAt) <= at)
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
-    .map((d) => {
-      const last = !running.some((x) => x !== d && x.deadline === d.deadline);
-      const event = last ? procedure.deadlines[d.deadline]?.onExpiry.event : undefined;
-      return {
-        deadline: d.deadline,
-        ...(d.party != null && { party: d.party }),
-        dueAt: d.dueAt,
-        ...(event !== undefined && { event }),
-      };
-    });
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  return due.map((d, i) => {
+    // The last instance of its deadline: every other one expires before it (or has already).
+    const earlier = new Set(due.slice(0, i));
+    const last = running.every((x) => x === d || x.deadline !== d.deadline || earlier.has(x));
+    const event = last ? procedure.deadlines[d.deadline]?.onExpiry.event : undefined;
+    return {
+      deadline: d.deadline,
+      ...(d.party != null && { party: d.party }),
+      dueAt: d.dueAt,
+      ...(event !== undefined && { event }),
+    };
+  });
 }
 
 /** The system's command that fires `due`'s event on the case, or undefined when the deadline fires none. */

@@ -60,7 +60,13 @@ export function* openCase(input: OpenCaseInput): Step<CaseRow> {
       actorId: input.creator.id,
       actorRole: input.actorRole,
       at,
-      data: { procedure: input.procedureId, version: input.procedureVersion, court: input.court },
+      data: {
+        procedure: input.procedureId,
+        version: input.procedureVersion,
+        court: input.court,
+        // Who took the filing role: the audit checks the participants' rows against it.
+        ...(input.partyRole && { participant: { role: input.partyRole, name: input.creator.name } }),
+      },
       caseVersion: 0,
     });
     return { ...row, journalSeq: seq, lastHash: hash };

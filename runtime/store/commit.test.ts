@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { transition } from '../engine/transition.ts';
 import { rulesGuards } from '../engine/guards.ts';
-import { verifyJournal } from './audit.ts';
+import { auditDatabase } from '../audit/verify.ts';
 import { openCase, snapshotOf } from './cases.ts';
 import { type Accepted, type CommitInput, VersionConflict, writeEvent } from './commit.ts';
 import { appendJournal } from './journal.ts';
 import { openStore, type Store } from './open.ts';
+import { openSqliteAudit } from './sqlite-audit.ts';
 import { runSync, type Step } from './steps.ts';
 import { upsertUser } from './users.ts';
 
@@ -37,6 +38,17 @@ afterEach(() => {
 const write = <T>(step: Step<T>): T => store.tx(() => runSync(step, store.ops));
 const commitEvent = (_: Store, input: CommitInput) => write(writeEvent(input));
 const getCase = (_: unknown, id: string) => store.q.caseById.get({ id });
+
+/** `greffe audit verify` on the store's file (read-only, the store stays open). */
+async function audit() {
+  const o = openSqliteAudit(store.file);
+  if (!o.ok) throw new Error(o.reason);
+  try {
+    return await auditDatabase(o.source, { procedures: [p] });
+  } finally {
+    await o.source.close();
+  }
+}
 
 const TABLES = [
   'cases',
@@ -107,7 +119,7 @@ describe('commitEvent', () => {
     );
     // Due Tuesday 16 March; 3 days before is Saturday 13, moved back to Friday 12, 08:00 Paris.
     expect(messages[1]?.available_at).toBe('2027-03-12T07:00:00.000Z');
-    expect(verifyJournal(store.db)).toMatchObject({ cases: 1, events: 2, broken: [] });
+    expect(await audit()).toMatchObject({ cases: 1, events: 2, findings: [] });
   });
 
   it.each(['journal', 'effects', 'case'] as const)(
@@ -173,8 +185,9 @@ describe('commitEvent', () => {
     expect(() => store.sqlite.prepare('DELETE FROM journal_events').run()).toThrow(/ajout seul/);
     store.sqlite.exec('DROP TRIGGER journal_events_no_update');
     store.sqlite.prepare("UPDATE journal_events SET actor_id = 'intrus' WHERE seq = 2").run();
-    expect(verifyJournal(store.db).broken).toEqual([
-      expect.objectContaining({ caseId: c.id, seq: 2, reason: expect.stringMatching(/empreinte/) }),
+    expect((await audit()).findings).toEqual([
+      expect.objectContaining({ caseId: null, what: expect.stringMatching(/journal_events_no_update/) }),
+      expect.objectContaining({ caseId: c.id, seq: 2, what: expect.stringMatching(/empreinte/) }),
     ]);
   });
 });

@@ -117,7 +117,6 @@ describe.skipIf(!testPgUrl())('the PostgreSQL store', () => {
     const lost = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(VersionConflict);
     expect((await store.getCase(id))?.version).toBe(1);
-    expect((await store.verifyJournal()).broken).toEqual([]);
   });
 
   it('refuses to edit or delete the journal, and takes every journal item into the transparency log once', async () => {

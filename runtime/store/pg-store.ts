@@ -19,7 +19,6 @@ import { resolve } from 'node:path';
 import { and, asc, Column, count, desc, eq, gt, gte, inArray, is, isNull, lt, or, sql } from 'drizzle-orm';
 import { journalLeafInput, leafHash } from '../transparency/merkle.ts';
 import type { Procedure } from '../../spec/index.ts';
-import { type AuditReport, verifyCaseRows } from './audit.ts';
 import type {
   AuthSessionRecord,
   CaseListRows,
@@ -607,21 +606,6 @@ export class PgCaseStore implements CaseStore {
   }
   async saveCheckpoint(c: NewCheckpoint) {
     return (await this.#db.insert(t.checkpoints).values(c).returning())[0] as CheckpointRow;
-  }
-
-  async verifyJournal(caseId?: string): Promise<AuditReport> {
-    const all = (await this.#db.select().from(t.cases).orderBy(asc(t.cases.id))) as CaseRow[];
-    const selected =
-      caseId === undefined ? all : all.filter((c) => c.id === caseId || c.reference === caseId);
-    return verifyCaseRows(
-      selected,
-      async (c) =>
-        (await this.#db
-          .select()
-          .from(t.journalEvents)
-          .where(eq(t.journalEvents.caseId, c.id))
-          .orderBy(asc(t.journalEvents.seq))) as JournalRow[],
-    );
   }
 
   async close() {

@@ -8,7 +8,6 @@
  * fast-prepared.ts), and the write mark lets the view cache skip its stamp read.
  */
 import type { Procedure } from '../../spec/index.ts';
-import { verifyJournal } from './audit.ts';
 import { dirname, resolve } from 'node:path';
 import type {
   AuthSessionRecord,
@@ -230,10 +229,6 @@ export class SqliteCaseStore implements CaseStore {
     return tlog.saveCheckpoint(this.#s, c);
   }
 
-  async verifyJournal(caseId?: string) {
-    return verifyJournal(this.#s.db, caseId);
-  }
-
   /** Set when this store serves a server: the file's server lock (sqlite-lock.ts). */
   releaseLock: (() => void) | undefined;
 
@@ -242,6 +237,8 @@ export class SqliteCaseStore implements CaseStore {
     this.releaseLock?.();
   }
 }
+
+export { openSqliteAudit } from './sqlite-audit.ts';
 
 /**
  * Opens (creating and migrating if needed) the SQLite store at `file`.
@@ -259,3 +256,4 @@ export function openSqliteStore(file: string, o: { server?: boolean } = {}): Sql
     throw err;
   }
 }
+export { backupSqliteFile } from './sqlite-backup.ts';

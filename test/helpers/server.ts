@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '../../runtime/index.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../../runtime/index.ts';
 import { freshDatabase, testPgUrl } from '../../runtime/store/pg-testing.ts';
 import { Api } from './api.ts';
 
@@ -25,9 +25,11 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  readonly spec: string;
+  readonly spec: ServerOptions['spec'];
   /** Start of the procedural clock (default 2027-03-01T09:00:00Z, a Monday). */
   readonly clockStart?: string;
+  /** The journal's checkpoints; by default signed with a development key, not timestamped. */
+  readonly transparency?: ServerOptions['transparency'];
 }
 
 export async function startTestServer(o: TestServerOptions): Promise<TestServer> {
@@ -43,6 +45,7 @@ export async function startTestServer(o: TestServerOptions): Promise<TestServer>
     dev: true,
     clockStart: new Date(o.clockStart ?? '2027-03-01T09:00:00Z'),
     log: () => undefined,
+    transparency: o.transparency ?? { timestamp: false },
   });
   return {
     server,

@@ -64,13 +64,15 @@ export const Review = forwardRef<
   {
     sections: readonly ReviewSection[];
     submitLabel: string;
+    /** The state the case will reach (from the server's preview); undefined while asked, null if unknown. */
+    outcome: string | null | undefined;
     submitting: boolean;
     onEdit: (section: ReviewSection) => void;
     onConfirm: () => void;
     /** What the server refused, shown above the confirmation. */
     failure?: ReactNode;
   }
->(function Review({ sections, submitLabel, submitting, onEdit, onConfirm, failure }, ref) {
+>(function Review({ sections, submitLabel, outcome, submitting, onEdit, onConfirm, failure }, ref) {
   return (
     <div className="greffe-review" data-testid="verification">
       <h2 ref={ref} tabIndex={-1}>
@@ -116,9 +118,24 @@ export const Review = forwardRef<
         </section>
       ))}
       {failure}
+      <div className="fr-callout fr-mb-3w" aria-live="polite" data-testid="ce-qui-sera-enregistre">
+        {outcome === undefined ? (
+          <p className="fr-callout__text">Vérification de ce qui sera enregistré…</p>
+        ) : (
+          <>
+            <h3 className="fr-callout__title fr-h6">Ce qui sera enregistré : {submitLabel}</h3>
+            {outcome && <p className="fr-callout__text">L’affaire passera à l’étape « {outcome} ».</p>}
+          </>
+        )}
+      </div>
       <ul className="fr-btns-group fr-btns-group--inline-md greffe-form-buttons">
         <li>
-          <button type="button" className="fr-btn" disabled={submitting} onClick={onConfirm}>
+          <button
+            type="button"
+            className="fr-btn"
+            disabled={submitting || outcome === undefined}
+            onClick={onConfirm}
+          >
             {submitting ? 'Envoi en cours…' : submitLabel}
           </button>
         </li>

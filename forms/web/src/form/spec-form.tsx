@@ -41,6 +41,8 @@ export interface SpecFormProps {
   readonly secondaryActions?: ReactNode;
   /** Show "Vérifiez vos réponses" before sending (filings, answers, decisions; not the eligibility check). */
   readonly review?: boolean;
+  /** What the answers would record (the transition's label, the state reached), for the review's button. */
+  readonly preview?: (data: unknown) => Promise<{ label: string; state: { label: string } }>;
 }
 
 const STEP_PARAM = 'etape';
@@ -93,6 +95,10 @@ export function SpecForm(props: SpecFormProps) {
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [additionalErrors, setAdditionalErrors] = useState<ErrorObject[]>([]);
   const [reviewing, setReviewing] = useState(false);
+  // The review's outcome: undefined while asked, null when it could not be known (the action's label then).
+  const [outcome, setOutcome] = useState<{ label: string; state: { label: string } } | null | undefined>(
+    null,
+  );
   const reviewRef = useRef<HTMLHeadingElement>(null);
   const stepControl = useRef<((n: number) => void) | undefined>(undefined);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -146,6 +152,15 @@ export function SpecForm(props: SpecFormProps) {
     setFailure(null);
     setReviewing(true);
     navigate(urlWithReview(true));
+    if (!props.preview) return;
+    setOutcome(undefined);
+    props.preview(dataRef.current).then(
+      (o) => setOutcome(o),
+      (e: unknown) => {
+        setOutcome(null);
+        failed(e);
+      },
+    );
   };
 
   const controls = () => visibleControls(uischema, { rootSchema: schema, data: dataRef.current, ajv });
@@ -158,31 +173,36 @@ export function SpecForm(props: SpecFormProps) {
     try {
       await props.onSubmit(dataRef.current);
     } catch (e: unknown) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
-      const problems = (err.details.problems ?? []) as Problem[];
-      if (err.code === 'INVALID_FORM' && problems.length) {
-        const extra = serverErrors(problems);
-        setAdditionalErrors(extra);
-        setShowAllErrors(true);
-        // Back to the form, where the fields to correct are.
-        if (reviewing) {
-          setReviewing(false);
-          window.history.back();
-        }
-        const all = controls();
-        const located = errorsOf(all, extra, schema);
-        const rest = orphanErrors(all, extra, schema).map((o) => ({
-          ...o,
-          label: pointerToPath(o.label) || 'Formulaire',
-        }));
-        setSummary([...located, ...rest]);
-      } else {
-        setFailure(err);
-      }
+      failed(e);
     } finally {
       setSubmitting(false);
     }
   };
+
+  /** A refusal: the fields to correct on the form, anything else above the form or the review. */
+  function failed(e: unknown) {
+    const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
+    const problems = (err.details.problems ?? []) as Problem[];
+    if (err.code === 'INVALID_FORM' && problems.length) {
+      const extra = serverErrors(problems);
+      setAdditionalErrors(extra);
+      setShowAllErrors(true);
+      // Back to the form, where the fields to correct are.
+      if (reviewInUrl()) {
+        setReviewing(false);
+        window.history.back();
+      }
+      const all = controls();
+      const located = errorsOf(all, extra, schema);
+      const rest = orphanErrors(all, extra, schema).map((o) => ({
+        ...o,
+        label: pointerToPath(o.label) || 'Formulaire',
+      }));
+      setSummary([...located, ...rest]);
+    } else {
+      setFailure(err);
+    }
+  }
 
   /** Whole-form check for forms without steps (the stepper checks its own steps). */
   const submit = () => {
@@ -227,7 +247,8 @@ export function SpecForm(props: SpecFormProps) {
         <Review
           ref={reviewRef}
           sections={reviewSections(uischema, schema, dataRef.current, ajv, props.form.title)}
-          submitLabel={props.submitLabel}
+          submitLabel={outcome?.label ?? props.submitLabel}
+          outcome={outcome === undefined ? undefined : (outcome?.state.label ?? null)}
           submitting={submitting}
           failure={failureBox}
           onConfirm={() => void send()}
