@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { rulesGuards } from '../engine/guards.ts';
@@ -14,7 +14,9 @@ import { transition } from '../engine/transition.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { countsOf } from '../../test/helpers/db.ts';
 import { type LocalRuntime, localRuntime, MEDIATION, MEDIATRICE } from '../../test/helpers/runtime.ts';
+import { auditDatabase } from '../audit/verify.ts';
 import { type Accepted, VersionConflict } from './case-store.ts';
+import { openAuditSource } from './open-any.ts';
 import { testPgUrl, withPg } from './pg-testing.ts';
 import { withSqliteFile } from './sqlite-inspect.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -117,6 +119,28 @@ describe.skipIf(!testPgUrl())('the PostgreSQL store', () => {
     const lost = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(VersionConflict);
     expect((await store.getCase(id))?.version).toBe(1);
+    // `greffe audit verify` on the PostgreSQL database (read-only session): nothing to report.
+    const opened = await openAuditSource(local.pgUrl as string, dirname(local.store.documentsDir));
+    if (!opened.ok) throw new Error(opened.reason);
+    try {
+      const report = await auditDatabase(opened.source, { procedures: [p] });
+      expect(report.findings).toEqual([]);
+      expect(report.events).toBe((await countsOf({ dbFile: local.file, pgUrl: local.pgUrl })).journal_events);
+    } finally {
+      await opened.source.close();
+    }
+    // …and it names the case once its projection is edited behind the journal's back.
+    await withPg(local.pgUrl as string, (c) =>
+      c.query("UPDATE cases SET state = 'close_accord' WHERE id = $1", [id]),
+    );
+    const again = await openAuditSource(local.pgUrl as string, dirname(local.store.documentsDir));
+    if (!again.ok) throw new Error(again.reason);
+    try {
+      const report = await auditDatabase(again.source, { procedures: [p] });
+      expect(report.findings.map((f) => f.caseId)).toContain(id);
+    } finally {
+      await again.source.close();
+    }
   });
 
   it('refuses to edit or delete the journal, and takes every journal item into the transparency log once', async () => {
