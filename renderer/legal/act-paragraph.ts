@@ -66,7 +66,7 @@ function mainSentence(p: Procedure, t: Transition): { roles?: readonly string[];
     : 'Sans intervention d’un acteur';
   if (t.stay)
     return {
-      body: `${after}${when}, ${lcFirst(stripStop(t.label))} ; l’affaire demeure à l’étape où elle se trouve.`,
+      body: `${after}${when}, l’affaire demeure à l’étape où elle se trouve.`,
     };
   return { body: `${after}${when}, ${targetClause(p, t, t.to)}.` };
 }

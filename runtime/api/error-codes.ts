@@ -21,6 +21,7 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
   NOT_FOUND: { status: 404, fr: 'Adresse inconnue.' },
   CASE_NOT_FOUND: { status: 404, fr: 'Affaire inexistante ou que vous ne pouvez pas voir (jamais 403).' },
   DOCUMENT_NOT_FOUND: { status: 404, fr: 'Document inexistant ou que votre rôle ne peut pas voir.' },
+  NOTICE_NOT_FOUND: { status: 404, fr: 'Avis inexistant ou adressé à quelqu’un d’autre.' },
   RECEIPT_NOT_AVAILABLE: {
     status: 404,
     fr: 'Pas d’accusé de réception : demande pas encore déposée, ou invisible pour vous.',

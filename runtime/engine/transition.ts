@@ -14,7 +14,7 @@
 import { validateFormData } from '../../forms/index.ts';
 import { factOwnedByOthers, type Procedure, type Transition, targetOf } from '../../spec/index.ts';
 import { conditionOutcome } from './conditions.ts';
-import { factsFor, guardVerdict, roleFor } from './checks.ts';
+import { factsFor, formFields, guardVerdict, roleFor } from './checks.ts';
 import { buildEffects } from './effects.ts';
 import { rulesGuards } from './guards.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
@@ -134,7 +134,8 @@ export function transition(
     return true;
   });
   if (own.length === 0) return refuse(owned as EngineError);
-  const factsOf = (t: Transition) => factsFor(snapshot, command.data, roleFor(t, command.actor) ?? null);
+  const factsOf = (t: Transition) =>
+    factsFor(snapshot, command.data, roleFor(t, command.actor) ?? null, formFields(procedure, t));
   const matching = own.filter((t) => !t.when || conditionOutcome(t.when, factsOf(t), NONE, procedure));
   if (matching.length === 0) {
     return refuse({

@@ -27,6 +27,7 @@ import type {
   EventCommit,
   LoginCodeRecord,
   NewLoginCode,
+  NoticeRow,
   OutboxOutcome,
   StatsRows,
   UploadRecord,
@@ -606,6 +607,31 @@ export class PgCaseStore implements CaseStore {
   }
   async saveCheckpoint(c: NewCheckpoint) {
     return (await this.#db.insert(t.checkpoints).values(c).returning())[0] as CheckpointRow;
+  }
+
+  async userNotices(userId: string, limit: number): Promise<NoticeRow[]> {
+    const r = await this.#h.pool.query<NoticeRow>(
+      `SELECT o.id, o.case_id AS "caseId", c.reference, o.payload,
+              COALESCE(o.delivered_at, o.available_at) AS "deliveredAt", r.read_at AS "readAt"
+         FROM outbox o
+         LEFT JOIN cases c ON c.id = o.case_id
+         LEFT JOIN notice_reads r ON r.outbox_id = o.id
+        WHERE o.connector = 'plateforme' AND o.recipient_user = $1 AND o.status = 'delivered'
+        ORDER BY o.id DESC
+        LIMIT $2`,
+      [userId, limit],
+    );
+    return r.rows;
+  }
+  /** Marks a notice read by its recipient (the first reading is kept). */
+  async markNoticeRead(userId: string, id: number, at: string): Promise<boolean> {
+    const mine = await this.#h.pool.query(
+      `SELECT 1 FROM outbox WHERE id = $1 AND connector = 'plateforme' AND recipient_user = $2 AND status = 'delivered'`,
+      [id, userId],
+    );
+    if (mine.rowCount === 0) return false;
+    await this.#db.insert(t.noticeReads).values({ outboxId: id, readAt: at }).onConflictDoNothing();
+    return true;
   }
 
   async close() {
