@@ -4,8 +4,8 @@
  * field and decision deadline are renamed everywhere gives the same
  * statistics, after the same journeys, as the original.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../spec/index.ts';
 import { Cast, playJourney } from './helpers/journeys.ts';
@@ -25,7 +25,10 @@ function yamlFiles(dir: string): string[] {
 
 function renamedCopy(): string {
   const dir = copySpec(ANNEX_DIR);
-  for (const file of yamlFiles(dir)) {
+  // The scenarios written beside the published version (<id>/tests/<version>/) come along, renamed too.
+  const beside = join(dirname(ANNEX_DIR), 'tests', basename(ANNEX_DIR));
+  if (existsSync(beside)) cpSync(beside, join(dirname(dir), 'tests', basename(dir)), { recursive: true });
+  for (const file of yamlFiles(dirname(dir))) {
     let text = readFileSync(file, 'utf8');
     for (const [from, to] of RENAMES) text = text.replaceAll(from, to);
     writeFileSync(file, text);
@@ -58,7 +61,7 @@ describe('statistics follow the declarations, not the names', () => {
   });
 
   it('renames every use of the field and the deadline', () => {
-    for (const f of yamlFiles(renamed))
+    for (const f of yamlFiles(dirname(renamed)))
       for (const [from] of RENAMES) expect(readFileSync(f, 'utf8')).not.toContain(from);
     expect(loadProcedure(renamed).procedure?.objectives.astreinte?.fields).toEqual(['astreinte_ordonnee']);
   });
