@@ -20,6 +20,7 @@ import { rulesGuards } from './guards.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
 import { withoutInstance } from './instances.ts';
 import { eventDocuments, nextSnapshot, producedDocumentId } from './next-snapshot.ts';
+import { remedyRefusal } from './remedies.ts';
 import type {
   CaseSnapshot,
   Command,
@@ -165,6 +166,8 @@ export function transition(
       details: { expectedVersion: command.expectedVersion, caseVersion: snapshot.version },
     });
   }
+  const waiting = remedyRefusal(procedure, snapshot, chosen);
+  if (waiting) return refuse(waiting);
   const actorRole = roleFor(chosen, command.actor) ?? null;
   const to = targetOf(chosen, snapshot.state);
   // The expired deadline no longer runs: a final state does not stop it again.

@@ -55,7 +55,7 @@ export class SqliteCaseStore implements CaseStore {
     return store.#s;
   }
 
-  async openCase(input: OpenCaseInput): Promise<CaseRow> {
+  async openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }> {
     return openCase(this.#s, input);
   }
   async getCase(id: string) {
