@@ -133,7 +133,7 @@ function findingsIn(sentence: string, labels: ReadonlySet<string>): Finding[] {
       code: 'redaction-duree-en-chiffres',
       fragment: m[0],
       message: `Durée en chiffres « ${m[0].replace(/[\u202f\u00a0]/g, ' ')} » : un décret écrit les durées en lettres.`,
-      hint: `Écrivez la durée en lettres (« un mois », « quinze jours ») ou faites-la rendre par un paramètre {{ … }}, que le générateur écrit en lettres.`,
+      hint: 'Écrivez la durée en lettres (« un mois », « quinze jours ») ou faites-la rendre par un paramètre ${…}, que le générateur écrit en lettres.',
     });
   for (const m of sentence.matchAll(QUOTED)) {
     const inner = m[1] as string;

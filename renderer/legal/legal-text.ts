@@ -5,7 +5,7 @@
  * resolved by `resolveRefs` for each output format.
  */
 import type { Procedure } from '../../spec/index.ts';
-import { renderTemplate } from '../../spec/index.ts';
+import { formatParameter, renderTemplate } from '../../spec/index.ts';
 import { formatDateFr } from '../french.ts';
 import {
   actorsArticle,
@@ -65,23 +65,26 @@ export function renderLegalText(p: Procedure): LegalText {
     remediesArticle(p),
     entryIntoForceArticle(p),
   ].filter((a): a is ArticleDraft => a !== undefined);
+  // Durations the parameters render go into words; one typed by hand stays in figures, to be flagged.
+  const durations = new Set(
+    Object.values(p.parameters)
+      .filter((x) => x.type === 'duration')
+      .map((x) => formatParameter(x).replace(/[\u202f\u00a0]/g, ' ')),
+  );
+  const t = (s: string) => typographyFr(s, durations);
+  const typesetBlock = (b: Block): Block =>
+    b.kind === 'p' ? { ...b, text: t(b.text) } : { ...b, intro: t(b.intro), items: b.items.map(t) };
   return {
-    title: typographyFr(renderTemplate(p.title, p)),
-    subtitle: typographyFr(`Annexe au Code de procédure civile, en vigueur le ${formatDateFr(p.effective)}`),
+    title: t(renderTemplate(p.title, p)),
+    subtitle: t(`Annexe au Code de procédure civile, en vigueur le ${formatDateFr(p.effective)}`),
     articles: drafts.map((a, i) => ({
       ...a,
-      title: typographyFr(a.title),
+      title: t(a.title),
       blocks: a.blocks.map(typesetBlock),
       number: i + 1,
     })),
   };
 }
-
-/** French typography on every string of a block (the renderer's and the drafter's alike). */
-const typesetBlock = (b: Block): Block =>
-  b.kind === 'p'
-    ? { ...b, text: typographyFr(b.text) }
-    : { ...b, intro: typographyFr(b.intro), items: b.items.map(typographyFr) };
 
 /** Alinéas a block counts for: a paragraph is one; a list, its introduction and each item. */
 const alineas = (b: Block): number => (b.kind === 'p' ? 1 : 1 + b.items.length);

@@ -65,9 +65,14 @@ const DURATION =
   /(\b[Dd]e\s+)?\b(\d{1,3})(\s|\u00a0|\u202f)+(jours?|mois|ans?|années?|semaines?|heures?|minutes?)\b/g;
 const FEMININE_UNITS = /^(semaine|heure|minute|année)/;
 
-/** "15 jours" → "quinze jours", "de 1 mois" → "d’un mois", "1 semaine" → "une semaine". */
-export function durationsInWords(s: string): string {
-  return s.replace(DURATION, (_m, de: string | undefined, digits: string, _sp, unit: string) => {
+/**
+ * "15 jours" → "quinze jours", "de 1 mois" → "d’un mois", "1 semaine" → "une semaine".
+ * With `only`, just the durations a parameter renders ("15 jours"): a figure a drafter typed by hand
+ * stays in figures, for the stray-number and drafting checks to point at (it should be a parameter).
+ */
+export function durationsInWords(s: string, only?: ReadonlySet<string>): string {
+  return s.replace(DURATION, (m, de: string | undefined, digits: string, _sp, unit: string) => {
+    if (only && !only.has(`${digits} ${unit}`)) return m;
     const n = Number(digits);
     const words = n === 1 && FEMININE_UNITS.test(unit) ? 'une' : numberWordsFr(n);
     if (de && n === 1) return `${de.startsWith('D') ? 'D' : 'd'}’${words} ${unit}`;
@@ -91,15 +96,15 @@ function spacesAndApostrophes(s: string): string {
  * (`[[art:KEY]]`) are left as they are: their keys are not prose.
  * @example typographyFr("l'acte : 15 jours ; « Oui »") // "l’acte : quinze jours ; « Oui »" (narrow NBSPs)
  */
-export function typographyFr(s: string): string {
+export function typographyFr(s: string, durations?: ReadonlySet<string>): string {
   let out = '';
   let last = 0;
   for (const m of s.matchAll(new RegExp(REF_PATTERN.source, 'g'))) {
     const at = m.index ?? 0;
-    out += spacesAndApostrophes(durationsInWords(s.slice(last, at))) + m[0];
+    out += spacesAndApostrophes(durationsInWords(s.slice(last, at), durations)) + m[0];
     last = at + m[0].length;
   }
-  return out + spacesAndApostrophes(durationsInWords(s.slice(last)));
+  return out + spacesAndApostrophes(durationsInWords(s.slice(last), durations));
 }
 
 /** An article's number as a decree writes it: "1er", then "2", "3"… */
