@@ -28,12 +28,16 @@ interface Case {
 }
 
 /** The fixture's deadline made per party (CPC art. 528). */
-const PER_PARTY = { search: '    duration: delai_reponse\n', replace: '    duration: delai_reponse\n    per_party: true\n' };
+const PER_PARTY = {
+  search: '    duration: delai_reponse\n',
+  replace: '    duration: delai_reponse\n    per_party: true\n',
+};
 /** The fixture's accord form dated by an optional date field. */
 const OPTIONAL_DATE = {
   file: 'forms/accord.yaml',
   search: '  properties:\n',
-  replace: '  properties:\n    date_accord:\n      type: string\n      format: date\n      title: Date de l’accord\n',
+  replace:
+    '  properties:\n    date_accord:\n      type: string\n      format: date\n      title: Date de l’accord\n',
 };
 /** The accord starts the fixture's deadline from a field of its form. */
 const startFrom = (field: string) => ({

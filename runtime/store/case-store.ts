@@ -269,8 +269,12 @@ export interface CaseStore {
   readonly dataDir: string;
 
   // Cases and the engine's snapshot.
-  /** Creates a case in its initial state with its creator and the opening journal item. */
-  openCase(input: OpenCaseInput): Promise<CaseRow>;
+  /**
+   * Creates a case in its initial state with its creator and the opening
+   * journal item — and the idempotency record, in the same transaction. A key
+   * already stored returns the case it opened, `replayed`, and writes nothing.
+   */
+  openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }>;
   getCase(id: string): Promise<CaseRow | undefined>;
   /** The case and its participants, read together (the access gate's input). */
   caseWithParticipants(id: string): Promise<{ case: CaseRow; participants: ParticipantRow[] } | undefined>;

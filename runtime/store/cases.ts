@@ -30,16 +30,23 @@ export interface OpenCaseInput {
   /** The role the opening is journaled under. */
   readonly actorRole: string;
   readonly at: Date;
+  /** The request's idempotency key: stored with the case, in its transaction. */
+  readonly idempotency?: { readonly userId: string; readonly key: string; readonly requestSha256: string };
 }
 
 /**
  * Creates a case in its initial state, its creator as participant, and the
  * first journal item. The reference follows the French docket style: RG 27/00042.
  */
-export function openCase(store: Store, input: OpenCaseInput): CaseRow {
+export function openCase(store: Store, input: OpenCaseInput): CaseRow & { replayed?: true } {
   const at = input.at.toISOString();
   const yy = at.slice(2, 4);
   return store.tx(() => {
+    const k = input.idempotency;
+    // The same key again (a retry that raced the first, or came after a crash): the first case.
+    const first = k && store.q.idempotencyOf.get({ userId: k.userId, key: k.key });
+    const firstCase = first && store.q.caseById.get({ id: first.caseId });
+    if (firstCase) return { ...firstCase, replayed: true as const };
     const n = nextCounter(store.db, `reference:${yy}`);
     const row: CaseRow = {
       id: randomUUID(),
@@ -65,6 +72,15 @@ export function openCase(store: Store, input: OpenCaseInput): CaseRow {
         userId: input.creator.id,
         name: input.creator.name,
         at,
+      });
+    }
+    if (k) {
+      store.q.insertIdempotency.run({
+        ...k,
+        caseId: row.id,
+        status: 201,
+        response: JSON.stringify({ id: row.id }),
+        createdAt: at,
       });
     }
     const { seq, hash } = appendJournal(store.q, row, {

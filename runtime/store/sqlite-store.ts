@@ -55,7 +55,7 @@ export class SqliteCaseStore implements CaseStore {
     return store.#s;
   }
 
-  async openCase(input: OpenCaseInput): Promise<CaseRow> {
+  async openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }> {
     return openCase(this.#s, input);
   }
   async getCase(id: string) {
@@ -271,3 +271,4 @@ export { openSqliteAudit } from './sqlite-audit.ts';
 export function openSqliteStore(file: string): SqliteCaseStore {
   return new SqliteCaseStore(openStore(file));
 }
+export { backupSqliteFile } from './sqlite-backup.ts';

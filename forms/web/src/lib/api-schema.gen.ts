@@ -294,11 +294,13 @@ export interface paths {
             };
         };
         readonly put?: never;
-        /** Ouvrir une affaire */
+        /** Ouvrir une affaire (avec Idempotency-Key : une seule affaire par clé, même après une panne) */
         readonly post: {
             readonly parameters: {
                 readonly query?: never;
-                readonly header?: never;
+                readonly header?: {
+                    readonly "Idempotency-Key"?: string;
+                };
                 readonly path?: never;
                 readonly cookie?: never;
             };
@@ -313,6 +315,15 @@ export interface paths {
                 };
             };
             readonly responses: {
+                /** @description Même clé : l’affaire ouverte par la première demande */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["CaseView"];
+                    };
+                };
                 /** @description Vue de l’affaire */
                 readonly 201: {
                     headers: {
@@ -324,6 +335,15 @@ export interface paths {
                 };
                 /** @description ROLE_NOT_ALLOWED */
                 readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description IDEMPOTENCY_KEY_REUSED */
+                readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
                     };
@@ -601,7 +621,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description INVALID_STATE, VERSION_CONFLICT, ALREADY_A_PARTY, TOO_MANY_DRAFTS */
+                /** @description INVALID_STATE, VERSION_CONFLICT, DEADLINE_RUNNING, ALREADY_A_PARTY, TOO_MANY_DRAFTS */
                 readonly 409: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -610,7 +630,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description UNKNOWN_EVENT, INVALID_FORM, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
+                /** @description UNKNOWN_EVENT, INVALID_FORM, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, REMEDY_CLOSED, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
                 readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -786,7 +806,27 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        readonly get?: never;
+        /** Mode développement : l’instant de l’horloge */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { now } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": Record<string, never>;
+                    };
+                };
+            };
+        };
         readonly put?: never;
         /** Mode développement : avancer ou régler l’horloge */
         readonly post: {
@@ -1543,7 +1583,7 @@ export interface components {
         readonly Error: {
             readonly error: {
                 /** @enum {unknown} */
-                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "NOTICE_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
+                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "NOTICE_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "DEADLINE_RUNNING" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "REMEDY_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
                 readonly details: {
                     readonly problems?: readonly components["schemas"]["Problem"][];
                 };
