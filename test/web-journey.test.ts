@@ -224,7 +224,13 @@ describe('a whole case through the pages', () => {
     await openAction(j, url, caseId, await actionLabel(judge.context, url, caseId, 'orienter'));
     await choose(j, /Procédure retenue/, /^Procédure en ligne$/);
     await expectNoAxeViolation(j, 'la décision d’orientation');
-    await submitAction(j, await actionLabel(judge.context, url, caseId, 'orienter'));
+    // Offered under its form's title (two outcomes), sent under the label of the one the answers take.
+    const toConciliation = (
+      (await (await fetch(`${url}${PROCEDURE}`)).json()) as {
+        transitions: { event: string; to: string; label: string }[];
+      }
+    ).transitions.find((t) => t.event === 'orienter' && t.to === 'conciliation');
+    await submitAction(j, toConciliation?.label ?? '?');
     await expectCaseState(c, url, caseId, stateLabel('conciliation'));
 
     // --- Conciliation fails.

@@ -88,7 +88,8 @@ export async function openAction(page: Page, url: string, caseId: string, label:
 export async function reviewAndSend(page: Page, button: string | RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Vérifier mes réponses' }).click();
   await page.getByRole('heading', { level: 2, name: 'Vérifiez vos réponses' }).waitFor();
-  await page.getByRole('button', { name: button }).click();
+  // Exact: "Modifier : <section>" may contain the action's words.
+  await page.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
 }
 
 /** Sends the form (through its review) or confirms the action, then waits for the case page. */
