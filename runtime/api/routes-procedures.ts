@@ -60,6 +60,15 @@ export function procedureRoutes(rt: Runtime): Hono<Env> {
   ] as const) {
     app.post(`/:id/${path}`, async (c) => {
       const p = find(c.req.param('id'), c.req.query('version'));
+      // A procedure that names no rule set for this decision has nothing to evaluate (found by the fuzzer: was a 500).
+      if (!p.decidedBy[path]) {
+        throw new GreffeError(
+          404,
+          'NOT_FOUND',
+          `La procédure ${p.id} ${p.version} ne prévoit pas de décision « ${path === 'eligibility' ? 'éligibilité' : 'renvoi'} ».`,
+          { procedure: p.id, version: p.version },
+        );
+      }
       // Partial: the answer comes as soon as the facts given settle it; otherwise `missing` names
       // exactly the facts still needed (the questionnaire asks those).
       const result = evaluate(p, await jsonBody(c), { partial: true });
