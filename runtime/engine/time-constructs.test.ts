@@ -12,7 +12,7 @@ import { fireEvent } from '../service/fire-event.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { dueExpiries, expiredWithoutEvent, expiryCommand } from './expiry.ts';
 import { rulesGuards } from './guards.ts';
-import { caseCalendar, instanceKey, rolesConcerning } from './instances.ts';
+import { caseCalendar, instanceKey, rolesConcerning, runningAgainst } from './instances.ts';
 import { simulatedCase } from './journeys.ts';
 import { transition } from './transition.ts';
 import type { CaseSnapshot, Command, EngineEffect, TransitionResult } from './types.ts';
@@ -64,6 +64,10 @@ describe('deadlines per party', () => {
     expect(first?.event).toBeUndefined();
     expect(second?.event).toBe('expirer_delai_reponse');
     const one = expiredWithoutEvent(d.snapshot, 'delai_reponse', 'requerant_voisin');
+    expect(runningAgainst(one.runningDeadlines, 'delai_reponse', 'requerant_voisin')).toBeUndefined();
+    expect(runningAgainst(one.runningDeadlines, 'delai_reponse', 'voisin_mis_en_cause')?.due).toBe(
+      '2027-03-16',
+    );
     expect(one.runningDeadlines.map(instanceKey)).toEqual(['delai_reponse@voisin_mis_en_cause']);
     const [last] = dueExpiries(p, one, later);
     expect(last).toMatchObject({ party: 'voisin_mis_en_cause', event: 'expirer_delai_reponse' });

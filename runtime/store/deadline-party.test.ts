@@ -9,10 +9,21 @@ import { rulesGuards } from '../engine/guards.ts';
 import { instanceKey } from '../engine/instances.ts';
 import { transition } from '../engine/transition.ts';
 import type { CaseSnapshot, TransitionResult } from '../engine/types.ts';
-import { getCase, openCase, snapshotOf } from './cases.ts';
-import { commitEvent } from './commit.ts';
+import { type OpenCaseInput, openCase as openCaseStep, snapshotOf as snapshotStep } from './cases.ts';
+import { type CommitInput, writeEvent } from './commit.ts';
 import { openStore, type Store } from './open.ts';
+import type { CaseRow } from './schema.ts';
+import { runSync, type Step } from './steps.ts';
+import { userDeadlines } from './sqlite-queries.ts';
 import { upsertUser } from './users.ts';
+
+/** The shared write logic's steps, run as the SQLite store runs them (steps.ts). */
+const write = <T>(store: Store, step: Step<T>): T => store.tx(() => runSync(step, store.ops));
+const openCase = (store: Store, input: OpenCaseInput) => write(store, openCaseStep(input));
+const commitEvent = (store: Store, input: CommitInput) => write(store, writeEvent(input));
+const getCase = (q: Store['q'], id: string): CaseRow | undefined => q.caseById.get({ id });
+let current: Store;
+const snapshotOf = (_: Store['q'], c: CaseRow) => runSync(snapshotStep(c), current.ops);
 
 const twoParties = () => loadProcedure(twoPartyFixture()).procedure as Procedure;
 const ok = (d: TransitionResult) => {
@@ -47,6 +58,7 @@ describe('deadlines per party on a real SQLite store', () => {
   it('stores each instance with its party; a restart replaces each party’s own instance', () => {
     dir = mkdtempSync(join(tmpdir(), 'greffe-time-'));
     store = openStore(join(dir, 'g.sqlite'));
+    current = store;
     const now = new Date('2027-03-01T09:00:00Z');
     upsertUser(store.db, { id: 'm', name: 'M', roles: ['mediateur'], court: 'tj', source: 'test' }, now);
     const c = openCase(store, {
@@ -99,6 +111,47 @@ describe('deadlines per party on a real SQLite store', () => {
     expect(snap().runningDeadlines.map((d) => `${instanceKey(d)} ${d.due}`)).toEqual([
       'delai_reponse@requerant_voisin 2027-03-17',
       'delai_reponse@voisin_mis_en_cause 2027-03-17',
+    ]);
+  });
+});
+
+describe('per-party deadlines on a user’s calendar', () => {
+  let dir: string;
+  let store: Store;
+  afterEach(() => {
+    store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists a party’s own instance, never the other party’s', () => {
+    dir = mkdtempSync(join(tmpdir(), 'greffe-time-'));
+    store = openStore(join(dir, 'g.sqlite'));
+    const now = new Date('2027-03-01T09:00:00Z');
+    upsertUser(store.db, { id: 'jeanne', name: 'Jeanne', roles: [], source: 'test' }, now);
+    const c = openCase(store, {
+      procedureId: 'p',
+      procedureVersion: '1.0.0',
+      initialState: 's',
+      court: 'tj',
+      creator: { id: 'jeanne', name: 'Jeanne' },
+      actorRole: 'demandeur',
+      at: now,
+    });
+    store.sqlite
+      .prepare(
+        "INSERT INTO participants (case_id, role, user_id, name, created_at) VALUES (?, 'demandeur', 'jeanne', 'Jeanne', 'x')",
+      )
+      .run(c.id);
+    const row = store.sqlite.prepare(
+      `INSERT INTO deadlines (case_id, deadline, party, status, duration, started_at, start_date, due, due_at, explanation, started_seq)
+       VALUES (?, ?, ?, 'running', 'P2M', 'x', '2027-03-01', ?, ?, 'x', 1)`,
+    );
+    row.run(c.id, 'delai_pourvoi', 'demandeur', '2027-05-03', '2027-05-03T21:59:59.999Z');
+    row.run(c.id, 'delai_pourvoi', 'defendeur', '2027-05-20', '2027-05-20T21:59:59.999Z');
+    row.run(c.id, 'delai_decision', null, '2027-05-01', '2027-05-01T21:59:59.999Z');
+    expect(userDeadlines(store.sqlite, 'jeanne').map((d) => [d.deadline, d.due])).toEqual([
+      ['delai_decision', '2027-05-01'],
+      ['delai_pourvoi', '2027-05-03'],
     ]);
   });
 });
