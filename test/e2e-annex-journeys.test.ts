@@ -53,7 +53,14 @@ describe.each(['spec/procedures/petits-litiges/1.0.0', 'spec/procedures/petits-l
       },
     );
 
+    // A person may open 20 cases an hour (runtime/identity/rate-limit.ts): a fresh server every 15 journeys.
+    let opened = 0;
     it.each(journeys.map((j) => [j.name, j] as const))('%s', async (_name, j) => {
+      if (++opened > 15) {
+        await t.close();
+        t = await startTestServer({ spec: dir });
+        opened = 1;
+      }
       const cast = new Cast(t);
       // 1.1.0's acts are dated: each journey starts, as in `greffe test`, on the version's effective date.
       await playJourney(cast, p, j, p.version === '1.0.0' ? undefined : `${p.effective}T09:00:00Z`);
