@@ -22,16 +22,20 @@ export function parseDuration(iso: string): DurationParts | undefined {
   return { years: n(1), months: n(2), weeks: n(3), days: n(4) };
 }
 
+/** Decimals a number really has (3999.999 → 3), so an amount is never shown rounded to what it is not. */
+const decimalsOf = (n: number): number => Math.min(10, (String(n).split('.')[1] ?? '').length);
+
 export function formatMoney(m: Money): string {
   const cents = !Number.isInteger(m.amount);
-  const key = `${m.currency}:${cents}`;
+  const digits = Math.max(2, decimalsOf(m.amount));
+  const key = `${m.currency}:${cents}:${digits}`;
   let f = moneyFormats.get(key);
   if (!f) {
     f = new Intl.NumberFormat('fr-FR', {
       style: 'currency',
       currency: m.currency,
       minimumFractionDigits: cents ? 2 : 0,
-      maximumFractionDigits: 2,
+      maximumFractionDigits: digits,
     });
     moneyFormats.set(key, f);
   }

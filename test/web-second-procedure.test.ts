@@ -29,7 +29,7 @@ describe('a second procedure', () => {
     const n = await neighbour.newPage();
     await n.goto(`${url}/`);
     await n.getByRole('heading', { name: spec.title }).waitFor();
-    await n.getByRole('link', { name: 'Comment se déroule la procédure' }).click();
+    await n.getByRole('link', { name: `Comment se déroule la procédure : ${spec.title}` }).click();
     await n.getByRole('heading', { level: 1, name: spec.title }).waitFor();
     await expectNoAxeViolation(n, 'la présentation de la seconde procédure');
     await n.getByRole('link', { name: 'Commencer ma demande' }).click();

@@ -44,6 +44,7 @@ import type {
   ParticipantRow,
   UserRow,
 } from './schema.ts';
+import type { UploadRecord } from './journal.ts';
 import type { NewCheckpoint } from './transparency-log.ts';
 import type { NewUser } from './users.ts';
 
@@ -95,21 +96,6 @@ export interface ViewStamp {
   readonly procedureId: string;
   readonly procedureVersion: string;
   readonly draftSavedAt: string | null;
-}
-
-/** A document upload to journal (its bytes are already stored under their SHA-256). */
-export interface UploadRecord {
-  readonly caseId: string;
-  readonly documentId: string;
-  readonly kind: string;
-  readonly filename: string;
-  readonly mediaType: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly actorId: string;
-  readonly actorRole: string | null;
-  readonly visibleTo: readonly string[];
-  readonly at: string;
 }
 
 /** The rows the case list is built from, for one caller. */
@@ -423,3 +409,5 @@ export interface CaseStore {
 
   close(): Promise<void>;
 }
+
+export type { UploadRecord };

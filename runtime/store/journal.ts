@@ -3,7 +3,6 @@ import type { RunResult } from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { canonicalJson, eventHash, sha256Hex } from '../engine/hash.ts';
 import type { DocumentRef } from '../engine/types.ts';
-import type { UploadRecord } from './case-store.ts';
 import { call, type Step } from './steps.ts';
 import type * as schema from './schema.ts';
 import type { CaseRow } from './schema.ts';
@@ -70,6 +69,21 @@ export function* appendJournal(
   const id = yield* call('insertJournal', { ...row, data, hash });
   if (moveHead) yield* call('moveCaseHead', { id: c.id, seq, hash, at: item.at });
   return { seq, hash, id };
+}
+
+/** A document upload to journal (its bytes are already stored under their SHA-256). */
+export interface UploadRecord {
+  readonly caseId: string;
+  readonly documentId: string;
+  readonly kind: string;
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly actorId: string;
+  readonly actorRole: string | null;
+  readonly visibleTo: readonly string[];
+  readonly at: string;
 }
 
 /** Journals an uploaded document and records its metadata (inside the caller's transaction). */

@@ -50,11 +50,13 @@ export function HomePage() {
                         <li>
                           <Link to={`/procedures/${p.id}/${p.version}/eligibilite`} className="fr-btn">
                             Vérifier si ma demande peut être traitée en ligne
+                            <span className="fr-sr-only"> : {p.title}</span>
                           </Link>
                         </li>
                         <li>
                           <Link to={`/procedures/${p.id}/${p.version}`} className="fr-btn fr-btn--secondary">
                             Comment se déroule la procédure
+                            <span className="fr-sr-only"> : {p.title}</span>
                           </Link>
                         </li>
                       </ul>
