@@ -12,7 +12,9 @@ import { createApp } from './api/app.ts';
 import { guardRequests } from './api/http-guard.ts';
 import { uploadLimit } from './api/limits.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
-import { localConnectors } from './connectors/local.ts';
+import { type ConnectorConfig, connectorConfigFromEnv } from './connectors/config.ts';
+import { type StartedConnectors, startConnectors } from './connectors/wiring.ts';
+import type { BankAccountSample } from './connectors/webhooks/partners.ts';
 import { courtById, courtIds } from './identity/courts.ts';
 import { purgeExpiredSessions } from './identity/sessions.ts';
 import { OutboxWorker } from './connectors/outbox-worker.ts';
@@ -38,6 +40,10 @@ export interface ServerOptions {
   readonly outboxIntervalMs?: number;
   /** A JSON-lines file where local connectors also log what they deliver. */
   readonly deliveryLog?: string;
+  /** The connectors' configuration (default: from the environment, runtime/connectors/config.ts). */
+  readonly connectors?: ConnectorConfig;
+  /** What the simulated bank answers to a seizure (cents). */
+  readonly bankAccount?: BankAccountSample;
   readonly log?: (line: string) => void;
   /** Behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-* believed. */
   readonly trustProxy?: boolean;
@@ -49,6 +55,8 @@ export interface RunningServer {
   readonly runtime: Runtime;
   readonly scheduler: Scheduler;
   readonly outbox: OutboxWorker;
+  /** The connectors, their simulators and the act issuer. */
+  readonly connectors: StartedConnectors;
   /** The development clock, in dev mode. */
   readonly devClock?: ManualClock;
   close(): Promise<void>;
@@ -70,7 +78,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
   for (const u of samples) await store.upsertUser(u, new Date());
-  const hooks: { kick: () => void; expire: (caseId: string) => Promise<boolean> } = {
+  const hooks: { kick: (caseId?: string) => void; expire: (caseId: string) => Promise<boolean> } = {
     kick: () => undefined,
     expire: async () => false,
   };
@@ -82,12 +90,35 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     sampleUsers: samples,
     defaultCourt: o.court ?? SAMPLE_COURT,
     guards: rulesGuards,
-    afterCommit: () => hooks.kick(),
+    afterCommit: (caseId) => hooks.kick(caseId),
     expireDue: (caseId) => hooks.expire(caseId),
   };
   const scheduler = new Scheduler(runtime, o.schedulerIntervalMs);
-  const outbox = new OutboxWorker(store, localConnectors(store, o.deliveryLog), clock, o.outboxIntervalMs);
-  hooks.kick = () => outbox.kick();
+  const connectors = await startConnectors(
+    runtime,
+    o.connectors ?? connectorConfigFromEnv(process.env, store.dataDir),
+    {
+      ...(o.deliveryLog && { deliveryLog: o.deliveryLog }),
+      ...(o.bankAccount && { bankAccount: o.bankAccount }),
+    },
+  );
+  if (connectors.simulated.length > 0)
+    log(`Connecteurs locaux (simulés) : ${connectors.simulated.join(', ')}.`);
+  const outbox = new OutboxWorker(store, connectors.connectors, clock, {
+    ...(o.outboxIntervalMs !== undefined && { intervalMs: o.outboxIntervalMs }),
+    onOutcome: connectors.onOutcome,
+  });
+  const acts = new Set<Promise<unknown>>();
+  hooks.kick = (caseId) => {
+    outbox.kick();
+    if (caseId === undefined) return;
+    // The court's acts the event produced: rendered to PDF, sealed, stored on the case (acts/issue.ts).
+    const p = connectors.issuer
+      .issuePending(caseId)
+      .catch((err: unknown) => console.error(`greffe : actes de l’affaire ${caseId} non émis :`, err))
+      .finally(() => acts.delete(p));
+    acts.add(p);
+  };
   hooks.expire = async (caseId) => {
     const r = await scheduler.runDue(caseId);
     return r.fired + r.expired > 0;
@@ -96,6 +127,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const app = createApp(runtime, {
     ...(o.webDir && { webDir: o.webDir }),
     trustProxy: o.trustProxy === true,
+    webhooks: connectors.webhooks,
+    connectors: { video: connectors.video, kick: () => outbox.kick() },
     ...(devClock && {
       dev: {
         clock: devClock,
@@ -109,8 +142,6 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   });
   await scheduler.runDue();
   scheduler.start();
-  outbox.start();
-  outbox.kick();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -135,12 +166,17 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const host = o.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  connectors.setPlatformUrl(url);
+  // Delivering starts once the server listens: the simulators answer to its address.
+  outbox.start();
+  outbox.kick();
   return {
     url,
     port,
     runtime,
     scheduler,
     outbox,
+    connectors,
     ...(devClock && { devClock }),
     async close() {
       scheduler.stop();
@@ -151,6 +187,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       });
       await scheduler.idle();
       await outbox.idle();
+      await Promise.all(acts);
+      await connectors.close();
       await store.close();
     },
   };

@@ -199,6 +199,38 @@ export interface DeliveryRecord {
   readonly deliveredAt: string;
 }
 
+/**
+ * Something that came back from outside for a case — a delivery acknowledged
+ * by its provider, a letter's tracking event, a commissaire's return, a bank's
+ * answer, an act issued as a sealed PDF — journaled once per `key`.
+ */
+export interface ReceiptRecord {
+  /** Unique per answer (e.g. `outbox-12:envoye`, `poste:<tracking id>`): a second record with it changes nothing. */
+  readonly key: string;
+  readonly caseId: string;
+  /** Dotted name of what happened, e.g. `courriel.envoye`, `courrier.retourne`, `acte.emis`. */
+  readonly event: string;
+  /** The line the case's history shows, in French. */
+  readonly label: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly actorId: string;
+  /** Roles that may see it; empty = every role of the case. */
+  readonly visibleTo: readonly string[];
+  readonly at: string;
+  /** A document issued with it (its bytes already stored under their SHA-256). */
+  readonly document?: {
+    readonly id: string;
+    readonly kind: string;
+    readonly filename: string;
+    readonly mediaType: string;
+    readonly size: number;
+    readonly sha256: string;
+  };
+}
+
+/** An outbox message that failed for good, with its case's reference (the back office's dead letters). */
+export type DeadLetter = OutboxRow & { readonly reference: string | null };
+
 export interface CaseStore {
   /** Where the store lives, for the operator (a file path, a database URL without password). */
   readonly location: string;
@@ -291,6 +323,20 @@ export interface CaseStore {
   markOutbox(id: number, outcome: OutboxOutcome): Promise<void>;
   /** Records a local delivery; false when the message was already delivered. */
   recordDelivery(d: DeliveryRecord): Promise<boolean>;
+  /** One outbox message. */
+  outboxMessage(id: number): Promise<OutboxRow | undefined>;
+  /** Messages that failed for good, newest first (of one court's cases, or all). */
+  deadLetters(court?: string): Promise<DeadLetter[]>;
+  /** Puts a failed message back in the queue, available at `at`, its attempts counted anew; false unless it had failed. */
+  retryOutbox(id: number, at: string): Promise<boolean>;
+
+  // Receipts: what came back from outside.
+  /**
+   * Journals `r` on its case (kind `connecteur`) with its document, once per
+   * key, in one transaction. `recorded` is false when the key was known: `seq`
+   * is then the first record's.
+   */
+  recordReceipt(r: ReceiptRecord): Promise<{ recorded: boolean; seq: number }>;
 
   // Users, sessions and login codes (policy in runtime/identity, docs/securite.md).
   upsertUser(u: NewUser, at: Date): Promise<void>;

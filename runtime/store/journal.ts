@@ -11,7 +11,8 @@ import type { CaseRow } from './schema.ts';
 export type Exec = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 /** Journal item kinds. */
-export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation';
+/** `connecteur`: what came back from outside (a delivery, a tracking event, a return, an act issued). */
+export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation' | 'connecteur';
 
 /** The system's actor id in the journal (deadline expiries). */
 export const SYSTEM_ACTOR = 'systeme';

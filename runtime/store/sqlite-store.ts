@@ -17,6 +17,7 @@ import type {
   EventCommit,
   OutboxOutcome,
   NewLoginCode,
+  ReceiptRecord,
   UploadRecord,
   ViewStamp,
 } from './case-store.ts';
@@ -29,6 +30,7 @@ import { joinWithCode } from './participants.ts';
 import { type CaseRow, type DeadlineRow, documents } from './schema.ts';
 import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
+import * as rcp from './sqlite-receipts.ts';
 import { type NewUser, upsertUser } from './users.ts';
 import { stampOf } from './view-stamp.ts';
 
@@ -187,6 +189,18 @@ export class SqliteCaseStore implements CaseStore {
   }
   async recordDelivery(d: DeliveryRecord) {
     return sq.recordDelivery(this.#s.db, d);
+  }
+  async outboxMessage(id: number) {
+    return rcp.outboxMessage(this.#s, id);
+  }
+  async deadLetters(court?: string) {
+    return rcp.deadLetters(this.#s, court);
+  }
+  async retryOutbox(id: number, at: string) {
+    return rcp.retryOutbox(this.#s, id, at);
+  }
+  async recordReceipt(r: ReceiptRecord) {
+    return rcp.recordReceipt(this.#s, r);
   }
 
   async upsertUser(u: NewUser, at: Date) {
