@@ -30,6 +30,8 @@ export interface SmsSimulatorOptions {
   /** One JSON line per message sent. */
   readonly logFile?: string;
   readonly port?: number;
+  /** Called once a new job is accepted, before the answer leaves (tests: the client dies meanwhile). */
+  readonly onAccepted?: (sent: readonly SimulatedSms[]) => Promise<void> | void;
 }
 
 export interface SmsSimulator {
@@ -110,6 +112,7 @@ export async function startSmsSimulator(o: SmsSimulatorOptions): Promise<SmsSimu
       tag: '',
     };
     if (key) answers.set(key, answer);
+    await o.onAccepted?.(sent);
     reply(res, 200, answer);
   };
   const server: Server = createServer((req, res) => {
