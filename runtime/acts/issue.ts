@@ -80,9 +80,12 @@ export class ActIssuer {
   ): Promise<Uint8Array | undefined> {
     await this.issuePending(caseId);
     const { documents } = await this.store.caseRecord(caseId, '');
-    const produced =
-      ref.id ?? documents.filter((d) => d.kind === ref.kind && d.origin === 'production').at(-1)?.id;
-    const act = produced ? documents.find((d) => d.id === actDocumentId(produced)) : undefined;
+    // The engine names the case's latest document of the kind: the sealed PDF itself once issued.
+    const named = ref.id
+      ? documents.find((d) => d.id === ref.id)
+      : documents.filter((d) => d.kind === ref.kind).at(-1);
+    const act =
+      named?.origin === 'acte' ? named : documents.find((d) => d.id === actDocumentId(named?.id ?? ''));
     return act ? readFile(pathOf(this.store.documentsDir, act.sha256)) : undefined;
   }
 
@@ -132,7 +135,7 @@ export class ActIssuer {
       data: { produced: d.id, kind: d.kind, sealed: true, development: this.seal.development },
       actorId: SYSTEM_ACTOR,
       visibleTo: [],
-      at: new Date().toISOString(),
+      at,
       document: {
         id: documentId,
         kind: d.kind,
@@ -156,14 +159,15 @@ export class ActIssuer {
     const parties: Record<string, string> = {};
     for (const role of partyRoles(p)) {
       const held = withParts?.participants.find((x) => x.role === role);
+      // The party as the filings name it (its legal name), else its account's name.
       parties[role] =
-        held?.name ?? (await filedContact(this.store, p, c.id, role)).name ?? p.roles[role]?.label ?? role;
+        (await filedContact(this.store, p, c.id, role)).name ?? held?.name ?? p.roles[role]?.label ?? role;
     }
     const signer = d.uploadedBy === SYSTEM_ACTOR ? undefined : await this.store.userById(d.uploadedBy);
     const tz = getCalendar(p.calendar).timeZone;
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(at));
     return {
-      rg: c.reference,
+      rg: c.reference.replace(/^RG\s+/, ''), // the template prints « RG n° »
       tribunal: courtById(c.court)?.name ?? c.court,
       parties,
       signataire: signer?.name ?? p.roles[t.signatory]?.label ?? 'La plateforme',

@@ -27,6 +27,20 @@ const euros = (cents: unknown) =>
     ? `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`
     : '?';
 
+/** The act's choices in words: each answer of its form given among listed values, with the value's title. */
+function choices(p: Procedure, event: unknown, data: unknown): string {
+  const t = p.transitions.find((x) => x.event === event && x.form);
+  const props = (p.forms[t?.form ?? '']?.schema as { properties?: Record<string, unknown> } | undefined)
+    ?.properties;
+  if (!props || typeof data !== 'object' || data === null) return '';
+  const said = Object.entries(data).flatMap(([k, v]) => {
+    const s = props[k] as { title?: string; oneOf?: { const?: unknown; title?: string }[] } | undefined;
+    const title = s?.oneOf?.find((o) => o.const === v)?.title;
+    return title ? [`${s?.title ?? k} : ${title.charAt(0).toLowerCase()}${title.slice(1)}`] : [];
+  });
+  return said.length > 0 ? ` — ${said.join(' ; ')}` : '';
+}
+
 export interface CaseInboxOptions {
   /** The platform account each partner acts as (its user id), for the acts it performs on cases. */
   readonly actors: Readonly<Record<string, string>>;
@@ -48,11 +62,11 @@ export class CaseWebhookInbox implements WebhookInbox {
       key,
       caseId: c.id,
       event: d.type,
-      label: this.#label(d),
+      label: this.#label(d, p),
       data: { partner: d.partner, delivery: d.id, keyId: d.keyId, ...d.data },
       actorId: SYSTEM_ACTOR,
       visibleTo: await this.#visibility(d, p),
-      at: d.receivedAt,
+      at: this.rt.clock.now().toISOString(), // procedural time, as the case's other items
     });
     if (recorded && d.type === 'courrier.suivi' && d.data.status === 'retourne')
       await this.#stepFailed(d, c, p);
@@ -66,7 +80,7 @@ export class CaseWebhookInbox implements WebhookInbox {
     return row?.caseId === d.caseId ? receiptVisibility(p, row.recipientRole) : courtRoles(p);
   }
 
-  #label(d: WebhookDelivery): string {
+  #label(d: WebhookDelivery, p: Procedure): string {
     const x = d.data;
     switch (d.type) {
       case 'courrier.suivi': {
@@ -75,10 +89,8 @@ export class CaseWebhookInbox implements WebhookInbox {
       }
       case 'saisie.reponse':
         return `Réponse de la banque à la saisie-attribution : solde ${euros(x.solde)}, solde bancaire insaisissable ${euros(x.soldeInsaisissable)}, somme disponible ${euros(x.disponible)}`;
-      default: {
-        const mode = typeof x.modalite === 'string' ? ` (${x.modalite.replaceAll('_', ' ')})` : '';
-        return `Retour du commissaire de justice reçu${mode}`;
-      }
+      default:
+        return `Retour du commissaire de justice reçu${choices(p, x.event, x.data)}`;
     }
   }
 
