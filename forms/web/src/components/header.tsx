@@ -76,8 +76,17 @@ function NavItems({ path }: { path: string }) {
   const court = isCourtUser(user);
   const items: { to: string; label: string }[] = [{ to: '/', label: 'Accueil' }];
   if (user && !court) items.push({ to: '/affaires', label: 'Mes affaires' });
-  if (court) items.push({ to: '/bureau', label: 'Bureau' }, { to: '/statistiques', label: 'Statistiques' });
-  const current = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
+  if (court)
+    items.push(
+      { to: '/bureau', label: 'Bureau' },
+      { to: '/bureau/envois', label: 'Envois en échec' },
+      { to: '/statistiques', label: 'Statistiques' },
+    );
+  const current = (to: string) =>
+    to === '/'
+      ? path === '/'
+      : path === to ||
+        (path.startsWith(`${to}/`) && !items.some((i) => i.to !== to && path.startsWith(i.to)));
   return (
     <ul className="fr-nav__list">
       {items.map((i) => (
