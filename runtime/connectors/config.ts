@@ -70,7 +70,9 @@ export function connectorConfigFromEnv(env: Env, dataDir?: string): ConnectorCon
       ...opt('serviceName', env.GREFFE_SMS_OVH_SERVICE),
       ...opt('sender', env.GREFFE_SMS_SENDER),
       ...(max !== undefined && { maxSegments: max }),
-      logFile: env.GREFFE_SMS_LOG ?? 'data/sms.jsonl',
+      logFile:
+        env.GREFFE_SMS_LOG ??
+        (dataDir !== undefined ? join(resolve(dataDir), 'sms.jsonl') : 'data/sms.jsonl'),
     },
     seal: {
       ...opt('certFile', env.GREFFE_SEAL_CERT),

@@ -5,7 +5,8 @@
  * line per message) and honours the `Idempotency-Key` header: the same key
  * returns the first answer and sends nothing more.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { E164, smsLength } from './gsm7.ts';
@@ -60,6 +61,7 @@ export async function startSmsSimulator(o: SmsSimulatorOptions): Promise<SmsSimu
   let requests = 0;
   let endpoint = '';
   const jobs = `/1.0/sms/${encodeURIComponent(o.serviceName)}/jobs`;
+  if (o.logFile) mkdirSync(dirname(o.logFile), { recursive: true });
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url === '/1.0/auth/time') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(String(Math.floor(Date.now() / 1000)));
