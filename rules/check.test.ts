@@ -35,16 +35,20 @@ describe('checkRuleSets', () => {
     ]);
   });
 
-  it('refuses a decimal multipleOf on a fact, which would reject exact amounts such as 3999.99', () => {
-    const dir = editedCopy(FIXTURE, {
-      'rules.yaml': (t) =>
-        t.replace(
-          'somme: { type: number, minimum: 0, title: Somme demandée }',
-          'somme: { type: number, minimum: 0, multipleOf: 0.01, title: Somme demandée }',
-        ),
-    });
-    const issues = checkRuleSets(load(dir)).filter((i) => i.code === 'decimal-multiple-of');
+  it('accepts multipleOf: 0.01 (cents), compared exactly, and refuses a finer decimal step', () => {
+    const step = (v: string) =>
+      editedCopy(FIXTURE, {
+        'rules.yaml': (t) =>
+          t.replace(
+            'somme: { type: number, minimum: 0, title: Somme demandée }',
+            `somme: { type: number, minimum: 0, multipleOf: ${v}, title: Somme demandée }`,
+          ),
+      });
+    const issuesOf = (dir: string) =>
+      checkRuleSets(load(dir)).filter((i) => i.code === 'decimal-multiple-of');
+    expect(issuesOf(step('0.01'))).toEqual([]);
+    const issues = issuesOf(step('0.00001'));
     expect(issues.map((i) => [i.severity, i.loc.file.endsWith('rules.yaml')])).toEqual([['error', true]]);
-    expect(issues[0]?.message).toContain('3999.99');
+    expect(issues[0]?.message).toContain('0.01');
   });
 });

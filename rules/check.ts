@@ -27,6 +27,9 @@ export interface RuleIssue {
 
 const typeOf = (v: unknown): JsonType => jsonType(v) ?? 'null';
 
+/** Smallest decimal `multipleOf` compared exactly (ajv's multipleOfPrecision: 6). */
+const MIN_DECIMAL_STEP = 0.0001;
+
 /** Every problem found in the procedure's rule sets (empty when all is well). */
 export function checkRuleSets(procedure: Procedure): RuleIssue[] {
   const issues: RuleIssue[] = [];
@@ -34,11 +37,12 @@ export function checkRuleSets(procedure: Procedure): RuleIssue[] {
   for (const [fact, schema] of Object.entries(facts)) {
     const step = schema.multipleOf;
     const reader = Object.values(procedure.rules.rulesets).find((rs) => rs.facts.includes(fact));
-    if (typeof step === 'number' && !Number.isInteger(step)) {
+    // multipleOf is compared within 1e-6 (spec/schema-check.ts): steps down to 0.0001 (0.01: cents) are exact.
+    if (typeof step === 'number' && !Number.isInteger(step) && step < MIN_DECIMAL_STEP) {
       issues.push({
         severity: 'error',
         code: 'decimal-multiple-of',
-        message: `Le fait « ${fact} » déclare multipleOf: ${step} : en virgule flottante, des valeurs exactes comme 3999.99 seraient refusées. Retirez multipleOf, ou exprimez le montant en centimes (type: integer).`,
+        message: `Le fait « ${fact} » déclare multipleOf: ${step} : un pas inférieur à ${MIN_DECIMAL_STEP} n’est pas comparé exactement en virgule flottante (des valeurs exactes seraient refusées). Utilisez 0.01 pour des centimes, ou exprimez le montant en centimes (type: integer).`,
         loc: reader?.loc ?? procedure.loc,
       });
     }

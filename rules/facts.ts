@@ -111,7 +111,9 @@ function describe(e: ErrorObject, value: unknown, schema: JsonSchema): string | 
     case 'exclusiveMaximum':
       return `doit être strictement inférieur à ${String(p.limit)}${got}`;
     case 'multipleOf':
-      return `doit être un multiple de ${String(p.multipleOf)}${got}`;
+      return p.multipleOf === 0.01
+        ? `doit être un montant en euros d’au plus deux décimales (centimes)${got}`
+        : `doit être un multiple de ${String(p.multipleOf)}${got}`;
     case 'enum':
       return `doit être l’une des valeurs suivantes : ${listValues(p.allowedValues as unknown[])}${got}`;
     case 'const':

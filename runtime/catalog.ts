@@ -14,14 +14,18 @@ import {
   type VersionEntry,
 } from '../spec/index.ts';
 import { GreffeError } from './errors.ts';
+import { DEFAULT_TIME_ZONE, localDate } from './time/index.ts';
 
 export interface Catalog {
   readonly procedures: readonly Procedure[];
   /** Versions that failed to load, with why (shown at start, never served). */
   readonly failures: readonly { readonly dir: string; readonly diagnostics: readonly Diagnostic[] }[];
   get(id: string, version: string): Procedure | undefined;
-  /** The version a new case uses: `version` if given, else the latest published (or latest at all when drafts are allowed). */
-  pick(id: string, version?: string, allowDrafts?: boolean): Procedure | undefined;
+  /**
+   * The version a new case uses: `version` if given, else the latest published version in force at
+   * `now` (spec/catalog.ts pickVersion; the latest at all when drafts are allowed and none is published).
+   */
+  pick(id: string, version?: string, allowDrafts?: boolean, now?: Date): Procedure | undefined;
 }
 
 export function catalogOf(procedures: readonly Procedure[], failures: Catalog['failures'] = []): Catalog {
@@ -33,15 +37,18 @@ export function catalogOf(procedures: readonly Procedure[], failures: Catalog['f
     id: p.id,
     version: p.version,
     status: p.status,
+    effective: p.effective,
     dir: p.dir,
   }));
   return {
     procedures: sorted,
     failures,
     get: (id, version) => byKey.get(`${id}@${version}`),
-    pick(id, version, allowDrafts = false) {
+    pick(id, version, allowDrafts = false, now) {
+      // `effective` is a civil date: the day it names begins at midnight in France.
+      const today = now === undefined ? undefined : localDate(now, DEFAULT_TIME_ZONE);
       const e =
-        pickVersion(entries, id, version) ??
+        pickVersion(entries, id, version, today) ??
         (allowDrafts && version === undefined ? entries.filter((x) => x.id === id).at(-1) : undefined);
       return e ? byKey.get(`${e.id}@${e.version}`) : undefined;
     },

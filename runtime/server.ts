@@ -22,7 +22,13 @@ import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Runtime, rulesGuards } from './service/context.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
-import { type Clock, ManualClock, systemClock } from './time/index.ts';
+import type { TimestampConnector } from './connectors/seal/tsa.ts';
+import { openDevClock } from './dev/persisted-clock.ts';
+import { type Clock, type ManualClock, systemClock } from './time/index.ts';
+import { publicKeyPem } from './transparency/checkpoint.ts';
+import { Checkpointer } from './transparency/checkpointer.ts';
+import { signerOf, timestampFromEnv, transparencyConfigFromEnv } from './transparency/config.ts';
+import { exportTo } from './transparency/export.ts';
 
 export interface ServerOptions {
   readonly db: string;
@@ -47,6 +53,15 @@ export interface ServerOptions {
   readonly log?: (line: string) => void;
   /** Behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-* believed. */
   readonly trustProxy?: boolean;
+  /** The journal's checkpoints (runtime/transparency); unset fields come from the environment. */
+  readonly transparency?: {
+    readonly keyFile?: string;
+    readonly exportTarget?: string;
+    readonly intervalMs?: number;
+    readonly debounceMs?: number;
+    /** The RFC 3161 authority; false: checkpoints not timestamped. */
+    readonly timestamp?: TimestampConnector | false;
+  };
 }
 
 export interface RunningServer {
@@ -57,6 +72,7 @@ export interface RunningServer {
   readonly outbox: OutboxWorker;
   /** The connectors, their simulators and the act issuer. */
   readonly connectors: StartedConnectors;
+  readonly checkpointer: Checkpointer;
   /** The development clock, in dev mode. */
   readonly devClock?: ManualClock;
   close(): Promise<void>;
@@ -74,10 +90,45 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   }
   const store = openSqliteStore(o.db);
   await purgeExpiredSessions(store);
-  const devClock = o.dev ? new ManualClock(o.clockStart ?? new Date()) : undefined;
+  // Kept beside the database: a restart resumes at the instant reached (dev/persisted-clock.ts).
+  const devClock = o.dev ? openDevClock(o.db, o.clockStart) : undefined;
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
   for (const u of samples) await store.upsertUser(u, new Date());
+  const tc = transparencyConfigFromEnv(process.env, store.dataDir);
+  const to = o.transparency ?? {};
+  const signer = signerOf(
+    { origin: tc.origin, ...((to.keyFile ?? tc.keyFile) && { keyFile: to.keyFile ?? tc.keyFile }) },
+    store.dataDir,
+  );
+  const exportTarget = to.exportTarget ?? tc.exportTarget;
+  if (signer.development) {
+    log(
+      `greffe : journal signé par une CLÉ DE DÉVELOPPEMENT (${store.dataDir}) : ses points de contrôle ne prouvent rien à un tiers ; indiquez GREFFE_JOURNAL_KEY.`,
+    );
+  }
+  if (to.exportTarget === undefined && tc.exportIsDefault) {
+    log(
+      `greffe : points de contrôle exportés dans ${exportTarget}, à côté de la base : indiquez GREFFE_CHECKPOINT_EXPORT (dossier ou URL hors de la main de l’exploitant).`,
+    );
+  }
+  // The configured authority, or the local development one, made at the first checkpoint.
+  let authority: Promise<TimestampConnector> | undefined;
+  const fromEnv: TimestampConnector = {
+    stamp: async (digest) => {
+      authority ??= timestampFromEnv(process.env, store.dataDir);
+      return (await authority).stamp(digest);
+    },
+  };
+  const timestamp = to.timestamp === false ? undefined : (to.timestamp ?? fromEnv);
+  const checkpointer = new Checkpointer(store, {
+    signer,
+    ...(timestamp && { timestamp }),
+    exportTo: exportTo(exportTarget),
+    intervalMs: to.intervalMs ?? tc.intervalMs,
+    ...(to.debounceMs !== undefined && { debounceMs: to.debounceMs }),
+    log,
+  });
   const hooks: { kick: (caseId?: string) => void; expire: (caseId: string) => Promise<boolean> } = {
     kick: () => undefined,
     expire: async () => false,
@@ -92,6 +143,11 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     guards: rulesGuards,
     afterCommit: (caseId) => hooks.kick(caseId),
     expireDue: (caseId) => hooks.expire(caseId),
+    transparency: {
+      origin: signer.name,
+      publicKey: publicKeyPem(signer.publicKey),
+      development: signer.development,
+    },
   };
   const scheduler = new Scheduler(runtime, o.schedulerIntervalMs);
   const connectors = await startConnectors(
@@ -111,6 +167,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const acts = new Set<Promise<unknown>>();
   hooks.kick = (caseId) => {
     outbox.kick();
+    checkpointer.kick();
     if (caseId === undefined) return;
     // The court's acts the event produced: rendered to PDF, sealed, stored on the case (acts/issue.ts).
     const p = connectors.issuer
@@ -142,6 +199,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   });
   await scheduler.runDue();
   scheduler.start();
+  checkpointer.start();
+  void checkpointer.take(false);
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -177,10 +236,12 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     scheduler,
     outbox,
     connectors,
+    checkpointer,
     ...(devClock && { devClock }),
     async close() {
       scheduler.stop();
       outbox.stop();
+      checkpointer.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
@@ -189,6 +250,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       await outbox.idle();
       await Promise.all(acts);
       await connectors.close();
+      // A last checkpoint covers the events of the last moments.
+      await checkpointer.take(false);
+      await checkpointer.idle();
       await store.close();
     },
   };

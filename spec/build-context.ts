@@ -16,7 +16,8 @@ export type RefKind =
   | 'connector'
   | 'operator'
   | 'calendar'
-  | 'event';
+  | 'event'
+  | 'remedy';
 
 const KIND_FR: Record<RefKind, { noun: string; where: string }> = {
   state: { noun: 'l’état', where: 'sous states: dans procedure.yaml' },
@@ -32,6 +33,7 @@ const KIND_FR: Record<RefKind, { noun: string; where: string }> = {
   operator: { noun: 'l’opérateur', where: 'parmi les opérateurs de règles (docs/guide-redacteur.md)' },
   calendar: { noun: 'le calendrier', where: 'parmi les calendriers de greffe' },
   event: { noun: 'l’événement', where: 'comme event: d’une transition' },
+  remedy: { noun: 'la voie de recours', where: 'sous remedies: dans procedure.yaml' },
 };
 
 /** Closest known name, to suggest a fix for a typo (Levenshtein ≤ 3). */

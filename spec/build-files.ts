@@ -94,9 +94,13 @@ function checkRuleCondition(
 export function buildRules(src: SourceFile, ctx: BuildContext, params: Record<string, Parameter>): Rules {
   const root = obj(src.data);
   const facts: Record<string, Record<string, unknown>> = {};
-  for (const [name, schema] of Object.entries(obj(root.facts))) {
+  const establishedBy: Record<string, readonly string[]> = {};
+  for (const [name, raw] of Object.entries(obj(root.facts))) {
+    // established_by: says who gives the fact, not what it is: kept out of its JSON Schema.
+    const { established_by, ...schema } = obj(raw);
+    if (established_by !== undefined) establishedBy[name] = strList(established_by);
     compiles(ctx, schema, src, ['facts', name], `du fait « ${name} »`);
-    facts[name] = obj(schema);
+    facts[name] = schema;
   }
   const factNames = new Set(Object.keys(facts));
   const rulesets: Record<string, RuleSet> = {};
@@ -152,7 +156,7 @@ export function buildRules(src: SourceFile, ctx: BuildContext, params: Record<st
       loc: src.locateKey(base),
     };
   }
-  return { facts, rulesets };
+  return { facts, establishedBy, rulesets };
 }
 
 export function buildTests(
@@ -213,6 +217,8 @@ export function buildTests(
         ...(st.data !== undefined && { data: obj(st.data) }),
         ...(typeof st.wait === 'string' && { wait: st.wait }),
         ...(typeof st.expect_state === 'string' && { expectState: st.expect_state }),
+        ...(typeof st.expect_refusal === 'string' && { expectRefusal: st.expect_refusal }),
+        ...(typeof st.expect_message === 'string' && { expectMessage: st.expect_message }),
         loc: src.locate(sp),
       };
     });
@@ -222,6 +228,7 @@ export function buildTests(
       name: String(o.name),
       ...(str(o, 'source') !== undefined && { source: str(o, 'source') }),
       ...(typeof o.start === 'string' && { start: o.start }),
+      ...(typeof o.court === 'string' && { court: o.court }),
       steps,
       expect: {
         state: String(e.state),

@@ -8,13 +8,17 @@ import type {
   DocumentKind,
   Effect,
   Parameter,
+  JudgmentCharacter,
   Phase,
+  Remedy,
+  RemedyKind,
+  RemedyStart,
   Role,
   State,
   Transition,
   UploadType,
 } from './model.ts';
-import { CALENDARS, CONNECTORS, OPERATORS } from './vocabulary.ts';
+import { CALENDARS, CONNECTORS, COURT_CALENDAR, OPERATORS } from './vocabulary.ts';
 import type { Path, SourceFile } from './yaml-source.ts';
 
 export interface ProcedureParts {
@@ -25,7 +29,8 @@ export interface ProcedureParts {
   readonly transitions: Transition[];
   readonly deadlines: Record<string, Deadline>;
   readonly documents: Record<string, DocumentKind>;
-  /** Facts recorded on the case by `record` effects. */
+  readonly remedies: Record<string, Remedy>;
+  /** Facts recorded on the case by `record` effects (and by the reducer: judgment characters, pending remedies). */
   readonly recordedFacts: Set<string>;
 }
 
@@ -174,9 +179,37 @@ function buildEffects(
     if (typeof o.start === 'string') {
       ctx.ref('deadline', o.start, names.deadlines, src, [...p, 'start']);
       out.push({ kind: 'start', deadline: o.start, loc });
+    } else if (o.start && typeof o.start === 'object') {
+      const st = obj(o.start);
+      const deadline = String(st.deadline);
+      ctx.ref('deadline', deadline, names.deadlines, src, [...p, 'start', 'deadline']);
+      if (typeof st.against === 'string')
+        ctx.ref('role', st.against, names.roles, src, [...p, 'start', 'against']);
+      const after = strList(st.after);
+      after.forEach((d, j) => ctx.ref('deadline', d, names.deadlines, src, [...p, 'start', 'after', j]));
+      out.push({
+        kind: 'start',
+        deadline,
+        ...(typeof st.against === 'string' && { against: st.against }),
+        ...(typeof st.from === 'string' && { from: st.from }),
+        ...(after.length > 0 && { after }),
+        loc,
+      });
     } else if (typeof o.stop === 'string') {
       ctx.ref('deadline', o.stop, names.deadlines, src, [...p, 'stop']);
       out.push({ kind: 'stop', deadline: o.stop, loc });
+    } else if (o.stop && typeof o.stop === 'object') {
+      const st = obj(o.stop);
+      const deadline = String(st.deadline);
+      ctx.ref('deadline', deadline, names.deadlines, src, [...p, 'stop', 'deadline']);
+      if (typeof st.against === 'string')
+        ctx.ref('role', st.against, names.roles, src, [...p, 'stop', 'against']);
+      out.push({
+        kind: 'stop',
+        deadline,
+        ...(typeof st.against === 'string' && { against: st.against }),
+        loc,
+      });
     } else if (typeof o.produce === 'string') {
       ctx.ref('document', o.produce, names.documents, src, [...p, 'produce']);
       out.push({ kind: 'produce', document: o.produce, loc });
@@ -207,10 +240,12 @@ function buildEffects(
       });
     } else if (o.record) {
       const r = obj(o.record);
+      const value = r.value as string | number | boolean | null | undefined;
       out.push({
         kind: 'record',
         fact: String(r.fact),
         from: typeof r.from === 'string' ? r.from : String(r.fact),
+        ...(value !== undefined && { value }),
         loc,
       });
     }
@@ -221,7 +256,8 @@ function buildEffects(
 /** Builds procedure.yaml's nodes; references to forms and rulesets are checked against `ext`. */
 export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: ExternalNames): ProcedureParts {
   const root = obj(src.data);
-  if (typeof root.calendar === 'string') ctx.ref('calendar', root.calendar, CALENDARS, src, ['calendar']);
+  if (typeof root.calendar === 'string')
+    ctx.ref('calendar', root.calendar, [...CALENDARS, COURT_CALENDAR], src, ['calendar']);
   const parameters = buildParameters(src);
   const roles = buildRoles(src, ctx);
   const phases: Record<string, Phase> = {};
@@ -285,6 +321,7 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
         ...(typeof exp.message === 'string' && { message: exp.message }),
       },
       reminders,
+      ...(d.per_party === true && { perParty: true }),
     };
   }
   const nonFinal = Object.values(states)
@@ -297,7 +334,12 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       const r = obj(obj(e).record);
       if (typeof r.fact === 'string') recordedFacts.add(r.fact);
     }
+    const character = obj(obj(obj(t).decision).character);
+    if (typeof character.fact === 'string') recordedFacts.add(character.fact);
   }
+  const remedies = buildRemedies(src, ctx, parameters, names);
+  for (const r of Object.values(remedies)) if (r.pending) recordedFacts.add(r.pending);
+  const remedyNames = new Set(Object.keys(remedies));
   const transitions = rawTransitions.map((raw, index): Transition => {
     const t = obj(raw);
     const base = ['transitions', index];
@@ -307,7 +349,8 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       if (typeof t.from === 'string') ctx.ref('state', t.from, names.states, src, [...base, 'from']);
       else from.forEach((s, i) => ctx.ref('state', s, names.states, src, [...base, 'from', i]));
     }
-    ctx.ref('state', String(t.to), names.states, src, [...base, 'to']);
+    const stay = t.stay === true;
+    if (!stay) ctx.ref('state', String(t.to), names.states, src, [...base, 'to']);
     const roleList = (key: string): string[] => {
       const list = strList(t[key]);
       list.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, key, i]));
@@ -321,13 +364,51 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
     if (form !== undefined) ctx.ref('form', form, ext.forms, src, [...base, 'form']);
     const guard = strList(t.guard);
     guard.forEach((g, i) => ctx.ref('ruleset', g, ext.rulesets, src, [...base, 'guard', i]));
+    const guardUnless = strList(t.guard_unless);
+    guardUnless.forEach((g, i) => ctx.ref('ruleset', g, ext.rulesets, src, [...base, 'guard_unless', i]));
     const decisionRaw = t.decision ? obj(t.decision) : undefined;
     const against = strList(decisionRaw?.against);
     against.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, 'decision', 'against', i]));
-    if (t.when) {
-      const known = new Set([...recordedFacts, ...(form ? (ext.formFields.get(form) ?? []) : [])]);
-      checkCondition(ctx, t.when, src, [...base, 'when'], known, parameters);
+    const decisionRemedies = Array.isArray(decisionRaw?.remedies) ? strList(decisionRaw.remedies) : undefined;
+    decisionRemedies?.forEach((r, i) =>
+      ctx.ref('remedy', r, remedyNames, src, [...base, 'decision', 'remedies', i]),
+    );
+    const characterRaw = decisionRaw?.character ? obj(decisionRaw.character) : undefined;
+    if (characterRaw) {
+      ctx.ref('role', String(characterRaw.party), names.roles, src, [
+        ...base,
+        'decision',
+        'character',
+        'party',
+      ]);
+      if (typeof characterRaw.void_unless_served === 'string')
+        ctx.ref('deadline', characterRaw.void_unless_served, names.deadlines, src, [
+          ...base,
+          'decision',
+          'character',
+          'void_unless_served',
+        ]);
     }
+    const serviceRaw = t.service ? obj(t.service) : undefined;
+    if (serviceRaw) {
+      ctx.ref('document', String(serviceRaw.document), names.documents, src, [
+        ...base,
+        'service',
+        'document',
+      ]);
+      strList(serviceRaw.to).forEach((r, i) =>
+        ctx.ref('role', r, names.roles, src, [...base, 'service', 'to', i]),
+      );
+    }
+    const filingRaw = t.filing ? obj(t.filing) : undefined;
+    if (filingRaw)
+      ctx.ref('deadline', String(filingRaw.answer), names.deadlines, src, [...base, 'filing', 'answer']);
+    const after = strList(t.after);
+    after.forEach((d, i) => ctx.ref('deadline', d, names.deadlines, src, [...base, 'after', i]));
+    const known = new Set([...recordedFacts, ...(form ? (ext.formFields.get(form) ?? []) : [])]);
+    if (t.when) checkCondition(ctx, t.when, src, [...base, 'when'], known, parameters);
+    if (typeof t.summons_in_person === 'object' && t.summons_in_person !== null)
+      checkCondition(ctx, t.summons_in_person, src, [...base, 'summons_in_person'], known, parameters);
     const automatic = t.automatic === true;
     if (!automatic && rolesOf.length === 0) {
       ctx.error(
@@ -343,11 +424,13 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       ...documented(t, src.locate(base)),
       from,
       fromAny,
-      to: String(t.to),
+      to: stay ? '' : String(t.to),
+      stay,
       roles: rolesOf,
       automatic,
       ...(form !== undefined && { form }),
       guard,
+      guardUnless,
       ...(t.when !== undefined && { when: t.when as Condition }),
       summons,
       hears,
@@ -356,8 +439,25 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
           kind: decisionRaw.kind as NonNullable<Transition['decision']>['kind'],
           against,
           ...(typeof decisionRaw.appeal === 'boolean' && { appeal: decisionRaw.appeal }),
+          ...(decisionRemedies && { remedies: decisionRemedies }),
+          ...(characterRaw && {
+            character: {
+              party: String(characterRaw.party),
+              fact: String(characterRaw.fact),
+              lastResort: characterRaw.last_resort === true,
+              ...(typeof characterRaw.void_unless_served === 'string' && {
+                voidUnlessServed: characterRaw.void_unless_served,
+              }),
+            },
+          }),
         },
       }),
+      ...(t.summons_in_person !== undefined && {
+        summonsInPerson: t.summons_in_person as boolean | Condition,
+      }),
+      ...(serviceRaw && { service: { document: String(serviceRaw.document), to: strList(serviceRaw.to) } }),
+      ...(filingRaw && { filing: { answer: String(filingRaw.answer) } }),
+      after,
       visibleTo,
       effects: buildEffects(ctx, src, [...base, 'effects'], t.effects, names),
     };
@@ -367,5 +467,49 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
     if (d.onExpiry.event)
       ctx.ref('event', d.onExpiry.event, events, src, ['deadlines', id, 'on_expiry', 'event']);
   }
-  return { parameters, roles, phases, states, transitions, deadlines, documents, recordedFacts };
+  for (const [id, r] of Object.entries(remedies)) {
+    if (r.filedBy) ctx.ref('event', r.filedBy, events, src, ['remedies', id, 'filed_by']);
+    if (r.decidedBy) ctx.ref('event', r.decidedBy, events, src, ['remedies', id, 'decided_by']);
+  }
+  return { parameters, roles, phases, states, transitions, deadlines, documents, remedies, recordedFacts };
+}
+
+/** The typed remedies (`remedies:`, language v2), their references checked. */
+function buildRemedies(
+  src: SourceFile,
+  ctx: BuildContext,
+  parameters: Record<string, Parameter>,
+  names: { roles: Set<string>; states: Set<string>; deadlines: Set<string> },
+): Record<string, Remedy> {
+  const out: Record<string, Remedy> = {};
+  for (const [id, r] of entries(obj(src.data).remedies)) {
+    const base = ['remedies', id];
+    const time = str(r, 'time');
+    if (time !== undefined) paramRef(ctx, parameters, time, 'duration', src, [...base, 'time']);
+    const deadline = str(r, 'deadline');
+    if (deadline !== undefined) ctx.ref('deadline', deadline, names.deadlines, src, [...base, 'deadline']);
+    const by = strList(r.by);
+    by.forEach((x, i) => ctx.ref('role', x, names.roles, src, [...base, 'by', i]));
+    const reopens = str(r, 'reopens');
+    if (reopens !== undefined) ctx.ref('state', reopens, names.states, src, [...base, 'reopens']);
+    out[id] = {
+      id,
+      ...documented(r, src.locateKey(base)),
+      kind: r.kind as RemedyKind,
+      ...(time !== undefined && { time }),
+      ...(deadline !== undefined && { deadline }),
+      startsOn: r.starts_on as RemedyStart,
+      suspensive: r.suspensive === true,
+      by,
+      thirdParties: r.third_parties === true,
+      characters: strList(r.characters) as JudgmentCharacter[],
+      before: String(r.before),
+      exercise: String(r.exercise),
+      ...(reopens !== undefined && { reopens }),
+      ...(str(r, 'filed_by') !== undefined && { filedBy: str(r, 'filed_by') }),
+      ...(str(r, 'decided_by') !== undefined && { decidedBy: str(r, 'decided_by') }),
+      ...(str(r, 'pending') !== undefined && { pending: str(r, 'pending') }),
+    };
+  }
+  return out;
 }

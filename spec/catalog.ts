@@ -55,13 +55,22 @@ export function listVersions(root: string = DEFAULT_SPEC_ROOT): VersionEntry[] {
     .sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
 }
 
-/** The version to use: `version` when given, else the latest published one. */
+/**
+ * The version to use: `version` when given; else, on `today` (a civil date,
+ * AAAA-MM-JJ), the latest published version whose `effective` date has come,
+ * or the earliest published one when none is in force yet (a case filed before
+ * the first version's date still needs one). Without `today`, the latest
+ * published version. `entries` are in version order (listVersions, catalogOf).
+ */
 export function pickVersion(
   entries: readonly VersionEntry[],
   id: string,
   version?: string,
+  today?: string,
 ): VersionEntry | undefined {
   const mine = entries.filter((e) => e.id === id);
   if (version !== undefined) return mine.find((e) => e.version === version);
-  return mine.filter((e) => e.status === 'published').at(-1);
+  const published = mine.filter((e) => e.status === 'published');
+  if (today === undefined) return published.at(-1);
+  return published.filter((e) => e.effective === undefined || e.effective <= today).at(-1) ?? published[0];
 }

@@ -36,11 +36,13 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
       'Ajoutez initial: true à l’état où commence une affaire (ex. le dépôt de la demande).',
     );
   }
-  const reachable = reach(initials, (s) => (out.get(s) ?? []).map((t) => t.to));
+  // A `stay` transition (a request, or its refusal) leaves the case where it was: it moves nothing.
+  const moving = g.transitions.filter((t) => !t.stay);
+  const reachable = reach(initials, (s) => (out.get(s) ?? []).flatMap((t) => (t.stay ? [] : [t.to])));
   const incoming = new Map<string, string[]>(states.map((s) => [s.id, []]));
-  for (const t of g.transitions) for (const f of t.from) incoming.get(t.to)?.push(f);
+  for (const t of moving) for (const f of t.from) incoming.get(t.to)?.push(f);
   const entering = new Map<string, Transition[]>();
-  for (const t of g.transitions) {
+  for (const t of moving) {
     const list = entering.get(t.to);
     if (list) list.push(t);
     else entering.set(t.to, [t]);
@@ -52,7 +54,8 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
   const finals = states.filter((s) => s.final).map((s) => s.id);
   const canFinish = reach(finals, (s) => incoming.get(s) ?? []);
   for (const s of states) {
-    const exits = out.get(s.id) ?? [];
+    const all = out.get(s.id) ?? [];
+    const exits = all.filter((t) => !t.stay);
     if (initials.length > 0 && !reachable.has(s.id)) {
       ctx.error(
         'unreachable-state',
@@ -61,8 +64,8 @@ export function checkGraph(g: Graph, ctx: BuildContext, procedureLoc: Procedure[
         `Ajoutez une transition dont to: est ${s.id}, ou supprimez cet état.`,
       );
     }
-    if (s.final && exits.length > 0) {
-      const t = exits[0] as Transition;
+    if (s.final && all.length > 0) {
+      const t = all[0] as Transition;
       ctx.error(
         'final-state-exit',
         t.loc,

@@ -4,13 +4,31 @@
  * paths where that party was first summoned, then heard (or put in a position
  * to be heard). A must-analysis over the state graph: for each state, the facts
  * true on every path from an initial state; sets only shrink, so it ends.
+ *
+ * Language v2 (a procedure declaring `remedies:`): a party is heard only by
+ * his own act, never by a time running out (`hears-on-timer`); a judgment
+ * that may be given against a summoned party who never acted must compute its
+ * character (CPC art. 473–474, `decision.character`) instead of pretending he
+ * was heard (`default-judgment-unhandled`).
  */
 import type { BuildContext } from './build-context.ts';
-import type { Procedure, Transition } from './model.ts';
+import { isLanguageV2, type Procedure, type Transition, targetOf } from './model.ts';
 
-type Graph = Pick<Procedure, 'states' | 'transitions' | 'roles'>;
+type Graph = Pick<Procedure, 'states' | 'transitions' | 'roles' | 'remedies'>;
 
 export function checkHearing(g: Graph, ctx: BuildContext): void {
+  const v2 = isLanguageV2(g);
+  if (v2) {
+    for (const t of g.transitions) {
+      if (!t.automatic || t.hears.length === 0) continue;
+      ctx.error(
+        'hears-on-timer',
+        t.loc,
+        `La transition automatique « ${t.event} » tient « ${t.hears.join(', ')} » pour entendu : une partie n’est entendue que par son propre acte, jamais par l’expiration d’un délai.`,
+        'Retirez hears: de cette transition ; placez-le sur l’acte de la partie (sa défense, ses observations). Le jugement rendu contre une partie qui n’a pas agi calcule son caractère (decision.character).',
+      );
+    }
+  }
   const parties = Object.values(g.roles).map((r) => r.id);
   const bit = new Map(
     parties.flatMap((p, i) => [[`s:${p}`, 1 << (2 * i)] as const, [`h:${p}`, 1 << (2 * i + 1)] as const]),
@@ -29,6 +47,7 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
   const apply = (t: Transition, before: number): number => {
     let after = before;
     for (const p of t.summons) after |= bit.get(`s:${p}`) ?? 0;
+    if (v2 && t.automatic) return after;
     for (const p of t.hears) if (after & (bit.get(`s:${p}`) ?? 0)) after |= bit.get(`h:${p}`) ?? 0;
     return after;
   };
@@ -40,13 +59,14 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
     const s = work.pop() as string;
     const here = known.get(s) as number;
     for (const t of out.get(s) ?? []) {
-      const prev = known.get(t.to);
+      const to = targetOf(t, s);
+      const prev = known.get(to);
       if (prev === undefined) continue;
       const next = prev & apply(t, here);
-      if (next !== prev || !reached.has(t.to)) {
-        reached.add(t.to);
-        known.set(t.to, next);
-        work.push(t.to);
+      if (next !== prev || !reached.has(to)) {
+        reached.add(to);
+        known.set(to, next);
+        work.push(to);
       }
     }
   }
@@ -59,11 +79,24 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
         const summoned = (k & (bit.get(`s:${p}`) ?? 0)) !== 0;
         const heard = (k & (bit.get(`h:${p}`) ?? 0)) !== 0;
         if (summoned && heard) continue;
+        if (v2 && summoned) {
+          // Summoned, perhaps never heard: CPC art. 14 is met ("entendue ou appelée"); a judgment must say its character.
+          if (t.decision.kind !== 'jugement' || t.decision.character?.party === p) continue;
+          ctx.error(
+            'default-judgment-unhandled',
+            t.loc,
+            `Le jugement « ${t.event} » peut être rendu contre « ${p} » depuis « ${f} » alors qu’il n’a jamais agi : son caractère (contradictoire, réputé contradictoire ou par défaut) n’est pas calculé (Code de procédure civile, art. 473 et 474).`,
+            `Ajoutez decision.character: { party: ${p}, fact: <fait>, last_resort: true|false } et ouvrez l’opposition (remedies) contre le jugement par défaut.`,
+          );
+          break;
+        }
         ctx.error(
           'decision-without-hearing',
           t.loc,
           `La décision « ${t.event} » peut être rendue contre « ${p} » depuis « ${f} » sans qu’il ait été ${summoned ? 'entendu' : 'appelé'} sur tous les chemins (CPC, art. 14).`,
-          `Sur chaque chemin menant à « ${f} », une transition doit porter summons: [${p}] puis une autre hears: [${p}] (sa défense, ou l’expiration du délai pour la présenter).`,
+          v2
+            ? `Sur chaque chemin menant à « ${f} », une transition doit porter summons: [${p}] (la partie est appelée à l’instance).`
+            : `Sur chaque chemin menant à « ${f} », une transition doit porter summons: [${p}] puis une autre hears: [${p}] (sa défense, ou l’expiration du délai pour la présenter).`,
         );
         break;
       }

@@ -4,12 +4,19 @@ import type { Procedure } from './model.ts';
 import { CONTEXT_FACTS } from './vocabulary.ts';
 import type { Path, SourceFile } from './yaml-source.ts';
 
-type Parts = Pick<Procedure, 'deadlines' | 'transitions' | 'forms' | 'rules' | 'phases' | 'states'>;
+type Parts = Pick<Procedure, 'deadlines' | 'transitions' | 'forms' | 'rules' | 'phases' | 'states'> &
+  Partial<Pick<Procedure, 'remedies'>>;
 
 export function checkDeadlines(p: Parts, ctx: BuildContext): void {
   const started = new Set(
     p.transitions.flatMap((t) => t.effects.flatMap((e) => (e.kind === 'start' ? [e.deadline] : []))),
   );
+  // The reducer starts a remedy's deadline at each service, and the six months of CPC art. 478 at a default judgment.
+  for (const r of Object.values(p.remedies ?? {})) if (r.deadline) started.add(r.deadline);
+  for (const t of p.transitions) {
+    const d = t.decision?.character?.voidUnlessServed;
+    if (d) started.add(d);
+  }
   const byEvent = new Map(p.transitions.map((t) => [t.event, t]));
   const firedEvents = new Set<string>();
   for (const d of Object.values(p.deadlines)) {

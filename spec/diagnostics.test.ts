@@ -23,9 +23,27 @@ interface Case {
   hint?: RegExp;
   /** Procedure to break (default: the mediation fixture). */
   dir?: string;
-  /** An edit made before the one under test (to set up the case). */
-  before?: { search: string; replace: string };
+  /** An edit made before the one under test (to set up the case), in `file` unless it names another. */
+  before?: { search: string; replace: string; file?: string };
 }
+
+/** The fixture's deadline made per party (CPC art. 528). */
+const PER_PARTY = {
+  search: '    duration: delai_reponse\n',
+  replace: '    duration: delai_reponse\n    per_party: true\n',
+};
+/** The fixture's accord form dated by an optional date field. */
+const OPTIONAL_DATE = {
+  file: 'forms/accord.yaml',
+  search: '  properties:\n',
+  replace:
+    '  properties:\n    date_accord:\n      type: string\n      format: date\n      title: Date de l’accord\n',
+};
+/** The accord starts the fixture's deadline from a field of its form. */
+const startFrom = (field: string) => ({
+  search: '    form: accord\n',
+  replace: `    form: accord\n    effects:\n      - start: { deadline: delai_reponse, from: ${field} }\n`,
+});
 
 /** A decision on a transition of the mediation fixture, so an objective can measure it. */
 const HOMOLOGATION = {
@@ -33,7 +51,198 @@ const HOMOLOGATION = {
   replace: '    form: accord\n    decision: { kind: homologation, against: [] }\n',
 };
 
+/** The language-v2 fixture: typed remedies, judgment character, services, a filing. */
+const RECOURS = 'test/fixtures/procedures/recours/1.0.0';
+const V2 = { dir: RECOURS, file: 'procedure.yaml' };
+
 const cases: Case[] = [
+  {
+    code: 'deadline-party-missing',
+    file: 'procedure.yaml',
+    ...PER_PARTY,
+    at: 'start: delai_reponse',
+    message: /court par partie .* doit dire contre quelle partie/,
+    hint: /against: <partie>/,
+  },
+  {
+    code: 'deadline-party-unexpected',
+    file: 'procedure.yaml',
+    search: '- start: delai_reponse',
+    replace: '- start: { deadline: delai_reponse, against: requerant_voisin }',
+    at: 'start: { deadline',
+    message: /ne court pas par partie/,
+    hint: /per_party: true/,
+  },
+  {
+    code: 'deadline-party-not-party',
+    file: 'procedure.yaml',
+    before: PER_PARTY,
+    search: '- start: delai_reponse',
+    replace: '- start: { deadline: delai_reponse, against: mediateur }',
+    at: 'start: { deadline',
+    message: /« mediateur » n’est pas une partie/,
+  },
+  {
+    code: 'act-date-unknown-field',
+    file: 'procedure.yaml',
+    ...startFrom('date_accord'),
+    at: 'start: { deadline: delai_reponse, from',
+    message: /« date_accord » n’existe pas dans le formulaire « accord »/,
+    hint: /termes/,
+  },
+  {
+    code: 'act-date-not-date',
+    file: 'procedure.yaml',
+    ...startFrom('termes'),
+    at: 'start: { deadline: delai_reponse, from',
+    message: /« termes » du formulaire « accord » n’est pas une date/,
+    hint: /format: date/,
+  },
+  {
+    code: 'act-date-optional',
+    file: 'procedure.yaml',
+    before: OPTIONAL_DATE,
+    ...startFrom('date_accord'),
+    at: 'start: { deadline: delai_reponse, from',
+    message: /« date_accord » du formulaire « accord » est facultatif/,
+    hint: /required:/,
+  },
+  {
+    ...V2,
+    code: 'unknown-remedy',
+    search: 'remedies: [opposition, pourvoi]',
+    replace: 'remedies: [oposition, pourvoi]',
+    at: 'oposition',
+    message: /La voie de recours « oposition » n’existe pas/,
+  },
+  {
+    ...V2,
+    code: 'appeal-boolean',
+    search: 'against: [demandeur, defendeur], remedies: [] }',
+    replace: 'against: [demandeur, defendeur], appeal: false }',
+    at: '  - event: ordonner',
+    shift: 4,
+    message: /dit appeal: false : une procédure qui déclare ses voies de recours les type/,
+  },
+  {
+    ...V2,
+    code: 'decision-without-remedies',
+    search: 'against: [demandeur, defendeur], remedies: [] }',
+    replace: 'against: [demandeur, defendeur] }',
+    at: '  - event: ordonner',
+    shift: 4,
+    message: /« ordonner » ne dit pas ses voies de recours/,
+  },
+  {
+    ...V2,
+    code: 'hears-on-timer',
+    search: '    to: instruction\n    automatic: true\n',
+    replace: '    to: instruction\n    automatic: true\n    hears: [defendeur]\n',
+    at: '  - event: expiration_delai_defense',
+    shift: 4,
+    message: /une partie n’est entendue que par son propre acte, jamais par l’expiration d’un délai/,
+  },
+  {
+    ...V2,
+    code: 'default-judgment-unhandled',
+    search:
+      '      character: { party: defendeur, fact: caractere_jugement, last_resort: true, void_unless_served: delai_non_avenu }\n',
+    replace: '',
+    at: '  - event: juger',
+    shift: 4,
+    message: /alors qu’il n’a jamais agi : son caractère .* n’est pas calculé/,
+  },
+  {
+    ...V2,
+    code: 'default-without-opposition',
+    search: 'remedies: [opposition, pourvoi]',
+    replace: 'remedies: [pourvoi]',
+    at: '  - event: juger',
+    shift: 4,
+    message: /peut être rendu par défaut contre « defendeur » sans que l’opposition lui soit ouverte/,
+  },
+  {
+    ...V2,
+    code: 'remedy-by-not-party',
+    search: '    by: [defendeur]\n    characters',
+    replace: '    by: [defendeur, juge]\n    characters',
+    at: '  opposition:\n    kind',
+    shift: 2,
+    message: /est ouverte à « juge », qui n’est pas une partie/,
+  },
+  {
+    ...V2,
+    code: 'remedy-time-mismatch',
+    search: '    time: delai_opposition\n',
+    replace: '    time: delai_pourvoi\n',
+    at: '  opposition:\n    kind',
+    shift: 2,
+    message: /n’est pas celui du délai « delai_opposition »/,
+  },
+  {
+    ...V2,
+    code: 'remedy-start-unsupported',
+    search: '    starts_on: signification\n    suspensive: true',
+    replace: '    starts_on: prononce\n    suspensive: true',
+    at: '  opposition:\n    kind',
+    shift: 2,
+    message: /starts_on: prononce ne peut pas être compté/,
+  },
+  {
+    ...V2,
+    code: 'service-without-decision',
+    search: '    service: { document: jugement, to: [demandeur] }',
+    replace: '    service: { document: acte_signification, to: [demandeur] }',
+    at: '  - event: signifier_demandeur',
+    shift: 4,
+    message: /signifie « acte_signification », qu’aucune décision ouverte à un recours ne produit/,
+  },
+  {
+    ...V2,
+    code: 'service-without-statement',
+    search: '    service: { document: jugement, to: [demandeur] }\n',
+    replace: '',
+    at: '  - event: signifier_demandeur',
+    shift: 4,
+    message: /sans être déclarée acte de signification : l’acte n’énoncerait pas les voies de recours/,
+  },
+  {
+    ...V2,
+    code: 'remedy-never-served',
+    search:
+      '    service: { document: jugement, to: [demandeur] }\n    effects:\n      - call: { connector: signification_papier, document: jugement, to: [demandeur] }\n',
+    replace: '    effects:\n',
+    at: '  - event: juger',
+    shift: 4,
+    message: /« jugement » n’est jamais signifié à « demandeur »/,
+  },
+  {
+    ...V2,
+    code: 'filing-not-notified',
+    search: 'roles: [demandeur, defendeur, juge], message: "Un incident',
+    replace: 'roles: [juge], message: "Un incident',
+    at: '  - event: soulever_incident',
+    shift: 4,
+    message: /n’est pas notifié à « demandeur, defendeur »/,
+  },
+  {
+    ...V2,
+    code: 'filing-without-answer-time',
+    search: '      - start: delai_observations\n',
+    replace: '',
+    at: '  - event: soulever_incident',
+    shift: 4,
+    message: /ne fait pas courir le délai de réponse « delai_observations »/,
+  },
+  {
+    ...V2,
+    code: 'decision-before-answer',
+    search: '    after: [delai_observations]\n',
+    replace: '',
+    at: '  - event: ordonner',
+    shift: 4,
+    message: /alors que le délai de réponse « delai_observations » court encore/,
+  },
   {
     code: 'yaml-syntax',
     file: 'procedure.yaml',
@@ -333,7 +542,7 @@ describe('each diagnostic code, on a minimal broken spec', () => {
   for (const c of cases) {
     it(`${c.code}: ${c.message.source.slice(0, 50)}`, () => {
       const dir = copySpec(c.dir ?? FIXTURE_DIR);
-      if (c.before) editSpec(dir, c.file, c.before.search, c.before.replace);
+      if (c.before) editSpec(dir, c.before.file ?? c.file, c.before.search, c.before.replace);
       const text = editSpec(dir, c.file, c.search, c.replace);
       const { procedure, diagnostics } = loadProcedure(dir);
       const file = relative(process.cwd(), join(dir, c.file));

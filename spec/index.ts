@@ -1,7 +1,7 @@
 /** spec: the spec language — its schemas, model types, loader, checker and catalogue of versions. */
 export { compareVersions, DEFAULT_SPEC_ROOT, listVersions, pickVersion } from './catalog.ts';
 export type { VersionEntry } from './catalog.ts';
-export { formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
+export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 export type { Diagnostic, Severity } from './diagnostic.ts';
 export { findProcedureDirs, loadProcedure } from './load.ts';
 export type { LoadOptions, LoadResult } from './load.ts';
@@ -34,12 +34,14 @@ export type {
   State,
   Transition,
 } from './model.ts';
+export { factOwnedByOthers, targetOf, targetsOf } from './model.ts';
 export { createAjv, schemaFile } from './schema-check.ts';
 export {
   BUILTIN_OPERATORS,
   CALENDARS,
   CONNECTORS,
   CONTEXT_FACTS,
+  COURT_CALENDAR,
   CUSTOM_OPERATORS,
   OPERATORS,
 } from './vocabulary.ts';

@@ -5,10 +5,13 @@ import { BuildContext, closest, obj } from './build-context.ts';
 import { buildDecidedBy, buildObjectives, type DeclarableNames } from './build-declarations.ts';
 import { buildForm, buildRules, buildTests } from './build-files.ts';
 import { buildProcedureParts } from './build-procedure.ts';
+import { checkFactOwnership } from './check-facts.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
+import { checkRemedies } from './check-remedies.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
+import { checkDeadlineStarts } from './check-time.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
@@ -63,7 +66,12 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const rulesPath = join(abs, 'rules.yaml');
   const rulesSrc = existsSync(rulesPath) ? read(rulesPath, 'rules') : undefined;
   const formSrcs = yamlFiles(join(abs, 'forms')).flatMap((f) => read(f, 'form') ?? []);
-  const testSrcs = yamlFiles(join(abs, 'tests')).flatMap((f) => read(f, 'tests') ?? []);
+  // Scenarios live in the version's tests/, and may also live beside the versions in
+  // <procedure>/tests/<version>/: a published version cannot change, its scenarios still grow there.
+  const testSrcs = [
+    ...yamlFiles(join(abs, 'tests')),
+    ...yamlFiles(join(dirname(abs), 'tests', basename(abs))),
+  ].flatMap((f) => read(f, 'tests') ?? []);
   if (!procSrc) return { diagnostics: sortDiagnostics(ctx.diagnostics) };
 
   const forms: Record<string, Form> = {};
@@ -80,7 +88,9 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     rulesets: rulesetNames,
     formFields,
   });
-  const rules: Rules = rulesSrc ? buildRules(rulesSrc, ctx, parts.parameters) : { facts: {}, rulesets: {} };
+  const rules: Rules = rulesSrc
+    ? buildRules(rulesSrc, ctx, parts.parameters)
+    : { facts: {}, establishedBy: {}, rulesets: {} };
   const declarable: DeclarableNames = {
     rulesets: rulesetNames,
     deadlines: new Set(Object.keys(parts.deadlines)),
@@ -137,8 +147,11 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   };
   checkGraph(model, ctx, model.loc);
   checkHearing(model, ctx);
+  checkRemedies(model, ctx);
   checkDeadlines(model, ctx);
+  checkDeadlineStarts(model, ctx);
   checkFacts(model, parts.recordedFacts, ctx);
+  checkFactOwnership(model, rulesSrc, ctx);
 
   const diagnostics = sortDiagnostics(ctx.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -163,6 +176,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     states: parts.states,
     transitions: parts.transitions,
     deadlines: parts.deadlines,
+    remedies: parts.remedies,
     documents: parts.documents,
     forms,
     rules,

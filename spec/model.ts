@@ -98,8 +98,24 @@ export type Condition =
 export type Channel = 'plateforme' | 'courriel' | 'sms' | 'courrier';
 
 export type Effect =
-  | { readonly kind: 'start'; readonly deadline: string; readonly loc: Loc }
-  | { readonly kind: 'stop'; readonly deadline: string; readonly loc: Loc }
+  | {
+      readonly kind: 'start';
+      readonly deadline: string;
+      /** Per-party deadline: the party (role) against whom this instance runs (CPC art. 528). */
+      readonly against?: string;
+      /** Date field of the transition's form dating the act the time runs from (else: when the event is recorded). */
+      readonly from?: string;
+      /** Deadlines whose starting acts this act follows: its date may not be before theirs. */
+      readonly after?: readonly string[];
+      readonly loc: Loc;
+    }
+  | {
+      readonly kind: 'stop';
+      readonly deadline: string;
+      /** Per-party deadline: stop only the instance running against this party (else every instance). */
+      readonly against?: string;
+      readonly loc: Loc;
+    }
   | {
       readonly kind: 'notify';
       readonly roles: readonly string[];
@@ -115,14 +131,91 @@ export type Effect =
       readonly to: readonly string[];
       readonly loc: Loc;
     }
-  | { readonly kind: 'record'; readonly fact: string; readonly from: string; readonly loc: Loc };
+  | {
+      readonly kind: 'record';
+      readonly fact: string;
+      /** Form field path, or a context fact (`requerant`: the actor's role); ignored when `value` is set. */
+      readonly from: string;
+      /** `value:` written in the spec: recorded as it is, whatever the form says. */
+      readonly value?: string | number | boolean | null;
+      readonly loc: Loc;
+    };
 
 export type DecisionKind = 'jugement' | 'ordonnance' | 'homologation' | 'administration_judiciaire';
+
+/** Character of a judgment (CPC art. 473–474), computed by the reducer from how a party was summoned and whether he acted. */
+export type JudgmentCharacter = 'contradictoire' | 'reputee_contradictoire' | 'par_defaut';
+
+export const JUDGMENT_CHARACTERS: readonly JudgmentCharacter[] = [
+  'contradictoire',
+  'reputee_contradictoire',
+  'par_defaut',
+];
+
+/** How the character of a judgment is computed and recorded (`decision.character`). */
+export interface CharacterRule {
+  /** The party whose appearance decides (the defendant). */
+  readonly party: string;
+  /** The fact the character is recorded under. */
+  readonly fact: string;
+  /** In last resort (no appeal): a party summoned other than to his person who never acted gets a judgment by default. */
+  readonly lastResort: boolean;
+  /** Deadline (six months, CPC art. 478) within which a default or deemed-contradictory judgment must be served to that party. */
+  readonly voidUnlessServed?: string;
+}
 
 export interface Decision {
   readonly kind: DecisionKind;
   readonly against: readonly string[];
+  /** Language v1: may the decision be challenged? A procedure that declares `remedies:` types them instead. */
   readonly appeal?: boolean;
+  /** Typed remedies open against the decision (ids of `Procedure.remedies`); undefined in language v1. */
+  readonly remedies?: readonly string[];
+  readonly character?: CharacterRule;
+}
+
+export type RemedyKind =
+  | 'opposition'
+  | 'appel'
+  | 'pourvoi_cassation'
+  | 'retractation'
+  | 'revision'
+  | 'rectification_erreur_materielle'
+  | 'omission_statuer'
+  | 'tierce_opposition';
+
+/** The act that starts a remedy's time. `signification`: the service made to that party (CPC art. 528). */
+export type RemedyStart = 'signification' | 'prononce' | 'connaissance_cause' | 'force_chose_jugee';
+
+/** A typed remedy (`remedies:`), cited by decisions; stated in every act of service (CPC art. 680). */
+export interface Remedy extends Documented {
+  readonly id: string;
+  readonly kind: RemedyKind;
+  /** Duration parameter: the time to exercise it; undefined when no time limits it. */
+  readonly time?: string;
+  /** The deadline the platform runs against each party served. */
+  readonly deadline?: string;
+  readonly startsOn: RemedyStart;
+  readonly suspensive: boolean;
+  readonly by: readonly string[];
+  readonly thirdParties: boolean;
+  /** Characters of the judgment it is open against; empty = all. */
+  readonly characters: readonly JudgmentCharacter[];
+  /** The court it is brought before. */
+  readonly before: string;
+  /** How to exercise it (stated in the act of service). */
+  readonly exercise: string;
+  readonly reopens?: string;
+  readonly filedBy?: string;
+  readonly decidedBy?: string;
+  /** Fact true while the remedy is pending (recorded by the reducer). */
+  readonly pending?: string;
+}
+
+/** A service act (`service:`): serves the decision that produced `document` to the parties `to`. */
+export interface Service {
+  readonly document: string;
+  readonly to: readonly string[];
 }
 
 export interface Transition extends Documented {
@@ -133,15 +226,30 @@ export interface Transition extends Documented {
   readonly from: readonly string[];
   /** True when written `from: "*"`. */
   readonly fromAny: boolean;
+  /** Target state; for a `stay` transition, the empty string (the case stays in its state: see `targetOf`). */
   readonly to: string;
+  /**
+   * `stay: true`: a request, or a decider's refusal of one, that leaves the case in the state it
+   * was in (any of `from`), instead of moving it to `to`.
+   */
+  readonly stay: boolean;
   readonly roles: readonly string[];
   readonly automatic: boolean;
   readonly form?: string;
   readonly guard: readonly string[];
+  /** Rule sets that, satisfied, forbid the transition (`guard_unless:`): e.g. refusing a referral that is of right. */
+  readonly guardUnless: readonly string[];
   readonly when?: Condition;
   readonly summons: readonly string[];
   readonly hears: readonly string[];
   readonly decision?: Decision;
+  /** The summons reaches the party in person (CPC art. 654): always, or when this condition on the act's return holds. */
+  readonly summonsInPerson?: boolean | Condition;
+  readonly service?: Service;
+  /** A party's filing: the others are notified and get this answer deadline before any decision (CPC art. 15–16). */
+  readonly filing?: { readonly answer: string };
+  /** Deadlines that must have run out (or been stopped) before the transition may fire. */
+  readonly after: readonly string[];
   /** Roles that see the event and its data; empty means every role of the case. */
   readonly visibleTo: readonly string[];
   readonly effects: readonly Effect[];
@@ -166,6 +274,12 @@ export interface Deadline extends Documented {
     readonly message?: string;
   };
   readonly reminders: readonly Reminder[];
+  /**
+   * `per_party: true`: the deadline runs separately against each party, one
+   * instance per `start: { against }`; each expires alone (alerts to its
+   * party), and `on_expiry.event` fires when the last instance expires.
+   */
+  readonly perParty?: boolean;
 }
 
 export type UploadType = 'pdf' | 'image' | 'audio' | 'video';
@@ -238,6 +352,11 @@ export interface RuleSet {
 export interface Rules {
   /** JSON Schema of each fact, keyed by fact name. */
   readonly facts: Readonly<Record<string, JsonSchema>>;
+  /**
+   * Roles that establish a fact (`established_by:` in rules.yaml), by fact name; a fact not
+   * listed may be given by any form. A form of another role can neither set nor replace it.
+   */
+  readonly establishedBy: Readonly<Record<string, readonly string[]>>;
   readonly rulesets: Readonly<Record<string, RuleSet>>;
 }
 
@@ -260,6 +379,10 @@ export interface JourneyStep {
   readonly data?: Readonly<Record<string, unknown>>;
   readonly wait?: string;
   readonly expectState?: string;
+  /** The event must be refused with this code (e.g. INVALID_STATE, ACT_DATE_IN_FUTURE); the case stays as it was. */
+  readonly expectRefusal?: string;
+  /** Text the refusal's message must contain (`expect_message:`, with `expect_refusal:`). */
+  readonly expectMessage?: string;
   readonly loc: Loc;
 }
 
@@ -267,6 +390,8 @@ export interface Journey {
   readonly name: string;
   readonly source?: string;
   readonly start?: string;
+  /** The court the case is filed with (runtime/identity/courts.ts): its calendar under `calendar: juridiction`. */
+  readonly court?: string;
   readonly steps: readonly JourneyStep[];
   readonly expect: {
     readonly state: string;
@@ -304,6 +429,30 @@ export interface Objectives {
   readonly bankExecution?: { readonly connectors: readonly string[]; readonly loc: Loc };
 }
 
+/** The state `t` leads to from `state`: its `to`, or `state` itself for a `stay` transition. */
+export function targetOf(t: Pick<Transition, 'to' | 'stay'>, state: string): string {
+  return t.stay ? state : t.to;
+}
+
+/** The states `t` may lead to: `[to]`, or each of its `from` states for a `stay` transition. */
+export function targetsOf(t: Pick<Transition, 'to' | 'stay' | 'from'>): readonly string[] {
+  return t.stay ? t.from : [t.to];
+}
+
+/**
+ * The roles that establish `fact` when `role` may not: undefined when `role` may give it (no
+ * `established_by:`, or `role` is among them). `role` null is the system (a deadline's expiry).
+ */
+export function factOwnedByOthers(
+  rules: Rules,
+  fact: string,
+  role: string | null,
+): readonly string[] | undefined {
+  const owners = Object.hasOwn(rules.establishedBy, fact) ? rules.establishedBy[fact] : undefined;
+  if (!owners || role === null || owners.includes(role)) return undefined;
+  return owners;
+}
+
 /** A loaded, checked, frozen procedure version. */
 export interface Procedure {
   readonly id: string;
@@ -312,6 +461,7 @@ export interface Procedure {
   readonly effective: string;
   readonly title: string;
   readonly shortTitle?: string;
+  /** A calendar id (spec/vocabulary.ts CALENDARS), or `juridiction`: the calendar of the case's court. */
   readonly calendar: string;
   readonly summary?: string;
   readonly source?: string;
@@ -326,6 +476,8 @@ export interface Procedure {
   readonly states: Readonly<Record<string, State>>;
   readonly transitions: readonly Transition[];
   readonly deadlines: Readonly<Record<string, Deadline>>;
+  /** Typed remedies (language v2); empty in language v1. */
+  readonly remedies: Readonly<Record<string, Remedy>>;
   readonly documents: Readonly<Record<string, DocumentKind>>;
   readonly forms: Readonly<Record<string, Form>>;
   readonly rules: Rules;
@@ -333,4 +485,9 @@ export interface Procedure {
   readonly objectives: Objectives;
   readonly tests: readonly ScenarioFile[];
   readonly loc: Loc;
+}
+
+/** Language v2: the procedure declares typed remedies (its decisions cite them; `appeal` and timer hearings are refused). */
+export function isLanguageV2(p: Pick<Procedure, 'remedies'>): boolean {
+  return Object.keys(p.remedies).length > 0;
 }

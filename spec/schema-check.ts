@@ -23,6 +23,8 @@ export function createAjv(): Ajv2020 {
     strictTypes: false,
     strictTuples: false,
     strictRequired: false,
+    // multipleOf: 0.01 (amounts in cents) compared within 1e-6, not by float division (3999.99 / 0.01 ≠ 399999).
+    multipleOfPrecision: 6,
   });
   addFormats(ajv);
   return ajv;

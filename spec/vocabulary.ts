@@ -45,6 +45,13 @@ export const CONNECTORS = [
 export const CALENDARS = ['fr', 'fr-alsace-moselle'] as const;
 
 /**
+ * `calendar: juridiction`: time is counted with the calendar of the court the
+ * case is filed with (runtime/identity/courts.ts gives each court its calendar),
+ * `fr` when the case names no known court.
+ */
+export const COURT_CALENDAR = 'juridiction';
+
+/**
  * Facts the runtime supplies itself when a guard is evaluated, so no form
  * collects them: `requerant` is the role of the actor firing the event.
  */

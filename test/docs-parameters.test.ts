@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { buildSite, launchBrowser } from '../renderer/index.ts';
+import { buildSite, durationsInWords, launchBrowser } from '../renderer/index.ts';
 import { evaluateEligibility } from '../rules/index.ts';
 import { runJourney } from '../runtime/index.ts';
 import { formatDuration, formatMoney, type Journey, loadProcedure, type Procedure } from '../spec/index.ts';
@@ -102,8 +102,13 @@ describe('changing the threshold and the critique window in a copy of the annex'
       const b = normalize(read('changed', file));
       expect(a).toContain(`strictement inférieure à ${before.seuil}`);
       expect(b).toContain(`strictement inférieure à ${after.seuil}`);
-      expect(a).toContain(`Le délai de critique du jugement provisoire est de ${before.critique}.`);
-      expect(b).toContain(`Le délai de critique du jugement provisoire est de ${after.critique}.`);
+      // The decree writes durations in words ("sept jours").
+      expect(a).toContain(
+        `Le délai de critique du jugement provisoire est de ${durationsInWords(before.critique)}.`,
+      );
+      expect(b).toContain(
+        `Le délai de critique du jugement provisoire est de ${durationsInWords(after.critique)}.`,
+      );
       expect(b).not.toContain(before.seuil);
     }
   });

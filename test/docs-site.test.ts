@@ -90,7 +90,7 @@ describe.each([0, 1])('annex site of procedure #%i', (i) => {
       expect(await page.locator('article.legal').count()).toBe(text.articles.length);
       await expect
         .poll(() => seen(page.locator('#article-1 h2')))
-        .toBe(`Article 1 — ${text.articles[0]?.title}`);
+        .toBe(`Article 1er — ${text.articles[0]?.title}`);
       expect(await page.locator('#article-1').isVisible()).toBe(true);
       const body = (await seen(page.locator('main'))).replace(/\s+/g, ' ');
       for (const unit of plainArticles(text)[0]?.units ?? [])
@@ -151,7 +151,7 @@ describe('the site as files', () => {
     for (const p of procedures) {
       const pdf = readFileSync(join(versionDir(p), 'annexe.pdf'));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(readFileSync(join(versionDir(p), 'annexe.md'), 'utf8')).toContain('## Article 1 — ');
+      expect(readFileSync(join(versionDir(p), 'annexe.md'), 'utf8')).toContain('## Article 1er — ');
     }
   });
 

@@ -1,33 +1,44 @@
 /**
  * Every journey the drafters wrote for the annex (tests/*.yaml `journeys:`)
  * runs end to end over real HTTP on a real SQLite file, each step fired by
- * the sample user of its role, waits done by moving the development clock.
+ * the sample user of its role, waits done by moving the development clock —
+ * for the published 1.0.0 and the next version, 1.1.0 (its per-party and
+ * act-dated deadlines, its court calendar), from the version's effective date.
+ * A journey that starts inside the procedure (`start:` not an initial state)
+ * is the engine's alone: a case is only ever opened in an initial state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialStates } from '../runtime/engine/actions.ts';
 import { loadProcedure, type Procedure } from '../spec/index.ts';
 import { Cast, playJourney } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
-const DIR = 'spec/procedures/petits-litiges/1.0.0';
-const { procedure, diagnostics } = loadProcedure(DIR);
-const journeys = (procedure?.tests ?? []).flatMap((f) => f.journeys);
+describe.each(['spec/procedures/petits-litiges/1.0.0', 'spec/procedures/petits-litiges/1.1.0'])(
+  'annex journeys over HTTP (%s)',
+  (dir) => {
+    const { procedure, diagnostics } = loadProcedure(dir);
+    const p = procedure as Procedure;
+    const initials = procedure ? initialStates(procedure) : [];
+    const journeys = (procedure?.tests ?? [])
+      .flatMap((f) => f.journeys)
+      .filter((j) => j.start === undefined || initials.includes(j.start));
+    let t: TestServer;
+    beforeAll(async () => {
+      t = await startTestServer({ spec: dir });
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
 
-describe('annex journeys over HTTP', () => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer({ spec: DIR });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+    it('the annex loads and has journeys', () => {
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(journeys.length).toBeGreaterThan(0);
+    });
 
-  it('the annex loads and has journeys', () => {
-    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(journeys.length).toBeGreaterThan(0);
-  });
-
-  it.each(journeys.map((j) => [j.name, j] as const))('%s', async (_name, j) => {
-    const cast = new Cast(t);
-    await playJourney(cast, procedure as Procedure, j);
-  });
-});
+    it.each(journeys.map((j) => [j.name, j] as const))('%s', async (_name, j) => {
+      const cast = new Cast(t);
+      // 1.1.0's acts are dated: each journey starts, as in `greffe test`, on the version's effective date.
+      await playJourney(cast, p, j, p.version === '1.0.0' ? undefined : `${p.effective}T09:00:00Z`);
+    });
+  },
+);

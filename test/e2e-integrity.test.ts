@@ -157,9 +157,14 @@ describe('greffe audit verify', () => {
     expect(broken.stdout).toContain(c.reference);
     expect(broken.stdout).toContain(c.id);
     expect(broken.stdout).toMatch(/événement n° 3/);
+    expect(broken.stdout).toMatch(/chaîne rompue/);
     const one = await audit('--case', c.reference);
     expect(one.status).toBe(1);
-    const other = await audit('--case', (await med.open('mediation')).id);
-    expect(other.status).toBe(0);
+    // Another case: its journal is sound, but the dropped trigger is reported whatever the case.
+    const otherCase = await med.open('mediation');
+    const other = await audit('--case', otherCase.id);
+    expect(other.stdout).not.toContain(`Affaire ${otherCase.reference}`);
+    expect(other.stdout).toMatch(/déclencheur « journal_events_no_update »/);
+    expect(other.status).toBe(1);
   }, 120_000); // four runs of the CLI, each a fresh tsx start (seconds each on a loaded machine)
 });

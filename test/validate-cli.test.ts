@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ANNEX_DIR, copySpec, editSpec, positionOf } from './helpers/spec-copy.ts';
+import { ANNEX_DIR, copySpec, editSpec, FIXTURE_DIR, positionOf } from './helpers/spec-copy.ts';
 
 const run = promisify(execFile);
 
@@ -126,5 +126,30 @@ describe('greffe validate', () => {
     const r = await greffe('validate', dir);
     expect(r.code).toBe(1);
     expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, 'etat_isole:'), 'unreachable-state');
+  });
+
+  it('checks the drafting of the legal text: an error in a draft, a warning in a published version', async () => {
+    const textFr =
+      '    form: accord\n    text:\n      fr: "Le médiateur constate l’accord au vu du formulaire « Accord de médiation »."\n';
+    const draft = copySpec(FIXTURE_DIR);
+    editSpec(draft, 'procedure.yaml', 'status: published', 'status: draft');
+    const text = editSpec(draft, 'procedure.yaml', '    form: accord\n', textFr);
+    const r = await greffe('validate', draft);
+    expect(r.code).toBe(1);
+    expectDiagnostic(
+      r.stdout,
+      draft,
+      'procedure.yaml',
+      positionOf(text, 'Accord de médiation »'),
+      'redaction-libelle-ecran',
+    );
+    expect(r.stdout).toMatch(/Rédaction du texte de mediation 1\.0\.0 : .*1 libellé d’écran cité/);
+
+    const published = copySpec(FIXTURE_DIR);
+    editSpec(published, 'procedure.yaml', '    form: accord\n', textFr);
+    const loose = await greffe('validate', published);
+    expect(loose.stdout).toMatch(/warning {2}redaction-libelle-ecran .*Version publiée/);
+    expect(loose.code).toBe(0);
+    expect((await greffe('validate', '--strict', published)).code).toBe(1);
   });
 });

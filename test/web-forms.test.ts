@@ -205,6 +205,11 @@ describe('filing with the keyboard alone', () => {
     const file = (await caseView(context, web.server.url, caseId)).actions.find(
       (a) => a.event === 'deposer_demande',
     );
+    // The last step leads to "Vérifiez vos réponses", its focus on the review's title; the action's button sends.
+    await tabTo(page, /^\s*Vérifier mes réponses/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Vérifiez vos réponses' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vérifiez vos réponses');
     await tabTo(page, new RegExp(`^\\s*${(file?.label ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/affaires\/[^/]+$/, { waitUntil: 'commit' });

@@ -88,6 +88,10 @@ describe('a citizen’s journey on a phone', () => {
     await checkPage(page, 'la dernière étape du dépôt');
     await page.screenshot({ path: join(capturesDir(), 'mobile-saisine.png') });
     const caseId = (page.url().match(/\/affaires\/([^/]+)\//) as RegExpMatchArray)[1] as string;
+    await page.getByRole('button', { name: 'Vérifier mes réponses' }).tap();
+    await page.getByRole('heading', { level: 2, name: 'Vérifiez vos réponses' }).waitFor();
+    await checkPage(page, 'la vérification des réponses');
+    await page.screenshot({ path: join(capturesDir(), 'mobile-verification.png') });
     await page
       .getByRole('button', { name: await actionLabel(context, url, caseId, 'deposer_demande') })
       .tap();

@@ -84,9 +84,18 @@ export async function openAction(page: Page, url: string, caseId: string, label:
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
-/** Sends the form or confirms the action, then waits for the case page. */
-export async function submitAction(page: Page, button: string | RegExp): Promise<void> {
+/** A form's last button leads to "Vérifiez vos réponses"; its own button (the action's label) sends. */
+export async function reviewAndSend(page: Page, button: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Vérifier mes réponses' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Vérifiez vos réponses' }).waitFor();
   await page.getByRole('button', { name: button }).click();
+}
+
+/** Sends the form (through its review) or confirms the action, then waits for the case page. */
+export async function submitAction(page: Page, button: string | RegExp): Promise<void> {
+  const review = page.getByRole('button', { name: 'Vérifier mes réponses' });
+  if (await review.isVisible()) await reviewAndSend(page, button);
+  else await page.getByRole('button', { name: button }).click();
   await page.waitForURL(/\/affaires\/[^/]+$/, { timeout: 15_000 });
   await page.getByTestId('etat-affaire').waitFor();
 }

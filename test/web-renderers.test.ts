@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devLogin, recordRequests, setUpWebStack } from './web-helpers.ts';
-import { caseView, expectNoAxeViolation, field, getJson, tick } from './web-pages.ts';
+import { caseView, expectNoAxeViolation, field, getJson, reviewAndSend, tick } from './web-pages.ts';
 
 const web = setUpWebStack({ spec: 'test/fixtures/web' });
 
@@ -104,7 +104,7 @@ describe('the DSFR renderer set', () => {
       uploadThroughput: -1,
     });
     await expectNoAxeViolation(page, 'la seconde étape avec sa pièce');
-    await page.getByRole('button', { name: 'Déposer le dossier' }).click();
+    await reviewAndSend(page, 'Déposer le dossier');
     await page.waitForURL(/\/affaires\/[^/]+$/);
 
     // What was sent: the fields as typed, the list, the stored document's reference.

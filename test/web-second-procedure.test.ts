@@ -59,7 +59,7 @@ describe('a second procedure', () => {
     const terms = field(m, new RegExp(form.schema.properties.termes.title));
     await terms.fill('Trop court');
     await terms.fill('court');
-    await m.getByRole('button', { name: agree }).click();
+    await m.getByRole('button', { name: 'Vérifier mes réponses' }).click();
     await m.getByText('Saisissez au moins 10 caractères.').first().waitFor();
     await expectNoAxeViolation(m, 'le formulaire de la seconde procédure en erreur');
     await terms.fill('Les haies mitoyennes seront taillées chaque année en mars, à frais partagés.');

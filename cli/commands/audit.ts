@@ -1,20 +1,40 @@
-/** `greffe audit verify [--case ID] [--db FILE]`: recomputes every case's journal hash chain. */
-import { existsSync } from 'node:fs';
+/**
+ * `greffe audit verify`: checks a greffe database READ-ONLY (never migrated,
+ * never written) against its journal, its transparency log, the exported
+ * checkpoints and the documents' bytes (runtime/audit/verify.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSqliteStore } from '../../runtime/index.ts';
+import { auditDatabase, loadCatalog, openSqliteAudit } from '../../runtime/index.ts';
+import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
 import type { Command } from '../command.ts';
 
-const HELP = `Usage : greffe audit verify [--case ID|RÉFÉRENCE] [--db FICHIER] [--json]
+const HELP = `Usage : greffe audit verify [--db FICHIER] [--points DOSSIER] [--cle FICHIER] [--case ID|RÉFÉRENCE] [--json]
 
-Recalcule la chaîne d’empreintes du journal de chaque affaire (ou d’une seule)
-et signale, par affaire, le premier événement dont le lien est rompu.
-  --db    fichier SQLite (défaut : data/greffe.sqlite)
-  --case  identifiant ou référence (RG 27/00001) d’une affaire
-  --json  rapport en JSON
-Code de sortie : 0 si tout est intact, 1 si une chaîne est rompue, 2 si l’appel est incorrect.`;
+Vérifie, en lecture seule (la base n’est ni écrite ni migrée) :
+  - les déclencheurs qui rendent le journal inaltérable ;
+  - la chaîne d’empreintes du journal de chaque affaire ;
+  - le registre de transparence (arbre de Merkle RFC 6962) contre les points de
+    contrôle signés de la base et ceux exportés hors de la main de l’exploitant ;
+  - l’état, les faits, les participants et les délais de chaque affaire, recalculés
+    depuis son journal avec les règles de sa procédure ;
+  - les octets de chaque pièce contre leur empreinte.
+  --db      fichier SQLite (défaut : data/greffe.sqlite)
+  --points  dossier des points de contrôle exportés (défaut : $GREFFE_CHECKPOINT_EXPORT,
+            sinon le dossier transparence/ à côté de la base s’il existe)
+  --cle     clé publique du journal (PEM ; défaut : celle du dossier exporté)
+  --spec    dossier des procédures (défaut : ${DEFAULT_SPEC_ROOT})
+  --case    identifiant ou référence (RG 27/00001) d’une affaire
+  --json    rapport en JSON
+Code de sortie : 0 si tout est intact, 1 si une altération est trouvée (l’affaire est nommée),
+2 si le fichier n’est pas une base greffe, est vide ou illisible, ou si l’appel est incorrect.`;
 
 const OPTIONS = {
   db: { type: 'string' },
+  points: { type: 'string' },
+  cle: { type: 'string' },
+  spec: { type: 'string' },
   case: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -23,7 +43,7 @@ const OPTIONS = {
 const parse = (args: string[]) => parseArgs({ args, allowPositionals: true, options: OPTIONS });
 
 export const command: Command = {
-  summary: 'vérifie l’intégrité du journal des affaires (chaîne d’empreintes)',
+  summary: 'vérifie l’intégrité du journal, du registre, des projections et des pièces',
   async run(args) {
     let parsed: ReturnType<typeof parse>;
     try {
@@ -46,28 +66,45 @@ export const command: Command = {
       console.error(`greffe audit : base introuvable « ${file} ».`);
       return 2;
     }
-    const store = openSqliteStore(file);
+    const opened = openSqliteAudit(file);
+    if (!opened.ok) {
+      console.error(`greffe audit : ${file} : ${opened.reason}`);
+      return 2;
+    }
+    const src = opened.source;
     try {
-      const report = await store.verifyJournal(values.case);
+      const env = process.env.GREFFE_CHECKPOINT_EXPORT;
+      const besides = join(dirname(src.location), 'transparence');
+      const exported =
+        values.points ?? (env && !/^https?:\/\//.test(env) ? env : existsSync(besides) ? besides : undefined);
+      const publicKey = values.cle ? readFileSync(values.cle, 'utf8') : undefined;
+      const catalog = loadCatalog(values.spec ?? DEFAULT_SPEC_ROOT);
+      const report = await auditDatabase(src, {
+        procedures: catalog.procedures,
+        ...(exported && { exported }),
+        ...(publicKey && { publicKey }),
+        ...(values.case !== undefined && { caseId: values.case }),
+      });
       if (values.case !== undefined && report.cases === 0) {
         console.error(`greffe audit : aucune affaire « ${values.case} ».`);
         return 2;
       }
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
-        for (const b of report.broken) {
-          console.log(
-            `Affaire ${b.reference} (${b.caseId}) : chaîne rompue à l’événement n° ${b.seq} — ${b.reason}`,
-          );
+        for (const f of report.findings) {
+          const where = f.caseId ? `Affaire ${f.reference ?? '(supprimée)'} (${f.caseId})` : 'Base';
+          console.log(`${where}${f.seq !== undefined ? `, événement n° ${f.seq}` : ''} : ${f.what}`);
         }
-        const verdict = report.broken.length === 0 ? 'intacts' : `${report.broken.length} rompu(s)`;
+        for (const n of report.notes) console.log(`Remarque : ${n}`);
+        const verdict = report.findings.length === 0 ? 'intacts' : `${report.findings.length} altération(s)`;
         console.log(
-          `${report.cases} affaire(s), ${report.events} événement(s) vérifiés : journaux ${verdict}.`,
+          `${report.cases} affaire(s), ${report.events} événement(s), ${report.leaves} feuille(s) du registre, ` +
+            `${report.checkpoints} point(s) de contrôle, ${report.documents} pièce(s) vérifiés : ${verdict}.`,
         );
       }
-      return report.broken.length === 0 ? 0 : 1;
+      return report.findings.length === 0 ? 0 : 1;
     } finally {
-      await store.close();
+      await src.close();
     }
   },
 };

@@ -1,8 +1,14 @@
 /** `greffe docs build [--out DIR] [--spec DIR]`: publishes the annex (summary, diagrams, legal text) as a static site. */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, formatReadability, ProcedureLoadError, type SiteReport } from '../../renderer/index.ts';
-import { DEFAULT_SPEC_ROOT, findProcedureDirs } from '../../spec/index.ts';
+import {
+  buildSite,
+  formatDraftingCounts,
+  formatReadability,
+  ProcedureLoadError,
+  type SiteReport,
+} from '../../renderer/index.ts';
+import { DEFAULT_SPEC_ROOT, findProcedureDirs, formatDiagnostic } from '../../spec/index.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_OUT = 'out/annexe';
@@ -14,8 +20,10 @@ ${DEFAULT_SPEC_ROOT}) : récapitulatif graphique, diagrammes commentés, texte d
 l’annexe (HTML, Markdown, PDF), formulaires et versions, dans --out (par défaut
 ${DEFAULT_OUT}). Le site se lit sans JavaScript, ouvert depuis le disque.
   --chromium  Chromium à utiliser (par défaut GREFFE_CHROMIUM ou /usr/bin/chromium)
-Code de sortie : 0 si tout est publié, 1 si une spécification est invalide ou si
-le texte contient un nombre qui ne vient pas d’un paramètre, 2 si l’appel est incorrect.`;
+Code de sortie : 0 si tout est publié, 1 si une spécification est invalide, si
+le texte contient un nombre qui ne vient pas d’un paramètre ou un défaut de
+rédaction (typographie, libellé d’écran, phrase répétée, tautologie), 2 si
+l’appel est incorrect.`;
 
 const ms = (n: number) => `${(n / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`;
 
@@ -29,6 +37,11 @@ function printReport(report: SiteReport): boolean {
     if (v.readability.averageWords > 25) {
       clean = false;
       console.log('  Attention : la phrase moyenne dépasse 25 mots.');
+    }
+    console.log(`  Rédaction : ${formatDraftingCounts(v.drafting.counts)}.`);
+    for (const d of v.drafting.diagnostics) {
+      if (d.severity === 'error') clean = false;
+      console.log(`  ${formatDiagnostic(d).replace(/\n/g, '\n  ')}`);
     }
     for (const n of v.strayNumbers) {
       clean = false;

@@ -17,6 +17,7 @@ import {
   type Procedure,
   pickVersion,
 } from '../../spec/index.ts';
+import { localDate } from '../../runtime/time/index.ts';
 import type { Command } from '../command.ts';
 
 export type DecisionKind = 'eligibility' | 'referral';
@@ -69,7 +70,8 @@ type Loaded = { procedure: Procedure } | { code: number; lines: string[] };
 
 function load(root: string, id: string, version: string | undefined): Loaded {
   const entries = listVersions(root);
-  const entry = pickVersion(entries, id, version);
+  // The version a claim filed today would be decided under (its `effective` date has come).
+  const entry = pickVersion(entries, id, version, localDate(new Date()));
   if (!entry) {
     const known = entries.filter((e) => e.id === id).map((e) => `${e.version} (${e.status})`);
     const what = version ? `de version ${version} de « ${id} »` : `de version publiée de « ${id} »`;

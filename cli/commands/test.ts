@@ -16,22 +16,80 @@ import {
 } from '../../spec/index.ts';
 import type { Command } from '../command.ts';
 
-const HELP = `Usage : greffe test [DOSSIER] [--json]
+const HELP = `Usage : greffe test [DOSSIER] [--json] [--coverage]
 
 Exécute les scénarios des rédacteurs (tests/*.yaml) de chaque version de
 procédure trouvée sous DOSSIER (par défaut ${DEFAULT_SPEC_ROOT}) : décisions
 (faits → issue et motifs) et parcours (suites d'événements, joués sur le
 moteur d'affaires).
-  --json  imprime les résultats en JSON
-Dernière ligne : « N passed, N failed ». Code de sortie : 0 si tout passe,
-1 en cas d'échec, 2 si l'appel est incorrect.`;
+Les scénarios d'une version publiée, qui ne peut plus être modifiée, peuvent
+aussi être écrits à côté d'elle, dans <procédure>/tests/<version>/*.yaml.
+  --json      imprime les résultats en JSON
+  --coverage  mesure ce que les scénarios exercent : chaque événement (acte ou
+              expiration de délai) et chaque branche de règle (retenue, écartée) ;
+              liste ce qui ne l'est pas, puis une ligne par version :
+              « coverage <id>@<version>: E/N events, B/M rule branches »
+Dernière ligne : « N passed, N failed » (sans --coverage). Code de sortie : 0 si
+tout passe, 1 en cas d'échec ou si une version publiée n'est pas couverte à
+100 % (avec --coverage), 2 si l'appel est incorrect.`;
 
 type JourneyRunner = (procedure: Procedure) => readonly CaseResult[];
+type Runtime = typeof import('../../runtime/index.ts');
 
 /** Journeys fold the runtime's reducer, in memory (rules/ never imports the runtime; the CLI wires them). */
-async function journeyRunner(): Promise<JourneyRunner> {
-  const { runJourneys } = await import('../../runtime/index.ts');
-  return runJourneys;
+const loadRuntime = (): Promise<Runtime> => import('../../runtime/index.ts');
+
+interface CoverageLine {
+  readonly procedure: string;
+  readonly version: string;
+  readonly published: boolean;
+  readonly events: { readonly fired: number; readonly total: number; readonly missing: readonly string[] };
+  readonly branches: {
+    readonly covered: number;
+    readonly total: number;
+    readonly missing: readonly string[];
+  };
+}
+
+function coverageOf(runtime: Runtime, p: Procedure): CoverageLine {
+  const c = runtime.scenarioCoverage(p);
+  const missing = runtime.uncovered(c);
+  return {
+    procedure: p.id,
+    version: p.version,
+    published: p.status === 'published',
+    events: {
+      fired: c.events.length - missing.events.length,
+      total: c.events.length,
+      missing: missing.events,
+    },
+    branches: {
+      covered: c.branches.length - missing.branches.length,
+      total: c.branches.length,
+      missing: missing.branches,
+    },
+  };
+}
+
+const complete = (c: CoverageLine) => c.events.missing.length === 0 && c.branches.missing.length === 0;
+
+function printCoverage(c: CoverageLine, p: Procedure): void {
+  const label = (event: string) => p.transitions.find((t) => t.event === event)?.label ?? event;
+  if (c.events.missing.length) {
+    console.log(`\n${c.procedure} ${c.version} : événements qu’aucun scénario ne déclenche :`);
+    for (const e of c.events.missing) console.log(`  - ${e} (${label(e)})`);
+  }
+  if (c.branches.missing.length) {
+    console.log(`\n${c.procedure} ${c.version} : branches de règle qu’aucun scénario n’exerce :`);
+    for (const b of c.branches.missing) console.log(`  - règle ${b.replace(':', ' ')}`);
+  }
+  if (c.published && !complete(c))
+    console.log(
+      `${c.procedure} ${c.version} est publiée : ses scénarios doivent tout couvrir (écrivez-les dans ${c.procedure}/tests/${c.version}/ si la version ne peut plus changer).`,
+    );
+  console.log(
+    `coverage ${c.procedure}@${c.version}: ${c.events.fired}/${c.events.total} events, ${c.branches.covered}/${c.branches.total} rule branches`,
+  );
 }
 
 interface VersionResult {
@@ -43,8 +101,8 @@ interface VersionResult {
   readonly cases: readonly CaseResult[];
 }
 
-function runVersion(dir: string, journeys: JourneyRunner): VersionResult {
-  const { procedure, diagnostics } = loadProcedure(dir);
+function runVersion(dir: string, journeys: JourneyRunner, loaded = loadProcedure(dir)): VersionResult {
+  const { procedure, diagnostics } = loaded;
   const base = { dir: relative(process.cwd(), dir) || dir, issues: [], cases: [] };
   if (!procedure)
     return { ...base, loadErrors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic) };
@@ -92,14 +150,25 @@ const failures = (r: VersionResult) =>
   r.issues.filter((i) => i.severity === 'error').length +
   (r.loadErrors.length > 0 ? 1 : 0);
 
-function parse(args: string[]): { target?: string; json: boolean; help: boolean } | string {
+function parse(
+  args: string[],
+): { target?: string; json: boolean; coverage: boolean; help: boolean } | string {
   try {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        coverage: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
-    return { target: positionals[0], json: values.json === true, help: values.help === true };
+    return {
+      target: positionals[0],
+      json: values.json === true,
+      coverage: values.coverage === true,
+      help: values.help === true,
+    };
   } catch (err: unknown) {
     return err instanceof Error ? err.message : String(err);
   }
@@ -123,17 +192,36 @@ export const command: Command = {
       console.error(`greffe test : aucun procedure.yaml trouvé sous « ${target} ».`);
       return 2;
     }
-    const journeys = await journeyRunner();
+    const runtime = await loadRuntime();
     const results: VersionResult[] = [];
-    for (const dir of dirs) results.push(runVersion(dir, journeys));
+    const coverage: { line: CoverageLine; procedure: Procedure }[] = [];
+    for (const dir of dirs) {
+      const loaded = loadProcedure(dir);
+      results.push(runVersion(dir, runtime.runJourneys, loaded));
+      if (parsed.coverage && loaded.procedure)
+        coverage.push({ line: coverageOf(runtime, loaded.procedure), procedure: loaded.procedure });
+    }
     const failed = results.reduce((n, r) => n + failures(r), 0);
     const passed = results.reduce((n, r) => n + r.cases.filter((c) => c.passed).length, 0);
+    const uncoveredPublished = coverage.filter((c) => c.line.published && !complete(c.line)).length;
     if (parsed.json) {
-      console.log(JSON.stringify({ passed, failed, versions: results }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            passed,
+            failed,
+            versions: results,
+            ...(parsed.coverage && { coverage: coverage.map((c) => c.line) }),
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       for (const r of results) print(r);
       console.log(`\n${passed} passed, ${failed} failed`);
+      for (const c of coverage) printCoverage(c.line, c.procedure);
     }
-    return failed > 0 ? 1 : 0;
+    return failed > 0 || uncoveredPublished > 0 ? 1 : 0;
   },
 };

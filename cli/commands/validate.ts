@@ -9,12 +9,15 @@ import {
   loadProcedure,
 } from '../../spec/index.ts';
 import { loadActTemplates } from '../../spec/acts.ts';
+import type { DraftingReport } from '../../renderer/index.ts';
 import type { Command } from '../command.ts';
 
 const HELP = `Usage : greffe validate [DOSSIER] [--strict] [--json]
 
 Vérifie une version de procédure (dossier contenant procedure.yaml) ou toutes
-celles qu'un dossier contient (par défaut ${DEFAULT_SPEC_ROOT}).
+celles qu'un dossier contient (par défaut ${DEFAULT_SPEC_ROOT}), puis la
+rédaction du texte de l'annexe qu'elle engendre (typographie, libellés d'écran,
+phrases répétées, tautologies : voir docs/guide-redacteur.md).
   --strict  échoue aussi sur les avertissements
   --json    imprime les diagnostics en JSON (éditeurs, CI)
 Code de sortie : 0 sans erreur, 1 s'il y a des erreurs, 2 si l'appel est incorrect.`;
@@ -41,17 +44,28 @@ export const command: Command = {
       console.error(`greffe validate : aucun procedure.yaml trouvé sous « ${target} ».`);
       return 2;
     }
+    // The legal text's drafting is checked on the renderer's output (only the CLI imports the renderer).
+    const { checkDrafting, formatDraftingCounts } = await import('../../renderer/index.ts');
     const all: Diagnostic[] = [];
+    const drafting: { procedure: string; version: string; counts: DraftingReport['counts'] }[] = [];
     for (const dir of dirs) {
       const { procedure, diagnostics } = loadProcedure(dir);
       all.push(...diagnostics, ...(procedure ? loadActTemplates(procedure).diagnostics : []));
+      if (!procedure) continue;
+      const report = checkDrafting(procedure);
+      all.push(...report.diagnostics);
+      drafting.push({ procedure: procedure.id, version: procedure.version, counts: report.counts });
     }
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.length - errors;
     if (values.json) {
-      console.log(JSON.stringify({ procedures: dirs.length, errors, warnings, diagnostics: all }, null, 2));
+      console.log(
+        JSON.stringify({ procedures: dirs.length, errors, warnings, diagnostics: all, drafting }, null, 2),
+      );
     } else {
       for (const d of all) console.log(formatDiagnostic(d));
+      for (const r of drafting)
+        console.log(`Rédaction du texte de ${r.procedure} ${r.version} : ${formatDraftingCounts(r.counts)}.`);
       console.log(
         `${dirs.length} version(s) de procédure vérifiée(s) : ${errors} erreur(s), ${warnings} avertissement(s).`,
       );

@@ -36,7 +36,8 @@ export function procedureDiagram(p: Procedure): Diagram {
   const d = new StateDiagram(title);
   const phases = orderedPhases(p);
   for (const ph of phases) for (const s of statesOf(p, ph.id)) declareWithMarkers(d, s);
-  for (const t of p.transitions) {
+  // A `stay` transition (a request, its refusal) moves no case: no arrow.
+  for (const t of p.transitions.filter((x) => !x.stay)) {
     for (const f of sourceNodes(d, p, t, stateId)) d.edge(f, stateId(t.to), edgeLabel(p, t));
   }
   const anytime = anytimeTransitions(p);
@@ -74,7 +75,7 @@ export function phaseDiagram(p: Procedure, phase: Phase): Diagram {
     return d.state(id, `${s?.label ?? id} (${ph?.label ?? '?'})`, 'ext');
   };
   const entering = p.transitions.filter(
-    (t) => !t.fromAny && inPhase.has(t.to) && t.from.some((f) => !inPhase.has(f)),
+    (t) => !t.stay && !t.fromAny && inPhase.has(t.to) && t.from.some((f) => !inPhase.has(f)),
   );
   const sources = new Set<string>();
   for (const t of entering) {
@@ -84,7 +85,7 @@ export function phaseDiagram(p: Procedure, phase: Phase): Diagram {
       d.edge(f, stateId(t.to), edgeLabel(p, t, { withRoles: true }));
   }
   const targets = new Set<string>();
-  for (const t of p.transitions.filter((x) => !x.fromAny && x.from.some((f) => inPhase.has(f)))) {
+  for (const t of p.transitions.filter((x) => !x.stay && !x.fromAny && x.from.some((f) => inPhase.has(f)))) {
     const to = inPhase.has(t.to) ? stateId(t.to) : outside(t.to);
     if (!inPhase.has(t.to)) targets.add(t.to);
     const from = t.from.filter((x) => inPhase.has(x));

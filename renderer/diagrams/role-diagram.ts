@@ -42,6 +42,7 @@ export function roleDiagram(p: Procedure, role: Role): Diagram | undefined {
     return d.state(id, s?.label ?? id, s?.initial ? 'initial' : s?.final ? 'final' : undefined);
   };
   const draw = (t: Transition, prefix: string) => {
+    if (t.stay) return; // a request or its refusal moves no case: no arrow
     const label = `${prefix}${edgeLabel(p, t)}`;
     for (const f of sourceNodes(d, p, t, node)) d.edge(f, node(t.to), label);
   };

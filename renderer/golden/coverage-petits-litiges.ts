@@ -7,7 +7,8 @@
  */
 import type { CoverageItem } from '../legal/coverage.ts';
 
-const n = String.raw`[\d ]+`;
+// A figure ("15 ") or, as the decree writes durations, a number in words ("quinze ").
+const n = String.raw`(?:[\d ]+|[a-zéèêà-]+ )`;
 
 export const COVERAGE_PETITS_LITIGES: readonly CoverageItem[] = [
   {
@@ -61,7 +62,12 @@ export const COVERAGE_PETITS_LITIGES: readonly CoverageItem[] = [
   {
     paragraph: '§3.1',
     rule: 'saisine en ligne par formulaires contextuels',
-    patterns: [/peut déposer la demande en ligne, au moyen du formulaire/],
+    patterns: [/peut déposer la demande en ligne/],
+  },
+  {
+    paragraph: '§3.1',
+    rule: 'chaque acte accompli au moyen de son formulaire',
+    patterns: [/au moyen du formulaire qui lui est propre/],
   },
   {
     paragraph: '§3.1',
@@ -71,7 +77,7 @@ export const COVERAGE_PETITS_LITIGES: readonly CoverageItem[] = [
   {
     paragraph: '§3.2',
     rule: 'convocation du défendeur par le greffe, qui répond par formulaires',
-    patterns: [/Le greffe peut convoquer le défendeur/, /déposer sa défense, au moyen du formulaire/],
+    patterns: [/Le greffe peut convoquer le défendeur/, /déposer sa défense/],
   },
   {
     paragraph: '§3.2',
@@ -88,7 +94,7 @@ export const COVERAGE_PETITS_LITIGES: readonly CoverageItem[] = [
     rule: 'conciliation : le conciliateur peut demander un complément, sans contrainte',
     patterns: [
       /Le conciliateur de justice peut demander aux parties de compléter leur dossier/,
-      /À l'expiration du délai de complément demandé par le conciliateur.*« Conciliation en cours »/,
+      /À l'expiration du délai de complément demandé par le conciliateur.*conciliation en cours/,
     ],
   },
   {
@@ -125,7 +131,7 @@ export const COVERAGE_PETITS_LITIGES: readonly CoverageItem[] = [
   {
     paragraph: '§3.7',
     rule: 'jugement définitif après le délai de critique',
-    patterns: [/Le juge peut rendre le jugement définitif/, /« Jugement définitif en préparation »/],
+    patterns: [/Le juge peut rendre le jugement définitif/, /jugement définitif en préparation/],
   },
   { paragraph: '§3.7', rule: 'astreinte', patterns: [/astreinte/] },
   {
@@ -205,13 +211,13 @@ export const COVERAGE_PETITS_LITIGES: readonly CoverageItem[] = [
     rule: 'dénonciation de la saisie-attribution au débiteur dans le délai, sinon caducité',
     patterns: [
       new RegExp(`délai de dénonciation de la saisie-attribution est de ${n}jours`),
-      /« Saisie-attribution caduque »/,
+      /saisie-attribution caduque/,
     ],
   },
   {
     paragraph: '§9',
     rule: 'homologation de l’accord par le juge',
-    patterns: [/Le juge peut homologuer le protocole d'accord/, /décision d'homologation/],
+    patterns: [/Le juge peut homologuer le protocole d'accord/, /homologue l'accord signé par les parties/],
   },
   {
     paragraph: '§9',

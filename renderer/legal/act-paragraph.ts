@@ -4,7 +4,7 @@
  * it starts (deadlines) and how it reaches the parties (service). The
  * drafter's `text.fr` replaces the whole paragraph.
  */
-import type { Procedure, Transition } from '../../spec/index.ts';
+import type { Phase, Procedure, Transition } from '../../spec/index.ts';
 import { joinFr, renderTemplate } from '../../spec/index.ts';
 import {
   DECISION_FR,
@@ -19,7 +19,7 @@ import {
   ucFirst,
   withoutRoleMention,
 } from '../french.ts';
-import { deadlineDuration, deadlineFiring, roleLabels } from '../view.ts';
+import { deadlineDuration, deadlineFiring, homePhase, roleLabels } from '../view.ts';
 import { describeCondition, onRecordedFacts } from './conditions-fr.ts';
 import { artRef } from './types.ts';
 
@@ -31,29 +31,44 @@ export interface ActContext {
 }
 
 /** Phases an act may be done in, when it spans more than one. */
-function phasesSpanned(p: Procedure, t: Transition): string[] {
+function phasesSpanned(p: Procedure, t: Transition): Phase[] {
   const ids = [...new Set(t.from.map((s) => p.states[s]?.phase ?? ''))];
-  return ids
-    .flatMap((id) => p.phases[id] ?? [])
-    .sort((a, b) => a.order - b.order)
-    .map((ph) => ph.label);
+  return ids.flatMap((id) => p.phases[id] ?? []).sort((a, b) => a.order - b.order);
 }
 
-function mainSentence(p: Procedure, t: Transition): string {
-  const form = t.form ? p.forms[t.form] : undefined;
-  const how = form ? `, au moyen du formulaire « ${stripStop(renderTemplate(form.title, p))} »` : '';
+/**
+ * Where the case goes, as a decree says it: a final state ends the case
+ * (its article says how), another phase continues in its article, the same
+ * phase names the next stage without quoting a screen label.
+ */
+export function targetClause(p: Procedure, from: Transition | undefined, to: string): string {
+  const state = p.states[to];
+  const label = lcFirst(stripStop(state?.label ?? to));
+  const phase = state?.phase;
+  if (state?.final)
+    return `l’affaire prend fin sur la plateforme (${label}, voir l’${artRef(`phase:${phase}`)})`;
+  const home = from ? homePhase(p, from)?.id : undefined;
+  if (phase && phase !== home) return `l’affaire se poursuit selon l’${artRef(`phase:${phase}`)} (${label})`;
+  return `l’affaire passe au stade suivant : ${label}`;
+}
+
+/** The act's subject ("Le juge peut") and the rest of its main sentence ("homologuer le protocole."). */
+function mainSentence(p: Procedure, t: Transition): { roles?: readonly string[]; body: string } {
   const when = t.when && onRecordedFacts(p, t.when) ? `, lorsque ${describeCondition(p, t.when)}` : '';
   if (!t.automatic) {
     const roles = roleLabels(p, t.roles);
     const what = lcFirst(stripStop(withoutRoleMention(t.label, roles)));
-    return `${ucFirst(definiteList(roles, 'ou'))} peut ${what}${how}${when}.`;
+    return { roles, body: `${what}${when}.` };
   }
-  const target = p.states[t.to]?.label ?? t.to;
   const d = deadlineFiring(p, t);
   const after = d
     ? `À l’expiration ${ofDefinite(d.label)}, soit ${deadlineDuration(p, d)}`
     : 'Sans intervention d’un acteur';
-  return `${after}${when}, l’affaire passe à l’étape « ${stripStop(target)} ».`;
+  if (t.stay)
+    return {
+      body: `${after}${when}, ${lcFirst(stripStop(t.label))} ; l’affaire demeure à l’étape où elle se trouve.`,
+    };
+  return { body: `${after}${when}, ${targetClause(p, t, t.to)}.` };
 }
 
 /**
@@ -79,14 +94,14 @@ function conditionalQuestions(p: Procedure, t: Transition): string[] {
     });
   });
   const questions = titles.filter((x) => x.endsWith('?')).map((x) => `« ${x} »`);
-  const sections = titles.filter((x) => !x.endsWith('?')).map((x) => `« ${stripStop(x)} »`);
+  const sections = titles.filter((x) => !x.endsWith('?')).map((x) => definite(stripStop(x)));
   return [
-    ...(questions.length ? [`Le formulaire demande alors : ${joinFr(questions)}.`] : []),
-    ...(sections.length
+    ...(questions.length
       ? [
-          `Le formulaire exige alors ${sections.length > 1 ? 'les rubriques' : 'la rubrique'} ${joinFr(sections)}.`,
+          `L’acte répond alors ${questions.length > 1 ? 'aux questions' : 'à la question'} ${joinFr(questions)}.`,
         ]
       : []),
+    ...(sections.length ? [`L’acte mentionne alors ${joinFr(sections)}.`] : []),
   ];
 }
 
@@ -101,18 +116,39 @@ function guardSentences(p: Procedure, t: Transition, ctx: ActContext): string[] 
   });
 }
 
-function effectSentences(p: Procedure, t: Transition): string[] {
+/** Accent-free five-letter stems of a text's words of four letters or more. */
+const stems = (s: string): string[] =>
+  (
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[a-z]{4,}/g) ?? []
+  ).map((w) => w.slice(0, 5));
+
+/** A clause every word of which the main sentence already says ("signer électroniquement le protocole" / "le protocole est signé électroniquement"). */
+export const restates = (main: string, clause: string): boolean => {
+  const said = new Set(stems(main));
+  const words = stems(clause);
+  return words.length > 0 && words.every((w) => said.has(w));
+};
+
+function effectSentences(p: Procedure, t: Transition, main: string): string[] {
   const out: string[] = [];
   for (const e of t.effects) {
     if (e.kind === 'start') {
       const d = p.deadlines[e.deadline];
       if (!d) continue;
+      // A per-party time runs against one party (CPC art. 528); an act's date starts it, not its recording.
+      const against = e.against ? ` contre ${definite(p.roles[e.against]?.label ?? e.against)}` : '';
+      const from = e.from ? ' à compter de la date de l’acte' : '';
       out.push(
-        `Cet acte fait courir ${definite(d.label)}, soit ${deadlineDuration(p, d)} (voir l’${artRef(`delai:${d.id}`)}).`,
+        `Cet acte fait courir ${definite(d.label)}${against}, soit ${deadlineDuration(p, d)}${from} (voir l’${artRef(`delai:${d.id}`)}).`,
       );
     } else if (e.kind === 'call') {
       const doc = e.document ? p.documents[e.document]?.label : undefined;
-      out.push(sentence(connectorClause(e.connector, doc, toDefiniteList(roleLabels(p, e.to)))));
+      const clause = sentence(connectorClause(e.connector, doc, toDefiniteList(roleLabels(p, e.to))));
+      if (!restates(main, clause)) out.push(clause);
     }
   }
   return out;
@@ -120,13 +156,17 @@ function effectSentences(p: Procedure, t: Transition): string[] {
 
 function decisionSentences(t: Transition): string[] {
   if (!t.decision) return [];
+  // "Cette décision est une décision d’homologation" says nothing: only a kind with its own noun is stated.
+  const kind = DECISION_FR[t.decision.kind];
+  const what = kind.startsWith('une décision') ? '' : `Cette décision est ${kind}.`;
+  const it = what ? 'Elle' : 'Cette décision';
   const recourse =
     t.decision.appeal === false
-      ? 'Elle n’est susceptible d’aucun recours.'
+      ? `${it} n’est susceptible d’aucun recours.`
       : t.decision.appeal === true
-        ? `Elle peut faire l’objet d’un recours (voir l’${artRef('recours')}).`
+        ? `${it} peut faire l’objet d’un recours (voir l’${artRef('recours')}).`
         : '';
-  return [`Cette décision est ${DECISION_FR[t.decision.kind]}.`, recourse].filter(Boolean);
+  return [what, recourse].filter(Boolean);
 }
 
 function partySentences(p: Procedure, t: Transition): string[] {
@@ -146,24 +186,37 @@ function partySentences(p: Procedure, t: Transition): string[] {
   return out;
 }
 
-/** The paragraph for act `t`; `text.fr` when the drafter wrote one. */
-export function actParagraph(p: Procedure, t: Transition, ctx: ActContext): string {
+/** An act's paragraph: the roles doing it (none for an automatic act) and the rest, from the verb on. */
+export interface ActText {
+  readonly roles?: readonly string[];
+  readonly body: string;
+}
+
+/** The full paragraph of an act's text: "Le demandeur ou le défendeur peut " + body. */
+export const actTextFr = (a: ActText): string =>
+  a.roles ? `${ucFirst(definiteList(a.roles, 'ou'))} peut ${a.body}` : a.body;
+
+/** The paragraph for act `t` (`text.fr` when the drafter wrote one), split at its subject. */
+export function actParagraph(p: Procedure, t: Transition, ctx: ActContext): ActText & { drafted: boolean } {
   if (t.textFr) {
     for (const g of t.guard) ctx.statedRulesets.add(g);
-    return renderTemplate(t.textFr, p).trim();
+    return { body: renderTemplate(t.textFr, p).trim(), drafted: true };
   }
   const spanned = phasesSpanned(p, t);
   const when =
     !t.fromAny && spanned.length > 1
-      ? [`Cet acte est possible pendant les phases ${joinFr(spanned.map((l) => `« ${l} »`))}.`]
+      ? [
+          `Cet acte est possible pendant les phases prévues ${joinFr(spanned.map((ph) => `à l’${artRef(`phase:${ph.id}`)}`))}.`,
+        ]
       : [];
-  return [
-    mainSentence(p, t),
+  const main = mainSentence(p, t);
+  const rest = [
     ...conditionalQuestions(p, t),
     ...when,
     ...guardSentences(p, t, ctx),
     ...decisionSentences(t),
-    ...effectSentences(p, t),
+    ...effectSentences(p, t, main.body),
     ...partySentences(p, t),
-  ].join(' ');
+  ];
+  return { ...(main.roles && { roles: main.roles }), body: [main.body, ...rest].join(' '), drafted: false };
 }

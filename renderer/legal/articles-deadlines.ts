@@ -1,21 +1,27 @@
 /** The articles on time: every deadline with its duration, start, consequence and reminders; how parties are told. */
-import type { Channel, Deadline, Procedure } from '../../spec/index.ts';
+import type { Channel, Deadline, Procedure, Transition } from '../../spec/index.ts';
 import { formatParameter, joinFr, renderTemplate } from '../../spec/index.ts';
-import { CHANNEL_FR, channelsFr, definite, definiteList, pronoun, stripStop, ucFirst } from '../french.ts';
-import { deadlineDuration, expiryTransitions, homePhase, roleLabels, startersOf } from '../view.ts';
+import { CHANNEL_FR, channelsFr, definite, definiteList, ofDefinite, pronoun, ucFirst } from '../french.ts';
+import { deadlineDuration, deadlineFiring, expiryTransitions, roleLabels, startersOf } from '../view.ts';
+import { targetClause } from './act-paragraph.ts';
 import { specRef } from './refs.ts';
 import { type ArticleDraft, type Block, artRef } from './types.ts';
 
 /** How procedural time is counted, per calendar of spec/vocabulary.ts. */
 const CALENDAR_FR: Record<string, string> = {
   fr: 'Les délais sont calculés selon les articles 640 à 642 du Code de procédure civile.',
+  juridiction:
+    'Les délais sont calculés selon les articles 640 à 642 du Code de procédure civile, les jours fériés étant ceux du ressort de la juridiction saisie : dans le Bas-Rhin, le Haut-Rhin et la Moselle, le Vendredi saint et le 26 décembre sont en outre fériés (Code du travail, art. L3134-13).',
 };
 
-const quoted = (labels: readonly string[]) =>
-  joinFr(
-    labels.map((l) => `« ${stripStop(l)} »`),
-    'ou',
-  );
+/** What starts a deadline, as a decree refers to it: the alinéa of each act, or the expiry of the deadline that fires an automatic act. */
+function startClause(p: Procedure, starters: readonly Transition[]): string {
+  const refs = starters.map((t) => {
+    const d = t.automatic ? deadlineFiring(p, t) : undefined;
+    return d ? `de l’expiration ${ofDefinite(d.label)}` : `de l’acte prévu au ${artRef(`acte:${t.index}`)}`;
+  });
+  return `à compter ${joinFr([...new Set(refs)], 'ou')}`;
+}
 
 /** Reminders sharing roles and channels read as one sentence: "… 3 jours et 1 jour avant son terme". */
 function reminderSentences(p: Procedure, d: Deadline): string[] {
@@ -42,15 +48,30 @@ function deadlineParagraph(p: Procedure, d: Deadline): string {
   const it = ucFirst(pronoun(d.label));
   const out = [`${ucFirst(definite(d.label))} est de ${deadlineDuration(p, d)}.`];
   const starters = startersOf(p, d.id);
-  const phase = starters[0] ? homePhase(p, starters[0]) : undefined;
-  const where = phase ? ` (voir l’${artRef(`phase:${phase.id}`)})` : '';
-  if (starters.length === 1)
-    out.push(`${it} court à compter de l’acte ${quoted(starters.map((t) => t.label))}${where}.`);
-  if (starters.length > 1)
-    out.push(`${it} court à compter de l’un des actes ${quoted(starters.map((t) => t.label))}.`);
-  const targets = [...new Set(expiryTransitions(p, d).map((t) => p.states[t.to]?.label ?? t.to))];
+  if (starters.length) {
+    // Per-party time (CPC art. 528), from the act's own date when the spec says so.
+    const each = d.perParty ? ' contre chaque partie' : '';
+    const dated = starters.every((t) =>
+      t.effects.some((e) => e.kind === 'start' && e.deadline === d.id && e.from !== undefined),
+    );
+    out.push(`${it} court${each} ${startClause(p, starters)}${dated ? ', à la date de cet acte' : ''}.`);
+  }
+  const expiries = expiryTransitions(p, d);
+  const targets = [...new Set(expiries.map((t) => t.to))];
   const consequences: string[] = [];
-  if (targets.length) consequences.push(`l’affaire passe à l’étape ${quoted(targets)}`);
+  if (targets.length)
+    consequences.push(
+      joinFr(
+        targets.map((to) =>
+          targetClause(
+            p,
+            expiries.find((t) => t.to === to),
+            to,
+          ),
+        ),
+        'ou',
+      ),
+    );
   if (d.onExpiry.alert.length) {
     const n = d.onExpiry.alert.length;
     consequences.push(
@@ -68,7 +89,15 @@ export function deadlinesArticle(p: Procedure): ArticleDraft | undefined {
   const calendar = CALENDAR_FR[p.calendar];
   const blocks: Block[] = [
     ...(calendar ? [{ kind: 'p' as const, text: calendar }] : []),
-    ...deadlines.map((d): Block => ({ kind: 'p', text: deadlineParagraph(p, d), anchor: `delai-${d.id}` })),
+    ...deadlines.map(
+      (d): Block => ({
+        kind: 'p',
+        text: deadlineParagraph(p, d),
+        anchor: `delai-${d.id}`,
+        loc: d.loc,
+        drafted: d.textFr !== undefined,
+      }),
+    ),
   ];
   return {
     key: 'delais',
@@ -91,7 +120,16 @@ export function informationArticle(p: Procedure): ArticleDraft | undefined {
   if (channels.size === 0) return undefined;
   const others = [...channels].filter((c) => c !== 'plateforme').map((c) => CHANNEL_FR[c]);
   const hasReminders = Object.values(p.deadlines).some((d) => d.reminders.length > 0);
+  const forms = p.transitions.some((t) => t.form);
   const blocks: Block[] = [
+    ...(forms
+      ? [
+          {
+            kind: 'p' as const,
+            text: 'Chaque acte est accompli sur la plateforme, au moyen du formulaire qui lui est propre.',
+          },
+        ]
+      : []),
     {
       kind: 'p',
       text: 'Chaque acte est porté à la connaissance des acteurs qu’il concerne, sur la plateforme.',

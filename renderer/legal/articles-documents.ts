@@ -1,8 +1,18 @@
 /** The articles on the file: what parties may upload, who sees what; and the decisions with their recourse. */
 import type { DocumentKind, Procedure } from '../../spec/index.ts';
 import { formatParameter, joinFr, renderTemplate } from '../../spec/index.ts';
-import { definite, describedItem, isPlural, lcFirst, stripStop, toDefiniteList, ucFirst } from '../french.ts';
-import { homePhase, isTransversal, roleLabels } from '../view.ts';
+import {
+  definite,
+  describedItem,
+  isPlural,
+  lcFirst,
+  ofDefinite,
+  stripStop,
+  toDefiniteList,
+  ucFirst,
+  withoutRoleMention,
+} from '../french.ts';
+import { roleLabels } from '../view.ts';
 import { specRef } from './refs.ts';
 import { type ArticleDraft, type Block, artRef } from './types.ts';
 
@@ -64,9 +74,13 @@ export function documentsArticle(p: Procedure): ArticleDraft | undefined {
 export function remediesArticle(p: Procedure): ArticleDraft | undefined {
   const decisions = p.transitions.filter((t) => t.decision);
   if (decisions.length === 0) return undefined;
+  // "la décision du juge de clore l’instruction (troisième alinéa de l’article 8)": no screen label quoted.
   const item = (t: (typeof decisions)[number]) => {
-    const where = isTransversal(p, t) ? 'transversal' : `phase:${homePhase(p, t)?.id ?? ''}`;
-    return `« ${stripStop(t.label)} » (voir l’${artRef(where)})`;
+    const roles = roleLabels(p, t.roles);
+    const who = roles.length ? `${joinFr(roles.map(ofDefinite), 'ou')} ` : '';
+    const what = lcFirst(stripStop(withoutRoleMention(t.label, roles)));
+    const de = /^[aeiouyàâéèêëîïôûüh]/i.test(what) ? 'd’' : 'de ';
+    return `la décision ${who}${de}${what} (${artRef(`acte:${t.index}`)})`;
   };
   const blocks: Block[] = [];
   const closed = decisions.filter((t) => t.decision?.appeal === false);

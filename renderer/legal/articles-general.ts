@@ -20,9 +20,11 @@ export function scopeRulesets(p: Procedure): RuleSet[] {
 /** A ruleset in the legal text: its description, else the list of its conditions. */
 export function rulesetBlocks(p: Procedure, rs: RuleSet): Block[] {
   const blocks: Block[] = [];
-  if (rs.description) blocks.push({ kind: 'p', text: sentence(renderTemplate(rs.description, p)) });
+  if (rs.description)
+    blocks.push({ kind: 'p', text: sentence(renderTemplate(rs.description, p)), loc: rs.loc, drafted: true });
   const drafted = rs.rules.filter((r) => r.textFr);
-  for (const r of drafted) blocks.push({ kind: 'p', text: renderTemplate(r.textFr as string, p).trim() });
+  for (const r of drafted)
+    blocks.push({ kind: 'p', text: renderTemplate(r.textFr as string, p).trim(), loc: r.loc, drafted: true });
   if (!rs.description && drafted.length === 0) {
     blocks.push({
       kind: 'list',
@@ -45,7 +47,10 @@ export function scopeArticle(p: Procedure): ArticleDraft {
     key: 'champ',
     aliases: rulesets.map((r) => `ruleset:${r.id}`),
     title: 'Objet et champ d’application',
-    blocks: [{ kind: 'p', text: intro }, ...rulesets.flatMap((rs) => rulesetBlocks(p, rs))],
+    blocks: [
+      { kind: 'p', text: intro, loc: p.loc, drafted: p.textFr !== undefined },
+      ...rulesets.flatMap((rs) => rulesetBlocks(p, rs)),
+    ],
     diagram: 'procedure',
     refs: [
       specRef({ ...p, label: 'Procédure' }),
@@ -74,7 +79,14 @@ export function actorsArticle(p: Procedure): ArticleDraft {
   return {
     key: 'acteurs',
     title: 'Acteurs de la procédure',
-    blocks: [{ kind: 'list', intro: 'Interviennent dans la procédure :', items: roles.map(item) }],
+    blocks: [
+      {
+        kind: 'list',
+        intro: 'Interviennent dans la procédure :',
+        items: roles.map(item),
+        ...(roles[0] && { loc: roles[0].loc }),
+      },
+    ],
     refs: roles.map(specRef),
   };
 }
@@ -102,11 +114,10 @@ export function identificationArticle(p: Procedure): ArticleDraft | undefined {
           : means;
       }),
     });
-    const phase = p.phases[p.states[c.steps[0]?.state ?? '']?.phase ?? ''];
-    const exits = [...new Set(c.exits.map((t) => `« ${lcFirst(stripStop(t.label))} »`))];
+    const exits = [...new Set(c.exits.map((t) => `au ${artRef(`acte:${t.index}`)}`))];
     blocks.push({
       kind: 'p',
-      text: `La recherche prend fin dès que ${who} rejoint la procédure : ${joinFr(exits, 'ou')}${phase ? ` (voir l’${artRef(`phase:${phase.id}`)})` : ''}.`,
+      text: `La recherche prend fin dès que ${who} rejoint la procédure par l’un des actes prévus ${joinFr(exits, 'ou')}.`,
     });
   }
   if (blocks.length === 0) return undefined;

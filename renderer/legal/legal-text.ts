@@ -20,7 +20,15 @@ import { documentsArticle, remediesArticle } from './articles-documents.ts';
 import { phaseArticles, transversalArticle } from './articles-phases.ts';
 import type { ActContext } from './act-paragraph.ts';
 import { specRef } from './refs.ts';
-import { type Article, type ArticleDraft, type LegalText, REF_PATTERN } from './types.ts';
+import {
+  type Article,
+  type ArticleDraft,
+  type Block,
+  type LegalText,
+  REF_PATTERN,
+  type RefTarget,
+} from './types.ts';
+import { articleNumberFr, refLabelFr, typographyFr } from './typography.ts';
 
 /** Rulesets no act uses as a guard still state rules: each gets an article. */
 function unusedRulesetArticles(p: Procedure): ArticleDraft[] {
@@ -58,36 +66,61 @@ export function renderLegalText(p: Procedure): LegalText {
     entryIntoForceArticle(p),
   ].filter((a): a is ArticleDraft => a !== undefined);
   return {
-    title: renderTemplate(p.title, p),
-    subtitle: `Annexe au Code de procédure civile, en vigueur le ${formatDateFr(p.effective)}`,
-    articles: drafts.map((a, i) => ({ ...a, number: i + 1 })),
+    title: typographyFr(renderTemplate(p.title, p)),
+    subtitle: typographyFr(`Annexe au Code de procédure civile, en vigueur le ${formatDateFr(p.effective)}`),
+    articles: drafts.map((a, i) => ({
+      ...a,
+      title: typographyFr(a.title),
+      blocks: a.blocks.map(typesetBlock),
+      number: i + 1,
+    })),
   };
 }
 
-/** Article number for each key and alias. */
-export function articleIndex(text: LegalText): Map<string, number> {
-  const index = new Map<string, number>();
-  for (const a of text.articles)
-    for (const k of [a.key, ...(a.aliases ?? [])]) if (!index.has(k)) index.set(k, a.number);
+/** French typography on every string of a block (the renderer's and the drafter's alike). */
+const typesetBlock = (b: Block): Block =>
+  b.kind === 'p'
+    ? { ...b, text: typographyFr(b.text) }
+    : { ...b, intro: typographyFr(b.intro), items: b.items.map(typographyFr) };
+
+/** Alinéas a block counts for: a paragraph is one; a list, its introduction and each item. */
+const alineas = (b: Block): number => (b.kind === 'p' ? 1 : 1 + b.items.length);
+
+/** Where each key and alias points: its article, and the alinéa for an act's block key. */
+export function articleIndex(text: LegalText): Map<string, RefTarget> {
+  const index = new Map<string, RefTarget>();
+  for (const a of text.articles) {
+    for (const k of [a.key, ...(a.aliases ?? [])]) if (!index.has(k)) index.set(k, { number: a.number });
+    let alinea = 1;
+    for (const b of a.blocks) {
+      for (const k of b.keys ?? []) if (!index.has(k)) index.set(k, { number: a.number, alinea });
+      alinea += alineas(b);
+    }
+  }
   return index;
 }
 
 /**
- * Replaces `[[art:KEY]]` by what `link(number)` returns ("article 7", a link…).
+ * Replaces `[[art:KEY]]` by what `link(number, words)` returns, `words` being
+ * "article 1er", "article 7" or "troisième alinéa de l’article 5".
  * An unknown key is a bug in the renderer: it throws rather than print a broken reference.
  */
-export function resolveRefs(text: string, index: Map<string, number>, link: (n: number) => string): string {
+export function resolveRefs(
+  text: string,
+  index: Map<string, RefTarget>,
+  link: (n: number, words: string) => string,
+): string {
   return text.replace(REF_PATTERN, (_, key: string) => {
-    const n = index.get(key);
-    if (n === undefined) throw new Error(`Renvoi vers un article inconnu : ${key}`);
-    return link(n);
+    const t = index.get(key);
+    if (t === undefined) throw new Error(`Renvoi vers un article inconnu : ${key}`);
+    return link(t.number, refLabelFr(t.number, t.alinea));
   });
 }
 
 /** Each article as plain text units (paragraphs, list intros, list items; refs resolved), for statistics and checks. */
 export function plainArticles(text: LegalText): { article: Article; title: string; units: string[] }[] {
   const index = articleIndex(text);
-  const plain = (s: string) => resolveRefs(s, index, (n) => `article ${n}`);
+  const plain = (s: string) => resolveRefs(s, index, (_n, words) => words);
   return text.articles.map((a) => ({
     article: a,
     title: plain(a.title),
@@ -100,5 +133,5 @@ export function plainArticles(text: LegalText): { article: Article; title: strin
 /** The whole legal text as plain text (titles and bodies, refs resolved), as the number check reads it. */
 export const legalPlainText = (text: LegalText): string =>
   plainArticles(text)
-    .flatMap((a) => [`Article ${a.article.number} — ${a.title}`, ...a.units])
+    .flatMap((a) => [`Article ${articleNumberFr(a.article.number)} — ${a.title}`, ...a.units])
     .join('\n');

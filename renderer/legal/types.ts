@@ -5,14 +5,27 @@
  */
 import type { Loc } from '../../spec/index.ts';
 
+/**
+ * `keys`: cross-reference keys resolving to this block's alinéa ("acte:12"
+ * → "troisième alinéa de l’article 5"); `loc`: the spec item the block's
+ * words come from, and `drafted` when they are the drafter's own text
+ * (text.fr, description) rather than the renderer's phrasing: the drafting
+ * checker points its diagnostics there.
+ */
+interface BlockSource {
+  readonly anchor?: string;
+  readonly keys?: readonly string[];
+  readonly loc?: Loc;
+  readonly drafted?: boolean;
+}
+
 export type Block =
-  | { readonly kind: 'p'; readonly text: string; readonly anchor?: string }
-  | {
+  | ({ readonly kind: 'p'; readonly text: string } & BlockSource)
+  | ({
       readonly kind: 'list';
       readonly intro: string;
       readonly items: readonly string[];
-      readonly anchor?: string;
-    };
+    } & BlockSource);
 
 /** The spec item an article comes from, shown beside it with its provenance. */
 export interface SpecRef {
@@ -45,7 +58,13 @@ export interface LegalText {
   readonly articles: readonly Article[];
 }
 
-/** A cross-reference to the article carrying `key`. */
+/** A cross-reference to the article carrying `key` ("article 7"), or to the alinéa of an act (`acte:INDEX`). */
 export const artRef = (key: string): string => `[[art:${key}]]`;
+
+/** Where a cross-reference points: an article, or one of its alinéas. */
+export interface RefTarget {
+  readonly number: number;
+  readonly alinea?: number;
+}
 
 export const REF_PATTERN = /\[\[art:([^\]]+)\]\]/g;

@@ -12,6 +12,7 @@ import type { Procedure } from '../../spec/index.ts';
 import { formatDiagnostic, loadProcedure } from '../../spec/index.ts';
 import { launchBrowser } from '../browser.ts';
 import { anchor, esc } from '../html.ts';
+import type { DraftingReport } from '../legal/drafting-check.ts';
 import type { Readability } from '../legal/readability.ts';
 import type { StrayNumber } from '../legal/stray-numbers.ts';
 import { renderMermaidSvgs } from '../mermaid-render.ts';
@@ -34,6 +35,8 @@ export interface VersionReport {
   readonly dir: string;
   readonly readability: Readability;
   readonly strayNumbers: readonly StrayNumber[];
+  /** The drafting checker's report on the legal text (errors fail the build). */
+  readonly drafting: DraftingReport;
   /** Render time of each diagram, in milliseconds. */
   readonly diagrams: readonly { readonly id: string; readonly ms: number }[];
   readonly files: number;
@@ -130,6 +133,7 @@ export async function buildSite(
         dir,
         readability: c.readability,
         strayNumbers: c.strayNumbers,
+        drafting: c.drafting,
         diagrams: mine.map((r) => ({ id: r.id, ms: r.ms })),
         files: c.files.size + c.diagrams.length + 1,
       };

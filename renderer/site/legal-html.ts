@@ -3,6 +3,7 @@ import type { Procedure } from '../../spec/index.ts';
 import { anchor, esc } from '../html.ts';
 import { articleIndex, resolveRefs } from '../legal/legal-text.ts';
 import type { Article, LegalText, SpecRef } from '../legal/types.ts';
+import { articleNumberFr, NNBSP } from '../legal/typography.ts';
 import { specLink } from './source-pages.ts';
 
 export interface LegalHtmlOptions {
@@ -46,7 +47,7 @@ function provenance(a: Article, o: NonNullable<LegalHtmlOptions['provenance']>):
 /** The articles as HTML; cross-references become links to `#article-N`. */
 export function articlesHtml(text: LegalText, options: LegalHtmlOptions = {}): string {
   const index = articleIndex(text);
-  const r = (s: string) => resolveRefs(esc(s), index, (n) => `<a href="#article-${n}">article ${n}</a>`);
+  const r = (s: string) => resolveRefs(esc(s), index, (n, words) => `<a href="#article-${n}">${words}</a>`);
   return text.articles
     .map((a) => {
       const blocks = a.blocks
@@ -54,14 +55,14 @@ export function articlesHtml(text: LegalText, options: LegalHtmlOptions = {}): s
           const id = b.anchor ? ` id="${anchor(b.anchor)}"` : '';
           if (b.kind === 'p') return `<p${id}>${r(b.text)}</p>`;
           const items = b.items
-            .map((i, k) => `<li>${r(i)}${k === b.items.length - 1 ? '.' : ' ;'}</li>`)
+            .map((i, k) => `<li>${r(i)}${k === b.items.length - 1 ? '.' : `${NNBSP};`}</li>`)
             .join('');
           return `<p${id}>${r(b.intro)}</p><ul>${items}</ul>`;
         })
         .join('\n');
       const prov = options.provenance ? provenance(a, options.provenance) : '';
       return `<article class="legal" id="article-${a.number}" aria-labelledby="article-${a.number}-titre">
-<h2 id="article-${a.number}-titre">Article ${a.number} — ${esc(a.title)}</h2>
+<h2 id="article-${a.number}-titre">Article ${articleNumberFr(a.number)} — ${esc(a.title)}</h2>
 ${blocks}
 ${prov}</article>`;
     })

@@ -7,6 +7,7 @@ import { formatDateFr, ofDefinite } from '../french.ts';
 import { esc } from '../html.ts';
 import type { Readability } from '../legal/readability.ts';
 import type { LegalText } from '../legal/types.ts';
+import { articleNumberFr } from '../legal/typography.ts';
 import type { SummaryModel } from '../summary/summary-model.ts';
 import { articlesHtml } from './legal-html.ts';
 import { page } from './layout.ts';
@@ -81,7 +82,10 @@ export function legalPage(
   diagrams: readonly Diagram[],
 ): string {
   const toc = text.articles
-    .map((a) => `<li><a href="#article-${a.number}">Article ${a.number} — ${esc(a.title)}</a></li>`)
+    .map(
+      (a) =>
+        `<li><a href="#article-${a.number}">Article ${articleNumberFr(a.number)} — ${esc(a.title)}</a></li>`,
+    )
     .join('');
   const diagramTitles = new Map(diagrams.map((d) => [d.id, d.title]));
   const body = `<h1>${esc(text.title)}</h1>

@@ -7,6 +7,7 @@ import type { Procedure } from '../../spec/index.ts';
 import { renderMermaid } from '../diagrams/all-diagrams.ts';
 import type { Diagram } from '../diagrams/types.ts';
 import { anchor } from '../html.ts';
+import { checkDrafting, type DraftingReport } from '../legal/drafting-check.ts';
 import { legalPlainText, renderLegalText } from '../legal/legal-text.ts';
 import { legalTextMarkdown } from '../legal/markdown.ts';
 import { type Readability, readability } from '../legal/readability.ts';
@@ -29,6 +30,8 @@ export interface VersionContent {
   readonly legal: LegalText;
   readonly readability: Readability;
   readonly strayNumbers: readonly StrayNumber[];
+  /** The drafting checker's report on the legal text. */
+  readonly drafting: DraftingReport;
   readonly diagrams: readonly Diagram[];
   readonly files: Map<string, string>;
 }
@@ -57,6 +60,7 @@ export function versionContent(p: Procedure, built: ReadonlySet<string>): Versio
     legal,
     readability: figures,
     strayNumbers: strayNumbers(legalPlainText(legal), p),
+    drafting: checkDrafting(p, legal),
     diagrams,
     files,
   };

@@ -66,7 +66,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 }
 
 /** A cursor over pages: writes wrapped lines top-down and opens a new page when one is full. */
-class Writer {
+export class Writer {
   private page: PDFPage;
   private y: number;
   constructor(
@@ -132,6 +132,19 @@ class Writer {
   }
 }
 
+/** A new PDF with Liberation Serif regular and bold embedded (subset). */
+export async function newPdf(): Promise<{ doc: PDFDocument; regular: PDFFont; bold: PDFFont }> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const [regular, bold] = await Promise.all(
+    ['Regular', 'Bold'].map((w) =>
+      doc.embedFont(readFileSync(`${FONT_DIR}/LiberationSerif-${w}.ttf`), { subset: true }),
+    ),
+  );
+  if (!regular || !bold) throw new Error('Police Liberation Serif introuvable.');
+  return { doc, regular, bold };
+}
+
 /** The values a template's `${…}` names print, formatted in French. */
 export function actValues(t: ActTemplate, d: ActData): Record<string, string> {
   const addressee =
@@ -156,14 +169,7 @@ export async function renderActPdf(
   d: ActData,
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const [regular, bold] = await Promise.all(
-    ['Regular', 'Bold'].map((w) =>
-      doc.embedFont(readFileSync(`${FONT_DIR}/LiberationSerif-${w}.ttf`), { subset: true }),
-    ),
-  );
-  if (!regular || !bold) throw new Error('Police Liberation Serif introuvable.');
+  const { doc, regular, bold } = await newPdf();
   const values = actValues(t, d);
   const fill = (s: string) =>
     fillAct(s, values, (n) => (p.parameters[n] ? formatParameter(p.parameters[n]) : undefined));

@@ -9,6 +9,8 @@ import { type Mailer, mailerFromConfig } from '../connectors/mail/mailer.ts';
 import { loadOidcProviders, OidcLogins, type OidcProviderConfig } from '../identity/oidc.ts';
 import type { Runtime } from '../service/context.ts';
 import { computeStats } from '../service/stats.ts';
+import { GreffeError } from '../errors.ts';
+import { exportedCheckpoint } from '../transparency/export.ts';
 import { Auth, type Env, SESSION_COOKIE } from './auth.ts';
 import { docsPage } from './docs-page.ts';
 import { API_HEADERS, ConstantJson, JsonText, sendJson } from './json.ts';
@@ -116,6 +118,25 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   app.get('/api/stats', async (c) => {
     await auth.callerOf(c);
     return sendJson(c, await computeStats(rt, c.req.query('procedure'), c.req.query('version')));
+  });
+
+  app.get('/api/transparence/checkpoints', async (c) => {
+    const t = rt.transparency;
+    if (!t) throw new GreffeError(404, 'NOT_FOUND', 'Ce serveur ne publie pas de points de contrôle.');
+    const raw = c.req.query('limit');
+    const limit = raw === undefined ? 20 : Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      throw new GreffeError(
+        400,
+        'INVALID_REQUEST',
+        'Le paramètre « limit » doit être un entier de 1 à 100.',
+        {
+          field: 'limit',
+        },
+      );
+    }
+    const rows = await rt.store.latestCheckpoints(limit);
+    return sendJson(c, { ...t, checkpoints: rows.map(exportedCheckpoint) });
   });
 
   const openapi = openApiDocument(rt.catalog.procedures, options.serverVersion ?? '0.1.0');

@@ -21,6 +21,10 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
   NOT_FOUND: { status: 404, fr: 'Adresse inconnue.' },
   CASE_NOT_FOUND: { status: 404, fr: 'Affaire inexistante ou que vous ne pouvez pas voir (jamais 403).' },
   DOCUMENT_NOT_FOUND: { status: 404, fr: 'Document inexistant ou que votre rôle ne peut pas voir.' },
+  RECEIPT_NOT_AVAILABLE: {
+    status: 404,
+    fr: 'Pas d’accusé de réception : demande pas encore déposée, ou invisible pour vous.',
+  },
   PROCEDURE_NOT_FOUND: { status: 404, fr: 'Procédure ou version inconnue.' },
   FORM_NOT_FOUND: { status: 404, fr: 'Formulaire inconnu.' },
   INVITATION_NOT_FOUND: { status: 404, fr: 'Code d’accès inconnu ou déjà utilisé.' },
@@ -46,6 +50,10 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
   GUARD_REFUSED: {
     status: 422,
     fr: 'Règles de garde non satisfaites (details.reasons : règle, texte, fondement).',
+  },
+  FACT_OWNED_BY_OTHER: {
+    status: 422,
+    fr: 'Le formulaire porte un fait qu’un autre rôle établit (details.fact, details.establishedBy).',
   },
   DOCUMENT_MISSING: { status: 422, fr: 'L’action porte sur un document qui n’existe pas encore.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, fr: 'Clé d’idempotence déjà utilisée pour une autre demande.' },

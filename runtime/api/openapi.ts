@@ -366,11 +366,55 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: { description: 'Octets' }, 404: errorResponse('DOCUMENT_NOT_FOUND') },
         },
       },
+      '/api/cases/{id}/events/preview': {
+        post: {
+          summary:
+            'Ce qu’enregistrerait un événement avec ces réponses (même réducteur, rien d’enregistré) : libellé de la transition prise et état atteint, ou le refus',
+          security: auth,
+          parameters: [caseId],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: {
+            200: ok('{ label, state }', ref('EventPreview')),
+            409: errorResponse('INVALID_STATE'),
+            422: errorResponse('INVALID_FORM, GUARD_REFUSED'),
+          },
+        },
+      },
+      '/api/cases/{id}/receipt': {
+        get: {
+          summary:
+            'Accusé de réception du dépôt (PDF : numéro RG, date et heure, tribunal, demande, pièces et leurs empreintes SHA-256, suite et délais)',
+          security: auth,
+          parameters: [caseId],
+          responses: {
+            200: {
+              description: 'PDF',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+            },
+            404: errorResponse('RECEIPT_NOT_AVAILABLE'),
+          },
+        },
+      },
       '/api/stats': {
         get: {
           summary: 'Objectifs mesurés (livre blanc I.C)',
           security: auth,
           responses: { 200: ok('Indicateurs', ref('Stats')) },
+        },
+      },
+      '/api/transparence/checkpoints': {
+        get: {
+          summary:
+            'Points de contrôle signés et horodatés du journal (RFC 6962/9162, note C2SP, jeton RFC 3161), du plus récent au plus ancien',
+          parameters: [
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 100 },
+            },
+          ],
+          responses: { 200: ok('Points de contrôle', ref('Checkpoints')) },
         },
       },
       '/api/dev/login': {

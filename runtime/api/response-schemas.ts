@@ -161,15 +161,19 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     ['draft'],
   ),
   ActionInfo: obj({ event: str, label: str, form: str, roles: strs }, ['form']),
-  Deadline: obj({
-    id: str,
-    label: str,
-    startedAt: str,
-    due: str,
-    dueAt: str,
-    explanation: str,
-    daysLeft: int,
-  }),
+  Deadline: obj(
+    {
+      id: str,
+      party: str,
+      label: str,
+      startedAt: str,
+      due: str,
+      dueAt: str,
+      explanation: str,
+      daysLeft: int,
+    },
+    ['party'],
+  ),
   TimelineEntry: obj(
     {
       seq: int,
@@ -202,6 +206,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     event: obj({ seq: int, event: str, at: str, hash: str }),
     view: str,
   }),
+  EventPreview: obj({ label: str, state: obj(stateSummary) }),
   DraftSaved: obj({ savedAt: str }),
   UploadedDocument: obj({ id: str, sha256: str, size: int, mediaType: str, kind: str, filename: str }),
   Stats: obj({
@@ -221,4 +226,19 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     byState: record(int),
   }),
   Problem: obj({ field: str, message: str }, []),
+  Checkpoints: obj({
+    origin: str,
+    publicKey: str,
+    development: bool,
+    checkpoints: list(
+      obj({
+        id: int,
+        size: int,
+        root: str,
+        note: str,
+        takenAt: str,
+        timestamp: orNull(obj({ token: str, time: str, authority: str })),
+      }),
+    ),
+  }),
 };

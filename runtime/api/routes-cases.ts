@@ -7,7 +7,8 @@ import { type CachedView, caseViewJson, freshView, ViewCache } from '../service/
 import type { Runtime } from '../service/context.ts';
 import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
-import { fireEvent } from '../service/fire-event.ts';
+import { filingReceipt } from '../service/receipt.ts';
+import { fireEvent, previewEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseFor } from '../service/open-case.ts';
 import { checkFiling } from '../identity/filing-checks.ts';
@@ -134,6 +135,24 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
     );
   });
 
+  app.post('/:id/events/preview', async (c) => {
+    const caller = await auth.callerOf(c);
+    auth.limits.acts.hit(caller.id);
+    const { event, data = {} } = await jsonBody(c);
+    if (typeof event !== 'string' || !event) {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez l’événement (« event »).', { field: 'event' });
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Les données (« data ») doivent être un objet.', {
+        field: 'data',
+      });
+    }
+    return sendJson(
+      c,
+      await previewEvent(rt, caller, c.req.param('id'), { event, data: data as Record<string, unknown> }),
+    );
+  });
+
   app.post('/:id/documents', async (c) => {
     const caller = await auth.callerOf(c);
     const kind = c.req.query('kind');
@@ -161,6 +180,21 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       ...(Number.isFinite(declared) && { declaredSize: declared }),
     });
     return sendJson(c, stored, 201);
+  });
+
+  app.get('/:id/receipt', async (c) => {
+    const caller = await auth.callerOf(c);
+    const { reference, pdf } = await filingReceipt(rt, caller, c.req.param('id'), new URL(c.req.url).origin);
+    const name = `accuse-reception-${reference.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '')}.pdf`;
+    return new Response(Buffer.from(pdf), {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-length': String(pdf.byteLength),
+        'content-disposition': `attachment; filename="${name}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      },
+    });
   });
 
   app.get('/:id/documents/:docId', async (c) => {

@@ -15,7 +15,7 @@ export function procedureRoutes(rt: Runtime): Hono<Env> {
   // The catalog does not change while the server runs: each answer is serialized and gzipped once.
   const constant = new ConstantJson();
   const find = (id: string, version?: string): Procedure => {
-    const p = version ? rt.catalog.get(id, version) : rt.catalog.pick(id, undefined, rt.dev);
+    const p = version ? rt.catalog.get(id, version) : rt.catalog.pick(id, undefined, rt.dev, rt.clock.now());
     if (!p) {
       throw new GreffeError(
         404,

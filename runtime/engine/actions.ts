@@ -78,9 +78,15 @@ export function availableActions(
     const first = offered[0];
     if (!first) continue;
     const allowing = new Set(offered.flatMap((c) => c.roles.filter((r) => roles.includes(r))));
+    // Several outcomes still open, the answers to choose between them: no one transition's label (the button
+    // would promise what the answers may not do) but the form's title; the review names the one taken.
+    const label =
+      new Set(offered.map((c) => c.label)).size > 1
+        ? ((first.form !== undefined ? procedure.forms[first.form]?.title : undefined) ?? first.label)
+        : first.label;
     out.push({
       event: first.event,
-      label: first.label,
+      label,
       ...(first.form !== undefined && { form: first.form }),
       roles: [...allowing],
     });

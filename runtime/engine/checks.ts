@@ -63,7 +63,8 @@ function guardRefusal(p: Procedure, rulesetId: string, r: GuardResult): EngineEr
     ? {
         status: 422,
         code: 'GUARD_REFUSED',
-        message: `Action refusée : ${label}.`,
+        // The rules' own French failure texts say why (and how to put it right).
+        message: [`Action refusée : ${label}.`, ...r.reasons.map((x) => x.text)].join(' '),
         details: { ruleset: rulesetId, outcome: r.outcome, reasons: r.reasons },
       }
     : {
@@ -77,7 +78,8 @@ function guardRefusal(p: Procedure, rulesetId: string, r: GuardResult): EngineEr
 /**
  * The guard rule sets of `t`, in order, on `facts` (the facts of `unknown`
  * not yet given). A rule set that reads no unknown fact runs exactly as when
- * the event is fired. One that reads an unknown fact needs every other fact
+ * the event is fired: partially, so that a fact the others make irrelevant
+ * may be absent, and refused when a fact it needs is missing. One that reads an unknown fact needs every other fact
  * it declares, and is evaluated partially: refused when the facts known
  * settle it unsatisfied or one of them is invalid, open (null) when only
  * unknown facts are missing to settle it.
@@ -93,7 +95,8 @@ export function guardVerdict(
   for (const rulesetId of t.guard) {
     const declared = p.rules.rulesets[rulesetId]?.facts ?? [];
     if (unknown.size === 0 || !declared.some((f) => unknown.has(f))) {
-      const r = evaluateGuard(rulesetId, guardInput(p, rulesetId, facts));
+      // Partial: a fact the facts given make irrelevant may be absent (no counterclaim → no counterclaim value).
+      const r = evaluateGuard(rulesetId, guardInput(p, rulesetId, facts), { partial: true });
       if (r.valid && r.satisfied) continue;
       return { ok: false, error: guardRefusal(p, rulesetId, r) };
     }
@@ -108,5 +111,28 @@ export function guardVerdict(
     }
     return { ok: false, error: guardRefusal(p, rulesetId, r) };
   }
+  // guard_unless: a rule set that, satisfied, forbids the transition (a referral of right cannot be refused).
+  for (const rulesetId of t.guardUnless) {
+    const declared = p.rules.rulesets[rulesetId]?.facts ?? [];
+    if (unknown.size > 0 && declared.some((f) => unknown.has(f))) {
+      open = true;
+      continue;
+    }
+    const r = evaluateGuard(rulesetId, guardInput(p, rulesetId, facts), { partial: true });
+    if (r.valid && !r.satisfied) continue;
+    return { ok: false, error: unlessRefusal(p, rulesetId, r) };
+  }
   return { ok: open ? null : true };
+}
+
+function unlessRefusal(p: Procedure, rulesetId: string, r: GuardResult): EngineError {
+  const label = p.rules.rulesets[rulesetId]?.label ?? rulesetId;
+  if (!r.valid) return guardRefusal(p, rulesetId, r);
+  const why = r.reasons.map((x) => x.text).join(' ');
+  return {
+    status: 422,
+    code: 'GUARD_REFUSED',
+    message: `Action refusée : ${label} (issue « ${String(r.outcome)} »). ${why}`.trim(),
+    details: { ruleset: rulesetId, outcome: r.outcome, reasons: r.reasons, unless: true },
+  };
 }

@@ -14,9 +14,10 @@ const frLong = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'UTC',
 });
 
-/** "2027-03-12" → "vendredi 12 mars 2027". */
+/** "2027-03-12" → "vendredi 12 mars 2027"; the first of the month is "1er" ("lundi 1er mars 2027"). */
 export function formatDateFr(date: string): string {
-  return frLong.format(new Date(`${date}T00:00:00Z`));
+  const text = frLong.format(new Date(`${date}T00:00:00Z`));
+  return date.endsWith('-01') ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text;
 }
 
 /** The civil date before `date` ("2027-03-01" → "2027-02-28"). */

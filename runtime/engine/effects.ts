@@ -1,7 +1,15 @@
 /** Turns a transition's spec effects into effects as data (due dates computed, texts rendered). */
-import { formatDuration, type Procedure, renderTemplate, type Transition } from '../../spec/index.ts';
-import { computeDue, getCalendar, type ProceduralCalendar, reminderDate } from '../time/index.ts';
+import {
+  CONTEXT_FACTS,
+  formatDuration,
+  type Procedure,
+  renderTemplate,
+  type Transition,
+  targetOf,
+} from '../../spec/index.ts';
+import { computeDue, type ProceduralCalendar, reminderDate } from '../time/index.ts';
 import { civilDateOf, endOfDay, formatDateFr, reminderInstant } from './dates.ts';
+import { caseCalendar, matchesInstance, rolesConcerning } from './instances.ts';
 import { produceDocument } from './produce.ts';
 import type { CaseSnapshot, EngineEffect, EngineError, ReminderPlan } from './types.ts';
 
@@ -30,7 +38,7 @@ export function readField(data: Readonly<Record<string, unknown>>, path: string)
 }
 
 /**
- * Started deadlines by procedure version and `deadline|start date`: a
+ * Started deadlines by procedure version and `calendar|deadline|party|start date`: a
  * deadline started on a given day always has the same due date, reminders
  * and explanation (CPC art. 640-642 count in civil days), and computing them
  * (calendar walk, French texts) was ~9 % of an event's CPU. Frozen: shared.
@@ -38,19 +46,31 @@ export function readField(data: Readonly<Record<string, unknown>>, path: string)
 const started = new WeakMap<Procedure, Map<string, EngineEffect>>();
 const STARTED_PER_PROCEDURE = 1_000;
 
-/** Starts deadline `id` now: due date by the procedure's calendar, reminders planned. */
-export function startDeadline(procedure: Procedure, id: string, now: Date): EngineEffect {
-  const calendar = getCalendar(procedure.calendar);
-  const startDate = civilDateOf(now, calendar.timeZone);
+/** Where a deadline starts: its calendar (default the procedure's), party, and the act's date (default `now`'s). */
+export interface StartOptions {
+  readonly calendar?: ProceduralCalendar;
+  readonly party?: string;
+  readonly startDate?: string;
+}
+
+/** Starts deadline `id` from the act's date (default: the day of `now`): due date by the calendar, reminders planned. */
+export function startDeadline(
+  procedure: Procedure,
+  id: string,
+  now: Date,
+  options: StartOptions = {},
+): EngineEffect {
+  const calendar = options.calendar ?? caseCalendar(procedure, undefined);
+  const startDate = options.startDate ?? civilDateOf(now, calendar.timeZone);
   let memo = started.get(procedure);
   if (!memo) {
     memo = new Map();
     started.set(procedure, memo);
   }
-  const key = `${id}|${startDate}`;
+  const key = `${calendar.id}|${id}|${options.party ?? ''}|${startDate}`;
   let effect = memo.get(key);
   if (!effect) {
-    effect = deadlineFrom(procedure, id, startDate, calendar);
+    effect = deadlineFrom(procedure, id, startDate, calendar, options.party);
     if (memo.size >= STARTED_PER_PROCEDURE) memo.clear();
     memo.set(key, effect);
   }
@@ -62,6 +82,7 @@ function deadlineFrom(
   id: string,
   startDate: string,
   calendar: ProceduralCalendar,
+  party: string | undefined,
 ): EngineEffect {
   const d = procedure.deadlines[id];
   if (!d) throw new Error(`Délai « ${id} » introuvable.`);
@@ -71,6 +92,8 @@ function deadlineFrom(
   for (const r of d.reminders) {
     const date = reminderDate(due, durationParam(procedure, r.before), calendar);
     if (date <= startDate) continue; // the deadline is shorter than the reminder's advance
+    const roles = rolesConcerning(procedure, r.roles, party);
+    if (roles.length === 0) continue;
     const message = r.message
       ? renderTemplate(r.message, procedure)
       : `Rappel : le délai « ${d.label} » expire le ${formatDateFr(due)} à 24 h (${calendar.timeZoneLabel}), dans ${formatDuration(durationParam(procedure, r.before))} environ.`;
@@ -78,7 +101,7 @@ function deadlineFrom(
       Object.freeze<ReminderPlan>({
         fireAt: reminderInstant(date, calendar.timeZone).toISOString(),
         date,
-        roles: r.roles,
+        roles,
         channels: r.channels.length > 0 ? r.channels : ['plateforme'],
         message,
       }),
@@ -87,6 +110,7 @@ function deadlineFrom(
   return Object.freeze({
     type: 'deadline.start',
     deadline: id,
+    ...(party !== undefined && { party }),
     duration,
     startDate,
     due,
@@ -96,22 +120,88 @@ function deadlineFrom(
   });
 }
 
+/**
+ * The date of the act a deadline runs from (`start: { from }`): the form's date
+ * field, which may be neither in the future (the court's today) nor before the
+ * acts it follows — those that started the deadlines this transition stops, and
+ * those named under `after:`. Without the field (never, once checked), today.
+ */
+function actDate(
+  ctx: EffectContext,
+  e: Extract<Transition['effects'][number], { kind: 'start' }>,
+  today: string,
+): { date: string } | { error: EngineError } {
+  if (e.from === undefined) return { date: today };
+  const value = readField(ctx.data, e.from);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { date: today };
+  const { procedure, transition: t, snapshot } = ctx;
+  const form = t.form !== undefined ? procedure.forms[t.form] : undefined;
+  const title = (form?.schema.properties as Record<string, { title?: unknown }> | undefined)?.[e.from]?.title;
+  const field = typeof title === 'string' ? `« ${title} » (${e.from})` : `« ${e.from} »`;
+  if (value > today) {
+    return {
+      error: {
+        status: 422,
+        code: 'ACT_DATE_IN_FUTURE',
+        message: `La date ${field}, ${formatDateFr(value)}, est postérieure à aujourd’hui (${formatDateFr(today)}) : un acte ne peut être daté de l’avenir.`,
+        details: { field: e.from, value, today },
+      },
+    };
+  }
+  const stopped = t.effects.flatMap((x) =>
+    x.kind === 'stop' ? [{ deadline: x.deadline, party: x.against }] : [],
+  );
+  const bounds = [...stopped, ...(e.after ?? []).map((deadline) => ({ deadline }))];
+  for (const d of snapshot.runningDeadlines) {
+    if (d.startDate === undefined || value >= d.startDate) continue;
+    if (!bounds.some((b) => matchesInstance(d, b))) continue;
+    const label = procedure.deadlines[d.deadline]?.label ?? d.deadline;
+    return {
+      error: {
+        status: 422,
+        code: 'ACT_DATE_BEFORE_ACT',
+        message: `La date ${field}, ${formatDateFr(value)}, est antérieure à l’acte dont elle dépend : le délai « ${label} » court depuis le ${formatDateFr(d.startDate)}.`,
+        details: { field: e.from, value, deadline: d.deadline, startDate: d.startDate },
+      },
+    };
+  }
+  return { date: value };
+}
+
 /** The effects of firing `transition`, or a refusal when a document it acts on does not exist. */
 export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | { error: EngineError } {
   const { procedure, snapshot, transition: t, now } = ctx;
   const effects: EngineEffect[] = [];
   const produced = new Map<string, { kind: string; sha256: string }>();
-  let date: string | undefined; // the act's civil date, computed only when a document needs it
+  const calendar = caseCalendar(procedure, snapshot.court);
+  let date: string | undefined; // the act's civil date, computed only when needed
   for (const e of t.effects) {
     switch (e.kind) {
-      case 'start':
-        effects.push(startDeadline(procedure, e.deadline, now));
+      case 'start': {
+        date ??= civilDateOf(now, calendar.timeZone);
+        const act = actDate(ctx, e, date);
+        if ('error' in act) return act;
+        effects.push(
+          startDeadline(procedure, e.deadline, now, {
+            calendar,
+            startDate: act.date,
+            ...(e.against !== undefined && { party: e.against }),
+          }),
+        );
         break;
+      }
       case 'stop':
-        effects.push({ type: 'deadline.stop', deadline: e.deadline });
+        effects.push({
+          type: 'deadline.stop',
+          deadline: e.deadline,
+          ...(e.against !== undefined && { party: e.against }),
+        });
         break;
       case 'record': {
-        const value = readField(ctx.data, e.from);
+        // value: a constant; from: requerant, the actor's role (a context fact); else a form field.
+        const context = (CONTEXT_FACTS as readonly string[]).includes(e.from);
+        const value =
+          'value' in e ? e.value : context ? (ctx.actorRole ?? undefined) : readField(ctx.data, e.from);
         if (value !== undefined)
           effects.push({ type: 'fact.record', fact: e.fact, value, visibleTo: t.visibleTo });
         break;
@@ -125,7 +215,7 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
         });
         break;
       case 'produce': {
-        date ??= civilDateOf(now, getCalendar(procedure.calendar).timeZone);
+        date ??= civilDateOf(now, calendar.timeZone);
         const document = produceDocument({
           procedure,
           kind: e.document,
@@ -163,10 +253,15 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
   }
   for (const role of t.summons) effects.push({ type: 'summon', role });
   // A final state ends the case: every deadline still running stops with it.
-  if (procedure.states[t.to]?.final) {
-    const stopped = new Set(effects.flatMap((x) => (x.type === 'deadline.stop' ? [x.deadline] : [])));
-    for (const { deadline } of snapshot.runningDeadlines) {
-      if (!stopped.has(deadline)) effects.push({ type: 'deadline.stop', deadline });
+  if (procedure.states[targetOf(t, snapshot.state)]?.final) {
+    const stopped = effects.flatMap((x) =>
+      x.type === 'deadline.stop' ? [{ deadline: x.deadline, party: x.party }] : [],
+    );
+    const ended = new Set<string>();
+    for (const d of snapshot.runningDeadlines) {
+      if (stopped.some((x) => matchesInstance(d, x)) || ended.has(d.deadline)) continue;
+      ended.add(d.deadline);
+      effects.push({ type: 'deadline.stop', deadline: d.deadline });
     }
   }
   return { effects };

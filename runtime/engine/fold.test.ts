@@ -27,7 +27,12 @@ describe('transition: the next snapshot', () => {
     const d = fire(mediation, s0, 'inviter_voisin', user('mediateur'));
     expect(d.snapshot).toMatchObject({ state: 'ouverte', version: 1, seq: 2, closed: false });
     expect(d.snapshot.runningDeadlines).toEqual([
-      { deadline: 'delai_reponse', due: '2027-03-22', dueAt: '2027-03-22T23:00:00.000Z' },
+      {
+        deadline: 'delai_reponse',
+        startDate: '2027-03-05',
+        due: '2027-03-22',
+        dueAt: '2027-03-22T23:00:00.000Z',
+      },
     ]);
     // The input snapshot is left as it was: the reducer is pure.
     expect(s0).toEqual(simulatedCase(mediation, 'ouverte'));

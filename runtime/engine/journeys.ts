@@ -7,9 +7,11 @@
  */
 import type { CaseResult } from '../../rules/index.ts';
 import type { Journey, Procedure } from '../../spec/index.ts';
+import { courtById } from '../identity/courts.ts';
 import { addIsoDuration } from '../time/index.ts';
 import { initialStates } from './actions.ts';
 import { dueExpiries, expiredWithoutEvent, expiryCommand } from './expiry.ts';
+import { instanceKey } from './instances.ts';
 import { rulesGuards } from './guards.ts';
 import { transition } from './transition.ts';
 import type { CaseSnapshot, GuardEvaluator } from './types.ts';
@@ -22,7 +24,7 @@ interface SimCase {
 }
 
 /** A new case of `p` in `state`: nothing recorded, the opening as its first journal item. */
-export function simulatedCase(p: Procedure, state: string): CaseSnapshot {
+export function simulatedCase(p: Procedure, state: string, court?: string): CaseSnapshot {
   return {
     id: 'simulation',
     reference: 'simulation',
@@ -35,20 +37,35 @@ export function simulatedCase(p: Procedure, state: string): CaseSnapshot {
     facts: {},
     runningDeadlines: [],
     documents: [],
+    ...(court !== undefined && { court }),
   };
 }
 
+/** What a journey run may be given: its guard evaluator (default: the rules'), and who hears of each accepted event. */
+export interface JourneyHooks {
+  readonly guards?: GuardEvaluator;
+  readonly fired?: (event: string) => void;
+}
+
 /** Fires, in due order, every deadline due at `now` (the scheduler's job, in memory). */
-function expireDue(p: Procedure, c: SimCase, now: Date, guards: GuardEvaluator): string | undefined {
+function expireDue(
+  p: Procedure,
+  c: SimCase,
+  now: Date,
+  guards: GuardEvaluator,
+  fired?: (event: string) => void,
+): string | undefined {
   for (;;) {
     const [due] = dueExpiries(p, c.snapshot, now);
     if (!due) return undefined;
     const command = expiryCommand(c.snapshot, due);
     const d = command ? transition(p, c.snapshot, command, now, guards) : undefined;
-    if (d?.ok) c.snapshot = d.snapshot;
-    else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline);
+    if (d?.ok && command) {
+      c.snapshot = d.snapshot;
+      fired?.(command.event);
+    } else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline, due.party);
     if (d && !d.ok && d.error.code !== 'INVALID_STATE')
-      return `expiration de ${due.deadline} : ${d.error.code} ${d.error.message}`;
+      return `expiration de ${instanceKey(due)} : ${d.error.code} ${d.error.message}`;
   }
 }
 
@@ -58,12 +75,10 @@ function runStep(
   s: JourneyStep,
   clock: { now: Date },
   guards: GuardEvaluator,
+  fired?: (event: string) => void,
 ): string | undefined {
-  if (s.wait) {
-    clock.now = addIsoDuration(clock.now, s.wait);
-    const failed = expireDue(p, c, clock.now, guards);
-    if (failed) return failed;
-  } else if (s.event && s.as) {
+  if (s.wait) clock.now = addIsoDuration(clock.now, s.wait);
+  else if (s.event && s.as) {
     const command = {
       event: s.event,
       data: { ...(s.data ?? {}) },
@@ -71,9 +86,22 @@ function runStep(
       actor: { kind: 'user', id: s.as, roles: [s.as] },
     } as const;
     const d = transition(p, c.snapshot, command, clock.now, guards);
-    if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
-    c.snapshot = d.snapshot;
+    if (s.expectRefusal !== undefined) {
+      if (d.ok)
+        return `${s.event} par ${s.as} accepté (état ${d.snapshot.state}) au lieu d’être refusé (${s.expectRefusal})`;
+      if (d.error.code !== s.expectRefusal)
+        return `${s.event} par ${s.as} refusé : ${d.error.code} au lieu de ${s.expectRefusal} — ${d.error.message}`;
+      if (s.expectMessage !== undefined && !d.error.message.includes(s.expectMessage))
+        return `${s.event} par ${s.as} refusé sans dire « ${s.expectMessage} » : ${d.error.message}`;
+    } else if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
+    else {
+      c.snapshot = d.snapshot;
+      fired?.(s.event);
+    }
   }
+  // The scheduler runs on: a deadline already due (one started from an act dated in the past) expires now.
+  const failed = expireDue(p, c, clock.now, guards, fired);
+  if (failed) return failed;
   const { state } = c.snapshot;
   if (s.expectState && state !== s.expectState) return `état ${state} au lieu de ${s.expectState}`;
   return undefined;
@@ -88,22 +116,30 @@ export function runJourney(
   p: Procedure,
   j: Journey,
   observe?: (snapshot: CaseSnapshot, now: Date) => void,
+  hooks: JourneyHooks = {},
 ): CaseResult {
   const at = { name: j.name, file: j.loc.file, line: j.loc.line, column: j.loc.column };
   const expected = `état ${j.expect.state}${j.expect.deadlines ? `, délais [${[...j.expect.deadlines].sort().join(', ')}]` : ''}`;
   const start = j.start ?? initialStates(p)[0] ?? '';
-  const c: SimCase = { snapshot: simulatedCase(p, start) };
+  if (j.court !== undefined && !courtById(j.court))
+    return {
+      ...at,
+      passed: false,
+      expected,
+      actual: `tribunal « ${j.court} » inconnu (runtime/identity/courts.ts)`,
+    };
+  const c: SimCase = { snapshot: simulatedCase(p, start, j.court) };
   const clock = { now: new Date(`${p.effective}T09:00:00Z`) };
-  const guards = rulesGuards(p);
+  const guards = hooks.guards ?? rulesGuards(p);
   observe?.(c.snapshot, clock.now);
   for (const s of j.steps) {
-    const failure = runStep(p, c, s, clock, guards);
+    const failure = runStep(p, c, s, clock, guards, hooks.fired);
     observe?.(c.snapshot, clock.now);
     if (failure)
       return { ...at, line: s.loc.line, column: s.loc.column, passed: false, expected, actual: failure };
   }
   const { state, runningDeadlines, documents } = c.snapshot;
-  const running = runningDeadlines.map((d) => d.deadline).sort();
+  const running = runningDeadlines.map(instanceKey).sort();
   const actual = `état ${state}${j.expect.deadlines ? `, délais [${running.join(', ')}]` : ''}`;
   const kinds = new Set(documents.map((d) => d.kind));
   const missingDocs = (j.expect.documents ?? []).filter((k) => !kinds.has(k));

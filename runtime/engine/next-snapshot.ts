@@ -6,6 +6,7 @@
  */
 import type { Procedure } from '../../spec/index.ts';
 import { sha256Hex } from './hash.ts';
+import { type InstanceRef, instanceKey, matchesInstance } from './instances.ts';
 import type { CaseSnapshot, DocumentRef, EngineEffect, FactRecord, RunningDeadline } from './types.ts';
 
 /** The id of the `i`-th document an event produces: derived from the case and its next version (pure, unique). */
@@ -21,18 +22,26 @@ export function nextSnapshot(
   to: string,
   effects: readonly EngineEffect[],
   produced: readonly DocumentRef[],
-  expired: string | undefined,
+  expired: InstanceRef | undefined,
 ): CaseSnapshot {
   const seq = s.seq + 1;
   const facts: Record<string, FactRecord> = { ...s.facts };
-  const deadlines = new Map<string, RunningDeadline>(s.runningDeadlines.map((d) => [d.deadline, d]));
-  if (expired !== undefined) deadlines.delete(expired);
+  const deadlines = new Map<string, RunningDeadline>(s.runningDeadlines.map((d) => [instanceKey(d), d]));
+  if (expired !== undefined) deadlines.delete(instanceKey(expired));
   for (const e of effects) {
     if (e.type === 'fact.record') facts[e.fact] = { value: e.value, seq, visibleTo: e.visibleTo };
-    else if (e.type === 'deadline.stop') deadlines.delete(e.deadline);
-    else if (e.type === 'deadline.start') {
-      deadlines.delete(e.deadline); // a restarted deadline runs again from now: last in start order
-      deadlines.set(e.deadline, { deadline: e.deadline, due: e.due, dueAt: e.dueAt });
+    else if (e.type === 'deadline.stop') {
+      for (const [key, d] of deadlines) if (matchesInstance(d, e)) deadlines.delete(key);
+    } else if (e.type === 'deadline.start') {
+      const key = instanceKey(e);
+      deadlines.delete(key); // a restarted deadline runs again from now: last in start order
+      deadlines.set(key, {
+        deadline: e.deadline,
+        ...(e.party !== undefined && { party: e.party }),
+        startDate: e.startDate,
+        due: e.due,
+        dueAt: e.dueAt,
+      });
     }
   }
   return {

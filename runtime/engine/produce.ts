@@ -36,7 +36,12 @@ function formatAnswers(
   indent: string,
 ): string {
   const props = isObj(schema?.properties) ? (schema.properties as Record<string, unknown>) : {};
+  // In the form's order, then any other key sorted: the act depends on the data, not on the order
+  // its keys arrived in (the journal keeps canonical JSON, and the audit re-derives the act from it).
+  const order = Object.keys(props);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   return Object.entries(data)
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, v]) => {
       const s = isObj(props[key]) ? (props[key] as Schema) : undefined;
       const label = typeof s?.title === 'string' ? s.title : key;

@@ -12,12 +12,13 @@
  * idempotency are the runtime's (they need the store).
  */
 import { validateFormData } from '../../forms/index.ts';
-import type { Procedure, Transition } from '../../spec/index.ts';
+import { factOwnedByOthers, type Procedure, type Transition, targetOf } from '../../spec/index.ts';
 import { conditionOutcome } from './conditions.ts';
 import { factsFor, guardVerdict, roleFor } from './checks.ts';
 import { buildEffects } from './effects.ts';
 import { rulesGuards } from './guards.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
+import { withoutInstance } from './instances.ts';
 import { eventDocuments, nextSnapshot, producedDocumentId } from './next-snapshot.ts';
 import type {
   CaseSnapshot,
@@ -33,6 +34,19 @@ const NONE: ReadonlySet<string> = new Set();
 
 function stateLabel(procedure: Procedure, state: string): string {
   return procedure.states[state]?.label ?? state;
+}
+
+/** 422 FACT_OWNED_BY_OTHER: the form carries `fact`, which `owners` establish. */
+function factRefusal(procedure: Procedure, fact: string, owners: readonly string[]): EngineError {
+  const title = procedure.rules.facts[fact]?.title;
+  const what = typeof title === 'string' ? `« ${title} » (${fact})` : `« ${fact} »`;
+  const who = owners.map((r) => procedure.roles[r]?.label ?? r).join(', ');
+  return {
+    status: 422,
+    code: 'FACT_OWNED_BY_OTHER',
+    message: `Le fait ${what} est établi par : ${who}. Votre formulaire ne peut ni le fixer ni le modifier ; retirez ce champ.`,
+    details: { fact, establishedBy: owners },
+  };
 }
 
 /** The candidates of `command.event` the actor may fire in the case's state, or the refusal (403, 409). */
@@ -107,14 +121,27 @@ export function transition(
       details: { problems: formProblems },
     });
   }
+  // Who establishes a fact (rules.yaml established_by): a form never sets one another role establishes.
+  let owned: EngineError | undefined;
+  const own = valid.filter((t) => {
+    const role = roleFor(t, command.actor) ?? null;
+    for (const field of Object.keys(command.data)) {
+      const owners = factOwnedByOthers(procedure.rules, field, role);
+      if (!owners) continue;
+      owned ??= factRefusal(procedure, field, owners);
+      return false;
+    }
+    return true;
+  });
+  if (own.length === 0) return refuse(owned as EngineError);
   const factsOf = (t: Transition) => factsFor(snapshot, command.data, roleFor(t, command.actor) ?? null);
-  const matching = valid.filter((t) => !t.when || conditionOutcome(t.when, factsOf(t), NONE, procedure));
+  const matching = own.filter((t) => !t.when || conditionOutcome(t.when, factsOf(t), NONE, procedure));
   if (matching.length === 0) {
     return refuse({
       status: 422,
       code: 'CONDITION_NOT_MET',
-      message: `Les conditions de l’action « ${valid[0]?.label} » ne sont pas réunies dans cette affaire.`,
-      details: { event: command.event, conditions: valid.map((t) => t.when ?? null) },
+      message: `Les conditions de l’action « ${own[0]?.label} » ne sont pas réunies dans cette affaire.`,
+      details: { event: command.event, conditions: own.map((t) => t.when ?? null) },
     });
   }
   // Guards: the first candidate (spec order) whose rule sets are all satisfied wins.
@@ -138,12 +165,16 @@ export function transition(
     });
   }
   const actorRole = roleFor(chosen, command.actor) ?? null;
+  const to = targetOf(chosen, snapshot.state);
   // The expired deadline no longer runs: a final state does not stop it again.
-  const expired = command.actor.kind === 'system' ? command.expired : undefined;
+  const expired =
+    command.actor.kind === 'system' && command.expired !== undefined
+      ? { deadline: command.expired, party: command.expiredParty }
+      : undefined;
   const before =
     expired === undefined
       ? snapshot
-      : { ...snapshot, runningDeadlines: snapshot.runningDeadlines.filter((d) => d.deadline !== expired) };
+      : { ...snapshot, runningDeadlines: withoutInstance(snapshot.runningDeadlines, expired) };
   const built = buildEffects({
     procedure,
     snapshot: before,
@@ -167,20 +198,21 @@ export function transition(
   const data = command.data;
   return {
     ok: true,
-    snapshot: nextSnapshot(procedure, snapshot, chosen.to, effects, produced, expired),
+    snapshot: nextSnapshot(procedure, snapshot, to, effects, produced, expired),
     event: {
       event: chosen.event,
       label: chosen.label,
       transition: chosen,
       from: snapshot.state,
-      to: chosen.to,
+      to,
       actorRole,
       data,
       dataSha256: sha256Hex(canonicalJson(data)),
       at: now.toISOString(),
       visibleTo: chosen.visibleTo,
       documents: eventDocuments(effects, produced),
-      ...(expired !== undefined && { expired }),
+      ...(expired !== undefined && { expired: expired.deadline }),
+      ...(expired?.party !== undefined && { expiredParty: expired.party }),
     },
     effects,
   };

@@ -23,6 +23,10 @@ export interface DocumentRef {
 /** A deadline running on a case: its spec id and when it expires. */
 export interface RunningDeadline {
   readonly deadline: string;
+  /** Per-party deadline (`per_party: true`): the party (role) this instance runs against. */
+  readonly party?: string;
+  /** Civil date of the act the time runs from (court's zone). */
+  readonly startDate?: string;
   /** Last civil day of the deadline (court's zone). */
   readonly due: string;
   /** Instant it expires: 24:00 at the end of `due`, ISO 8601. */
@@ -44,10 +48,12 @@ export interface CaseSnapshot {
   /** True once the case reached a final state. */
   readonly closed: boolean;
   readonly facts: Readonly<Record<string, FactRecord>>;
-  /** The deadlines running now, one per spec id, in start order. */
+  /** The deadlines running now, one per spec id (per spec id and party for per-party ones), in start order. */
   readonly runningDeadlines: readonly RunningDeadline[];
   /** The case's documents, oldest first (the latest of a kind is the one a connector acts on). */
   readonly documents: readonly DocumentRef[];
+  /** The court the case is filed with (runtime/identity/courts.ts): its calendar counts time under `calendar: juridiction`. */
+  readonly court?: string;
 }
 
 /** Who fires the event: a user acting with their roles in this case, or the system (deadline expiry). */
@@ -63,6 +69,8 @@ export interface Command {
   readonly actor: Actor;
   /** System commands only: the running deadline whose expiry fires the event (it ends as expired). */
   readonly expired?: string;
+  /** With `expired`, for a per-party deadline: the party whose instance expired. */
+  readonly expiredParty?: string;
 }
 
 /** A refusal: HTTP status, stable code, French message and machine-readable details. */
@@ -97,6 +105,8 @@ export type EngineEffect =
   | {
       readonly type: 'deadline.start';
       readonly deadline: string;
+      /** Per-party deadline: the party this instance runs against. */
+      readonly party?: string;
       readonly duration: string;
       readonly startDate: string;
       readonly due: string;
@@ -104,7 +114,8 @@ export type EngineEffect =
       readonly explanation: string;
       readonly reminders: readonly ReminderPlan[];
     }
-  | { readonly type: 'deadline.stop'; readonly deadline: string }
+  /** Stops the deadline's instance against `party`, or every instance when `party` is absent. */
+  | { readonly type: 'deadline.stop'; readonly deadline: string; readonly party?: string }
   | {
       readonly type: 'fact.record';
       readonly fact: string;
@@ -144,6 +155,7 @@ export interface DecidedEvent {
   readonly documents: readonly DocumentRef[];
   /** The deadline whose expiry fired the event (system events of the scheduler). */
   readonly expired?: string;
+  readonly expiredParty?: string;
 }
 
 /** An accepted event: the case's next snapshot, the event to journal and its effects as data. */

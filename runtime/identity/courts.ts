@@ -7,19 +7,35 @@
 export interface Court {
   readonly id: string;
   readonly name: string;
+  /**
+   * The calendar its deadlines are counted with (runtime/time/calendars.ts)
+   * when a procedure says `calendar: juridiction`: the courts of Moselle,
+   * Bas-Rhin and Haut-Rhin add Good Friday and 26 December (Code du travail,
+   * art. L3134-13).
+   */
+  readonly calendar: string;
 }
 
+const FR = 'fr';
+const ALSACE_MOSELLE = 'fr-alsace-moselle';
+
 export const COURTS: readonly Court[] = [
-  { id: 'tj-exemple', name: 'Tribunal judiciaire d’exemple (démonstration)' },
-  { id: 'tj-autre', name: 'Autre tribunal judiciaire d’exemple (démonstration)' },
-  { id: 'tj-paris', name: 'Tribunal judiciaire de Paris' },
-  { id: 'tj-lyon', name: 'Tribunal judiciaire de Lyon' },
-  { id: 'tj-marseille', name: 'Tribunal judiciaire de Marseille' },
-  { id: 'tj-lille', name: 'Tribunal judiciaire de Lille' },
-  { id: 'tj-bordeaux', name: 'Tribunal judiciaire de Bordeaux' },
-  { id: 'tj-toulouse', name: 'Tribunal judiciaire de Toulouse' },
-  { id: 'tj-nantes', name: 'Tribunal judiciaire de Nantes' },
-  { id: 'tj-strasbourg', name: 'Tribunal judiciaire de Strasbourg' },
+  { id: 'tj-exemple', name: 'Tribunal judiciaire d’exemple (démonstration)', calendar: FR },
+  { id: 'tj-autre', name: 'Autre tribunal judiciaire d’exemple (démonstration)', calendar: FR },
+  { id: 'tj-paris', name: 'Tribunal judiciaire de Paris', calendar: FR },
+  { id: 'tj-lyon', name: 'Tribunal judiciaire de Lyon', calendar: FR },
+  { id: 'tj-marseille', name: 'Tribunal judiciaire de Marseille', calendar: FR },
+  { id: 'tj-lille', name: 'Tribunal judiciaire de Lille', calendar: FR },
+  { id: 'tj-bordeaux', name: 'Tribunal judiciaire de Bordeaux', calendar: FR },
+  { id: 'tj-toulouse', name: 'Tribunal judiciaire de Toulouse', calendar: FR },
+  { id: 'tj-nantes', name: 'Tribunal judiciaire de Nantes', calendar: FR },
+  { id: 'tj-strasbourg', name: 'Tribunal judiciaire de Strasbourg', calendar: ALSACE_MOSELLE },
+  { id: 'tj-colmar', name: 'Tribunal judiciaire de Colmar', calendar: ALSACE_MOSELLE },
+  { id: 'tj-mulhouse', name: 'Tribunal judiciaire de Mulhouse', calendar: ALSACE_MOSELLE },
+  { id: 'tj-saverne', name: 'Tribunal judiciaire de Saverne', calendar: ALSACE_MOSELLE },
+  { id: 'tj-metz', name: 'Tribunal judiciaire de Metz', calendar: ALSACE_MOSELLE },
+  { id: 'tj-thionville', name: 'Tribunal judiciaire de Thionville', calendar: ALSACE_MOSELLE },
+  { id: 'tj-sarreguemines', name: 'Tribunal judiciaire de Sarreguemines', calendar: ALSACE_MOSELLE },
 ];
 
 const byId = new Map(COURTS.map((c) => [c.id, c]));

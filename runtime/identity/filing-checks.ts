@@ -22,7 +22,12 @@ export async function checkFiling(rt: Runtime, caller: Caller, body: Record<stri
   }
   const p =
     typeof body.procedure === 'string'
-      ? rt.catalog.pick(body.procedure, typeof body.version === 'string' ? body.version : undefined, rt.dev)
+      ? rt.catalog.pick(
+          body.procedure,
+          typeof body.version === 'string' ? body.version : undefined,
+          rt.dev,
+          rt.clock.now(),
+        )
       : undefined;
   if (!p) return; // the case service answers an unknown procedure
   const open = await rt.store.openDrafts(caller.id, p.id, initialStates(p));

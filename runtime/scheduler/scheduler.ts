@@ -51,8 +51,10 @@ async function expireCase(rt: Runtime, caseId: string, report: SchedulerReport):
     }
     const now = rt.clock.now();
     const rows = await rt.store.dueDeadlines(now.toISOString(), 100, caseId);
-    const [due] = dueExpiries(p, { runningDeadlines: rows }, now);
-    const d = due && rows.find((r) => r.deadline === due.deadline);
+    if (rows.length === 0) return;
+    // Every running instance, not only the due ones: a per-party deadline fires its event with its last instance.
+    const [due] = dueExpiries(p, await rt.store.caseSnapshot(c), now);
+    const d = due && rows.find((r) => r.deadline === due.deadline && (r.party ?? undefined) === due.party);
     if (!due || !d) return;
     await expire(rt, p, c, d, expiryCommand({ version: c.version }, due), report);
   }

@@ -11,7 +11,7 @@ import { availableActions } from '../engine/actions.ts';
 import type { DocumentRef, FactRecord } from '../engine/types.ts';
 import { daysUntil } from '../engine/dates.ts';
 import type { CaseRecord } from '../store/case-store.ts';
-import { getCalendar } from '../time/index.ts';
+import { caseCalendar, rolesConcerning } from '../engine/instances.ts';
 import type { Runtime } from './context.ts';
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
@@ -57,7 +57,7 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
   const { case: c, procedure: p, roles } = a;
   const state = p.states[c.state];
   const phase = state ? p.phases[state.phase] : undefined;
-  const tz = getCalendar(p.calendar).timeZone;
+  const tz = caseCalendar(p, c.court).timeZone;
   const { journal, documents: docs, draft } = record;
   const visibleSeq = new Set(
     journal.filter((j) => canSee(parse<string[]>(j.visibleTo), roles)).map((j) => j.seq),
@@ -87,7 +87,11 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
       },
     ];
   });
-  const running = record.deadlines.filter((d) => visibleSeq.has(d.startedSeq));
+  // A per-party instance is shown to its party (and the court), not to the other parties.
+  const running = record.deadlines.filter(
+    (d) =>
+      visibleSeq.has(d.startedSeq) && (d.party === null || rolesConcerning(p, roles, d.party).length > 0),
+  );
   return {
     id: c.id,
     reference: c.reference,
@@ -111,6 +115,7 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
     actions: state?.final ? [] : availableActions(p, { state: c.state, facts, documents: docs }, roles),
     deadlines: running.map((d) => ({
       id: d.deadline,
+      ...(d.party !== null && { party: d.party }),
       label: p.deadlines[d.deadline]?.label ?? d.deadline,
       startedAt: d.startedAt,
       due: d.due,

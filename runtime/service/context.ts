@@ -22,6 +22,12 @@ export interface Runtime {
   readonly afterCommit: (caseId?: string) => void;
   /** Fires the case's deadlines already due, before an event is decided on it (a late act never wins over an expiry). */
   readonly expireDue: (caseId: string) => Promise<boolean>;
+  /** The journal's public key and name, for GET /api/transparence/checkpoints (absent: not served). */
+  readonly transparency?: {
+    readonly origin: string;
+    readonly publicKey: string;
+    readonly development: boolean;
+  };
 }
 
 export { rulesGuards } from '../engine/guards.ts';

@@ -94,6 +94,14 @@ function sampleFor(rt: Runtime): EventCommit['sampleUserFor'] {
   };
 }
 
+/** Runs the reducer on case `c`; throws its refusal as a GreffeError. Nothing is stored. */
+async function decide(rt: Runtime, p: Procedure, c: CaseRow, command: Command, now: Date): Promise<Accepted> {
+  const snapshot = await rt.store.caseSnapshot(c);
+  const d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
+  if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
+  return d;
+}
+
 /** Runs the reducer on case `c`; throws its refusal as a GreffeError, stores the bytes of produced documents. */
 async function decideOn(
   rt: Runtime,
@@ -102,9 +110,7 @@ async function decideOn(
   command: Command,
   now: Date,
 ): Promise<Accepted> {
-  const snapshot = await rt.store.caseSnapshot(c);
-  const d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
-  if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
+  const d = await decide(rt, p, c, command, now);
   for (const e of d.effects) {
     if (e.type === 'document.produce')
       await storeBytes(rt.store.documentsDir, e.document.sha256, e.document.content);
@@ -160,6 +166,31 @@ export async function fireEvent(
     if (replay) return replay;
     throw conflict(err.caseVersion);
   }
+}
+
+/** What an event would record, as the reducer decides it now: the transition's label and the state reached. */
+export interface EventPreview {
+  readonly label: string;
+  readonly state: { id: string; label: string; final: boolean; outcome: string | null };
+}
+
+/**
+ * POST /api/cases/:id/events/preview: the same reducer on the same snapshot as `fireEvent`, nothing
+ * committed — the review page names the transition the answers lead to (its label, not the first
+ * transition of the event's), or shows the refusal before anything is sent.
+ */
+export async function previewEvent(
+  rt: Runtime,
+  caller: Caller,
+  caseId: string,
+  req: Omit<FireRequest, 'expectedVersion'>,
+): Promise<EventPreview> {
+  await rt.expireDue(caseId);
+  const a = await caseAccess(rt, caller, caseId);
+  const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
+  const command = { ...req, expectedVersion: a.case.version, actor };
+  const d = await decide(rt, a.procedure, a.case, command, rt.clock.now());
+  return { label: d.event.label, state: stateSummary(a.procedure, d.snapshot.state) };
 }
 
 /**

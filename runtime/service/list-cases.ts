@@ -8,7 +8,7 @@ import { rolesInCase, type Caller, canSee } from '../access/policy.ts';
 import { isCourtRole, availableActions } from '../engine/actions.ts';
 import type { FactRecord } from '../engine/types.ts';
 import { daysUntil } from '../engine/dates.ts';
-import { getCalendar } from '../time/index.ts';
+import { caseCalendar, rolesConcerning } from '../engine/instances.ts';
 import type { Runtime } from './context.ts';
 import { groupBy } from './group-by.ts';
 
@@ -52,7 +52,8 @@ export async function listCases(rt: Runtime, caller: Caller, queue?: string): Pr
     const actions = state?.final ? [] : availableActions(p, snapshot, roles, rt.guards(p));
     const running = (deadlinesByCase.get(c.id) ?? [])
       .filter((r) => canSee(JSON.parse(r.visibleTo) as string[], roles))
-      .map((r) => r.deadline);
+      .map((r) => r.deadline)
+      .filter((d) => d.party === null || rolesConcerning(p, roles, d.party).length > 0);
     if (queue !== undefined) {
       if (actions.length === 0) continue;
       const inQueue =
@@ -64,7 +65,7 @@ export async function listCases(rt: Runtime, caller: Caller, queue?: string): Pr
       if (!inQueue) continue;
     }
     const next = running[0];
-    const tz = getCalendar(p.calendar).timeZone;
+    const tz = caseCalendar(p, c.court).timeZone;
     out.push({
       id: c.id,
       reference: c.reference,

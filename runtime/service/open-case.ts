@@ -18,7 +18,7 @@ export interface OpenRequest {
 
 /** Opens the case; returns its id. */
 export async function openCaseFor(rt: Runtime, caller: Caller, req: OpenRequest): Promise<string> {
-  const p = rt.catalog.pick(req.procedure, req.version, rt.dev);
+  const p = rt.catalog.pick(req.procedure, req.version, rt.dev, rt.clock.now());
   if (!p) {
     throw new GreffeError(
       404,

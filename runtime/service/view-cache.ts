@@ -16,7 +16,7 @@ import { caseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
 import { civilDateOf } from '../engine/dates.ts';
 import { caseNotFound } from '../errors.ts';
-import { getCalendar } from '../time/index.ts';
+import { caseCalendar } from '../engine/instances.ts';
 import { JsonText } from './json-text.ts';
 import { caseView } from './case-view.ts';
 import type { Runtime } from './context.ts';
@@ -107,7 +107,7 @@ export async function caseViewJson(
     await caseAccess(rt, caller, caseId);
     throw new Error(`Affaire ${caseId} : procédure non chargée, et pourtant accessible.`);
   }
-  const timeZone = getCalendar(procedure.calendar).timeZone;
+  const timeZone = caseCalendar(procedure, undefined).timeZone; // every calendar's zone is the court's, Paris
   const today = civilDateOf(now, timeZone);
   const stamp = `${head.journalSeq}|${head.lastHash}|${head.updatedAt}|${head.version}|${head.draftSavedAt ?? ''}|${today}`;
   if (known?.stamp === stamp) {

@@ -30,34 +30,39 @@
  */
 import type { Procedure } from '../../spec/index.ts';
 import type { CaseSnapshot } from '../engine/types.ts';
-import type { AuditReport } from './audit.ts';
 import type { OpenCaseInput } from './cases.ts';
 import type { CommitInput, Committed } from './commit.ts';
 import type {
+  CaseKeyRow,
   CaseRow,
+  CheckpointRow,
   DeadlineRow,
   DocumentRow,
   JournalRow,
+  LogLeafRow,
   OutboxRow,
   ParticipantRow,
   UserRow,
 } from './schema.ts';
+import type { NewCheckpoint } from './transparency-log.ts';
 import type { NewUser } from './users.ts';
 
-export type { AuditReport, BrokenLink } from './audit.ts';
 export type { OpenCaseInput } from './cases.ts';
 export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
 export { SYSTEM_ACTOR } from './journal.ts';
 export type { SampleFor } from './participants.ts';
 export type {
   CaseRow,
+  CheckpointRow,
   DeadlineRow,
   DocumentRow,
   JournalRow,
+  LogLeafRow,
   OutboxRow,
   ParticipantRow,
   UserRow,
 } from './schema.ts';
+export type { NewCheckpoint } from './transparency-log.ts';
 export { toCaller } from './users.ts';
 export type { NewUser } from './users.ts';
 
@@ -231,6 +236,47 @@ export interface ReceiptRecord {
 /** An outbox message that failed for good, with its case's reference (the back office's dead letters). */
 export type DeadLetter = OutboxRow & { readonly reference: string | null };
 
+/** The rows of one case, as `greffe audit verify` checks them. */
+export interface AuditCaseRows {
+  /** In journal order. */
+  readonly journal: readonly JournalRow[];
+  readonly participants: readonly ParticipantRow[];
+  readonly deadlines: readonly DeadlineRow[];
+  readonly documents: readonly DocumentRow[];
+  /** The case's key of personal data (absent for a case opened before crypto-shredding). */
+  readonly key?: CaseKeyRow;
+}
+
+/**
+ * A database opened READ-ONLY for the audit (runtime/audit): it never writes
+ * to what it checks, never migrates it. Each store gives its own.
+ */
+export interface AuditSource {
+  readonly location: string;
+  readonly documentsDir: string;
+  /** False for a database from before the transparency log (no leaves, no checkpoints to check). */
+  readonly hasLog: boolean;
+  cases(): Promise<CaseRow[]>;
+  caseRows(caseId: string): Promise<AuditCaseRows>;
+  /** Cases that have journal items but no case row. */
+  orphanJournalCases(): Promise<string[]>;
+  /** Every journal item's id, case, number and hash, in id order (the log's leaves are made of these). */
+  journalHeads(): Promise<{ id: number; caseId: string; seq: number; hash: string }[]>;
+  logLeaves(): Promise<LogLeafRow[]>;
+  /** Oldest first. */
+  checkpoints(): Promise<CheckpointRow[]>;
+  /** The append-only safeguards (triggers, rules) that are missing. */
+  missingSafeguards(): Promise<string[]>;
+  /** Sample users of development mode (they take summoned roles without a journal item). */
+  devUserIds(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** An audit source, or why the file cannot be audited (French): not a greffe database, empty, unreadable. */
+export type AuditOpen =
+  | { readonly ok: true; readonly source: AuditSource }
+  | { readonly ok: false; readonly reason: string };
+
 export interface CaseStore {
   /** Where the store lives, for the operator (a file path, a database URL without password). */
   readonly location: string;
@@ -376,9 +422,18 @@ export interface CaseStore {
   /** How many cases of `procedureId` still in one of `states` the user takes part in (open-drafts quota). */
   openDrafts(userId: string, procedureId: string, states: readonly string[]): Promise<number>;
 
-  // Audit.
-  /** Recomputes every case's hash chain (or one case's, by id or reference). */
-  verifyJournal(caseId?: string): Promise<AuditReport>;
+  // Transparency log (runtime/transparency): every journal item as a Merkle leaf, and signed checkpoints.
+  /**
+   * Appends to the log, as leaves numbered without gaps, every journal item it
+   * does not hold yet, in journal order; returns the log's size. Several
+   * instances: one of them at a time (a lock), leaves never renumbered.
+   */
+  extendLog(): Promise<number>;
+  /** Leaves `from` ≤ idx < `to`, in order. */
+  logLeaves(from: number, to: number): Promise<LogLeafRow[]>;
+  /** The last `limit` checkpoints, newest first. */
+  latestCheckpoints(limit: number): Promise<CheckpointRow[]>;
+  saveCheckpoint(c: NewCheckpoint): Promise<CheckpointRow>;
 
   close(): Promise<void>;
 }

@@ -73,7 +73,13 @@ export function openCase(store: Store, input: OpenCaseInput): CaseRow {
       actorId: input.creator.id,
       actorRole: input.actorRole,
       at,
-      data: { procedure: input.procedureId, version: input.procedureVersion, court: input.court },
+      data: {
+        procedure: input.procedureId,
+        version: input.procedureVersion,
+        court: input.court,
+        // Who took the filing role: the audit checks the participants' rows against it.
+        ...(input.partyRole && { participant: { role: input.partyRole, name: input.creator.name } }),
+      },
       caseVersion: 0,
     });
     return { ...row, journalSeq: seq, lastHash: hash };
@@ -86,7 +92,9 @@ export function getCase(q: Queries, id: string): CaseRow | undefined {
 
 /** The reducer's view of a case: state, version, facts, running deadlines, documents. */
 export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
-  const running = q.runningDeadlineNamesOf.all({ caseId: c.id });
+  const running = q.runningDeadlineNamesOf
+    .all({ caseId: c.id })
+    .map(({ party, ...d }) => (party === null ? d : { ...d, party }));
   const docs = q.documentRefsOf.all({ caseId: c.id });
   return {
     id: c.id,
@@ -100,5 +108,6 @@ export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
     facts: JSON.parse(c.facts) as Record<string, FactRecord>,
     runningDeadlines: running,
     documents: docs,
+    court: c.court,
   };
 }

@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { transition } from '../engine/transition.ts';
 import { rulesGuards } from '../engine/guards.ts';
-import { verifyJournal } from './audit.ts';
+import { auditDatabase } from '../audit/verify.ts';
 import { getCase, openCase, snapshotOf } from './cases.ts';
 import { type Accepted, commitEvent, VersionConflict } from './commit.ts';
 import { appendJournal } from './journal.ts';
 import { openStore, type Store } from './open.ts';
+import { openSqliteAudit } from './sqlite-audit.ts';
 import { upsertUser } from './users.ts';
 
 const p = loadProcedure('test/fixtures/procedures/mediation/1.0.0').procedure as Procedure;
@@ -31,6 +32,17 @@ afterEach(() => {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** `greffe audit verify` on the store's file (read-only, the store stays open). */
+async function audit() {
+  const o = openSqliteAudit(store.file);
+  if (!o.ok) throw new Error(o.reason);
+  try {
+    return await auditDatabase(o.source, { procedures: [p] });
+  } finally {
+    await o.source.close();
+  }
+}
 
 const TABLES = [
   'cases',
@@ -99,7 +111,7 @@ describe('commitEvent', () => {
     );
     // Due Tuesday 16 March; 3 days before is Saturday 13, moved back to Friday 12, 08:00 Paris.
     expect(messages[1]?.available_at).toBe('2027-03-12T07:00:00.000Z');
-    expect(verifyJournal(store.db)).toMatchObject({ cases: 1, events: 2, broken: [] });
+    expect(await audit()).toMatchObject({ cases: 1, events: 2, findings: [] });
   });
 
   it.each(['journal', 'effects', 'case'] as const)(
@@ -162,8 +174,9 @@ describe('commitEvent', () => {
     expect(() => store.sqlite.prepare('DELETE FROM journal_events').run()).toThrow(/ajout seul/);
     store.sqlite.exec('DROP TRIGGER journal_events_no_update');
     store.sqlite.prepare("UPDATE journal_events SET actor_id = 'intrus' WHERE seq = 2").run();
-    expect(verifyJournal(store.db).broken).toEqual([
-      expect.objectContaining({ caseId: c.id, seq: 2, reason: expect.stringMatching(/empreinte/) }),
+    expect((await audit()).findings).toEqual([
+      expect.objectContaining({ caseId: null, what: expect.stringMatching(/journal_events_no_update/) }),
+      expect.objectContaining({ caseId: c.id, seq: 2, what: expect.stringMatching(/empreinte/) }),
     ]);
   });
 });

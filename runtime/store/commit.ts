@@ -124,7 +124,7 @@ function writeEvent(store: Store, input: CommitInput): Committed {
         startDeadlineRow(q, p, c, e, at, seq);
         break;
       case 'deadline.stop':
-        endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
+        endDeadline(q, c.id, e.deadline, 'stopped', at, seq, e.party);
         break;
       case 'fact.record': // in the next snapshot's facts
         break;

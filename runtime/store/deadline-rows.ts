@@ -8,7 +8,8 @@ import type { CaseRow } from './schema.ts';
 export type DeadlineEnd = 'stopped' | 'expired';
 
 /**
- * Ends the running instances of deadline `name` on the case; returns their ids.
+ * Ends the running instances of deadline `name` on the case — only the one
+ * against `party` when given (a per-party deadline) — and returns their ids.
  * Their pending reminders stay queued: the outbox worker drops a reminder whose
  * deadline no longer runs when its time comes (one write less per event).
  */
@@ -19,8 +20,11 @@ export function endDeadline(
   how: DeadlineEnd,
   at: string,
   seq: number | null,
+  party?: string,
 ): number[] {
-  const running = q.runningDeadlineNamed.all({ caseId, name });
+  const running = q.runningDeadlineNamed
+    .all({ caseId, name })
+    .filter((r) => party === undefined || r.party === party);
   for (const { id } of running) q.endDeadline.run({ id, status: how, at, seq });
   return running.map((r) => r.id);
 }
@@ -34,11 +38,15 @@ export function startDeadlineRow(
   at: string,
   seq: number,
 ): number {
-  endDeadline(q, c.id, e.deadline, 'stopped', at, seq);
+  // The instance restarted: the same deadline, against the same party (or the one instance of a plain deadline).
+  for (const r of q.runningDeadlineNamed.all({ caseId: c.id, name: e.deadline })) {
+    if ((r.party ?? undefined) === e.party) q.endDeadline.run({ id: r.id, status: 'stopped', at, seq });
+  }
   const id = Number(
     q.insertDeadline.run({
       caseId: c.id,
       deadline: e.deadline,
+      party: e.party ?? null,
       duration: e.duration,
       startedAt: at,
       startDate: e.startDate,
@@ -62,7 +70,7 @@ export function startDeadlineRow(
               recipient,
               subject: `[${c.reference}] Rappel : ${label}`,
               body: r.message,
-              extra: { deadline: e.deadline, due: e.due },
+              extra: { deadline: e.deadline, due: e.due, ...(e.party !== undefined && { party: e.party }) },
               dedupeKey: `reminder:${id}:${i}:${role}:${recipient.userId ?? '-'}:${channel}`,
               availableAt: r.fireAt,
               deadlineId: id,

@@ -5,6 +5,7 @@
  */
 import type { Procedure } from '../../spec/index.ts';
 import { formatDateFr } from '../engine/dates.ts';
+import { rolesConcerning } from '../engine/instances.ts';
 import { enqueue, recipientsOf } from './outbox.ts';
 import type { Queries } from './queries.ts';
 import type { CaseRow, DeadlineRow } from './schema.ts';
@@ -13,10 +14,14 @@ import type { CaseRow, DeadlineRow } from './schema.ts';
 export function queueAlerts(q: Queries, p: Procedure, c: CaseRow, d: DeadlineRow, at: string): void {
   const def = p.deadlines[d.deadline];
   if (!def) return;
+  const party = d.party ?? undefined;
+  const against = party === undefined ? '' : ` à l’égard de la partie « ${p.roles[party]?.label ?? party} »`;
   const body =
-    def.onExpiry.message ??
-    `Le délai « ${def.label} » de l’affaire ${c.reference} a expiré le ${formatDateFr(d.due)} à 24 h.`;
-  for (const role of def.onExpiry.alert) {
+    (def.onExpiry.message !== undefined &&
+      `${def.onExpiry.message}${against ? ` (Délai expiré${against}.)` : ''}`) ||
+    `Le délai « ${def.label} » de l’affaire ${c.reference} a expiré${against} le ${formatDateFr(d.due)} à 24 h.`;
+  // A per-party instance alerts its own party, not the others (runtime/engine/instances.ts).
+  for (const role of rolesConcerning(p, def.onExpiry.alert, party)) {
     for (const recipient of recipientsOf(q, p, c, role)) {
       for (const connector of ['plateforme', 'courriel']) {
         enqueue(
@@ -28,7 +33,7 @@ export function queueAlerts(q: Queries, p: Procedure, c: CaseRow, d: DeadlineRow
             recipient,
             subject: `[${c.reference}] Délai expiré : ${def.label}`,
             body,
-            extra: { deadline: d.deadline, due: d.due },
+            extra: { deadline: d.deadline, due: d.due, ...(party !== undefined && { party }) },
             dedupeKey: `alert:${d.id}:${role}:${recipient.userId ?? '-'}:${connector}`,
             availableAt: at,
           },

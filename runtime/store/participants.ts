@@ -181,7 +181,7 @@ export function joinWithCode(
       actorId: user.id,
       actorRole: inv.role,
       at,
-      data: { role: inv.role },
+      data: { role: inv.role, name: user.name },
       caseVersion: c.version,
     });
     notifyJoin(q, c, parties, inv.role, at);

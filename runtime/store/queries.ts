@@ -71,7 +71,13 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .prepare(),
     /** What the reducer needs of a case's deadlines and documents: names, due dates and references only. */
     runningDeadlineNamesOf: db
-      .select({ deadline: deadlines.deadline, due: deadlines.due, dueAt: deadlines.dueAt })
+      .select({
+        deadline: deadlines.deadline,
+        party: deadlines.party,
+        startDate: deadlines.startDate,
+        due: deadlines.due,
+        dueAt: deadlines.dueAt,
+      })
       .from(deadlines)
       .where(and(eq(deadlines.caseId, p('caseId')), running))
       .orderBy(asc(deadlines.id))
@@ -83,7 +89,7 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .orderBy(asc(documents.journalSeq))
       .prepare(),
     runningDeadlineNamed: db
-      .select({ id: deadlines.id })
+      .select({ id: deadlines.id, party: deadlines.party })
       .from(deadlines)
       .where(and(eq(deadlines.caseId, p('caseId')), eq(deadlines.deadline, p('name')), running))
       .prepare(),
@@ -166,6 +172,7 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .values({
         caseId: p('caseId'),
         deadline: p('deadline'),
+        party: p('party'),
         status: 'running',
         duration: p('duration'),
         startedAt: p('startedAt'),

@@ -144,6 +144,8 @@ export const deadlines = sqliteTable(
       .notNull()
       .references(() => cases.id),
     deadline: text('deadline').notNull(),
+    /** Per-party deadline (`per_party: true`): the party (role) this instance runs against; null otherwise. */
+    party: text('party'),
     /** running | stopped | expired */
     status: text('status').notNull(),
     duration: text('duration').notNull(),
@@ -269,6 +271,56 @@ export const counters = sqliteTable('counters', {
   value: integer('value').notNull(),
 });
 
+/**
+ * The transparency log (RFC 6962/9162): every journal item of every case, as
+ * a leaf in the order the log took it. Append-only (triggers), like the
+ * journal; `greffe audit verify` recomputes each leaf from its journal item.
+ */
+export const logLeaves = sqliteTable(
+  'log_leaves',
+  {
+    /** Leaf index, from 0, without gaps. */
+    idx: integer('idx').primaryKey(),
+    journalId: integer('journal_id').notNull(),
+    caseId: text('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    /** Hex SHA-256(0x00 ‖ leaf input) (transparency/merkle.ts). */
+    leafHash: text('leaf_hash').notNull(),
+  },
+  (t) => [uniqueIndex('log_leaves_journal').on(t.journalId)],
+);
+
+/** Signed checkpoints of the log (C2SP signed note), with their RFC 3161 timestamp. Append-only. */
+export const checkpoints = sqliteTable('checkpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  size: integer('size').notNull(),
+  /** Hex Merkle tree hash of the first `size` leaves. */
+  root: text('root').notNull(),
+  /** Canonical JSON of the hex roots of the perfect subtrees of the tree (to extend it without rereading). */
+  frontier: text('frontier').notNull(),
+  /** The signed note, as exported. */
+  note: text('note').notNull(),
+  takenAt: text('taken_at').notNull(),
+  /** Base64 DER RFC 3161 token over SHA-256(note); null when the authority did not answer. */
+  timestampToken: text('timestamp_token'),
+  timestampTime: text('timestamp_time'),
+  timestampAuthority: text('timestamp_authority'),
+});
+
+/**
+ * Per-case keys of the personal data in the journal (crypto-shredding): the
+ * journal keeps ciphertext; destroying the key at the end of the retention
+ * the procedure sets erases the data without touching the chain.
+ */
+export const caseKeys = sqliteTable('case_keys', {
+  caseId: text('case_id').primaryKey(),
+  /** Base64 AES-256-GCM key; null once destroyed. */
+  key: text('key'),
+  createdAt: text('created_at').notNull(),
+  /** When the key was destroyed (end of retention). */
+  shreddedAt: text('shredded_at'),
+});
+
 export type CaseRow = typeof cases.$inferSelect;
 export type ParticipantRow = typeof participants.$inferSelect;
 export type JournalRow = typeof journalEvents.$inferSelect;
@@ -279,6 +331,9 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type OutboxInsert = typeof outbox.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
+export type LogLeafRow = typeof logLeaves.$inferSelect;
+export type CheckpointRow = typeof checkpoints.$inferSelect;
+export type CaseKeyRow = typeof caseKeys.$inferSelect;
 
 /**
  * What came back from outside for a case (a delivery acknowledged, a letter's

@@ -173,7 +173,11 @@ export function userDeadlines(sqlite: Database.Database, userId: string): UserDe
          JOIN cases c ON c.id = d.case_id
         WHERE d.status = 'running'
           AND d.case_id IN (SELECT case_id FROM participants WHERE user_id = ?)
+          -- a per-party instance belongs on the calendar of that party only
+          AND (d.party IS NULL
+               OR EXISTS (SELECT 1 FROM participants pa
+                           WHERE pa.case_id = d.case_id AND pa.user_id = ? AND pa.role = d.party))
         ORDER BY d.due_at, d.id`,
     )
-    .all(userId) as UserDeadlineRow[];
+    .all(userId, userId) as UserDeadlineRow[];
 }

@@ -8,7 +8,6 @@
  * fast-prepared.ts), and the write mark lets the view cache skip its stamp read.
  */
 import type { Procedure } from '../../spec/index.ts';
-import { verifyJournal } from './audit.ts';
 import { dirname } from 'node:path';
 import type {
   AuthSessionRecord,
@@ -32,6 +31,7 @@ import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
 import * as rcp from './sqlite-receipts.ts';
 import { type NewUser, upsertUser } from './users.ts';
+import * as tlog from './transparency-log.ts';
 import { stampOf } from './view-stamp.ts';
 
 export class SqliteCaseStore implements CaseStore {
@@ -255,14 +255,25 @@ export class SqliteCaseStore implements CaseStore {
     return idn.openDrafts(this.#s, userId, procedureId, states);
   }
 
-  async verifyJournal(caseId?: string) {
-    return verifyJournal(this.#s.db, caseId);
+  async extendLog() {
+    return tlog.extendLog(this.#s);
+  }
+  async logLeaves(from: number, to: number) {
+    return tlog.logLeavesBetween(this.#s, from, to);
+  }
+  async latestCheckpoints(limit: number) {
+    return tlog.latestCheckpoints(this.#s, limit);
+  }
+  async saveCheckpoint(c: tlog.NewCheckpoint) {
+    return tlog.saveCheckpoint(this.#s, c);
   }
 
   async close() {
     this.#s.close();
   }
 }
+
+export { openSqliteAudit } from './sqlite-audit.ts';
 
 /** Opens (creating and migrating if needed) the SQLite store at `file`. */
 export function openSqliteStore(file: string): SqliteCaseStore {

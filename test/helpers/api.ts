@@ -16,7 +16,14 @@ export interface View {
   state: { id: string; label: string; final: boolean; outcome: string | null };
   myRoles: string[];
   actions: { event: string; label: string; form?: string; roles: string[] }[];
-  deadlines: { id: string; due: string; dueAt: string; explanation: string; daysLeft: number }[];
+  deadlines: {
+    id: string;
+    party?: string;
+    due: string;
+    dueAt: string;
+    explanation: string;
+    daysLeft: number;
+  }[];
   timeline: {
     seq: number;
     kind: string;

@@ -9,6 +9,9 @@
 import { validateFormData } from '../../forms/index.ts';
 import type { Procedure } from '../../spec/index.ts';
 
+/** The date every sample date field holds. */
+export const SAMPLE_DATE = '2027-03-01';
+
 type Schema = Readonly<Record<string, unknown>>;
 type Data = Record<string, unknown>;
 
@@ -36,7 +39,7 @@ function domain(s: Schema): unknown[] | undefined {
 }
 
 function sampleString(s: Schema): string {
-  if (s.format === 'date') return '2027-03-01';
+  if (s.format === 'date') return SAMPLE_DATE;
   if (s.format === 'date-time') return '2027-03-01T10:00:00Z';
   if (s.format === 'email') return 'partie@exemple.fr';
   if (s.format === 'uri') return 'https://exemple.fr/';

@@ -18,26 +18,57 @@ export class Cast {
   }
 }
 
-/** Opens the case as the first step's actor and plays every step; returns the last view. */
-export async function playJourney(cast: Cast, p: Procedure, j: Journey): Promise<View> {
+/** A running deadline as a scenario names it: `delai`, or `delai@partie` for a per-party instance. */
+const deadlineKey = (d: View['deadlines'][number]) => (d.party ? `${d.id}@${d.party}` : d.id);
+
+/**
+ * Opens the case as the first step's actor (in the journey's court, if it names one) and plays every
+ * step; after each, the development clock is set where it is, which runs the scheduler (a deadline an
+ * act dated in the past opened expires at once, as in the engine's journeys). Returns the last view.
+ */
+export async function playJourney(cast: Cast, p: Procedure, j: Journey, startAt?: string): Promise<View> {
   const first = j.steps.find((s) => s.as);
   const opener = await cast.as(first?.as ?? '');
-  let view = await opener.open(p.id, { version: p.version, ...(j.start && { initial: j.start }) });
+  // Acts dated in the scenario need the clock where the engine's journeys start it.
+  if (startAt) expect((await opener.post('/api/dev/clock', { set: startAt })).status).toBe(200);
+  let view = await opener.open(p.id, {
+    version: p.version,
+    ...(j.start && { initial: j.start }),
+    ...(j.court && { court: j.court }),
+  });
   const at = (line: number) => `${j.name} (${j.loc.file}:${line})`;
+  const actors = new Set<string>();
   for (const step of j.steps) {
     if (step.wait) {
       const r = await opener.post('/api/dev/clock', { advance: step.wait });
       expect(r.status, at(step.loc.line)).toBe(200);
     } else if (step.event && step.as) {
+      actors.add(step.as);
       const api = await cast.as(step.as);
       const r = await api.fire(view.id, step.event, { ...(step.data ?? {}) });
-      expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
+      if (step.expectRefusal !== undefined) {
+        // A refusal the journey expects: the stable code at the HTTP edge, the case unchanged.
+        const error = (r.body as { error?: { code?: string; message?: string } }).error;
+        expect(error?.code, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(
+          step.expectRefusal,
+        );
+        if (step.expectMessage !== undefined) expect(error?.message).toContain(step.expectMessage);
+      } else expect(r.status, `${at(step.loc.line)} : ${step.event} → ${JSON.stringify(r.body)}`).toBe(200);
+      const now = await opener.get<{ now: string }>('/api/dev/clock');
+      expect((await opener.post('/api/dev/clock', { set: now.body.now })).status).toBe(200);
     }
     view = (await opener.view(view.id)).body;
     if (step.expectState) expect(view.state.id, at(step.loc.line)).toBe(step.expectState);
   }
   expect(view.state.id, at(j.loc.line)).toBe(j.expect.state);
-  if (j.expect.deadlines)
-    expect(view.deadlines.map((d) => d.id).sort(), at(j.loc.line)).toEqual([...j.expect.deadlines].sort());
+  if (j.expect.deadlines) {
+    // Each party sees its own per-party instances: the running deadlines are those some actor sees.
+    const seen = new Set(view.deadlines.map(deadlineKey));
+    for (const role of actors) {
+      const v = await (await cast.as(role)).view(view.id);
+      for (const d of v.body.deadlines) seen.add(deadlineKey(d));
+    }
+    expect([...seen].sort(), at(j.loc.line)).toEqual([...j.expect.deadlines].sort());
+  }
   return view;
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '../../runtime/index.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../../runtime/index.ts';
 import { Api } from './api.ts';
 
 export interface TestServer {
@@ -20,6 +20,8 @@ export interface TestServerOptions {
   readonly spec: string;
   /** Start of the procedural clock (default 2027-03-01T09:00:00Z, a Monday). */
   readonly clockStart?: string;
+  /** The journal's checkpoints; by default signed with a development key, not timestamped. */
+  readonly transparency?: ServerOptions['transparency'];
 }
 
 export async function startTestServer(o: TestServerOptions): Promise<TestServer> {
@@ -33,6 +35,7 @@ export async function startTestServer(o: TestServerOptions): Promise<TestServer>
     dev: true,
     clockStart: new Date(o.clockStart ?? '2027-03-01T09:00:00Z'),
     log: () => undefined,
+    transparency: o.transparency ?? { timestamp: false },
   });
   return {
     server,

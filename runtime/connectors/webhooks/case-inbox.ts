@@ -17,7 +17,7 @@ import { expiryCommand } from '../../engine/expiry.ts';
 import { GreffeError } from '../../errors.ts';
 import { fireEvent, fireSystemEvent } from '../../service/fire-event.ts';
 import type { Runtime } from '../../service/context.ts';
-import { type CaseRow, SYSTEM_ACTOR, toCaller } from '../../store/case-store.ts';
+import { type CaseRow, type DeadlineRow, SYSTEM_ACTOR, toCaller } from '../../store/case-store.ts';
 import { TRACKING_STATUSES, type TrackingStatus } from '../post/hybrid-mail.ts';
 import { courtRoles, receiptVisibility } from '../receipts.ts';
 import type { WebhookDelivery, WebhookInbox } from './inbox.ts';
@@ -58,18 +58,26 @@ export class CaseWebhookInbox implements WebhookInbox {
     if (!c || !p) throw new GreffeError(404, 'NOT_FOUND', `Affaire « ${d.caseId} » inconnue.`);
     const key = `webhook:${d.partner}:${d.id}`;
     if (d.type === 'signification.retour' || d.type === 'acte.accompli') await this.#act(d, c);
+    const step =
+      d.type === 'courrier.suivi' && d.data.status === 'retourne' ? await this.#step(d, c, p) : undefined;
     const { recorded } = await this.rt.store.recordReceipt({
       key,
       caseId: c.id,
       event: d.type,
       label: this.#label(d, p),
-      data: { partner: d.partner, delivery: d.id, keyId: d.keyId, ...d.data },
+      // `etapeClose`: the deadline this answer ends (the audit's replay reads it: runtime/audit/replay.ts).
+      data: {
+        partner: d.partner,
+        delivery: d.id,
+        keyId: d.keyId,
+        ...d.data,
+        ...(step && { etapeClose: step.deadline }),
+      },
       actorId: SYSTEM_ACTOR,
       visibleTo: await this.#visibility(d, p),
       at: this.rt.clock.now().toISOString(), // procedural time, as the case's other items
     });
-    if (recorded && d.type === 'courrier.suivi' && d.data.status === 'retourne')
-      await this.#stepFailed(d, c, p);
+    if (recorded && step) await this.#stepFailed(step, c, p);
     return recorded ? 'recorded' : 'duplicate';
   }
 
@@ -118,26 +126,26 @@ export class CaseWebhookInbox implements WebhookInbox {
     );
   }
 
-  /** A returned letter: its step failed; the deadline its sending event started fires its expiry's event now. */
-  async #stepFailed(d: WebhookDelivery, c: CaseRow, p: Procedure): Promise<void> {
+  /** The running deadline the letter's sending event started, when its expiry fires an event (the cascade's next step). */
+  async #step(d: WebhookDelivery, c: CaseRow, p: Procedure): Promise<DeadlineRow | undefined> {
     const outboxId = Number(d.data.outboxId);
     const row = Number.isInteger(outboxId) ? await this.rt.store.outboxMessage(outboxId) : undefined;
-    if (!row || row.caseId !== c.id) return;
+    if (!row || row.caseId !== c.id) return undefined;
     const { deadlines } = await this.rt.store.caseRecord(c.id, '');
-    const step = deadlines.find(
-      (x) => x.startedAt === row.createdAt && p.deadlines[x.deadline]?.onExpiry.event,
-    );
-    if (!step) return;
+    return deadlines.find((x) => x.startedAt === row.createdAt && p.deadlines[x.deadline]?.onExpiry.event);
+  }
+
+  /** A returned letter: its step failed; the deadline its sending event started fires its expiry's event now. */
+  async #stepFailed(step: DeadlineRow, c: CaseRow, p: Procedure): Promise<void> {
+    const event = p.deadlines[step.deadline]?.onExpiry.event;
+    const now = await this.rt.store.getCase(c.id); // the receipt moved the journal, not the version
+    if (!event || !now) return;
     const command = expiryCommand(
-      { version: c.version },
-      {
-        deadline: step.deadline,
-        dueAt: step.dueAt,
-        event: p.deadlines[step.deadline]?.onExpiry.event as string,
-      },
+      { version: now.version },
+      { deadline: step.deadline, dueAt: step.dueAt, event },
     );
     if (!command) return;
-    const r = await fireSystemEvent(this.rt, p, c, command, step.id, {
+    const r = await fireSystemEvent(this.rt, p, now, command, step.id, {
       deadline: step,
       at: this.rt.clock.now().toISOString(),
     });

@@ -4,6 +4,7 @@
  * with its label — never a raw key, nor the order the server stored them in.
  */
 import type { FormView } from '../lib/api-schema.gen.ts';
+import { controlOrder } from '../../../form-order.ts';
 import { formatCount } from '../lib/format.ts';
 
 interface Schema {
@@ -18,23 +19,6 @@ export interface DataShape {
   readonly schema?: Schema | undefined;
   /** Data paths ("demandeur.nom") in the order the form shows them. */
   readonly order: readonly string[];
-}
-
-/** The data paths of a UI schema's controls, in reading order. */
-export function controlOrder(uischema: unknown): string[] {
-  const el = uischema as { scope?: unknown; elements?: unknown[] } | null;
-  if (!el || typeof el !== 'object') return [];
-  const own =
-    typeof el.scope === 'string'
-      ? [
-          el.scope
-            .replace(/^#\/?/, '')
-            .split('/')
-            .filter((_segment, i) => i % 2 === 1)
-            .join('.'),
-        ]
-      : [];
-  return [...own, ...(el.elements ?? []).flatMap(controlOrder)];
 }
 
 export const shapeOf = (form: FormView | undefined): DataShape =>
@@ -91,6 +75,11 @@ function show(
       />
     );
   return optionLabel(schema, v, titles);
+}
+
+/** One recorded value shown as its answer ("Oui", an option's label, a list of files…). */
+export function FieldValue({ value, schema }: { value: unknown; schema?: unknown }) {
+  return <>{show(value, schema as Schema | undefined, { order: [] }, '', {})}</>;
 }
 
 export function DataList({

@@ -18,6 +18,8 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { messageFr } from '../../../messages.ts';
 import { createBrowserAjv } from '../lib/ajv.ts';
 import { initialData } from './initial-data.ts';
+import { Review, reviewSections } from './review.tsx';
+import { navigate } from '../lib/router.ts';
 import { ApiError } from '../lib/api.ts';
 import type { FormView, Problem } from '../lib/api-schema.gen.ts';
 import { errorsOf, type FieldError, orphanErrors, visibleControls } from '../renderers/controls-of.ts';
@@ -37,6 +39,22 @@ export interface SpecFormProps {
   readonly onStepChange?: (step: number, data: unknown) => void;
   readonly upload?: FormRuntime['upload'];
   readonly secondaryActions?: ReactNode;
+  /** Show "Vérifiez vos réponses" before sending (filings, answers, decisions; not the eligibility check). */
+  readonly review?: boolean;
+  /** What the answers would record (the transition's label, the state reached), for the review's button. */
+  readonly preview?: (data: unknown) => Promise<{ label: string; state: { label: string } }>;
+}
+
+const STEP_PARAM = 'etape';
+const REVIEW_STEP = 'verification';
+const reviewInUrl = () => new URLSearchParams(window.location.search).get(STEP_PARAM) === REVIEW_STEP;
+/** The current address with `?etape=verification` (or without it). */
+function urlWithReview(on: boolean): string {
+  const params = new URLSearchParams(window.location.search);
+  if (on) params.set(STEP_PARAM, REVIEW_STEP);
+  else params.delete(STEP_PARAM);
+  const q = params.toString();
+  return `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
 }
 
 // Labels come from the spec already in French: the translator keeps them; errors get our French sentences.
@@ -76,6 +94,13 @@ export function SpecForm(props: SpecFormProps) {
   const [summary, setSummary] = useState<FieldError[] | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [additionalErrors, setAdditionalErrors] = useState<ErrorObject[]>([]);
+  const [reviewing, setReviewing] = useState(false);
+  // The review's outcome: undefined while asked, null when it could not be known (the action's label then).
+  const [outcome, setOutcome] = useState<{ label: string; state: { label: string } } | null | undefined>(
+    null,
+  );
+  const reviewRef = useRef<HTMLHeadingElement>(null);
+  const stepControl = useRef<((n: number) => void) | undefined>(undefined);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   // The data as JSON Forms holds it, updated as each change is reduced. Its onChange is debounced (a timer
@@ -105,6 +130,38 @@ export function SpecForm(props: SpecFormProps) {
   useEffect(() => {
     if (failure) failureRef.current?.focus();
   }, [failure]);
+  useEffect(() => {
+    if (reviewing) reviewRef.current?.focus();
+  }, [reviewing]);
+  // Once, when the form opens.
+  useEffect(() => {
+    // A reload on the review shows the form (the stepper has put its step in the address already).
+    if (reviewInUrl()) window.history.replaceState(window.history.state, '', urlWithReview(false));
+    // Back from the review to the last step, Forward to the review again.
+    const pop = () => setReviewing(reviewInUrl());
+    window.addEventListener('popstate', pop);
+    return () => window.removeEventListener('popstate', pop);
+  }, []);
+
+  /** The answers are complete: show them for a last look (one history entry), or send them at once. */
+  const checked = () => {
+    if (!props.review) {
+      void send();
+      return;
+    }
+    setFailure(null);
+    setReviewing(true);
+    navigate(urlWithReview(true));
+    if (!props.preview) return;
+    setOutcome(undefined);
+    props.preview(dataRef.current).then(
+      (o) => setOutcome(o),
+      (e: unknown) => {
+        setOutcome(null);
+        failed(e);
+      },
+    );
+  };
 
   const controls = () => visibleControls(uischema, { rootSchema: schema, data: dataRef.current, ajv });
 
@@ -116,31 +173,41 @@ export function SpecForm(props: SpecFormProps) {
     try {
       await props.onSubmit(dataRef.current);
     } catch (e: unknown) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
-      const problems = (err.details.problems ?? []) as Problem[];
-      if (err.code === 'INVALID_FORM' && problems.length) {
-        const extra = serverErrors(problems);
-        setAdditionalErrors(extra);
-        setShowAllErrors(true);
-        const all = controls();
-        const located = errorsOf(all, extra, schema);
-        const rest = orphanErrors(all, extra, schema).map((o) => ({
-          ...o,
-          label: pointerToPath(o.label) || 'Formulaire',
-        }));
-        setSummary([...located, ...rest]);
-      } else {
-        setFailure(err);
-      }
+      failed(e);
     } finally {
       setSubmitting(false);
     }
   };
 
+  /** A refusal: the fields to correct on the form, anything else above the form or the review. */
+  function failed(e: unknown) {
+    const err = e instanceof ApiError ? e : new ApiError(0, 'CLIENT', String(e));
+    const problems = (err.details.problems ?? []) as Problem[];
+    if (err.code === 'INVALID_FORM' && problems.length) {
+      const extra = serverErrors(problems);
+      setAdditionalErrors(extra);
+      setShowAllErrors(true);
+      // Back to the form, where the fields to correct are.
+      if (reviewInUrl()) {
+        setReviewing(false);
+        window.history.back();
+      }
+      const all = controls();
+      const located = errorsOf(all, extra, schema);
+      const rest = orphanErrors(all, extra, schema).map((o) => ({
+        ...o,
+        label: pointerToPath(o.label) || 'Formulaire',
+      }));
+      setSummary([...located, ...rest]);
+    } else {
+      setFailure(err);
+    }
+  }
+
   /** Whole-form check for forms without steps (the stepper checks its own steps). */
   const submit = () => {
     if (stepped) {
-      void send();
+      checked();
       return;
     }
     const all = controls();
@@ -151,24 +218,49 @@ export function SpecForm(props: SpecFormProps) {
       setSummary(found);
       return;
     }
-    void send();
+    checked();
   };
 
   const runtime: FormRuntime = {
     showAllErrors,
     setShowAllErrors,
     submit,
-    submitLabel: props.submitLabel,
+    submitLabel: props.review ? 'Vérifier mes réponses' : props.submitLabel,
     submitting,
+    stepControl,
     initialStep: props.initialStep ?? 0,
     onStepChange: (step) => props.onStepChange?.(step, dataRef.current),
     ...(props.upload ? { upload: props.upload } : {}),
     secondaryActions: props.secondaryActions,
   };
 
+  const failureBox = failure && (
+    <div className="fr-alert fr-alert--error fr-mb-3w" ref={failureRef} tabIndex={-1}>
+      <h2 className="fr-alert__title">{failure.message}</h2>
+      <ReasonList reasons={(failure.details.reasons ?? []) as never} />
+    </div>
+  );
+
   return (
     <FormRuntimeContext.Provider value={runtime}>
+      {reviewing && (
+        <Review
+          ref={reviewRef}
+          sections={reviewSections(uischema, schema, dataRef.current, ajv, props.form.title)}
+          submitLabel={outcome?.label ?? props.submitLabel}
+          outcome={outcome === undefined ? undefined : (outcome?.state.label ?? null)}
+          submitting={submitting}
+          failure={failureBox}
+          onConfirm={() => void send()}
+          onEdit={(section) => {
+            setReviewing(false);
+            if (section.step !== undefined && stepControl.current) stepControl.current(section.step);
+            else window.history.back();
+          }}
+        />
+      )}
       <form
+        hidden={reviewing}
         noValidate
         className="greffe-form"
         onSubmit={(e) => {
@@ -180,12 +272,7 @@ export function SpecForm(props: SpecFormProps) {
         <p className="fr-text--sm greffe-muted">
           Sauf mention « facultatif », tous les champs sont obligatoires.
         </p>
-        {failure && (
-          <div className="fr-alert fr-alert--error fr-mb-3w" ref={failureRef} tabIndex={-1}>
-            <h2 className="fr-alert__title">{failure.message}</h2>
-            <ReasonList reasons={(failure.details.reasons ?? []) as never} />
-          </div>
-        )}
+        {!reviewing && failureBox}
         {summary && summary.length > 0 && <ErrorSummary ref={summaryRef} errors={summary} />}
         <JsonForms
           schema={schema}
@@ -209,7 +296,7 @@ export function SpecForm(props: SpecFormProps) {
           <ul className="fr-btns-group fr-btns-group--inline-md greffe-form-buttons">
             <li>
               <button type="submit" className="fr-btn" disabled={submitting}>
-                {submitting ? 'Envoi en cours…' : props.submitLabel}
+                {submitting ? 'Envoi en cours…' : runtime.submitLabel}
               </button>
             </li>
             {props.secondaryActions}

@@ -13,6 +13,8 @@ export const SHARED_AJV_OPTIONS = {
   strictTypes: false,
   strictTuples: false,
   strictRequired: false,
+  // multipleOf: 0.01 (amounts in cents) compared within 1e-6, not by float division (3999.99 / 0.01 ≠ 399999).
+  multipleOfPrecision: 6,
 } as const;
 
 export function createBrowserAjv(): Ajv2020 {

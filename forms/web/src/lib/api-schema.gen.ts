@@ -592,7 +592,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description NOT_FOUND, CASE_NOT_FOUND, DOCUMENT_NOT_FOUND, PROCEDURE_NOT_FOUND, FORM_NOT_FOUND, INVITATION_NOT_FOUND, PROVIDER_NOT_FOUND, USER_NOT_FOUND */
+                /** @description NOT_FOUND, CASE_NOT_FOUND, DOCUMENT_NOT_FOUND, RECEIPT_NOT_AVAILABLE, PROCEDURE_NOT_FOUND, FORM_NOT_FOUND, INVITATION_NOT_FOUND, PROVIDER_NOT_FOUND, USER_NOT_FOUND */
                 readonly 404: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -610,7 +610,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description UNKNOWN_EVENT, INVALID_FORM, CONDITION_NOT_MET, GUARD_REFUSED, DOCUMENT_MISSING, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
+                /** @description UNKNOWN_EVENT, INVALID_FORM, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
                 readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -621,6 +621,113 @@ export interface paths {
                 };
             };
         };
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/cases/{id}/events/preview": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Ce qu’enregistrerait un événement avec ces réponses (même réducteur, rien d’enregistré) : libellé de la transition prise et état atteint, ou le refus */
+        readonly post: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly id: string;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody: {
+                readonly content: {
+                    readonly "application/json": Record<string, never>;
+                };
+            };
+            readonly responses: {
+                /** @description { label, state } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["EventPreview"];
+                    };
+                };
+                /** @description INVALID_STATE */
+                readonly 409: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INVALID_FORM, GUARD_REFUSED */
+                readonly 422: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/cases/{id}/receipt": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Accusé de réception du dépôt (PDF : numéro RG, date et heure, tribunal, demande, pièces et leurs empreintes SHA-256, suite et délais) */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly id: string;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description PDF */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/pdf": string;
+                    };
+                };
+                /** @description RECEIPT_NOT_AVAILABLE */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -1172,6 +1279,44 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/transparence/checkpoints": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Points de contrôle signés et horodatés du journal (RFC 6962/9162, note C2SP, jeton RFC 3161), du plus récent au plus ancien */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: {
+                    readonly limit?: number;
+                };
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description Points de contrôle */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Checkpoints"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1241,6 +1386,23 @@ export interface components {
             readonly timeline: readonly components["schemas"]["TimelineEntry"][];
             readonly version: string;
         };
+        readonly Checkpoints: {
+            readonly checkpoints: readonly {
+                readonly id: number;
+                readonly note: string;
+                readonly root: string;
+                readonly size: number;
+                readonly takenAt: string;
+                readonly timestamp: {
+                    readonly authority: string;
+                    readonly time: string;
+                    readonly token: string;
+                } | null;
+            }[];
+            readonly development: boolean;
+            readonly origin: string;
+            readonly publicKey: string;
+        };
         readonly CodeSent: {
             readonly message: string;
             /** @constant */
@@ -1253,6 +1415,7 @@ export interface components {
             readonly explanation: string;
             readonly id: string;
             readonly label: string;
+            readonly party?: string;
             readonly startedAt: string;
         };
         readonly DocumentInfo: {
@@ -1297,7 +1460,7 @@ export interface components {
         readonly Error: {
             readonly error: {
                 /** @enum {unknown} */
-                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "DOCUMENT_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
+                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
                 readonly details: {
                     readonly problems?: readonly components["schemas"]["Problem"][];
                 };
@@ -1320,6 +1483,15 @@ export interface components {
                 readonly outcome: string | null;
             };
             readonly view: string;
+        };
+        readonly EventPreview: {
+            readonly label: string;
+            readonly state: {
+                readonly final: boolean;
+                readonly id: string;
+                readonly label: string;
+                readonly outcome: string | null;
+            };
         };
         readonly FormView: {
             readonly description: string | null;
@@ -1502,6 +1674,7 @@ export type operations = Record<string, never>;
 export type ActionInfo = components['schemas']['ActionInfo'];
 export type CaseSummary = components['schemas']['CaseSummary'];
 export type CaseView = components['schemas']['CaseView'];
+export type Checkpoints = components['schemas']['Checkpoints'];
 export type CodeSent = components['schemas']['CodeSent'];
 export type Deadline = components['schemas']['Deadline'];
 export type DocumentInfo = components['schemas']['DocumentInfo'];
@@ -1510,6 +1683,7 @@ export type DraftSaved = components['schemas']['DraftSaved'];
 export type EligibilityQuestionnaire = components['schemas']['EligibilityQuestionnaire'];
 export type EligibilityResult = components['schemas']['EligibilityResult'];
 export type EventAnswer = components['schemas']['EventAnswer'];
+export type EventPreview = components['schemas']['EventPreview'];
 export type FormView = components['schemas']['FormView'];
 export type LoggedIn = components['schemas']['LoggedIn'];
 export type LoggedOut = components['schemas']['LoggedOut'];

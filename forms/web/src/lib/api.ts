@@ -4,6 +4,7 @@ import type {
   CaseView,
   EligibilityResult,
   EventAnswer,
+  EventPreview,
   FormView,
   ProcedureSummary,
   ProcedureView,
@@ -147,6 +148,9 @@ export const api = {
       { event, data, expectedVersion },
       { 'Idempotency-Key': key },
     ),
+  /** What the event would record with these answers (the reducer's transition and state), nothing sent for good. */
+  preview: (id: string, event: string, data: unknown) =>
+    request<EventPreview>('POST', `/api/cases/${enc(id)}/events/preview`, { event, data }),
   stats: (procedure?: string, version?: string) =>
     request<Stats>(
       'GET',

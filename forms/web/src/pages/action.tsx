@@ -77,6 +77,8 @@ function ActionForm({
   );
   const version = useRef(view.caseVersion);
   const key = useRef(api.newKey());
+  // The label of the transition the review's preview named: what the flash says was recorded.
+  const taken = useRef<string | undefined>(undefined);
   const latest = useRef<{ values: unknown; step: number }>({
     values: draft?.values ?? {},
     step: draft?.step ?? 0,
@@ -116,7 +118,7 @@ function ActionForm({
       throw e;
     }
     clearTimeout(timer.current);
-    setFlash(`« ${action.label} » : c’est enregistré.`);
+    setFlash(`« ${taken.current ?? action.label} » : c’est enregistré.`);
     navigate(`/affaires/${view.id}`);
   };
 
@@ -155,6 +157,12 @@ function ActionForm({
               initialData={draft?.values}
               initialStep={draft?.step ?? 0}
               submitLabel={action.label}
+              review
+              preview={async (data) => {
+                const o = await api.preview(view.id, action.event, data);
+                taken.current = o.label;
+                return o;
+              }}
               onSubmit={submit}
               upload={(kind, file, onProgress) =>
                 uploadDocument(

@@ -89,6 +89,8 @@ function Dashboard({
   const party = view.myRoles.some((r) => isPartyRole(procedure.roles.find((x) => x.id === r)));
   const draft = isDraftData(view.draft?.data) ? view.draft.data : undefined;
   const roles = view.myRoles.map((r) => roleLabel(procedure, r)).join(', ');
+  // Filed: the case's first transition is recorded (and seen); the receipt exists from then on.
+  const filed = view.timeline.some((t) => t.kind === 'transition' && t.data);
   return (
     <>
       {flash && (
@@ -118,6 +120,18 @@ function Dashboard({
               </span>
             </p>
             <PhaseTrack phases={view.phases} stateLabel={view.state.label} />
+            {party && filed && (
+              <p className="fr-mt-2w">
+                <a
+                  className="fr-link fr-link--download"
+                  href={`/api/cases/${encodeURIComponent(view.id)}/receipt`}
+                  download
+                >
+                  Télécharger l’accusé de réception de la demande
+                  <span className="fr-link__detail">PDF : numéro, date, pièces et suite</span>
+                </a>
+              </p>
+            )}
           </section>
           <section className="greffe-section" aria-labelledby="a-faire">
             <h2 id="a-faire">Ce que vous pouvez faire maintenant</h2>

@@ -23,6 +23,8 @@ export interface ControlInfo {
   readonly label: string;
   /** HTML id of the field (see fieldId). */
   readonly id: string;
+  /** The field's own schema (titles of its options, its type), for showing its value. */
+  readonly schema?: JsonSchema | undefined;
 }
 
 export interface FieldError {
@@ -48,7 +50,7 @@ export function visibleControls(element: UISchemaElement, w: Walk, path = ''): C
     const schema = Resolve.schema(w.rootSchema, el.scope, w.rootSchema);
     const dataPath = composePaths(path, toDataPath(el.scope));
     const label = typeof el.label === 'string' ? el.label : (schema?.title ?? lastSegment(el.scope));
-    return [{ path: dataPath, label, id: fieldId(dataPath) }];
+    return [{ path: dataPath, label, id: fieldId(dataPath), schema }];
   }
   return (el.elements ?? []).flatMap((child) => visibleControls(child, w, path));
 }

@@ -13,6 +13,8 @@ export interface FormRuntime {
   /** Step to open first (a resumed draft), and a callback when the step changes. */
   readonly initialStep: number;
   onStepChange?(step: number): void;
+  /** Filled by the stepper: shows step `n` (0-based) as a new history entry (the review's "Modifier"). */
+  readonly stepControl?: { current: ((n: number) => void) | undefined };
   /** Uploads a file as a case document; undefined where there is no case yet. */
   readonly upload?: (
     kind: string,

@@ -109,6 +109,9 @@ function Stepper(props: LayoutProps) {
     navigate(urlWithStep(n));
   };
 
+  // The review page's "Modifier" opens a step through this (the form stays mounted while reviewed).
+  if (runtime.stepControl) runtime.stepControl.current = go;
+
   const check = (n: number): boolean => {
     const category = categories[n];
     const errors = category ? errorsIn(category) : [];

@@ -1,0 +1,47 @@
+/**
+ * GET /api/cases/:id/receipt: the filing receipt (runtime/acts/receipt.ts) of
+ * a case as the caller may see it. None before the filing is recorded.
+ */
+import type { Caller } from '../access/policy.ts';
+import { renderReceiptPdf } from '../acts/receipt.ts';
+import { procedureOf } from '../catalog.ts';
+import { courtById } from '../identity/courts.ts';
+import { GreffeError } from '../errors.ts';
+import { getCalendar } from '../time/index.ts';
+import { readCaseView } from './case-view.ts';
+import type { Runtime } from './context.ts';
+
+export async function filingReceipt(
+  rt: Runtime,
+  caller: Caller,
+  caseId: string,
+  platform: string,
+): Promise<{ reference: string; pdf: Uint8Array }> {
+  const view = await readCaseView(rt, caller, caseId);
+  const p = procedureOf(rt.catalog, { procedureId: view.procedure, procedureVersion: view.version });
+  // The filing is the case's first recorded transition (out of its initial state).
+  const filed = view.timeline.find((t) => t.kind === 'transition');
+  if (!filed?.data || !filed.event)
+    throw new GreffeError(
+      404,
+      'RECEIPT_NOT_AVAILABLE',
+      'Aucun accusé de réception : la demande n’est pas encore déposée, ou vous ne pouvez pas la voir.',
+    );
+  const event = filed.event;
+  const pdf = await renderReceiptPdf(
+    p,
+    {
+      reference: view.reference,
+      court: courtById(view.court)?.name ?? view.court,
+      filed: { label: filed.label, at: filed.at, data: filed.data },
+      formId: p.transitions.find((t) => t.event === event)?.form,
+      stateLabel: view.state.label,
+      help: view.state.help,
+      documents: view.documents,
+      deadlines: view.deadlines,
+      platform,
+    },
+    getCalendar(p.calendar).timeZone,
+  );
+  return { reference: view.reference, pdf };
+}
