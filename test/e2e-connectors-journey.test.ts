@@ -328,6 +328,17 @@ describe('connectors journey on a loopback stack', () => {
     // The video room of the case: a Jitsi-compatible link with a signed token.
     const room = await demandeur.get<{ url: string; room: string }>(`/api/visio/${id}`);
     expect(room.status).toBe(200);
+    // The journal still replays through the reducer: receipts, acts issued, a step ended by a returned letter.
+    const audit = await new Promise<{ code: number; out: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'cli/main.ts', 'audit', 'verify', '--db', join(dir, 'greffe.sqlite')],
+        { encoding: 'utf8' },
+        (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, out: stdout + stderr }),
+      ),
+    );
+    expect(audit.out).not.toMatch(/rompu|refuse|ne découle pas|inconnu/);
+    expect(audit.code, audit.out).toBe(0);
     expect(room.body.url).toMatch(
       /^https:\/\/visio\.tj-lyon\.example\/greffe-[0-9a-f]{24}\?jwt=[\w-]+\.[\w-]+\.[\w-]+$/,
     );

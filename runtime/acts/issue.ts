@@ -80,10 +80,9 @@ export class ActIssuer {
   ): Promise<Uint8Array | undefined> {
     await this.issuePending(caseId);
     const { documents } = await this.store.caseRecord(caseId, '');
-    // The engine names the case's latest document of the kind: the sealed PDF itself once issued.
     const named = ref.id
       ? documents.find((d) => d.id === ref.id)
-      : documents.filter((d) => d.kind === ref.kind).at(-1);
+      : documents.filter((d) => d.kind === ref.kind && d.origin !== 'acte').at(-1);
     const act =
       named?.origin === 'acte' ? named : documents.find((d) => d.id === actDocumentId(named?.id ?? ''));
     return act ? readFile(pathOf(this.store.documentsDir, act.sha256)) : undefined;

@@ -101,9 +101,13 @@ export function replayCase(
     if (r.seq !== s.seq + 1) return { seq: s.seq + 1, reason: `l’événement n° ${s.seq + 1} manque.` };
     const refs = JSON.parse(r.documents) as DocumentRef[];
     documents.set(r.seq, refs);
-    // A piece, or what came back from outside with its documents (an act issued as a sealed PDF).
-    if (r.kind === 'piece' || r.kind === 'connecteur') {
+    if (r.kind === 'piece') {
       s = { ...s, seq: r.seq, documents: [...s.documents, ...refs] };
+      continue;
+    }
+    // What came back from outside; its documents (an act's sealed PDF) are not the reducer's (store/queries.ts).
+    if (r.kind === 'connecteur') {
+      s = { ...s, seq: r.seq };
       continue;
     }
     if (r.kind === 'participation') {
