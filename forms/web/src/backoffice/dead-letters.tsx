@@ -7,21 +7,12 @@
 import { useState } from 'react';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { ApiError, request } from '../lib/api.ts';
+import type { DeadLetters } from '../lib/api-schema.gen.ts';
 import { formatInstant } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
 import { useAsync } from '../lib/use-async.ts';
 
-interface DeadLetter {
-  readonly id: number;
-  readonly caseId: string | null;
-  readonly reference: string | null;
-  readonly connector: string;
-  readonly recipient: string;
-  readonly subject: string;
-  readonly attempts: number;
-  readonly error: string | null;
-  readonly createdAt: string;
-}
+type DeadLetter = DeadLetters['deadLetters'][number];
 
 /** The channels' names (the spec vocabulary's connectors). */
 const CHANNELS: Readonly<Record<string, string>> = {
@@ -35,7 +26,7 @@ const CHANNELS: Readonly<Record<string, string>> = {
   saisie_attribution: 'Saisie-attribution',
 };
 
-const load = () => request<{ deadLetters: DeadLetter[] }>('GET', '/api/outbox/dead-letters');
+const load = () => request<DeadLetters>('GET', '/api/outbox/dead-letters');
 
 export default function DeadLettersPage() {
   const [state, reload] = useAsync(load, []);
