@@ -1,5 +1,9 @@
-/** Load+check time of the annex and of generated specs 10× and 100× larger: the cost should grow about linearly. */
+/**
+ * `greffe validate`'s work — load, check, and the drafting checker on the generated legal text — on the
+ * annex and on generated specs 10× and 100× larger: the cost should grow about linearly.
+ */
 import { existsSync } from 'node:fs';
+import { checkDrafting } from '../renderer/index.ts';
 import { loadProcedure } from '../spec/index.ts';
 import type { BenchModule } from './run.ts';
 import { scaleSpec } from './scale-spec.ts';
@@ -7,6 +11,12 @@ import { fmt, medianMs } from './stats.ts';
 
 const ANNEX = 'spec/procedures/petits-litiges/1.0.0';
 const FIXTURE = 'test/fixtures/procedures/mediation/1.0.0';
+
+/** What validate does for one version: load and check the spec, then check the drafting of its legal text. */
+function validate(dir: string): void {
+  const { procedure } = loadProcedure(dir);
+  if (procedure) checkDrafting(procedure);
+}
 
 export const bench: BenchModule = {
   title: 'Spec loader and checker',
@@ -24,7 +34,7 @@ export const bench: BenchModule = {
             .map((d) => d.message)
             .join(' | ')}`,
         );
-      const ms = await medianMs(() => loadProcedure(dir), factor === 100 ? 3 : 7);
+      const ms = await medianMs(() => validate(dir), factor === 100 ? 3 : 7);
       rows.push({ factor, ms, transitions: first.procedure.transitions.length });
     }
     const one = rows[0] as (typeof rows)[number];

@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   test: () => import('./commands/test.ts'),
   serve: () => import('./commands/serve.ts'),
   audit: () => import('./commands/audit.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
   docs: () => import('./commands/docs.ts'),
   users: () => import('./commands/users.ts'),
   acts: () => import('./commands/acts.ts'),

@@ -15,12 +15,9 @@ export type FormValidation =
 const compiled = new WeakMap<Form, ValidateFunction>();
 let ajv: ReturnType<typeof createAjv> | undefined;
 
-/**
- * The longest text the server accepts in a field whose schema sets no `maxLength` (characters):
- * without it, a 20 MB text would be kept in the append-only journal for ever. Published versions
- * written before the `unbounded-string` check (docs/diagnostics.md) rely on it; new ones say their own.
- */
-export const DEFAULT_MAX_TEXT_LENGTH = 5000;
+import { DEFAULT_MAX_TEXT_LENGTH } from './limits.ts';
+
+export { DEFAULT_MAX_TEXT_LENGTH };
 
 const FIXED_FORMATS = new Set(['date', 'date-time', 'time']);
 

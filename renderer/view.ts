@@ -55,17 +55,43 @@ export function actingRoles(p: Procedure, ts: readonly Transition[]): Role[] {
   return Object.values(p.roles).filter((r) => ids.has(r.id));
 }
 
+/** Per procedure, the transitions by deadline started and by event, and the deadline firing each event: built once (the renderers ask for every deadline). */
+interface DeadlineIndex {
+  readonly starters: Map<string, Transition[]>;
+  readonly byEvent: Map<string, Transition[]>;
+  readonly firing: Map<string, Deadline>;
+}
+const deadlineIndexes = new WeakMap<Procedure, DeadlineIndex>();
+function deadlineIndex(p: Procedure): DeadlineIndex {
+  let ix = deadlineIndexes.get(p);
+  if (ix) return ix;
+  const starters = new Map<string, Transition[]>();
+  const byEvent = new Map<string, Transition[]>();
+  for (const t of p.transitions) {
+    byEvent.set(t.event, [...(byEvent.get(t.event) ?? []), t]);
+    for (const d of new Set(t.effects.flatMap((e) => (e.kind === 'start' ? [e.deadline] : []))))
+      starters.set(d, [...(starters.get(d) ?? []), t]);
+  }
+  const firing = new Map<string, Deadline>();
+  for (const d of Object.values(p.deadlines))
+    if (d.onExpiry.event && !firing.has(d.onExpiry.event)) firing.set(d.onExpiry.event, d);
+  ix = { starters, byEvent, firing };
+  deadlineIndexes.set(p, ix);
+  return ix;
+}
+
 /** Transitions that start `deadline`. */
-export const startersOf = (p: Procedure, deadline: string): Transition[] =>
-  p.transitions.filter((t) => t.effects.some((e) => e.kind === 'start' && e.deadline === deadline));
+export const startersOf = (p: Procedure, deadline: string): Transition[] => [
+  ...(deadlineIndex(p).starters.get(deadline) ?? []),
+];
 
 /** The automatic transitions the expiry of `d` fires. */
 export const expiryTransitions = (p: Procedure, d: Deadline): Transition[] =>
-  d.onExpiry.event ? p.transitions.filter((t) => t.event === d.onExpiry.event) : [];
+  d.onExpiry.event ? [...(deadlineIndex(p).byEvent.get(d.onExpiry.event) ?? [])] : [];
 
 /** The deadline whose expiry fires `t`, if any. */
 export const deadlineFiring = (p: Procedure, t: Transition): Deadline | undefined =>
-  Object.values(p.deadlines).find((d) => d.onExpiry.event === t.event);
+  deadlineIndex(p).firing.get(t.event);
 
 /** A deadline's duration in French ("1 semaine"). */
 export function deadlineDuration(p: Procedure, d: Deadline): string {

@@ -234,6 +234,7 @@ export function buildTests(
         state: String(e.state),
         ...(Array.isArray(e.deadlines) && { deadlines: strList(e.deadlines) }),
         ...(Array.isArray(e.documents) && { documents: strList(e.documents) }),
+        ...(e.facts !== undefined && { facts: obj(e.facts) }),
       },
       loc: src.locate(p),
     };

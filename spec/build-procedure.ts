@@ -455,7 +455,13 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       ...(t.summons_in_person !== undefined && {
         summonsInPerson: t.summons_in_person as boolean | Condition,
       }),
-      ...(serviceRaw && { service: { document: String(serviceRaw.document), to: strList(serviceRaw.to) } }),
+      ...(serviceRaw && {
+        service: {
+          document: String(serviceRaw.document),
+          to: strList(serviceRaw.to),
+          ...(typeof serviceRaw.date === 'string' && { date: serviceRaw.date }),
+        },
+      }),
       ...(filingRaw && { filing: { answer: String(filingRaw.answer) } }),
       after,
       visibleTo,

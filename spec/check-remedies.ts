@@ -75,7 +75,8 @@ export function checkRemedies(p: Parts, ctx: BuildContext): void {
       );
     const kinds = (dec.remedies ?? []).map((id) => p.remedies[id]).filter((r) => r !== undefined);
     const c = dec.character;
-    if (c?.lastResort) {
+    // A decision that opens no remedy at all (a provisional judgment, replaced by the final one) opens no opposition either.
+    if (c?.lastResort && kinds.length > 0) {
       const opposition = kinds.some(
         (r) =>
           r.kind === 'opposition' &&

@@ -490,6 +490,16 @@ const cases: Case[] = [
     message: /Le schéma JSON du formulaire « accord » est refusé/,
   },
   {
+    // The form language's neutral label (title_tiers) must be a text.
+    code: 'invalid-json-schema',
+    file: 'forms/accord.yaml',
+    search: '      minLength: 10',
+    replace: '      minLength: 10\n      title_tiers: ""',
+    at: '  type: object',
+    shift: 2,
+    message: /Le schéma JSON du formulaire « accord » est refusé/,
+  },
+  {
     code: 'unknown-ruleset',
     dir: 'rules/fixtures/essai/1.0.0',
     file: 'procedure.yaml',

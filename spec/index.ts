@@ -7,6 +7,7 @@ export { findProcedureDirs, loadProcedure } from './load.ts';
 export type { LoadOptions, LoadResult } from './load.ts';
 export type {
   Channel,
+  CharacterRule,
   Condition,
   Deadline,
   DecidedBy,
@@ -18,6 +19,7 @@ export type {
   Form,
   JsonSchema,
   Journey,
+  JudgmentCharacter,
   Loc,
   Money,
   Objectives,
@@ -25,6 +27,9 @@ export type {
   Parameter,
   Phase,
   Procedure,
+  Remedy,
+  RemedyKind,
+  RemedyStart,
   Role,
   Rule,
   RuleCondition,
@@ -34,7 +39,9 @@ export type {
   State,
   Transition,
 } from './model.ts';
-export { factOwnedByOthers, targetOf, targetsOf } from './model.ts';
+export { factOwnedByOthers, isLanguageV2, JUDGMENT_CHARACTERS, targetOf, targetsOf } from './model.ts';
+export { characterFr, decisionRemedies, remedySentences, serviceStatement } from './remedies.ts';
+export type { StatementOptions } from './remedies.ts';
 export { createAjv, schemaFile } from './schema-check.ts';
 export {
   BUILTIN_OPERATORS,

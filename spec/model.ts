@@ -185,7 +185,12 @@ export type RemedyKind =
   | 'tierce_opposition';
 
 /** The act that starts a remedy's time. `signification`: the service made to that party (CPC art. 528). */
-export type RemedyStart = 'signification' | 'prononce' | 'connaissance_cause' | 'force_chose_jugee';
+export type RemedyStart =
+  | 'signification'
+  | 'notification'
+  | 'prononce'
+  | 'connaissance_cause'
+  | 'force_chose_jugee';
 
 /** A typed remedy (`remedies:`), cited by decisions; stated in every act of service (CPC art. 680). */
 export interface Remedy extends Documented {
@@ -216,6 +221,8 @@ export interface Remedy extends Documented {
 export interface Service {
   readonly document: string;
   readonly to: readonly string[];
+  /** Date field of the form dating the act (the remedies' time runs from it); else the day it is recorded. */
+  readonly date?: string;
 }
 
 export interface Transition extends Documented {
@@ -397,6 +404,8 @@ export interface Journey {
     readonly state: string;
     readonly deadlines?: readonly string[];
     readonly documents?: readonly string[];
+    /** Facts the case must hold at the end, by name. */
+    readonly facts?: Readonly<Record<string, unknown>>;
   };
   readonly loc: Loc;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addErrors from 'ajv-errors';
 import addFormats from 'ajv-formats';
 import localizeFr from 'ajv-i18n/localize/fr';
 import { type Diagnostic, diagnostic } from './diagnostic.ts';
@@ -27,7 +28,24 @@ export function createAjv(): Ajv2020 {
     multipleOfPrecision: 6,
   });
   addFormats(ajv);
+  addFormLanguage(ajv);
   return ajv;
+}
+
+/**
+ * The form language's own keywords in a form's JSON Schema (docs/guide-redacteur.md): `errorMessage`, and
+ * `title_tiers`,
+ * the field's label for everyone but the person who fills the form ("Valeur de la demande" where the
+ * claimant reads "Valeur de votre demande"). Annotations: they check nothing in the data.
+ */
+export function addFormLanguage(ajv: Ajv2020): void {
+  // `errorMessage` (ajv-errors): the drafter's French message for a rule of consistency between answers.
+  addErrors(ajv);
+  ajv.addKeyword({
+    keyword: 'title_tiers',
+    schemaType: 'string',
+    metaSchema: { type: 'string', minLength: 1 },
+  });
 }
 
 let validators: Record<SpecFileKind, ValidateFunction> | undefined;

@@ -7,8 +7,8 @@
  * and without the declarations.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { versionContent } from '../renderer/site/version-files.ts';
@@ -59,6 +59,14 @@ const comparable = (p: Procedure) =>
 
 const original = load(ANNEX_DIR);
 const bareDir = copySpec(ANNEX_DIR);
+// The scenarios written beside the published version (<id>/tests/<version>/) come along.
+cpSync(
+  join(dirname(ANNEX_DIR), 'tests', basename(ANNEX_DIR)),
+  join(dirname(bareDir), 'tests', basename(bareDir)),
+  {
+    recursive: true,
+  },
+);
 const text = readFileSync(join(ANNEX_DIR, 'procedure.yaml'), 'utf8');
 writeFileSync(join(bareDir, 'procedure.yaml'), split(text).published);
 const bare = load(bareDir);

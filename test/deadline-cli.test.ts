@@ -25,6 +25,18 @@ function run(command: string, args: string[]): Promise<Run> {
 const deadline = (...args: string[]) => run('npx', ['tsx', 'cli/main.ts', 'deadline', ...args]);
 
 describe.concurrent('greffe deadline', { timeout: 60_000 }, () => {
+  it('counts with the calendar of the court named by --court: Good Friday in Metz, not in Paris', async () => {
+    // Friday 7 April 2028 + 7 days = Good Friday 14 April: a holiday in Moselle, then Easter weekend and Monday.
+    const at = (court: string) => deadline('--start', '2028-04-07', '--duration', 'P7D', '--court', court);
+    const [metz, paris, unknown] = await Promise.all([at('tj-metz'), at('tj-paris'), at('tj-lutece')]);
+    expect(metz.code).toBe(0);
+    expect(JSON.parse(metz.stdout)).toMatchObject({ due: '2028-04-18' });
+    expect(JSON.parse(metz.stdout).explanation).toContain('Vendredi saint');
+    expect(JSON.parse(paris.stdout)).toMatchObject({ due: '2028-04-14' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--court « tj-lutece » n’est pas un tribunal connu/);
+  });
+
   it('prints exactly one JSON object { due, explanation } and exits 0', async () => {
     // Thursday 6 May 2027 + 10 days = Sunday 16 May; Monday 17 = Whit Monday → Tuesday 18 May 2027.
     const r = await deadline('--start', '2027-05-06', '--duration', 'P10D');

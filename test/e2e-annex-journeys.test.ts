@@ -35,6 +35,24 @@ describe.each(['spec/procedures/petits-litiges/1.0.0', 'spec/procedures/petits-l
       expect(journeys.length).toBeGreaterThan(0);
     });
 
+    const perParty = journeys.find((j) => j.expect.deadlines?.some((d) => d.includes('@')));
+    it.runIf(perParty !== undefined)(
+      'shows each party its own per-party time only (CPC art. 528)',
+      async () => {
+        const j = perParty as NonNullable<typeof perParty>;
+        const cast = new Cast(t);
+        const view = await playJourney(cast, p, j, `${p.effective}T09:00:00Z`);
+        const [key] = j.expect.deadlines ?? [];
+        const [deadline, party] = (key ?? '').split('@') as [string, string];
+        const mine = await (await cast.as(party)).view(view.id);
+        expect(mine.body.deadlines.map((d) => [d.id, d.party])).toContainEqual([deadline, party]);
+        for (const other of Object.values(p.roles).filter((r) => r.kind === 'partie' && r.id !== party)) {
+          const theirs = await (await cast.as(other.id)).view(view.id);
+          expect(theirs.body.deadlines.filter((d) => d.id === deadline)).toEqual([]);
+        }
+      },
+    );
+
     it.each(journeys.map((j) => [j.name, j] as const))('%s', async (_name, j) => {
       const cast = new Cast(t);
       // 1.1.0's acts are dated: each journey starts, as in `greffe test`, on the version's effective date.

@@ -185,3 +185,31 @@ describe("the annex's scenarios", () => {
     expect(report.passed).toBeGreaterThanOrEqual(9 + 5);
   });
 });
+
+describe('annex 1.1.0: the questionnaire asks the kind of dispute, and amounts are in cents', () => {
+  const v11 = load('spec/procedures/petits-litiges/1.1.0');
+
+  it('names the declared matter among the facts still missing, and settles an employment claim by it', () => {
+    const none = evaluateEligibility(v11, {}, { partial: true });
+    expect('missing' in none && none.missing).toEqual(
+      expect.arrayContaining(['montant', 'objets', 'matiere_declaree']),
+    );
+    const travail = evaluateEligibility(v11, { matiere_declaree: 'travail' }, { partial: true });
+    expect(travail).toMatchObject({ eligible: false, reasons: [{ rule: 'hors_prud_hommes' }] });
+    if ('reasons' in travail) expect(travail.reasons[0]?.text).toContain('conseil de prud');
+  });
+
+  it('refuses more than two decimals and never phrases 3,999.999 as 4,000.00', () => {
+    const r = evaluateEligibility(v11, {
+      montant: 3999.999,
+      objets: ['paiement'],
+      matiere_declaree: 'civile',
+    });
+    expect(r).toMatchObject({ valid: false, problems: [{ field: 'montant' }] });
+    expect(JSON.stringify(r)).not.toContain('4 000,00');
+    for (const montant of [0.07, 1.1, 4.35, 1234.56, 3999.99]) {
+      const ok = evaluateEligibility(v11, { montant, objets: ['paiement'], matiere_declaree: 'civile' });
+      expect(ok, String(montant)).toMatchObject({ eligible: true });
+    }
+  });
+});

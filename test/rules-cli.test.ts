@@ -65,6 +65,38 @@ describe('greffe eligibility', () => {
     expect(r.stderr.trim()).toBe('montant : doit être un nombre (reçu : « 3999 »)');
   });
 
+  it('annex 1.1.0: 3,999.999 € exits 2 naming montant (cents), never rounded to the threshold', async () => {
+    const facts = { montant: 3999.999, objets: ['paiement'], matiere_declaree: 'civile' };
+    const r = await greffe(['eligibility', '--version', '1.1.0', '--facts', factsFile(facts)]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^montant : .*deux décimales/m);
+    expect(r.stderr).not.toContain('4 000,00');
+    const ok = await greffe([
+      'eligibility',
+      '--version',
+      '1.1.0',
+      '--facts',
+      factsFile({ ...facts, montant: 3999.99 }),
+    ]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ version: '1.1.0', eligible: true });
+  });
+
+  it('annex 1.1.0: a claim of value 0 or of undetermined value is not eligible, with its reason', async () => {
+    for (const [montant, rule] of [
+      [0, 'valeur_non_nulle'],
+      [null, 'valeur_determinee'],
+    ] as const) {
+      const facts = { montant, objets: ['bien'], matiere_declaree: 'consommation' };
+      const r = await greffe(['eligibility', '--version', '1.1.0', '--facts', factsFile(facts)]);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { eligible: boolean; reasons: { rule: string; text: string }[] };
+      expect(out.eligible).toBe(false);
+      expect(out.reasons.map((x) => x.rule)).toEqual([rule]);
+    }
+  });
+
   it('exits 2 on facts that are not JSON, and on a version that does not exist', async () => {
     const bad = await greffe(['eligibility', '--facts', '-'], { input: '{ montant: 12 }' });
     expect(bad.code).toBe(2);

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
 import { devLogin, setUpWebStack } from './web-helpers.ts';
-import { actionLabel, caseView, expectNoAxeViolation, field, getJson } from './web-pages.ts';
+import { actionLabel, caseView, choose, expectNoAxeViolation, field, getJson } from './web-pages.ts';
 
 const web = setUpWebStack();
 const run = promisify(execFile);
@@ -31,7 +31,7 @@ async function open(user: string, width = 1280): Promise<{ context: BrowserConte
 }
 
 /** A case whose filing draft holds a complete claim, resumed on the form's last step. */
-async function draftedCase(context: BrowserContext): Promise<string> {
+async function draftedCase(context: BrowserContext, step = 4): Promise<string> {
   const url = web.server.url;
   const opened = await context.request.post(`${url}/api/cases`, {
     data: { procedure: 'petits-litiges', version: '1.0.0' },
@@ -44,7 +44,7 @@ async function draftedCase(context: BrowserContext): Promise<string> {
   });
   if (!piece.ok()) throw new Error(`pièce : ${piece.status()} ${await piece.text()}`);
   const saved = await context.request.put(`${url}/api/cases/${id}/draft`, {
-    data: { data: { event: 'deposer_demande', values: filing(), step: 4 } },
+    data: { data: { event: 'deposer_demande', values: filing(), step } },
   });
   if (!saved.ok()) throw new Error(`brouillon : ${saved.status()} ${await saved.text()}`);
   return id;
@@ -161,6 +161,53 @@ describe('the review before a filing is sent', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolation(page, 'la vérification sur téléphone');
+    await context.close();
+  }, 90_000);
+
+  it('shows the maximum length of a long text, and keeps to it', async () => {
+    const { context, page } = await open('demandeur_2');
+    const id = await draftedCase(context, 3);
+    await page.goto(`${web.server.url}/affaires/${id}/actions/deposer_demande`);
+    const story = field(page, /Que s'est-il passé/);
+    await story.waitFor();
+    const told = filing().description_litige as string;
+    const count = page.locator('.fr-input-group', { has: story }).getByTestId('longueur');
+    // The spec of 1.0.0 sets no bound: the server's (5 000 characters) is shown and kept by the field.
+    expect(await count.textContent()).toBe(`${told.length} sur 5\u202f000 caractères au maximum`);
+    expect(await story.getAttribute('maxlength')).toBe('5000');
+    expect(await story.getAttribute('aria-describedby')).toContain(await count.getAttribute('id'));
+    await story.fill('x'.repeat(200_000));
+    expect((await story.inputValue()).length).toBe(5000);
+    expect(await count.textContent()).toBe('5\u202f000 sur 5\u202f000 caractères au maximum');
+    await expectNoAxeViolation(page, 'un texte long et sa longueur maximale');
+    await context.close();
+  }, 90_000);
+
+  it('asks the claimant, in annex 1.1.0, his consent to electronic notice and then his own e-mail', async () => {
+    const url = web.server.url;
+    const { context, page } = await open('demandeur');
+    const opened = await context.request.post(`${url}/api/cases`, {
+      data: { procedure: 'petits-litiges', version: '1.1.0' },
+    });
+    const { id } = (await opened.json()) as { id: string };
+    await context.request.put(`${url}/api/cases/${id}/draft`, {
+      data: { data: { event: 'deposer_demande', values: {}, step: 1 } },
+    });
+    await page.goto(`${url}/affaires/${id}/actions/deposer_demande`);
+    const consent = /recevoir les avis et convocations du tribunal par voie électronique/;
+    await page.getByRole('group', { name: consent }).waitFor();
+    expect(await page.getByLabel(/Votre adresse électronique/).count()).toBe(0);
+    await choose(page, consent, 'Oui');
+    const email = field(page, /Votre adresse électronique/);
+    await email.waitFor();
+    // Required as soon as the consent is given, and said so.
+    expect(await email.getAttribute('aria-required')).toBe('true');
+    const label = await page
+      .locator('label.fr-label', { hasText: /Votre adresse électronique/ })
+      .evaluate((l) => (l.firstChild?.textContent ?? '').trim());
+    expect(label).toBe('Votre adresse électronique');
+    expect(await email.getAttribute('type')).toBe('email');
+    await expectNoAxeViolation(page, 'l’étape « Vous » de l’annexe 1.1.0');
     await context.close();
   }, 90_000);
 });

@@ -1,14 +1,15 @@
 /**
- * `greffe deadline --start YYYY-MM-DD --duration P7D [--calendar fr]`: the due
+ * `greffe deadline --start YYYY-MM-DD --duration P7D [--calendar fr | --court tj-metz]`: the due
  * date of a procedural deadline (CPC art. 640–642) and how it was computed.
  * Prints one JSON object `{ "due", "explanation" }`; exit 0, or 2 when the call
  * is invalid (the message names the option and its value).
  */
 import { parseArgs } from 'node:util';
 import { computeDue, PROCEDURAL_CALENDARS, ProceduralTimeError } from '../../runtime/time/index.ts';
+import { courtById, courtIds } from '../../runtime/identity/courts.ts';
 import type { Command } from '../command.ts';
 
-const HELP = `Usage : greffe deadline --start AAAA-MM-JJ --duration DURÉE [--calendar CALENDRIER]
+const HELP = `Usage : greffe deadline --start AAAA-MM-JJ --duration DURÉE [--calendar CALENDRIER | --court TRIBUNAL]
 
 Calcule l'échéance d'un délai de procédure (Code de procédure civile, art. 640 à 642) :
 le jour de l'acte ne compte pas, les mois se comptent de quantième à quantième,
@@ -17,6 +18,7 @@ jusqu'au premier jour ouvrable suivant.
   --start     date de l'acte, de l'événement ou de la notification (AAAA-MM-JJ)
   --duration  durée ISO 8601 en jours, semaines, mois ou années : P15D, P2W, P1M, P1Y, P1M15D
   --calendar  ${Object.keys(PROCEDURAL_CALENDARS).join(', ')} (par défaut fr)
+  --court     le tribunal saisi (ex. tj-metz) : son calendrier (Alsace-Moselle : Vendredi saint, 26 décembre)
 Sortie : { "due": "AAAA-MM-JJ", "explanation": "…" }
 Code de sortie : 0 échéance calculée, 2 appel invalide (message sur la sortie d'erreur).
 Voir docs/delais.md.`;
@@ -37,7 +39,7 @@ const fail = (message: string): number => {
 export const command: Command = {
   summary: 'calcule l’échéance d’un délai de procédure',
   async run(args) {
-    let values: { start?: string; duration?: string; calendar?: string; help?: boolean };
+    let values: { start?: string; duration?: string; calendar?: string; court?: string; help?: boolean };
     try {
       ({ values } = parseArgs({
         args,
@@ -46,7 +48,8 @@ export const command: Command = {
         options: {
           start: { type: 'string' },
           duration: { type: 'string' },
-          calendar: { type: 'string', default: 'fr' },
+          calendar: { type: 'string' },
+          court: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
       }));
@@ -60,11 +63,16 @@ export const command: Command = {
     }
     const missing = (['start', 'duration'] as const).filter((k) => values[k] === undefined);
     if (missing.length > 0) return fail(`il manque ${missing.map((k) => `--${k}`).join(' et ')}.\n\n${HELP}`);
+    if (values.court !== undefined && values.calendar !== undefined)
+      return fail('--court et --calendar s’excluent : le tribunal donne son calendrier.');
+    const court = values.court === undefined ? undefined : courtById(values.court);
+    if (values.court !== undefined && !court)
+      return fail(`--court « ${values.court} » n’est pas un tribunal connu (${courtIds().join(', ')}).`);
     try {
       const { due, explanation } = computeDue(
         values.start as string,
         values.duration as string,
-        values.calendar,
+        court?.calendar ?? values.calendar ?? 'fr',
       );
       console.log(JSON.stringify({ due, explanation }, null, 2));
       return 0;

@@ -26,9 +26,9 @@ const DEFAULT_PROCEDURE = 'petits-litiges';
 
 const FACTS: Record<DecisionKind, string> = {
   eligibility:
-    '  montant   nombre, en euros, ≥ 0\n  objets    liste non vide de paiement, bien, service, expulsion, resiliation,\n            licenciement, revocation_gerant, autre\n  matiere   civile, commerciale, consommation, travail ou bail_habitation',
+    '  montant   nombre, en euros et centimes (au plus deux décimales), ≥ 0\n  objets    liste non vide de paiement, bien, service, expulsion, resiliation,\n            licenciement, revocation_gerant, autre\n  matiere   civile, commerciale, consommation, travail ou bail_habitation\n  (version 1.1.0 : matiere_declaree, la nature du litige ; montant null si la valeur\n  n’est pas déterminée)',
   referral:
-    '  matiere        civile, commerciale, consommation, travail ou bail_habitation\n  requerant      demandeur, defendeur ou juge (qui demande le renvoi)\n  partie_faible  demandeur, defendeur ou aucune',
+    '  matiere        civile, commerciale, consommation, travail ou bail_habitation\n  requerant      demandeur, defendeur ou juge (qui demande le renvoi)\n  partie_faible  demandeur, defendeur ou aucune\n  (version 1.1.0 : auteur_demande_renvoi au lieu de requerant ; la matière et la partie\n  faible sont celles qu’a qualifiées le juge)',
 };
 
 const OUTPUT: Record<DecisionKind, string> = {

@@ -66,7 +66,7 @@ function mainSentence(p: Procedure, t: Transition): { roles?: readonly string[];
     : 'Sans intervention d’un acteur';
   if (t.stay)
     return {
-      body: `${after}${when}, ${lcFirst(stripStop(t.label))} ; l’affaire demeure à l’étape où elle se trouve.`,
+      body: `${after}${when}, l’affaire demeure à l’étape où elle se trouve.`,
     };
   return { body: `${after}${when}, ${targetClause(p, t, t.to)}.` };
 }
@@ -154,19 +154,44 @@ function effectSentences(p: Procedure, t: Transition, main: string): string[] {
   return out;
 }
 
-function decisionSentences(t: Transition): string[] {
+function decisionSentences(p: Procedure, t: Transition): string[] {
   if (!t.decision) return [];
   // "Cette décision est une décision d’homologation" says nothing: only a kind with its own noun is stated.
   const kind = DECISION_FR[t.decision.kind];
   const what = kind.startsWith('une décision') ? '' : `Cette décision est ${kind}.`;
   const it = what ? 'Elle' : 'Cette décision';
-  const recourse =
-    t.decision.appeal === false
+  const typed = t.decision.remedies;
+  const recourse = typed
+    ? typed.length === 0
+      ? `${it} n’est susceptible d’aucun recours.`
+      : `${it} peut faire l’objet des voies de recours suivantes : ${joinFr(typed.map((id) => lcFirst(p.remedies[id]?.label ?? id)))} (voir l’${artRef('recours')}).`
+    : t.decision.appeal === false
       ? `${it} n’est susceptible d’aucun recours.`
       : t.decision.appeal === true
         ? `${it} peut faire l’objet d’un recours (voir l’${artRef('recours')}).`
         : '';
   return [what, recourse].filter(Boolean);
+}
+
+/** Language v2: a service states the remedies and starts their time; a filing is answered; a decision waits. */
+function contradictorySentences(p: Procedure, t: Transition): string[] {
+  const out: string[] = [];
+  const deadline = (id: string) => p.deadlines[id];
+  if (t.service)
+    out.push(
+      `L’acte de signification énonce les voies de recours ouvertes contre la décision, leur délai et leurs modalités d’exercice ; il fait courir leur délai contre ${definiteList(roleLabels(p, t.service.to))} (voir l’${artRef('recours')}).`,
+    );
+  const answer = t.filing ? deadline(t.filing.answer) : undefined;
+  if (answer)
+    out.push(
+      `Il est communiqué à chaque partie, qui peut y répondre avant l’expiration ${ofDefinite(answer.label)}.`,
+    );
+  const waits = t.after.flatMap((id) => deadline(id) ?? []);
+  if (waits.length)
+    out.push(
+      `Cet acte ne peut intervenir qu’à l’expiration ${joinFr(waits.map((d) => ofDefinite(d.label)))}, lorsque celui-ci a commencé de courir.`,
+    );
+  return out;
 }
 
 function partySentences(p: Procedure, t: Transition): string[] {
@@ -214,8 +239,9 @@ export function actParagraph(p: Procedure, t: Transition, ctx: ActContext): ActT
     ...conditionalQuestions(p, t),
     ...when,
     ...guardSentences(p, t, ctx),
-    ...decisionSentences(t),
+    ...decisionSentences(p, t),
     ...effectSentences(p, t, main.body),
+    ...contradictorySentences(p, t),
     ...partySentences(p, t),
   ];
   return { ...(main.roles && { roles: main.roles }), body: [main.body, ...rest].join(' '), drafted: false };

@@ -57,7 +57,8 @@ function deadlineParagraph(p: Procedure, d: Deadline): string {
     out.push(`${it} court${each} ${startClause(p, starters)}${dated ? ', à la date de cet acte' : ''}.`);
   }
   const expiries = expiryTransitions(p, d);
-  const targets = [...new Set(expiries.map((t) => t.to))];
+  // A stay transition (e.g. recording that the time to answer ran out) moves the case nowhere.
+  const targets = [...new Set(expiries.filter((t) => !t.stay).map((t) => t.to))];
   const consequences: string[] = [];
   if (targets.length)
     consequences.push(

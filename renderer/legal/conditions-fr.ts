@@ -10,8 +10,17 @@ import { formatParameter, formatValue, joinFr, operator } from '../../spec/index
 import { definite, stripStop } from '../french.ts';
 
 /** Facts recorded on the case by `record` effects (as opposed to fields of the act's own form). */
-export const recordedFacts = (p: Procedure): Set<string> =>
-  new Set(p.transitions.flatMap((t) => t.effects.flatMap((e) => (e.kind === 'record' ? [e.fact] : []))));
+const recorded = new WeakMap<Procedure, Set<string>>();
+export const recordedFacts = (p: Procedure): Set<string> => {
+  let facts = recorded.get(p);
+  if (!facts) {
+    facts = new Set(
+      p.transitions.flatMap((t) => t.effects.flatMap((e) => (e.kind === 'record' ? [e.fact] : []))),
+    );
+    recorded.set(p, facts);
+  }
+  return facts;
+};
 
 function propertyTitle(p: Procedure, form: string | undefined, field: string): string | undefined {
   const props = p.forms[form ?? '']?.schema.properties as Record<string, { title?: unknown }> | undefined;

@@ -102,6 +102,8 @@ function withTextFr(textFr: string, status: 'draft' | 'published') {
 }
 
 describe.each([
+  // Typography fixes what it can; a duration past 999 stays in figures, for the drafter to write in words.
+  ['redaction-duree-en-chiffres', 'Le médiateur constate l’accord dans les 1000 jours.', '1000 jours'],
   [
     'redaction-libelle-ecran',
     'Le médiateur constate l’accord au vu du formulaire « Accord de médiation ».',

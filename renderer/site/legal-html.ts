@@ -1,7 +1,8 @@
 /** The legal text in HTML: for the site page (with provenance) and for the print/PDF page (text only). */
 import type { Procedure } from '../../spec/index.ts';
 import { anchor, esc } from '../html.ts';
-import { articleIndex, resolveRefs } from '../legal/legal-text.ts';
+import { articleIndex, plainArticles, resolveRefs } from '../legal/legal-text.ts';
+import { articleSources } from '../legal/sources.ts';
 import type { Article, LegalText, SpecRef } from '../legal/types.ts';
 import { articleNumberFr, NNBSP } from '../legal/typography.ts';
 import { specLink } from './source-pages.ts';
@@ -24,9 +25,37 @@ function refItem(p: Procedure, r: SpecRef): string {
   return `<li>${esc(r.label)} — <a href="${link.href}">${esc(link.text)}</a>${extra.length ? ` ; ${extra.join(' ; ')}` : ''}</li>`;
 }
 
-function provenance(a: Article, o: NonNullable<LegalHtmlOptions['provenance']>): string {
-  const p = o.procedure;
+/** The article's spec lines (links to the source pages), white-paper sections and texts of law (text, never an outside link). */
+function sourcesHtml(p: Procedure, a: Article, units: readonly string[]): string {
+  const s = articleSources(a, units);
   const parts: string[] = [];
+  if (s.spec.length)
+    parts.push(
+      `Spécification${NNBSP}: ${s.spec
+        .map((loc) => {
+          const link = specLink(p, loc);
+          return `<a href="${link.href}">${esc(link.text)}</a>`;
+        })
+        .join(', ')}`,
+    );
+  if (s.whitePaper.length)
+    parts.push(`livre blanc${NNBSP}: ${s.whitePaper.map((w) => `<cite>${esc(w)}</cite>`).join(', ')}`);
+  if (s.law.length)
+    parts.push(
+      `textes cités${NNBSP}: ${s.law
+        .map((l) => `<cite title="Texte cité : à consulter sur Légifrance">${esc(l)}</cite>`)
+        .join(`${NNBSP}; `)}`,
+    );
+  return parts.length ? `<p class="sources">${parts.join(`${NNBSP}; `)}.</p>` : '';
+}
+
+function provenance(
+  a: Article,
+  units: readonly string[],
+  o: NonNullable<LegalHtmlOptions['provenance']>,
+): string {
+  const p = o.procedure;
+  const parts: string[] = [sourcesHtml(p, a, units)].filter(Boolean);
   if (a.diagram) {
     const title = o.diagramTitles.get(a.diagram) ?? a.diagram;
     const href =
@@ -47,6 +76,7 @@ function provenance(a: Article, o: NonNullable<LegalHtmlOptions['provenance']>):
 /** The articles as HTML; cross-references become links to `#article-N`. */
 export function articlesHtml(text: LegalText, options: LegalHtmlOptions = {}): string {
   const index = articleIndex(text);
+  const plain = new Map(plainArticles(text).map((x) => [x.article.number, x.units]));
   const r = (s: string) => resolveRefs(esc(s), index, (n, words) => `<a href="#article-${n}">${words}</a>`);
   return text.articles
     .map((a) => {
@@ -60,7 +90,7 @@ export function articlesHtml(text: LegalText, options: LegalHtmlOptions = {}): s
           return `<p${id}>${r(b.intro)}</p><ul>${items}</ul>`;
         })
         .join('\n');
-      const prov = options.provenance ? provenance(a, options.provenance) : '';
+      const prov = options.provenance ? provenance(a, plain.get(a.number) ?? [], options.provenance) : '';
       return `<article class="legal" id="article-${a.number}" aria-labelledby="article-${a.number}-titre">
 <h2 id="article-${a.number}-titre">Article ${articleNumberFr(a.number)} — ${esc(a.title)}</h2>
 ${blocks}

@@ -19,7 +19,7 @@ import { diagramsPage } from './pages-diagrams.ts';
 import { formsPage } from './pages-forms.ts';
 import { homePage, legalPage, summaryPage } from './pages-main.ts';
 import { versionsPage } from './pages-versions.ts';
-import { sourcePage, sourcePageHtml, specFiles } from './source-pages.ts';
+import { sourcePage, sourcePageHtml, specFiles, specLink } from './source-pages.ts';
 import { STYLE_CSS } from './style.ts';
 
 /** A diagram's .mmd file: its source, then its comment as a mermaid comment. */
@@ -51,7 +51,13 @@ export function versionContent(p: Procedure, built: ReadonlySet<string>): Versio
   for (const d of diagrams) files.set(`diagrammes/${anchor(d.id)}.mmd`, mermaidFile(d));
   files.set('texte.html', legalPage(p, legal, figures, diagrams));
   const titles = new Map(diagrams.map((d) => [d.id, d.title]));
-  files.set('annexe.md', legalTextMarkdown(legal, { diagrams: { page: 'diagrammes.html', titles } }));
+  files.set(
+    'annexe.md',
+    legalTextMarkdown(legal, {
+      diagrams: { page: 'diagrammes.html', titles },
+      sources: { specLink: (loc) => specLink(p, loc) },
+    }),
+  );
   files.set('formulaires.html', formsPage(p));
   files.set('versions.html', versionsPage(p, built));
   for (const f of specFiles(p)) files.set(sourcePage(f), sourcePageHtml(p, f));

@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { type ActTemplate, fillAct, partyRoles } from '../../spec/acts.ts';
-import { formatDate, formatParameter, type Procedure } from '../../spec/index.ts';
+import {
+  formatDate,
+  formatParameter,
+  type JudgmentCharacter,
+  type Procedure,
+  serviceStatement,
+} from '../../spec/index.ts';
 
 export const FONT_DIR = process.env.GREFFE_FONT_DIR ?? '/usr/share/fonts/truetype/liberation';
 
@@ -28,6 +34,8 @@ export interface ActData {
   readonly montant?: string;
   readonly adressePlateforme: string;
   readonly codeAcces?: string;
+  /** The character of the judgment served (recorded by the reducer): only the remedies open against it are stated. */
+  readonly character?: JudgmentCharacter;
 }
 
 export interface RenderOptions {
@@ -37,8 +45,9 @@ export interface RenderOptions {
 
 /**
  * The statement of remedies (CPC art. 680: the act of service states the remedies, their time and how
- * to exercise them, or time does not run). The typed remedies that will fill it come with the spec
- * language v2 (issue 12); until then this section says plainly that it is not filled in.
+ * to exercise them, or time does not run), written from the typed remedies of the decision the act
+ * serves (spec/remedies.ts). A procedure in language v1 has no typed remedies: the section then says
+ * plainly that it is not filled in.
  */
 export const REMEDIES_TITLE = 'Voies de recours (Code de procédure civile, art. 680)';
 export const REMEDIES_PLACEHOLDER =
@@ -211,8 +220,15 @@ export async function renderActPdf(
     );
   }
   if (t.remedies) {
-    w.text(REMEDIES_TITLE, bold, 11, { gap: 2 });
-    w.text(REMEDIES_PLACEHOLDER, regular, 10, { gap: 10 });
+    const served = p.transitions.find(
+      (x) => x.service && x.effects.some((e) => e.kind === 'produce' && e.document === t.document),
+    )?.service?.document;
+    const statement = served ? serviceStatement(p, served, d.character) : undefined;
+    w.text(statement?.title ?? REMEDIES_TITLE, bold, 11, { gap: 2 });
+    const paragraphs = statement?.paragraphs ?? [REMEDIES_PLACEHOLDER];
+    paragraphs.forEach((para, i) => {
+      w.text(para, regular, 10, { gap: i === paragraphs.length - 1 ? 10 : 4 });
+    });
   }
   w.text(`Fait le ${formatDate(d.date)}.`, regular, 11, { align: 'right', gap: 2 });
   w.text(`${p.roles[t.signatory]?.label ?? t.signatory}`, regular, 11, { align: 'right' });

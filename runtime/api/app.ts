@@ -18,6 +18,7 @@ import { notFound, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { cspWithInlineStyles } from './security-headers.ts';
 import { caseRoutes } from './routes-cases.ts';
+import { noticeRoutes } from './routes-notices.ts';
 import { type CalendarOptions, calendarRoutes } from './routes-calendar.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { identityRoutes } from './routes-identity.ts';
@@ -115,6 +116,7 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   );
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/cases', caseRoutes(rt, auth));
+  app.route('/api/notices', noticeRoutes(rt, auth));
   app.get('/api/stats', async (c) => {
     await auth.callerOf(c);
     return sendJson(c, await computeStats(rt, c.req.query('procedure'), c.req.query('version')));

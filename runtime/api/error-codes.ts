@@ -21,6 +21,7 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
   NOT_FOUND: { status: 404, fr: 'Adresse inconnue.' },
   CASE_NOT_FOUND: { status: 404, fr: 'Affaire inexistante ou que vous ne pouvez pas voir (jamais 403).' },
   DOCUMENT_NOT_FOUND: { status: 404, fr: 'Document inexistant ou que votre rôle ne peut pas voir.' },
+  NOTICE_NOT_FOUND: { status: 404, fr: 'Avis inexistant ou adressé à quelqu’un d’autre.' },
   RECEIPT_NOT_AVAILABLE: {
     status: 404,
     fr: 'Pas d’accusé de réception : demande pas encore déposée, ou invisible pour vous.',
@@ -32,6 +33,10 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
   USER_NOT_FOUND: { status: 404, fr: 'Mode développement : utilisateur d’exemple inconnu.' },
   INVALID_STATE: { status: 409, fr: 'L’affaire n’est pas dans un état où cette action est possible.' },
   VERSION_CONFLICT: { status: 409, fr: 'L’affaire a changé depuis la version attendue (expectedVersion).' },
+  DEADLINE_RUNNING: {
+    status: 409,
+    fr: 'L’action attend l’expiration d’un délai qui court encore (after: ; details.running).',
+  },
   ALREADY_A_PARTY: { status: 409, fr: 'Vous intervenez déjà dans l’affaire de ce code d’accès.' },
   TOO_MANY_DRAFTS: { status: 409, fr: 'Trop de demandes commencées et non déposées (details.max).' },
   BODY_TOO_LARGE: { status: 413, fr: 'Corps de requête plus grand que la limite de la route.' },
@@ -56,6 +61,10 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
     fr: 'Le formulaire porte un fait qu’un autre rôle établit (details.fact, details.establishedBy).',
   },
   DOCUMENT_MISSING: { status: 422, fr: 'L’action porte sur un document qui n’existe pas encore.' },
+  REMEDY_CLOSED: {
+    status: 422,
+    fr: 'Voie de recours fermée : délai expiré, ou non ouverte contre un jugement de ce caractère.',
+  },
   IDEMPOTENCY_KEY_REUSED: { status: 422, fr: 'Clé d’idempotence déjà utilisée pour une autre demande.' },
   INVALID_DOCUMENT_KIND: { status: 422, fr: 'Type de pièce inconnu ou que votre rôle ne peut pas déposer.' },
   EMPTY_DOCUMENT: { status: 422, fr: 'Fichier vide.' },

@@ -380,6 +380,22 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           },
         },
       },
+      '/api/notices': {
+        get: {
+          summary:
+            'Mes avis de la plateforme (canal « plateforme »), du plus récent, lus ou non, et le nombre de non lus',
+          security: auth,
+          responses: { 200: ok('{ unread, notices }', ref('Notices')) },
+        },
+      },
+      '/api/notices/{id}/read': {
+        post: {
+          summary: 'Marquer un avis comme lu',
+          security: auth,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: { 200: ok('{ id, read }', ref('NoticeRead')), 404: errorResponse('NOTICE_NOT_FOUND') },
+        },
+      },
       '/api/cases/{id}/receipt': {
         get: {
           summary:
@@ -461,6 +477,10 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
         },
       },
       '/api/dev/clock': {
+        get: {
+          summary: 'Mode développement : l’instant de l’horloge',
+          responses: { 200: ok('{ now }', { type: 'object' }) },
+        },
         post: {
           summary: 'Mode développement : avancer ou régler l’horloge',
           responses: { 200: ok('{ now }', { type: 'object' }) },

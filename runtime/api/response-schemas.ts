@@ -206,6 +206,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     event: obj({ seq: int, event: str, at: str, hash: str }),
     view: str,
   }),
+  Notices: obj({
+    unread: int,
+    notices: {
+      type: 'array',
+      items: obj({
+        id: int,
+        caseId: orNull(str),
+        reference: orNull(str),
+        subject: str,
+        body: str,
+        at: str,
+        read: bool,
+        actions: { type: 'array', items: obj({ event: str, label: str }) },
+      }),
+    },
+  }),
+  NoticeRead: obj({ id: int, read: bool }),
   EventPreview: obj({ label: str, state: obj(stateSummary) }),
   DraftSaved: obj({ savedAt: str }),
   UploadedDocument: obj({ id: str, sha256: str, size: int, mediaType: str, kind: str, filename: str }),

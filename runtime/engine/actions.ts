@@ -3,6 +3,7 @@ import type { Procedure, Role, Transition } from '../../spec/index.ts';
 import { conditionOutcome } from './conditions.ts';
 import { factsFor, formFields, guardVerdict, roleFor } from './checks.ts';
 import { rulesGuards } from './guards.ts';
+import { remedyRefusal } from './remedies.ts';
 import { candidates } from './transition.ts';
 import type { Actor, CaseSnapshot, GuardEvaluator } from './types.ts';
 
@@ -19,7 +20,10 @@ export const isCourtRole = (role: Role | undefined): boolean =>
   role?.kind === 'juridiction' || role?.kind === 'auxiliaire';
 
 /** What of the case the available actions read. */
-export type ActionSnapshot = Pick<CaseSnapshot, 'state' | 'facts' | 'documents'>;
+export type ActionSnapshot = Pick<CaseSnapshot, 'state' | 'facts' | 'documents'> & {
+  /** The deadlines running (by spec id): an action may wait for one to run out (`after:`). */
+  readonly runningDeadlines: readonly { readonly deadline: string }[];
+};
 
 /** False when `t` acts on a document (`call`) that the case lacks and `t` does not produce: DOCUMENT_MISSING. */
 function documentsAt(t: Transition, snapshot: ActionSnapshot): boolean {
@@ -41,6 +45,7 @@ function open(
   guards: GuardEvaluator,
 ): boolean {
   if (!documentsAt(t, snapshot)) return false;
+  if (remedyRefusal(p, snapshot, t)) return false; // waits for an answer time, or a remedy closed
   const unknown = formFields(p, t);
   const facts = factsFor(snapshot, {}, roleFor(t, actor) ?? null);
   if (t.when && conditionOutcome(t.when, facts, unknown, p) === false) return false;

@@ -15,15 +15,22 @@ export function roleFor(t: Transition, actor: Actor): string | null | undefined 
   return actor.roles.find((r) => t.roles.includes(r));
 }
 
-/** Values of the recorded facts, the form data over them, the context facts over both (they cannot be forged). */
+/**
+ * Values of the recorded facts, the form data over them, the context facts over both (they cannot
+ * be forged). With `fields` (the transition's form fields), only those answers count: a key the
+ * form does not ask (a party adding `matiere` to his referral request) never replaces a recorded fact.
+ */
 export function factsFor(
   snapshot: Pick<CaseSnapshot, 'facts'>,
   data: Readonly<Record<string, unknown>>,
   actorRole: string | null,
+  fields?: ReadonlySet<string>,
 ): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(snapshot.facts)) facts[k] = f.value;
-  Object.assign(facts, data);
+  if (fields) {
+    for (const [k, v] of Object.entries(data)) if (fields.has(k)) facts[k] = v;
+  } else Object.assign(facts, data);
   const context: Record<(typeof CONTEXT_FACTS)[number], unknown> = { requerant: actorRole ?? undefined };
   return Object.assign(facts, context);
 }

@@ -2,14 +2,18 @@
 import {
   CONTEXT_FACTS,
   formatDuration,
+  isLanguageV2,
   type Procedure,
   renderTemplate,
+  serviceStatement,
   type Transition,
   targetOf,
 } from '../../spec/index.ts';
 import { computeDue, type ProceduralCalendar, reminderDate } from '../time/index.ts';
+import { factsFor } from './checks.ts';
 import { civilDateOf, endOfDay, formatDateFr, reminderInstant } from './dates.ts';
 import { caseCalendar, matchesInstance, rolesConcerning } from './instances.ts';
+import { recordedCharacter, remedyEffects } from './remedies.ts';
 import { produceDocument } from './produce.ts';
 import type { CaseSnapshot, EngineEffect, EngineError, ReminderPlan } from './types.ts';
 
@@ -216,7 +220,16 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
         break;
       case 'produce': {
         date ??= civilDateOf(now, calendar.timeZone);
+        const statement =
+          t.service && isLanguageV2(procedure)
+            ? serviceStatement(
+                procedure,
+                t.service.document,
+                recordedCharacter(procedure, snapshot, t.service.document),
+              )
+            : undefined;
         const document = produceDocument({
+          ...(statement && { statement }),
           procedure,
           kind: e.document,
           caseReference: ctx.caseReference,
@@ -251,6 +264,27 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
       }
     }
   }
+  const remedies = remedyEffects({
+    procedure,
+    snapshot,
+    transition: t,
+    facts: factsFor(snapshot, ctx.data, ctx.actorRole),
+    built: effects,
+    data: ctx.data,
+    start: (deadline, o = {}) =>
+      startDeadline(procedure, deadline, now, {
+        calendar,
+        ...(o.party !== undefined && { party: o.party }),
+        ...(o.startDate !== undefined && { startDate: o.startDate }),
+        ...(o.dayAfter !== undefined && { startDate: civilDateOf(new Date(o.dayAfter), calendar.timeZone) }),
+      }),
+  });
+  if (remedies.replaced.size > 0) {
+    const kept = effects.filter((e) => !remedies.replaced.has(e));
+    effects.length = 0;
+    effects.push(...kept);
+  }
+  effects.push(...remedies.add);
   for (const role of t.summons) effects.push({ type: 'summon', role });
   // A final state ends the case: every deadline still running stops with it.
   if (procedure.states[targetOf(t, snapshot.state)]?.final) {

@@ -107,6 +107,40 @@ describe('fact ownership (established_by)', () => {
     expect(granted.snapshot.state).toBe('renvoi_formation_habituelle');
   });
 
+  it('on 1.0.0 too, a key the form does not ask never replaces a recorded fact: the forged matter is ignored', () => {
+    const s: CaseSnapshot = {
+      ...inConciliation({ matiere: 'commerciale' }),
+      procedureVersion: v10.version,
+    };
+    const forged = transition(
+      v10,
+      s,
+      {
+        event: 'demander_renvoi',
+        data: { partie_faible: 'demandeur', motifs: 'Audience souhaitée.', matiere: 'consommation' },
+        expectedVersion: s.version,
+        actor: user('demandeur'),
+      },
+      NOW,
+      rulesGuards(v10),
+    );
+    // Commercial matter as recorded: the referral is not of right, the guard refuses it.
+    expect(forged).toMatchObject({ ok: false, error: { code: 'GUARD_REFUSED' } });
+    const honest = transition(
+      v10,
+      { ...s, facts: { matiere: fact('consommation') } },
+      {
+        event: 'demander_renvoi',
+        data: { partie_faible: 'demandeur', motifs: 'Audience souhaitée.' },
+        expectedVersion: s.version,
+        actor: user('demandeur'),
+      },
+      NOW,
+      rulesGuards(v10),
+    );
+    expect(accepted(honest).snapshot.state).toBe('renvoi_formation_habituelle');
+  });
+
   it('leaves published 1.0.0 as it was: it declares no owner', () => {
     expect(v10.rules.establishedBy).toEqual({});
     expect(v11.rules.establishedBy.matiere).toEqual(['juge']);

@@ -33,6 +33,19 @@ export function withoutInstance(running: readonly RunningDeadline[], ref: Instan
 }
 
 /**
+ * The instance of `deadline` running against `party` on the case (a plain
+ * deadline's one instance when it is not per party): whether that party may
+ * still act within its own time (e.g. a remedy, CPC art. 528).
+ */
+export function runningAgainst(
+  running: readonly RunningDeadline[],
+  deadline: string,
+  party: string,
+): RunningDeadline | undefined {
+  return running.find((d) => d.deadline === deadline && (d.party === undefined || d.party === party));
+}
+
+/**
  * Who among `roles` a per-party instance against `party` concerns: that party,
  * whoever represents it, and the roles that are not parties (court, auxiliaries).
  * The other parties are left out: the time does not run against them.

@@ -143,13 +143,15 @@ export function runJourney(
   const actual = `état ${state}${j.expect.deadlines ? `, délais [${running.join(', ')}]` : ''}`;
   const kinds = new Set(documents.map((d) => d.kind));
   const missingDocs = (j.expect.documents ?? []).filter((k) => !kinds.has(k));
-  const passed = actual === expected && missingDocs.length === 0;
-  return {
-    ...at,
-    passed,
-    expected,
-    actual: missingDocs.length ? `${actual} ; documents manquants : ${missingDocs.join(', ')}` : actual,
-  };
+  const wrongFacts = Object.entries(j.expect.facts ?? {})
+    .filter(([k, v]) => JSON.stringify(c.snapshot.facts[k]?.value) !== JSON.stringify(v))
+    .map(([k, v]) => `${k} = ${JSON.stringify(c.snapshot.facts[k]?.value)} au lieu de ${JSON.stringify(v)}`);
+  const passed = actual === expected && missingDocs.length === 0 && wrongFacts.length === 0;
+  const problems = [
+    ...(missingDocs.length ? [`documents manquants : ${missingDocs.join(', ')}`] : []),
+    ...(wrongFacts.length ? [`faits : ${wrongFacts.join(', ')}`] : []),
+  ];
+  return { ...at, passed, expected, actual: [actual, ...problems].join(' ; ') };
 }
 
 /** Runs every journey of the procedure's scenario files, in file order. */

@@ -60,6 +60,8 @@ export interface ProduceInput {
   readonly data: Readonly<Record<string, unknown>>;
   /** Civil date of the act in the court's zone. */
   readonly date: string;
+  /** An act of service's statement of remedies (CPC art. 680, spec/remedies.ts). */
+  readonly statement?: { readonly title: string; readonly paragraphs: readonly string[] };
 }
 
 export function produceDocument(input: ProduceInput): ProducedDocument {
@@ -79,6 +81,7 @@ export function produceDocument(input: ProduceInput): ProducedDocument {
   ];
   const answers = formatAnswers(form?.schema, input.data, '');
   if (answers) lines.push('', form?.title ?? 'Contenu', answers.slice(1));
+  if (input.statement) lines.push('', input.statement.title, ...input.statement.paragraphs);
   const content = `${lines.join('\n')}\n`;
   const bytes = Buffer.from(content, 'utf8');
   return {

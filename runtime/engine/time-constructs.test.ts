@@ -3,23 +3,16 @@
  * real SQLite store: deadlines per party (CPC art. 528), started by an act's
  * date, counted with the calendar of the case's court.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
-import { copySpec, editSpec, FIXTURE_DIR } from '../../test/helpers/spec-copy.ts';
+import { twoPartyFixture } from '../../test/helpers/spec-copy.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import { fireEvent } from '../service/fire-event.ts';
 import { openCaseFor } from '../service/open-case.ts';
-import { getCase, openCase, snapshotOf } from '../store/cases.ts';
-import { commitEvent } from '../store/commit.ts';
-import { openStore, type Store } from '../store/open.ts';
-import { upsertUser } from '../store/users.ts';
 import { dueExpiries, expiredWithoutEvent, expiryCommand } from './expiry.ts';
 import { rulesGuards } from './guards.ts';
-import { caseCalendar, instanceKey, rolesConcerning } from './instances.ts';
+import { caseCalendar, instanceKey, rolesConcerning, runningAgainst } from './instances.ts';
 import { simulatedCase } from './journeys.ts';
 import { transition } from './transition.ts';
 import type { CaseSnapshot, Command, EngineEffect, TransitionResult } from './types.ts';
@@ -33,39 +26,7 @@ const v100 = load('spec/procedures/petits-litiges/1.0.0');
 const v110 = load('spec/procedures/petits-litiges/1.1.0');
 
 /** The mediation fixture with two parties against whom the answer time runs separately. */
-function twoParties(): Procedure {
-  return load(twoPartiesDir());
-}
-
-function twoPartiesDir(): string {
-  const dir = copySpec(FIXTURE_DIR);
-  editSpec(
-    dir,
-    'procedure.yaml',
-    '  mediateur:\n',
-    '  voisin_mis_en_cause:\n    label: Voisin mis en cause\n    kind: partie\n  mediateur:\n',
-  );
-  editSpec(
-    dir,
-    'procedure.yaml',
-    '    duration: delai_reponse\n',
-    '    duration: delai_reponse\n    per_party: true\n',
-  );
-  editSpec(
-    dir,
-    'procedure.yaml',
-    '      - start: delai_reponse\n',
-    '      - start: { deadline: delai_reponse, against: requerant_voisin }\n' +
-      '      - start: { deadline: delai_reponse, against: voisin_mis_en_cause }\n',
-  );
-  editSpec(
-    dir,
-    'procedure.yaml',
-    'roles: [requerant_voisin]\n        channels',
-    'roles: [requerant_voisin, voisin_mis_en_cause, mediateur]\n        channels',
-  );
-  return dir;
-}
+const twoParties = (): Procedure => load(twoPartyFixture());
 
 const user = (...roles: string[]): Command['actor'] => ({ kind: 'user', id: 'u', roles });
 const ok = (d: TransitionResult) => {
@@ -103,6 +64,10 @@ describe('deadlines per party', () => {
     expect(first?.event).toBeUndefined();
     expect(second?.event).toBe('expirer_delai_reponse');
     const one = expiredWithoutEvent(d.snapshot, 'delai_reponse', 'requerant_voisin');
+    expect(runningAgainst(one.runningDeadlines, 'delai_reponse', 'requerant_voisin')).toBeUndefined();
+    expect(runningAgainst(one.runningDeadlines, 'delai_reponse', 'voisin_mis_en_cause')?.due).toBe(
+      '2027-03-16',
+    );
     expect(one.runningDeadlines.map(instanceKey)).toEqual(['delai_reponse@voisin_mis_en_cause']);
     const [last] = dueExpiries(p, one, later);
     expect(last).toMatchObject({ party: 'voisin_mis_en_cause', event: 'expirer_delai_reponse' });
@@ -120,74 +85,6 @@ describe('deadlines per party', () => {
     expect(rolesConcerning(p, ['requerant_voisin', 'mediateur'], undefined)).toEqual([
       'requerant_voisin',
       'mediateur',
-    ]);
-  });
-});
-
-describe('deadlines per party on a real SQLite store', () => {
-  const p = twoParties();
-  let dir: string;
-  let store: Store;
-  afterEach(() => {
-    store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('stores each instance with its party; a restart replaces each party’s own instance', () => {
-    dir = mkdtempSync(join(tmpdir(), 'greffe-time-'));
-    store = openStore(join(dir, 'g.sqlite'));
-    const now = new Date('2027-03-01T09:00:00Z');
-    upsertUser(store.db, { id: 'm', name: 'M', roles: ['mediateur'], court: 'tj', source: 'test' }, now);
-    const c = openCase(store, {
-      procedureId: p.id,
-      procedureVersion: p.version,
-      initialState: 'ouverte',
-      court: 'tj',
-      creator: { id: 'm', name: 'M' },
-      actorRole: 'mediateur',
-      at: now,
-    });
-    const snap = () => snapshotOf(store.q, getCase(store.q, c.id) as NonNullable<ReturnType<typeof getCase>>);
-    commitEvent(store, {
-      procedure: p,
-      caseId: c.id,
-      decision: ok(fire(p, snap(), 'inviter_voisin', {}, 'mediateur', now)),
-      actorId: 'm',
-    });
-    const rows = () =>
-      store.sqlite
-        .prepare('SELECT deadline, party, status, start_date AS startDate, due FROM deadlines ORDER BY id')
-        .all();
-    expect(rows()).toEqual([
-      {
-        deadline: 'delai_reponse',
-        party: 'requerant_voisin',
-        status: 'running',
-        startDate: '2027-03-01',
-        due: '2027-03-16',
-      },
-      {
-        deadline: 'delai_reponse',
-        party: 'voisin_mis_en_cause',
-        status: 'running',
-        startDate: '2027-03-01',
-        due: '2027-03-16',
-      },
-    ]);
-    expect(snap().runningDeadlines.map(instanceKey)).toEqual([
-      'delai_reponse@requerant_voisin',
-      'delai_reponse@voisin_mis_en_cause',
-    ]);
-    // Inviting again restarts each party's instance, not the other's: still two running.
-    commitEvent(store, {
-      procedure: p,
-      caseId: c.id,
-      decision: ok(fire(p, snap(), 'inviter_voisin', {}, 'mediateur', new Date('2027-03-02T09:00:00Z'))),
-      actorId: 'm',
-    });
-    expect(snap().runningDeadlines.map((d) => `${instanceKey(d)} ${d.due}`)).toEqual([
-      'delai_reponse@requerant_voisin 2027-03-17',
-      'delai_reponse@voisin_mis_en_cause 2027-03-17',
     ]);
   });
 });
@@ -250,7 +147,13 @@ describe('deadlines started by the act’s date', () => {
         v110,
         simulatedCase(v110, 'saisie_attribution'),
         'signifier_saisie_attribution',
-        { date_acte: '2020-01-01', banque: 'Banque', montant_saisi: 100 },
+        {
+          date_acte: '2020-01-01',
+          banque: 'Banque',
+          solde_declare: 2000,
+          montant_saisi: 900,
+          solde_laisse: 1100,
+        },
         'commissaire_de_justice',
         now,
       ),
@@ -305,7 +208,7 @@ describe('the court’s calendar', () => {
 
 describe('the scheduler and per-party deadlines', () => {
   it('expires each party’s instance, and fires the expiry event once, with the last', async () => {
-    const local = await localRuntime(twoPartiesDir());
+    const local = await localRuntime(twoPartyFixture());
     try {
       const { rt, clock } = local;
       const id = await openCaseFor(rt, MEDIATRICE, { procedure: 'mediation' });

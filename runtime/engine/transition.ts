@@ -14,12 +14,13 @@
 import { validateFormData } from '../../forms/index.ts';
 import { factOwnedByOthers, type Procedure, type Transition, targetOf } from '../../spec/index.ts';
 import { conditionOutcome } from './conditions.ts';
-import { factsFor, guardVerdict, roleFor } from './checks.ts';
+import { factsFor, formFields, guardVerdict, roleFor } from './checks.ts';
 import { buildEffects } from './effects.ts';
 import { rulesGuards } from './guards.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
 import { withoutInstance } from './instances.ts';
 import { eventDocuments, nextSnapshot, producedDocumentId } from './next-snapshot.ts';
+import { remedyRefusal } from './remedies.ts';
 import type {
   CaseSnapshot,
   Command,
@@ -134,7 +135,8 @@ export function transition(
     return true;
   });
   if (own.length === 0) return refuse(owned as EngineError);
-  const factsOf = (t: Transition) => factsFor(snapshot, command.data, roleFor(t, command.actor) ?? null);
+  const factsOf = (t: Transition) =>
+    factsFor(snapshot, command.data, roleFor(t, command.actor) ?? null, formFields(procedure, t));
   const matching = own.filter((t) => !t.when || conditionOutcome(t.when, factsOf(t), NONE, procedure));
   if (matching.length === 0) {
     return refuse({
@@ -164,6 +166,8 @@ export function transition(
       details: { expectedVersion: command.expectedVersion, caseVersion: snapshot.version },
     });
   }
+  const waiting = remedyRefusal(procedure, snapshot, chosen);
+  if (waiting) return refuse(waiting);
   const actorRole = roleFor(chosen, command.actor) ?? null;
   const to = targetOf(chosen, snapshot.state);
   // The expired deadline no longer runs: a final state does not stop it again.

@@ -112,7 +112,13 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
         status: !phase ? 'todo' : ph.order < phase.order ? 'done' : ph.id === phase.id ? 'current' : 'todo',
       })),
     myRoles: roles,
-    actions: state?.final ? [] : availableActions(p, { state: c.state, facts, documents: docs }, roles),
+    actions: state?.final
+      ? []
+      : availableActions(
+          p,
+          { state: c.state, facts, documents: docs, runningDeadlines: record.deadlines },
+          roles,
+        ),
     deadlines: running.map((d) => ({
       id: d.deadline,
       ...(d.party !== null && { party: d.party }),

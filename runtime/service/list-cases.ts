@@ -48,6 +48,7 @@ export async function listCases(rt: Runtime, caller: Caller, queue?: string): Pr
       state: c.state,
       facts: JSON.parse(c.facts) as Record<string, FactRecord>,
       documents: docsByCase.get(c.id) ?? [],
+      runningDeadlines: (deadlinesByCase.get(c.id) ?? []).map((r) => r.deadline),
     };
     const actions = state?.final ? [] : availableActions(p, snapshot, roles, rt.guards(p));
     const running = (deadlinesByCase.get(c.id) ?? [])

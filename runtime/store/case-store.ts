@@ -129,6 +129,17 @@ export interface CaseListRows {
 }
 
 /** A running deadline of one of a user's cases, with the case's reference and procedure version. */
+/** A notice of the platform's own channel (`plateforme`) delivered to a user, read or not. */
+export interface NoticeRow {
+  readonly id: number;
+  readonly caseId: string | null;
+  readonly reference: string | null;
+  /** The outbox payload (JSON): subject, body, recipient… */
+  readonly payload: string;
+  readonly deliveredAt: string;
+  readonly readAt: string | null;
+}
+
 export interface UserDeadlineRow {
   readonly id: number;
   readonly caseId: string;
@@ -311,6 +322,10 @@ export interface CaseStore {
   listCases(filter: { readonly userId: string; readonly court: string | null }): Promise<CaseListRows>;
   /** The running deadlines of every case `userId` takes part in, soonest due first (calendar feeds). */
   userDeadlines(userId: string): Promise<UserDeadlineRow[]>;
+  /** The `plateforme` notices delivered to `userId`, newest first (at most `limit`). */
+  userNotices(userId: string, limit: number): Promise<NoticeRow[]>;
+  /** Marks notice `id` of `userId` read at `at` (once; later marks keep the first); false when not theirs. */
+  markNoticeRead(userId: string, id: number, at: string): Promise<boolean>;
   statsRows(filter: { readonly procedureId?: string; readonly version?: string }): Promise<StatsRows>;
 
   // Events.

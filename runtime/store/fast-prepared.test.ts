@@ -121,7 +121,7 @@ describe('fast prepared queries', () => {
       closedAt: null,
       expectedVersion: 2,
       deadline: 'delai_reponse',
-      party: null,
+      party: 'requerant_voisin',
       duration: 'P15D',
       startedAt: '2027-03-02T09:00:00.000Z',
       startDate: '2027-03-02',

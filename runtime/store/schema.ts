@@ -265,6 +265,14 @@ export const drafts = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.userId] })],
 );
 
+/** The platform notices (outbox rows of the `plateforme` connector) their recipient has read, and when. */
+export const noticeReads = sqliteTable('notice_reads', {
+  outboxId: integer('outbox_id')
+    .primaryKey()
+    .references(() => outbox.id),
+  readAt: text('read_at').notNull(),
+});
+
 /** Named counters (case references per court and year). */
 export const counters = sqliteTable('counters', {
   name: text('name').primaryKey(),

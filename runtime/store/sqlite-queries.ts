@@ -10,6 +10,7 @@ import type {
   DeliveryRecord,
   OutboxOutcome,
   StatsRows,
+  NoticeRow,
   UserDeadlineRow,
 } from './case-store.ts';
 import type { Db } from './open.ts';
@@ -180,4 +181,32 @@ export function userDeadlines(sqlite: Database.Database, userId: string): UserDe
         ORDER BY d.due_at, d.id`,
     )
     .all(userId, userId) as UserDeadlineRow[];
+}
+
+/** The `plateforme` notices delivered to `userId`, newest first. */
+export function userNotices(sqlite: Database.Database, userId: string, limit: number): NoticeRow[] {
+  return sqlite
+    .prepare(
+      `SELECT o.id, o.case_id AS caseId, c.reference, o.payload,
+              COALESCE(o.delivered_at, o.available_at) AS deliveredAt, r.read_at AS readAt
+         FROM outbox o
+         LEFT JOIN cases c ON c.id = o.case_id
+         LEFT JOIN notice_reads r ON r.outbox_id = o.id
+        WHERE o.connector = 'plateforme' AND o.recipient_user = ? AND o.status = 'delivered'
+        ORDER BY o.id DESC
+        LIMIT ?`,
+    )
+    .all(userId, limit) as NoticeRow[];
+}
+
+/** Marks a notice read by its recipient (the first reading is kept). */
+export function markNoticeRead(sqlite: Database.Database, userId: string, id: number, at: string): boolean {
+  const mine = sqlite
+    .prepare(
+      `SELECT 1 FROM outbox WHERE id = ? AND connector = 'plateforme' AND recipient_user = ? AND status = 'delivered'`,
+    )
+    .get(id, userId);
+  if (!mine) return false;
+  sqlite.prepare('INSERT OR IGNORE INTO notice_reads (outbox_id, read_at) VALUES (?, ?)').run(id, at);
+  return true;
 }

@@ -93,6 +93,12 @@ export class SqliteCaseStore implements CaseStore {
   async userDeadlines(userId: string) {
     return sq.userDeadlines(this.#s.sqlite, userId);
   }
+  async userNotices(userId: string, limit: number) {
+    return sq.userNotices(this.#s.sqlite, userId, limit);
+  }
+  async markNoticeRead(userId: string, id: number, at: string) {
+    return sq.markNoticeRead(this.#s.sqlite, userId, id, at);
+  }
   async statsRows(filter: { procedureId?: string; version?: string }) {
     return sq.statsRows(this.#s.db, filter);
   }
@@ -279,3 +285,4 @@ export { openSqliteAudit } from './sqlite-audit.ts';
 export function openSqliteStore(file: string): SqliteCaseStore {
   return new SqliteCaseStore(openStore(file));
 }
+export { backupSqliteFile } from './sqlite-backup.ts';

@@ -17,7 +17,7 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  readonly spec: string;
+  readonly spec: ServerOptions['spec'];
   /** Start of the procedural clock (default 2027-03-01T09:00:00Z, a Monday). */
   readonly clockStart?: string;
   /** The journal's checkpoints; by default signed with a development key, not timestamped. */

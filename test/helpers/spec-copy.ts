@@ -47,3 +47,38 @@ export function positionOf(text: string, needle: string, shift = 0): { line: num
   const lines = before.split('\n');
   return { line: lines.length, column: (lines.at(-1) as string).length + 1 };
 }
+
+/**
+ * A copy of the mediation fixture with a second party, against whom the answer
+ * time runs separately: `delai_reponse` is `per_party: true`, started against
+ * each party, and reminds both parties and the mediator (CPC art. 528).
+ */
+export function twoPartyFixture(): string {
+  const dir = copySpec(FIXTURE_DIR);
+  editSpec(
+    dir,
+    'procedure.yaml',
+    '  mediateur:\n',
+    '  voisin_mis_en_cause:\n    label: Voisin mis en cause\n    kind: partie\n  mediateur:\n',
+  );
+  editSpec(
+    dir,
+    'procedure.yaml',
+    '    duration: delai_reponse\n',
+    '    duration: delai_reponse\n    per_party: true\n',
+  );
+  editSpec(
+    dir,
+    'procedure.yaml',
+    '      - start: delai_reponse\n',
+    '      - start: { deadline: delai_reponse, against: requerant_voisin }\n' +
+      '      - start: { deadline: delai_reponse, against: voisin_mis_en_cause }\n',
+  );
+  editSpec(
+    dir,
+    'procedure.yaml',
+    'roles: [requerant_voisin]\n        channels',
+    'roles: [requerant_voisin, voisin_mis_en_cause, mediateur]\n        channels',
+  );
+  return dir;
+}

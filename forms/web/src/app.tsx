@@ -10,6 +10,7 @@ import { EligibilityPage } from './pages/eligibility.tsx';
 import { HomePage } from './pages/home.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { MyCasesPage } from './pages/my-cases.tsx';
+import { NoticesPage } from './pages/notices.tsx';
 import { ProcedurePage } from './pages/procedure.tsx';
 import { StartFilingPage } from './pages/start-filing.tsx';
 
@@ -39,6 +40,7 @@ const ROUTES: readonly [string, (p: Record<string, string>) => React.ReactNode][
     (m) => <StartFilingPage id={m.id as string} version={m.version as string} />,
   ],
   ['/affaires', () => <MyCasesPage />],
+  ['/avis', () => <NoticesPage />],
   ['/affaires/:id', (m) => <CasePage caseId={m.id as string} />],
   ['/affaires/:id/actions/:event', (m) => <ActionPage caseId={m.id as string} event={m.event as string} />],
   ['/bureau', () => <BackOfficePage />],

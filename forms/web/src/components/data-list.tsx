@@ -9,6 +9,8 @@ import { formatCount } from '../lib/format.ts';
 
 interface Schema {
   readonly title?: string;
+  /** The label for readers other than the one who filled the form (form language, `title_tiers`). */
+  readonly title_tiers?: string;
   readonly properties?: Readonly<Record<string, Schema>>;
   readonly items?: Schema;
   readonly oneOf?: readonly { readonly const?: unknown; readonly title?: string }[];
@@ -36,11 +38,23 @@ function optionLabel(schema: Schema | undefined, value: unknown, titles: Readonl
 }
 
 /** One item of a list: an uploaded document by its file name, anything else as its own list. */
-function itemOf(x: unknown, schema: Schema | undefined, titles: Readonly<Record<string, string>>) {
+function itemOf(
+  x: unknown,
+  schema: Schema | undefined,
+  titles: Readonly<Record<string, string>>,
+  tiers: boolean,
+) {
   if (!x || typeof x !== 'object') return optionLabel(schema, x, titles);
   const doc = x as { filename?: unknown };
   if (typeof doc.filename === 'string') return doc.filename;
-  return <DataList data={x as Record<string, unknown>} shape={{ schema, order: [] }} titles={titles} />;
+  return (
+    <DataList
+      data={x as Record<string, unknown>}
+      shape={{ schema, order: [] }}
+      titles={titles}
+      tiers={tiers}
+    />
+  );
 }
 
 function show(
@@ -49,6 +63,7 @@ function show(
   shape: DataShape,
   path: string,
   titles: Readonly<Record<string, string>>,
+  tiers = false,
 ): React.ReactNode {
   if (v === true) return 'Oui';
   if (v === false) return 'Non';
@@ -60,7 +75,7 @@ function show(
       <ol className="greffe-data-items">
         {v.map((x, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: recorded data, shown once, never reordered.
-          <li key={i}>{itemOf(x, schema?.items, titles)}</li>
+          <li key={i}>{itemOf(x, schema?.items, titles, tiers)}</li>
         ))}
       </ol>
     );
@@ -72,6 +87,7 @@ function show(
         shape={{ schema, order: shape.order }}
         prefix={path}
         titles={titles}
+        tiers={tiers}
       />
     );
   return optionLabel(schema, v, titles);
@@ -87,6 +103,7 @@ export function DataList({
   shape = { order: [] },
   prefix = '',
   titles = {},
+  tiers = false,
 }: {
   data: Readonly<Record<string, unknown>>;
   shape?: DataShape;
@@ -94,6 +111,8 @@ export function DataList({
   prefix?: string;
   /** Titles to fall back on for keys the form does not describe (the case's facts). */
   titles?: Readonly<Record<string, string>>;
+  /** Read by someone other than the one who filled the form: each field's `title_tiers` where it has one. */
+  tiers?: boolean;
 }) {
   const props = shape.schema?.properties ?? {};
   const schemaOrder = Object.keys(props);
@@ -113,20 +132,26 @@ export function DataList({
     <dl className="greffe-data">
       {keys.map((k) => (
         <div key={k}>
-          <dt>{props[k]?.title ?? titles[k] ?? humanize(k)}</dt>
-          <dd>{show(data[k], props[k], shape, prefix ? `${prefix}.${k}` : k, titles)}</dd>
+          <dt>
+            {(tiers ? props[k]?.title_tiers : undefined) ?? props[k]?.title ?? titles[k] ?? humanize(k)}
+          </dt>
+          <dd>{show(data[k], props[k], shape, prefix ? `${prefix}.${k}` : k, titles, tiers)}</dd>
         </div>
       ))}
     </dl>
   );
 }
 
-/** Titles of a form's fields and of its labelled options (`oneOf: [{ const, title }]`), by name and value. */
+/**
+ * Titles of a form's fields (their `title_tiers` where they have one: the case's facts are read by others
+ * than who gave them) and of its labelled options (`oneOf: [{ const, title }]`), by name and value.
+ */
 export function schemaTitles(schema: unknown, into: Record<string, string> = {}): Record<string, string> {
   if (!schema || typeof schema !== 'object') return into;
   const s = schema as Schema;
   for (const [k, p] of Object.entries(s.properties ?? {})) {
-    if (p?.title && !into[k]) into[k] = p.title;
+    const title = p?.title_tiers ?? p?.title;
+    if (title && !into[k]) into[k] = title;
     schemaTitles(p, into);
   }
   for (const o of s.oneOf ?? []) {

@@ -8,6 +8,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { Link, navigate } from '../lib/router.ts';
+import { useUnreadNotices } from '../lib/notices.ts';
 import { isCourtUser, useSession } from '../lib/session.tsx';
 
 const MENU_ID = 'menu-principal';
@@ -71,10 +72,10 @@ function AccountLinks({ path }: { path: string }) {
   );
 }
 
-function NavItems({ path }: { path: string }) {
+function NavItems({ path, unread }: { path: string; unread: number | undefined }) {
   const { user } = useSession();
   const court = isCourtUser(user);
-  const items: { to: string; label: string }[] = [{ to: '/', label: 'Accueil' }];
+  const items: { to: string; label: ReactNode }[] = [{ to: '/', label: 'Accueil' }];
   if (user && !court) items.push({ to: '/affaires', label: 'Mes affaires' });
   if (court)
     items.push(
@@ -82,6 +83,20 @@ function NavItems({ path }: { path: string }) {
       { to: '/bureau/envois', label: 'Envois en échec' },
       { to: '/statistiques', label: 'Statistiques' },
     );
+  if (user)
+    items.push({
+      to: '/avis',
+      label: (
+        <>
+          Mes avis
+          {unread !== undefined && unread > 0 && (
+            <span className="fr-badge fr-badge--sm fr-badge--new fr-ml-1w" data-testid="avis-non-lus">
+              {unread} non {unread > 1 ? 'lus' : 'lu'}
+            </span>
+          )}
+        </>
+      ),
+    });
   const current = (to: string) =>
     to === '/'
       ? path === '/'
@@ -105,6 +120,8 @@ export function Header({ path, children }: { path: string; children?: ReactNode 
   const menuButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
+  const { user } = useSession();
+  const unread = useUnreadNotices(Boolean(user), path);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu.
   useEffect(() => setOpen(false), [path]);
@@ -142,6 +159,12 @@ export function Header({ path, children }: { path: string; children?: ReactNode 
                     onClick={() => setOpen(true)}
                   >
                     Menu
+                    {unread !== undefined && unread > 0 && (
+                      <span className="fr-sr-only">
+                        {' '}
+                        ({unread} {unread > 1 ? 'avis non lus' : 'avis non lu'})
+                      </span>
+                    )}
                   </button>
                 </div>
               </div>
@@ -182,7 +205,7 @@ export function Header({ path, children }: { path: string; children?: ReactNode 
             <AccountLinks path={path} />
           </div>
           <nav className="fr-nav" aria-label="Menu principal">
-            <NavItems path={path} />
+            <NavItems path={path} unread={unread} />
           </nav>
         </div>
       </div>

@@ -8,11 +8,14 @@ export function Timeline({
   entries,
   procedure,
   shapeOf,
+  myRoles = [],
 }: {
   entries: readonly TimelineEntry[];
   procedure: ProcedureView;
   /** How to read an event's data: its form's titles and order. */
   shapeOf: (event: string) => DataShape;
+  /** The reader's roles: an entry another role made is read with the fields' neutral labels. */
+  myRoles?: readonly string[];
 }) {
   if (entries.length === 0) return <p>Rien n’a encore été enregistré dans cette affaire.</p>;
   return (
@@ -31,7 +34,11 @@ export function Timeline({
             {e.data && Object.keys(e.data).length > 0 && (
               <details>
                 <summary>Voir le contenu</summary>
-                <DataList data={e.data} shape={shapeOf(e.event ?? '')} />
+                <DataList
+                  data={e.data}
+                  shape={shapeOf(e.event ?? '')}
+                  tiers={!(e.actorRole && myRoles.includes(e.actorRole))}
+                />
               </details>
             )}
           </li>

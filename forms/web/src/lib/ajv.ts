@@ -5,6 +5,7 @@
  * the spec's default values). A test checks the shared options stay equal.
  */
 import Ajv2020 from 'ajv/dist/2020';
+import addErrors from 'ajv-errors';
 import addFormats from 'ajv-formats';
 
 /** Validation options shared with spec's createAjv(). */
@@ -22,5 +23,7 @@ export function createBrowserAjv(): Ajv2020 {
   // and the spec's forms were already compiled in strict mode by the loader.
   const ajv = new Ajv2020({ ...SHARED_AJV_OPTIONS, strict: false, verbose: true, useDefaults: true });
   addFormats(ajv);
+  // The drafter's own French messages (`errorMessage`), as the server gives them (spec addFormLanguage).
+  addErrors(ajv);
   return ajv;
 }

@@ -592,7 +592,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description NOT_FOUND, CASE_NOT_FOUND, DOCUMENT_NOT_FOUND, RECEIPT_NOT_AVAILABLE, PROCEDURE_NOT_FOUND, FORM_NOT_FOUND, INVITATION_NOT_FOUND, PROVIDER_NOT_FOUND, USER_NOT_FOUND */
+                /** @description NOT_FOUND, CASE_NOT_FOUND, DOCUMENT_NOT_FOUND, NOTICE_NOT_FOUND, RECEIPT_NOT_AVAILABLE, PROCEDURE_NOT_FOUND, FORM_NOT_FOUND, INVITATION_NOT_FOUND, PROVIDER_NOT_FOUND, USER_NOT_FOUND */
                 readonly 404: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -601,7 +601,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description INVALID_STATE, VERSION_CONFLICT, ALREADY_A_PARTY, TOO_MANY_DRAFTS */
+                /** @description INVALID_STATE, VERSION_CONFLICT, DEADLINE_RUNNING, ALREADY_A_PARTY, TOO_MANY_DRAFTS */
                 readonly 409: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -610,7 +610,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description UNKNOWN_EVENT, INVALID_FORM, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
+                /** @description UNKNOWN_EVENT, INVALID_FORM, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, REMEDY_CLOSED, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
                 readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -786,7 +786,27 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        readonly get?: never;
+        /** Mode développement : l’instant de l’horloge */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { now } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": Record<string, never>;
+                    };
+                };
+            };
+        };
         readonly put?: never;
         /** Mode développement : avancer ou régler l’horloge */
         readonly post: {
@@ -1010,6 +1030,89 @@ export interface paths {
         };
         readonly put?: never;
         readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/notices": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Mes avis de la plateforme (canal « plateforme »), du plus récent, lus ou non, et le nombre de non lus */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { unread, notices } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Notices"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/notices/{id}/read": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Marquer un avis comme lu */
+        readonly post: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly id: number;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { id, read } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["NoticeRead"];
+                    };
+                };
+                /** @description NOTICE_NOT_FOUND */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -1632,7 +1735,7 @@ export interface components {
         readonly Error: {
             readonly error: {
                 /** @enum {unknown} */
-                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
+                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "NOTICE_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "DEADLINE_RUNNING" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "REMEDY_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
                 readonly details: {
                     readonly problems?: readonly components["schemas"]["Problem"][];
                 };
@@ -1698,6 +1801,26 @@ export interface components {
                 readonly id: string;
                 readonly label: string;
             }[];
+        };
+        readonly NoticeRead: {
+            readonly id: number;
+            readonly read: boolean;
+        };
+        readonly Notices: {
+            readonly notices: readonly {
+                readonly actions: readonly {
+                    readonly event: string;
+                    readonly label: string;
+                }[];
+                readonly at: string;
+                readonly body: string;
+                readonly caseId: string | null;
+                readonly id: number;
+                readonly read: boolean;
+                readonly reference: string | null;
+                readonly subject: string;
+            }[];
+            readonly unread: number;
         };
         readonly PhaseInfo: {
             readonly description: string | null;
@@ -1866,6 +1989,8 @@ export type FormView = components['schemas']['FormView'];
 export type LoggedIn = components['schemas']['LoggedIn'];
 export type LoggedOut = components['schemas']['LoggedOut'];
 export type LoginMethods = components['schemas']['LoginMethods'];
+export type NoticeRead = components['schemas']['NoticeRead'];
+export type Notices = components['schemas']['Notices'];
 export type PhaseInfo = components['schemas']['PhaseInfo'];
 export type Problem = components['schemas']['Problem'];
 export type ProcedureSummary = components['schemas']['ProcedureSummary'];

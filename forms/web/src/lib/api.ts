@@ -5,6 +5,8 @@ import type {
   EligibilityResult,
   EventAnswer,
   EventPreview,
+  NoticeRead,
+  Notices,
   FormView,
   ProcedureSummary,
   ProcedureView,
@@ -148,6 +150,9 @@ export const api = {
       { event, data, expectedVersion },
       { 'Idempotency-Key': key },
     ),
+  /** The caller's platform notices, newest first, and how many are unread. */
+  notices: () => request<Notices>('GET', '/api/notices'),
+  markNoticeRead: (id: number) => request<NoticeRead>('POST', `/api/notices/${id}/read`, {}),
   /** What the event would record with these answers (the reducer's transition and state), nothing sent for good. */
   preview: (id: string, event: string, data: unknown) =>
     request<EventPreview>('POST', `/api/cases/${enc(id)}/events/preview`, { event, data }),

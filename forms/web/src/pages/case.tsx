@@ -175,12 +175,17 @@ function Dashboard({
           {!party && Object.keys(view.facts).length > 0 && (
             <section className="greffe-section" aria-labelledby="dossier">
               <h2 id="dossier">Éléments du dossier</h2>
-              <DataList data={view.facts} shape={facts} titles={titles} />
+              <DataList data={view.facts} shape={facts} titles={titles} tiers />
             </section>
           )}
           <section className="greffe-section" aria-labelledby="historique">
             <h2 id="historique">Historique</h2>
-            <Timeline entries={view.timeline} procedure={procedure} shapeOf={shapeFor} />
+            <Timeline
+              entries={view.timeline}
+              procedure={procedure}
+              shapeOf={shapeFor}
+              myRoles={view.myRoles}
+            />
           </section>
           <section className="greffe-section" aria-labelledby="parties">
             <h2 id="parties">Intervenants</h2>

@@ -27,11 +27,14 @@ function NumberControl(given: ControlProps) {
       setText(display(props.data));
   }, [props.data, text]);
   const integer = props.schema.type === 'integer';
+  // A value that may be unknown (`type: [number, "null"]`, e.g. a good with no stated value): left empty, it is null.
+  const nullable = Array.isArray(props.schema.type) && props.schema.type.includes('null');
   const unit = (props.uischema.options?.unit as string | undefined) ?? undefined;
   const onChange = (t: string) => {
     setText(t);
     const n = parseFrenchNumber(t);
-    props.handleChange(props.path, n === undefined ? undefined : Number.isNaN(n) ? t : n);
+    const empty = nullable ? null : undefined;
+    props.handleChange(props.path, n === undefined ? empty : Number.isNaN(n) ? t : n);
   };
   return (
     <FieldFrame

@@ -7,6 +7,8 @@ import {
   rankWith,
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
+import { DEFAULT_MAX_TEXT_LENGTH } from '../../../limits.ts';
+import { formatCount } from '../lib/format.ts';
 import { FieldFrame, fieldBase } from './field.tsx';
 import { useShowErrors } from './form-context.ts';
 import { useRequired } from './required.ts';
@@ -27,6 +29,7 @@ function TextControl(given: ControlProps) {
   const options = (props.uischema.options ?? {}) as Record<string, unknown>;
   const format = (props.schema.format ?? (options.format as string | undefined)) as string | undefined;
   const multi = options.multi === true;
+  const longest = props.schema.maxLength ?? DEFAULT_MAX_TEXT_LENGTH;
   const value = typeof props.data === 'string' ? props.data : '';
   const set = (v: string) => props.handleChange(props.path, v === '' ? undefined : v);
   const autocomplete =
@@ -40,20 +43,26 @@ function TextControl(given: ControlProps) {
     >
       {({ id, describedBy, invalid }) =>
         multi ? (
-          <textarea
-            className={invalid ? 'fr-input fr-input--error' : 'fr-input'}
-            id={id}
-            name={props.path}
-            rows={(options.rows as number | undefined) ?? 6}
-            value={value}
-            disabled={!props.enabled}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required={props.required || undefined}
-            maxLength={props.schema.maxLength}
-            onChange={(e) => set(e.target.value)}
-            onBlur={touch}
-          />
+          <>
+            <textarea
+              className={invalid ? 'fr-input fr-input--error' : 'fr-input'}
+              id={id}
+              name={props.path}
+              rows={(options.rows as number | undefined) ?? 6}
+              value={value}
+              disabled={!props.enabled}
+              aria-describedby={`${describedBy} ${id}-longueur`}
+              aria-invalid={invalid || undefined}
+              aria-required={props.required || undefined}
+              maxLength={longest}
+              onChange={(e) => set(e.target.value)}
+              onBlur={touch}
+            />
+            {/* The bound shown, not only enforced: the server's own when the spec sets none. */}
+            <p className="fr-hint-text fr-mt-1w" id={`${id}-longueur`} data-testid="longueur">
+              {formatCount(value.length)} sur {formatCount(longest)} caractères au maximum
+            </p>
+          </>
         ) : (
           <input
             className={invalid ? 'fr-input fr-input--error' : 'fr-input'}
