@@ -15,7 +15,8 @@ export interface BenchModule {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2);
+/** Bench names; `--name=value` arguments are the benches' own options (e.g. `scale --cases=1000000`). */
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))

@@ -24,7 +24,7 @@ import { startServer } from '../runtime/index.ts';
 import { fireEvent } from '../runtime/service/fire-event.ts';
 import { openCaseFor } from '../runtime/service/open-case.ts';
 import { rawInserts, sameWrites } from '../runtime/store/sqlite-limits.ts';
-import type { SqliteCaseStore } from '../runtime/store/sqlite-store.ts';
+import { SqliteCaseStore } from '../runtime/store/sqlite-store.ts';
 import type { BenchModule, Log } from './run.ts';
 import { fmt } from './stats.ts';
 import { filing } from '../test/helpers/annex.ts';
@@ -49,6 +49,12 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
  * were committed. With k > 1 the events that reach their commit in the same
  * turn share one group commit.
  */
+function sqliteOnly(store: unknown): SqliteCaseStore {
+  if (!(store instanceof SqliteCaseStore))
+    throw new Error('Ce banc mesure le magasin SQLite (GREFFE_TEST_DB à retirer).');
+  return store;
+}
+
 async function engineEvents(
   dir: string,
 ): Promise<{ fire: (k: number, ms: number) => Promise<number>; store: SqliteCaseStore; close: () => void }> {
@@ -74,8 +80,8 @@ async function engineEvents(
       await Promise.all(Array.from({ length: k }, (_, w) => worker(w)));
       return n;
     },
-    store: local.store,
-    close: () => local.close(),
+    store: sqliteOnly(local.store),
+    close: () => void local.close(),
   };
 }
 

@@ -35,3 +35,4 @@ export type { AuditReport, Finding } from './audit/verify.ts';
 export { auditDatabase } from './audit/verify.ts';
 export type { CaseStore } from './store/case-store.ts';
 export { openSqliteAudit, openSqliteStore } from './store/sqlite-store.ts';
+export { isPostgresUrl, openAuditSource, openCaseStore } from './store/open-any.ts';

@@ -6,6 +6,7 @@
  */
 import { createServer, type ServerOptions as HttpServerOptions, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Procedure } from '../spec/index.ts';
 import { createApp } from './api/app.ts';
@@ -21,7 +22,7 @@ import { OutboxWorker } from './connectors/outbox-worker.ts';
 import { SAMPLE_COURT, sampleUsers } from './dev/sample-users.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { type Runtime, rulesGuards } from './service/context.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openCaseStore } from './store/open-any.ts';
 import type { TimestampConnector } from './connectors/seal/tsa.ts';
 import { openDevClock } from './dev/persisted-clock.ts';
 import { type Clock, type ManualClock, systemClock } from './time/index.ts';
@@ -31,7 +32,12 @@ import { signerOf, timestampFromEnv, transparencyConfigFromEnv } from './transpa
 import { exportTo } from './transparency/export.ts';
 
 export interface ServerOptions {
+  /** A SQLite file, or a PostgreSQL URL (`postgres://…`) that several instances may share. */
   readonly db: string;
+  /** PostgreSQL: folder of the documents and the server's files, shared by every instance (default `data`). */
+  readonly dataDir?: string;
+  /** PostgreSQL: this instance's name in the leases it takes (default: a random one). */
+  readonly instance?: string;
   /** Folder of procedures (default spec/procedures), or procedures already loaded. */
   readonly spec?: string | readonly Procedure[];
   readonly port?: number;
@@ -88,10 +94,17 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   if (o.court !== undefined && !courtById(o.court)) {
     throw new Error(`Tribunal inconnu « ${o.court} » (tribunaux connus : ${courtIds().join(', ')}).`);
   }
-  const store = openSqliteStore(o.db);
+  const store = await openCaseStore(o.db, {
+    server: true,
+    ...(o.dataDir !== undefined && { dataDir: o.dataDir }),
+    ...(o.instance !== undefined && { instance: o.instance }),
+  });
   await purgeExpiredSessions(store);
   // Kept beside the database: a restart resumes at the instant reached (dev/persisted-clock.ts).
-  const devClock = o.dev ? openDevClock(o.db, o.clockStart) : undefined;
+  // PostgreSQL: the clock file goes in the instances' shared data folder (the URL is no path).
+  const devClock = o.dev
+    ? openDevClock(store.shared ? join(store.dataDir, 'greffe-pg') : o.db, o.clockStart)
+    : undefined;
   const clock: Clock = devClock ?? systemClock;
   const samples = o.dev ? sampleUsers(catalog.procedures) : [];
   for (const u of samples) await store.upsertUser(u, new Date());

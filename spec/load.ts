@@ -164,6 +164,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     title: String(root.title),
     ...(str('short_title') !== undefined && { shortTitle: str('short_title') }),
     calendar: String(root.calendar),
+    ...(retentionOf(root.retention) && { retention: retentionOf(root.retention) }),
     ...(str('summary') !== undefined && { summary: str('summary') }),
     ...(str('source') !== undefined && { source: str('source') }),
     ...(str('basis') !== undefined && { basis: str('basis') }),
@@ -186,6 +187,17 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     loc: model.loc,
   };
   return { procedure: deepFreeze(procedure), diagnostics };
+}
+
+/** The `retention:` declaration (its shape was checked against the schema). */
+function retentionOf(v: unknown): Procedure['retention'] {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const r = v as Record<string, unknown>;
+  return {
+    duration: String(r.duration),
+    basis: String(r.basis),
+    ...(typeof r.note === 'string' && { note: r.note }),
+  };
 }
 
 const PROJECT_ROOT = resolve(dirname(schemaFile('procedure')), '..', '..');

@@ -472,6 +472,12 @@ export interface Procedure {
   readonly shortTitle?: string;
   /** A calendar id (spec/vocabulary.ts CALENDARS), or `juridiction`: the calendar of the case's court. */
   readonly calendar: string;
+  /**
+   * How long a case's personal data is kept after it closes (ISO 8601 duration)
+   * and on what legal basis; at its end the case's key is destroyed
+   * (crypto-shredding). Absent: the data is kept (versions before 1.1.0).
+   */
+  readonly retention?: { readonly duration: string; readonly basis: string; readonly note?: string };
   readonly summary?: string;
   readonly source?: string;
   readonly basis?: string;

@@ -113,6 +113,31 @@ describe('idempotency and concurrency', () => {
   });
 });
 
+describe('idempotent case creation', () => {
+  it('opens one case per Idempotency-Key, even for requests racing each other', async () => {
+    const med = await t.as('mediateur');
+    const key = randomUUID();
+    const before = counts(t.dbFile).cases;
+    const open = () =>
+      med.post<{ id: string }>('/api/cases', { procedure: 'mediation' }, { 'idempotency-key': key });
+    const [a, b] = await Promise.all([open(), open()]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.id).toBe(b.body.id);
+    expect(counts(t.dbFile).cases).toBe(before + 1);
+    const again = await open();
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.id).toBe(a.body.id);
+    const other = await med.post(
+      '/api/cases',
+      { procedure: 'mediation', initial: 'x' },
+      { 'idempotency-key': key },
+    );
+    expect(other).toMatchObject({ status: 422, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED' } } });
+    expect(counts(t.dbFile).cases).toBe(before + 1);
+  });
+});
+
 describe('greffe audit verify', () => {
   /**
    * The CLI in a child process, awaited (not spawnSync: blocking the event loop that also serves

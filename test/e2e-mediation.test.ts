@@ -3,7 +3,7 @@
  * same runtime with no code change, over real HTTP and a real SQLite file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counts, withDb } from './helpers/db.ts';
+import { countsOf, rows } from './helpers/db.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const SPEC = 'test/fixtures/procedures/mediation';
@@ -67,13 +67,11 @@ describe('mediation fixture on the generic runtime', () => {
     expect(sent.body.now).toBe('2027-03-12T07:30:00.000Z');
     const before = (await med.view(c.id)).body;
     expect(before.state.id).toBe('ouverte');
-    const reminders = withDb(t.dbFile, (db) =>
-      db
-        .prepare(
-          "SELECT d.subject, d.recipient FROM deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE o.case_id = ? AND o.kind = 'reminder'",
-        )
-        .all(c.id),
-    ) as { subject: string; recipient: string }[];
+    const reminders = await rows<{ subject: string; recipient: string }>(
+      t,
+      "SELECT d.subject, d.recipient FROM deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE o.case_id = ? AND o.kind = 'reminder'",
+      c.id,
+    );
     expect(reminders).toEqual([
       {
         subject: `[${c.reference}] Rappel : Délai de réponse`,
@@ -86,6 +84,6 @@ describe('mediation fixture on the generic runtime', () => {
     expect(after.state.id).toBe('close_echec');
     const last = after.timeline.at(-1);
     expect(last).toMatchObject({ kind: 'transition', event: 'expirer_delai_reponse' });
-    expect(counts(t.dbFile).cases).toBeGreaterThanOrEqual(2);
+    expect((await countsOf(t)).cases).toBeGreaterThanOrEqual(2);
   });
 });

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditDatabase, loadCatalog, openSqliteAudit } from '../../runtime/index.ts';
+import { auditDatabase, isPostgresUrl, loadCatalog, openAuditSource } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
 import type { Command } from '../command.ts';
 
@@ -20,7 +20,8 @@ Vérifie, en lecture seule (la base n’est ni écrite ni migrée) :
   - l’état, les faits, les participants et les délais de chaque affaire, recalculés
     depuis son journal avec les règles de sa procédure ;
   - les octets de chaque pièce contre leur empreinte.
-  --db      fichier SQLite (défaut : data/greffe.sqlite)
+  --db      fichier SQLite (défaut : data/greffe.sqlite) ou base PostgreSQL (postgres://…)
+  --data    avec PostgreSQL : dossier partagé des instances, où sont les pièces (défaut : data)
   --points  dossier des points de contrôle exportés (défaut : $GREFFE_CHECKPOINT_EXPORT,
             sinon le dossier transparence/ à côté de la base s’il existe)
   --cle     clé publique du journal (PEM ; défaut : celle du dossier exporté)
@@ -32,6 +33,7 @@ Code de sortie : 0 si tout est intact, 1 si une altération est trouvée (l’af
 
 const OPTIONS = {
   db: { type: 'string' },
+  data: { type: 'string' },
   points: { type: 'string' },
   cle: { type: 'string' },
   spec: { type: 'string' },
@@ -62,11 +64,11 @@ export const command: Command = {
       return 2;
     }
     const file = values.db ?? 'data/greffe.sqlite';
-    if (!existsSync(file)) {
+    if (!isPostgresUrl(file) && !existsSync(file)) {
       console.error(`greffe audit : base introuvable « ${file} ».`);
       return 2;
     }
-    const opened = openSqliteAudit(file);
+    const opened = await openAuditSource(file, values.data);
     if (!opened.ok) {
       console.error(`greffe audit : ${file} : ${opened.reason}`);
       return 2;

@@ -1,4 +1,4 @@
-/** `greffe serve`: runs the platform (API, web app, scheduler, outbox) on one SQLite file. */
+/** `greffe serve`: runs the platform (API, web app, scheduler, outbox) on a SQLite file or a PostgreSQL database. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { WEB_DIST_DIR } from '../../forms/index.ts';
@@ -7,12 +7,16 @@ import { startServer } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
 import type { Command } from '../command.ts';
 
-const HELP = `Usage : greffe serve [--port N] [--host ADRESSE] [--db FICHIER] [--spec DOSSIER] [--web DOSSIER] [--dev]
+const HELP = `Usage : greffe serve [--port N] [--host ADRESSE] [--db FICHIER|postgres://…] [--data DOSSIER] [--spec DOSSIER] [--web DOSSIER] [--dev]
 
 Sert la plateforme : API, application web, délais et messages.
   --port    port d’écoute (défaut : $PORT ou 3000)
   --host    adresse d’écoute (défaut : 127.0.0.1)
-  --db      fichier SQLite, créé au premier démarrage (défaut : data/greffe.sqlite)
+  --db      fichier SQLite, créé au premier démarrage (défaut : data/greffe.sqlite) — un seul
+            serveur par fichier — ou base PostgreSQL postgres://utilisateur@hôte/base, que
+            plusieurs instances peuvent partager (tables créées au premier démarrage)
+  --data    avec PostgreSQL : dossier des pièces et des fichiers du serveur, partagé par
+            les instances (défaut : data)
   --spec    dossier des procédures (défaut : ${DEFAULT_SPEC_ROOT})
   --web     dossier de l’application web construite (défaut : forms/web/dist s’il existe)
   --court   juridiction des nouvelles affaires qui n’en indiquent pas
@@ -32,6 +36,7 @@ export const command: Command = {
           port: { type: 'string' },
           host: { type: 'string' },
           db: { type: 'string' },
+          data: { type: 'string' },
           spec: { type: 'string' },
           web: { type: 'string' },
           court: { type: 'string' },
@@ -62,6 +67,7 @@ export const command: Command = {
     try {
       const server = await startServer({
         db: (values.db as string | undefined) ?? 'data/greffe.sqlite',
+        ...(typeof values.data === 'string' && { dataDir: values.data }),
         spec: (values.spec as string | undefined) ?? DEFAULT_SPEC_ROOT,
         port,
         host: (values.host as string | undefined) ?? '127.0.0.1',

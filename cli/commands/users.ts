@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../../runtime/catalog.ts';
 import { addStaff, staffRoles, userByEmail } from '../../runtime/identity/accounts.ts';
 import { courtById, courtIds } from '../../runtime/identity/courts.ts';
-import { openSqliteStore } from '../../runtime/store/sqlite-store.ts';
+import { openCaseStore } from '../../runtime/store/open-any.ts';
 import type { Command } from '../command.ts';
 
 const HELP = `Usage :
@@ -12,7 +12,7 @@ const HELP = `Usage :
   greffe users disable --email ADRESSE [--db FICHIER]
 
 Comptes des agents du tribunal. Ils se connectent avec un code reçu par courriel (ou OpenID Connect).
-  --db     base de la plateforme (défaut : data/greffe.sqlite)
+  --db     base de la plateforme : fichier SQLite (défaut : data/greffe.sqlite) ou postgres://…
   --role   un rôle de juridiction des procédures de --spec (défaut : spec/procedures), par exemple
            son identifiant ou son premier mot s’il est seul à commencer ainsi
   --court  identifiant du tribunal : ${courtIds().join(', ')}
@@ -34,7 +34,9 @@ export const command: Command = {
       console.log(HELP);
       return values.help ? 0 : 2;
     }
-    const store = openSqliteStore(values.db ?? 'data/greffe.sqlite');
+    const store = await openCaseStore(values.db ?? 'data/greffe.sqlite', {
+      ...(values.data !== undefined && { dataDir: values.data }),
+    });
     try {
       if (action === 'list') {
         for (const { user: u, disabled } of await store.listUsers()) {
@@ -96,6 +98,7 @@ function parse(args: string[]) {
       court: { type: 'string' },
       name: { type: 'string' },
       db: { type: 'string' },
+      data: { type: 'string' },
       spec: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },

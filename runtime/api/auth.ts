@@ -34,8 +34,10 @@ export function tokenOf(c: Context): string | undefined {
 /**
  * Valid sessions seen in the last few seconds, so that a burst of requests
  * does not hash and look up the same token each time. A session deleted on
- * this instance (logout) is forgotten at once; on another instance sharing
- * the database it stays usable at most SESSION_CACHE_MS more.
+ * this instance (logout) is forgotten at once. On a store several instances
+ * share (PostgreSQL, `CaseStore.shared`) it is not used: another instance may
+ * have ended the session, so every request reads it (one indexed read) and a
+ * logout is refused everywhere at once (test/multi-instance.test.ts).
  */
 export const SESSION_CACHE_MS = 5_000;
 
@@ -81,9 +83,7 @@ export class Auth {
   /** The authenticated caller, or 401 UNAUTHENTICATED. */
   async callerOf(c: Context): Promise<Caller> {
     const token = tokenOf(c);
-    const caller = token
-      ? (this.#sessions.get(token, Date.now()) ?? (await this.#callerOfToken(token)))
-      : undefined;
+    const caller = token ? (this.knownCaller(c) ?? (await this.#callerOfToken(token))) : undefined;
     if (!caller)
       throw new GreffeError(401, 'UNAUTHENTICATED', 'Vous devez vous connecter pour accéder à ce service.');
     return caller;
@@ -92,23 +92,21 @@ export class Auth {
   /** The caller of a session seen in the last few seconds, without reading the store (undefined otherwise). */
   knownCaller(c: Context): Caller | undefined {
     const token = tokenOf(c);
-    return token ? this.#sessions.get(token, Date.now()) : undefined;
+    return token && !this.rt.store.shared ? this.#sessions.get(token, Date.now()) : undefined;
   }
 
   async #callerOfToken(token: string): Promise<Caller | undefined> {
     const now = Date.now();
-    const known = this.#sessions.get(token, now);
-    if (known) return known;
     const session = await resolveSession(this.rt.store, token, this.rt.dev, now);
     if (!session) return undefined;
     const caller = toCaller(session.user);
-    this.#sessions.set(token, caller, now);
+    if (!this.rt.store.shared) this.#sessions.set(token, caller, now);
     return caller;
   }
 
   /**
-   * Ends every session of the caller, on every device (here at once; another
-   * instance's cache lets them live ≤ SESSION_CACHE_MS). Returns the ended
+   * Ends every session of the caller, on every device and every instance, at
+   * once (a shared store keeps no session cache). Returns the ended
    * session's provider ID token, for an OpenID Connect logout.
    */
   async logout(c: Context): Promise<{ method: string; idTokenHint: string | null } | undefined> {

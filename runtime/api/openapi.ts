@@ -256,8 +256,17 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           },
         },
         post: {
-          summary: 'Ouvrir une affaire',
+          summary:
+            'Ouvrir une affaire (avec Idempotency-Key : une seule affaire par clé, même après une panne)',
           security: auth,
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', minLength: 8, maxLength: 128 },
+            },
+          ],
           requestBody: {
             required: true,
             content: {
@@ -275,7 +284,12 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
               },
             },
           },
-          responses: { 201: ok('Vue de l’affaire', ref('CaseView')), 403: errorResponse('ROLE_NOT_ALLOWED') },
+          responses: {
+            201: ok('Vue de l’affaire', ref('CaseView')),
+            200: ok('Même clé : l’affaire ouverte par la première demande', ref('CaseView')),
+            403: errorResponse('ROLE_NOT_ALLOWED'),
+            422: errorResponse('IDEMPOTENCY_KEY_REUSED'),
+          },
         },
       },
       '/api/cases/join': {

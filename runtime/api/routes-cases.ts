@@ -10,7 +10,7 @@ import { saveDraft } from '../service/drafts.ts';
 import { filingReceipt } from '../service/receipt.ts';
 import { fireEvent, previewEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
-import { openCaseFor } from '../service/open-case.ts';
+import { openCaseKeyed } from '../service/open-case.ts';
 import { checkFiling } from '../identity/filing-checks.ts';
 import type { Context } from 'hono';
 import type { Auth, Env } from './auth.ts';
@@ -50,13 +50,29 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
     const version = optionalString(body, 'version');
     const initial = optionalString(body, 'initial');
     const court = optionalString(body, 'court');
-    const id = await openCaseFor(rt, caller, {
-      procedure,
-      ...(version && { version }),
-      ...(initial && { initial }),
-      ...(court && { court }),
+    // Optional here (required on events): a retried filing with the same key opens no second case.
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !KEY.test(key)) {
+      throw new GreffeError(
+        400,
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'L’en-tête Idempotency-Key doit compter 8 à 128 caractères (un UUID par exemple).',
+      );
+    }
+    const { id, replayed } = await openCaseKeyed(
+      rt,
+      caller,
+      {
+        procedure,
+        ...(version && { version }),
+        ...(initial && { initial }),
+        ...(court && { court }),
+      },
+      key,
+    );
+    return sendJson(c, await readCaseView(rt, caller, id), replayed ? 200 : 201, {
+      ...(replayed && { 'idempotent-replayed': 'true' }),
     });
-    return sendJson(c, await readCaseView(rt, caller, id), 201);
   });
 
   app.post('/join', async (c) => {

@@ -8,6 +8,7 @@
 import type { Procedure } from '../../spec/index.ts';
 import { rulesGuards } from '../engine/guards.ts';
 import { canonicalJson } from '../engine/hash.ts';
+import { instanceKey, withoutInstance } from '../engine/instances.ts';
 import { transition } from '../engine/transition.ts';
 import type { CaseSnapshot, DocumentRef } from '../engine/types.ts';
 import type { CaseRow, JournalRow } from '../store/case-store.ts';
@@ -17,6 +18,8 @@ const SYSTEM = 'systeme';
 
 export interface ReplayedDeadline {
   readonly deadline: string;
+  /** Per-party deadline: the party this instance runs against. */
+  readonly party: string | null;
   readonly duration: string;
   readonly startedAt: string;
   readonly startDate: string;
@@ -86,15 +89,18 @@ export function replayCase(
       ...(typeof who?.name === 'string' && { name: who.name }),
     });
   }
-  const running = (name: string) => deadlines.find((d) => d.deadline === name && d.status === 'running');
+  /** The running rows of `name` (against `party`; every party when `any`). */
+  const running = (name: string, party: string | undefined, any = false) =>
+    deadlines.filter(
+      (d) => d.deadline === name && d.status === 'running' && (any || d.party === (party ?? null)),
+    );
   /** Deadlines due before `before` that fired nothing journaled: the scheduler expired them alone. */
   const expireAlone = (before: number, inclusive: boolean, except?: string) => {
     for (const d of [...s.runningDeadlines]) {
       const due = Date.parse(d.dueAt);
-      if (d.deadline === except || !(inclusive ? due <= before : due < before)) continue;
-      s = { ...s, runningDeadlines: s.runningDeadlines.filter((r) => r.deadline !== d.deadline) };
-      const row = running(d.deadline);
-      if (row) row.status = 'expired';
+      if (instanceKey(d) === except || !(inclusive ? due <= before : due < before)) continue;
+      s = { ...s, runningDeadlines: withoutInstance(s.runningDeadlines, d) };
+      for (const row of running(d.deadline, d.party)) row.status = 'expired';
     }
   };
   for (const r of rows.slice(1)) {
@@ -123,11 +129,14 @@ export function replayCase(
     if (r.kind !== 'transition' || !r.event)
       return { seq: r.seq, reason: `élément de journal inconnu (« ${r.kind} »).` };
     const at = new Date(r.at);
-    let expired: string | undefined;
+    let expired: { deadline: string; party?: string } | undefined;
     if (r.actorId === SYSTEM) {
       const fired = s.runningDeadlines
         .filter(
-          (d) => Date.parse(d.dueAt) <= at.getTime() && p.deadlines[d.deadline]?.onExpiry.event === r.event,
+          (d) =>
+            Date.parse(d.dueAt) <= at.getTime() &&
+            p.deadlines[d.deadline]?.onExpiry.event === r.event &&
+            !s.runningDeadlines.some((x) => x !== d && x.deadline === d.deadline),
         )
         .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
       // A step of a cascade ended by what came back from outside (a returned letter): the item just
@@ -140,9 +149,9 @@ export function replayCase(
         : undefined;
       const step = fired ?? early;
       if (!step) return { seq: r.seq, reason: `« ${r.event} » du système sans délai échu qui le déclenche.` };
-      expired = step.deadline;
-      if (fired) expireAlone(Date.parse(fired.dueAt), false, expired);
-      else expireAlone(at.getTime(), true, expired);
+      expired = { deadline: step.deadline, ...(step.party !== undefined && { party: step.party }) };
+      if (fired) expireAlone(Date.parse(fired.dueAt), false, instanceKey(fired));
+      else expireAlone(at.getTime(), true, instanceKey(step));
     } else expireAlone(at.getTime(), true);
     const data = dataOf(r);
     const actor =
@@ -152,7 +161,14 @@ export function replayCase(
     const d = transition(
       p,
       { ...s, seq: r.seq - 1 },
-      { event: r.event, data, expectedVersion: s.version, actor, ...(expired && { expired }) },
+      {
+        event: r.event,
+        data,
+        expectedVersion: s.version,
+        actor,
+        ...(expired && { expired: expired.deadline }),
+        ...(expired?.party !== undefined && { expiredParty: expired.party }),
+      },
       at,
       guards,
     );
@@ -174,16 +190,18 @@ export function replayCase(
       return { seq: r.seq, reason: `l’événement ne découle pas de la procédure (${differs.join(', ')}).` };
     // The deadline rows, as the store writes them (commit.ts, deadline-rows.ts).
     if (expired) {
-      const row = running(expired);
-      if (row) {
+      for (const row of running(expired.deadline, expired.party)) {
         row.status = 'expired';
         row.endedSeq = r.seq;
       }
     }
     for (const eff of d.effects) {
       if (eff.type === 'deadline.stop' || eff.type === 'deadline.start') {
-        const row = running(eff.deadline);
-        if (row) {
+        for (const row of running(
+          eff.deadline,
+          eff.party,
+          eff.type === 'deadline.stop' && eff.party === undefined,
+        )) {
           row.status = 'stopped';
           row.endedSeq = r.seq;
         }
@@ -191,6 +209,7 @@ export function replayCase(
       if (eff.type === 'deadline.start') {
         deadlines.push({
           deadline: eff.deadline,
+          party: eff.party ?? null,
           duration: eff.duration,
           startedAt: r.at,
           startDate: eff.startDate,

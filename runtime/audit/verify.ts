@@ -313,7 +313,8 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
             fail(`le participant « ${a.role} » (${a.userId}) n’est entré par aucun événement du journal.`);
         }
         // Deadlines.
-        const dkey = (d: { deadline: string; startedSeq: number }) => `${d.deadline}@${d.startedSeq}`;
+        const dkey = (d: { deadline: string; party: string | null; startedSeq: number }) =>
+          `${d.deadline}@${d.party ?? ''}@${d.startedSeq}`;
         const dbDeadlines = new Map(rows.deadlines.map((d) => [dkey(d), d]));
         for (const d of replay.deadlines) {
           const a = dbDeadlines.get(dkey(d));

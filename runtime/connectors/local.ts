@@ -1,7 +1,9 @@
 /**
  * Local connectors: they really deliver, into the `deliveries` table (one row
  * per outbox message, so a second delivery of the same message changes
- * nothing) and, when a log file is given, one JSON line per delivery. Real
+ * nothing) and, when a log file is given, one JSON line per delivery — and a
+ * line marked `"repeat": true` for a message handed over again, so that a
+ * message sent twice (two instances, a retry after a crash) shows. Real
  * providers (SMTP, SMS gateway, qualified e-signature, electronic service by
  * a commissaire de justice, bank attachment) come with the connectors issue
  * and replace these one name at a time.
@@ -45,8 +47,9 @@ export function localConnector(name: string, store: CaseStore, logFile?: string)
         body: m.body,
         deliveredAt,
       });
-      if (logFile && inserted) {
-        appendFileSync(logFile, `${JSON.stringify({ deliveredAt, ...m, to: recipient })}\n`);
+      if (logFile) {
+        const line = { deliveredAt, ...m, to: recipient, ...(!inserted && { repeat: true }) };
+        appendFileSync(logFile, `${JSON.stringify(line)}\n`);
       }
       return undefined;
     },

@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, type ReadStream } from 'node:fs';
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SNIFF_BYTES } from './sniff.ts';
 
@@ -63,15 +63,45 @@ export async function receive(
   return { tempPath, sha256: hash.digest('hex'), size, head: Uint8Array.from(head) };
 }
 
-/** Moves a received file to its content address (or drops it when those bytes are already stored). */
+/**
+ * Makes a folder's entries durable (a rename or a new file is an entry of its
+ * folder: without this, a power cut after the commit that cites the file
+ * could leave the commit and lose the name).
+ */
+export async function syncDirectory(dir: string): Promise<void> {
+  const d = await open(dir, 'r');
+  try {
+    await d.sync();
+  } finally {
+    await d.close();
+  }
+}
+
+/** Creates the two-letter folder of `sha256`, its creation synced into `dir`. */
+async function shardOf(dir: string, sha256: string): Promise<string> {
+  const shard = join(dir, sha256.slice(0, 2));
+  if (!existsSync(shard)) {
+    mkdirSync(shard, { recursive: true });
+    await syncDirectory(dir);
+  }
+  return shard;
+}
+
+/**
+ * Moves a received file (already synced by `receive`) to its content address,
+ * or drops it when those bytes are already stored, and syncs the folder:
+ * once this resolves, the bytes and their name survive a power cut, so the
+ * commit that cites them may follow.
+ */
 export async function keep(dir: string, r: Received): Promise<string> {
   const target = pathOf(dir, r.sha256);
   if (existsSync(target)) {
     await rm(r.tempPath, { force: true });
     return target;
   }
-  mkdirSync(join(dir, r.sha256.slice(0, 2)), { recursive: true });
+  const shard = await shardOf(dir, r.sha256);
   await rename(r.tempPath, target);
+  await syncDirectory(shard);
   return target;
 }
 
@@ -79,14 +109,21 @@ export async function discard(r: Received): Promise<void> {
   await rm(r.tempPath, { force: true });
 }
 
-/** Stores bytes the platform produced (an act), under their SHA-256. */
+/** Stores bytes the platform produced (an act), under their SHA-256, synced like `keep` before the commit. */
 export async function storeBytes(dir: string, sha256: string, content: string | Uint8Array): Promise<void> {
   const target = pathOf(dir, sha256);
   if (existsSync(target)) return;
-  mkdirSync(join(dir, sha256.slice(0, 2)), { recursive: true });
-  const tmp = join(dir, sha256.slice(0, 2), `.${randomUUID()}`);
-  await writeFile(tmp, content, { flush: true });
+  const shard = await shardOf(dir, sha256);
+  const tmp = join(shard, `.${randomUUID()}`);
+  const f = await open(tmp, 'wx');
+  try {
+    await f.writeFile(content);
+    await f.sync();
+  } finally {
+    await f.close();
+  }
   await rename(tmp, target);
+  await syncDirectory(shard);
 }
 
 export function readStream(dir: string, sha256: string): ReadStream {

@@ -150,9 +150,9 @@ describe('deadlines started by the act’s date', () => {
         {
           date_acte: '2020-01-01',
           banque: 'Banque',
-          solde_declare: 2000,
-          montant_saisi: 900,
-          solde_laisse: 1100,
+          solde_declare: 1000,
+          montant_saisi: 100,
+          solde_laisse: 900,
         },
         'commissaire_de_justice',
         now,

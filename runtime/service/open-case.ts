@@ -7,6 +7,7 @@
 import type { Caller } from '../access/policy.ts';
 import { filingRole, initialStates, openingCourtRoles } from '../engine/actions.ts';
 import { GreffeError } from '../errors.ts';
+import { canonicalJson, sha256Hex } from '../engine/hash.ts';
 import type { Runtime } from './context.ts';
 
 export interface OpenRequest {
@@ -16,8 +17,37 @@ export interface OpenRequest {
   readonly court?: string;
 }
 
-/** Opens the case; returns its id. */
+/**
+ * Opens the case; returns its id. With an idempotency key, the same request
+ * again returns the case the first one opened (`replayed`), even after a
+ * crash: the key is stored in the opening's own transaction.
+ */
 export async function openCaseFor(rt: Runtime, caller: Caller, req: OpenRequest): Promise<string> {
+  return (await openCaseKeyed(rt, caller, req)).id;
+}
+
+/** The same, with the request's Idempotency-Key (POST /api/cases): `replayed` when the key already opened it. */
+export async function openCaseKeyed(
+  rt: Runtime,
+  caller: Caller,
+  req: OpenRequest,
+  key?: string,
+): Promise<{ id: string; replayed: boolean }> {
+  const requestSha256 = sha256Hex(canonicalJson({ opening: req }));
+  if (key !== undefined) {
+    const first = await rt.store.idempotentAnswer(caller.id, key);
+    if (first) {
+      if (first.requestSha256 !== requestSha256) {
+        throw new GreffeError(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          'Cette clé d’idempotence a déjà servi pour une autre demande : utilisez une nouvelle clé.',
+          { key },
+        );
+      }
+      return { id: first.caseId, replayed: true };
+    }
+  }
   const p = rt.catalog.pick(req.procedure, req.version, rt.dev, rt.clock.now());
   if (!p) {
     throw new GreffeError(
@@ -74,6 +104,7 @@ export async function openCaseFor(rt: Runtime, caller: Caller, req: OpenRequest)
     ...(partyRole && { partyRole }),
     actorRole: (courtRole ?? partyRole) as string,
     at: rt.clock.now(),
+    ...(key !== undefined && { idempotency: { userId: caller.id, key, requestSha256 } }),
   });
-  return row.id;
+  return { id: row.id, replayed: row.replayed === true };
 }

@@ -291,6 +291,13 @@ export type AuditOpen =
 export interface CaseStore {
   /** Where the store lives, for the operator (a file path, a database URL without password). */
   readonly location: string;
+  /**
+   * Several server instances may write to this store at once (PostgreSQL):
+   * what an instance keeps in memory (sessions, views) must be checked against
+   * the store at each use, since another instance may have changed it. False
+   * for SQLite: one server per file (sqlite-lock.ts).
+   */
+  readonly shared: boolean;
   /** Folder of the content-addressed document bytes. */
   readonly documentsDir: string;
   /**
@@ -301,8 +308,12 @@ export interface CaseStore {
   readonly dataDir: string;
 
   // Cases and the engine's snapshot.
-  /** Creates a case in its initial state with its creator and the opening journal item. */
-  openCase(input: OpenCaseInput): Promise<CaseRow>;
+  /**
+   * Creates a case in its initial state with its creator and the opening
+   * journal item — and the idempotency record, in the same transaction. A key
+   * already stored returns the case it opened, `replayed`, and writes nothing.
+   */
+  openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }>;
   getCase(id: string): Promise<CaseRow | undefined>;
   /** The case and its participants, read together (the access gate's input). */
   caseWithParticipants(id: string): Promise<{ case: CaseRow; participants: ParticipantRow[] } | undefined>;
@@ -340,7 +351,12 @@ export interface CaseStore {
   // Deadlines.
   /** Whether a running deadline of the case is due at `now` (one indexed lookup: runs before every event). */
   hasDueDeadline(caseId: string, now: string): Promise<boolean>;
-  /** Running deadlines due at `now`, soonest first (of one case, or all). */
+  /**
+   * Running deadlines due at `now`, soonest first (of one case, or all). A
+   * shared store leases the rows of the scan over all cases to this instance
+   * (the others skip them until the lease runs out); firing stays guarded by
+   * the deadline's status and the case's version, lease or not.
+   */
   dueDeadlines(now: string, limit: number, caseId?: string): Promise<DeadlineRow[]>;
   /**
    * Expires deadline `deadline` without a transition: ends it, touches the case
@@ -372,9 +388,10 @@ export interface CaseStore {
   // Outbox.
   /**
    * Pending messages available at `now`, oldest first. SQLite: one server per
-   * file, so reading them is claiming them. A store shared by several
-   * instances must lease the rows it returns (`FOR UPDATE SKIP LOCKED`, with
-   * an owner and an expiry) so that no message is sent twice.
+   * file (sqlite-lock.ts), so reading them is claiming them. A store shared by
+   * several instances leases the rows it returns (`FOR UPDATE SKIP LOCKED`,
+   * with an owner and an expiry: pg-store.ts) so that no message is sent
+   * twice; `markOutbox` ends the lease.
    */
   claimOutbox(now: string, limit: number): Promise<OutboxRow[]>;
   /** Status of a deadline row (a reminder goes out only while its deadline runs). */

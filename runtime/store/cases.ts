@@ -1,23 +1,10 @@
 /** Opens cases and reads their projection (the engine's snapshot). */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { CaseSnapshot, FactRecord } from '../engine/types.ts';
 import { GENESIS_HASH } from '../engine/hash.ts';
-import { appendJournal, type Exec } from './journal.ts';
-import type { Store } from './open.ts';
-import type { Queries } from './queries.ts';
-import { type CaseRow, cases, counters } from './schema.ts';
-
-/** The next value of a named counter (inside the caller's transaction). */
-function nextCounter(tx: Exec, name: string): number {
-  const row = tx
-    .insert(counters)
-    .values({ name, value: 1 })
-    .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
-    .returning({ value: counters.value })
-    .get();
-  return row.value;
-}
+import { appendJournal } from './journal.ts';
+import type { CaseRow } from './schema.ts';
+import { call, type Step } from './steps.ts';
 
 export interface OpenCaseInput {
   readonly procedureId: string;
@@ -30,17 +17,24 @@ export interface OpenCaseInput {
   /** The role the opening is journaled under. */
   readonly actorRole: string;
   readonly at: Date;
+  /** The request's idempotency key: stored with the case, in its transaction. */
+  readonly idempotency?: { readonly userId: string; readonly key: string; readonly requestSha256: string };
 }
 
 /**
  * Creates a case in its initial state, its creator as participant, and the
  * first journal item. The reference follows the French docket style: RG 27/00042.
  */
-export function openCase(store: Store, input: OpenCaseInput): CaseRow {
+export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: true }> {
   const at = input.at.toISOString();
   const yy = at.slice(2, 4);
-  return store.tx(() => {
-    const n = nextCounter(store.db, `reference:${yy}`);
+  const k = input.idempotency;
+  // The same key again (a retry that raced the first, or came after a crash): the first case.
+  const first = k && (yield* call('idempotencyOf', { userId: k.userId, key: k.key }));
+  const firstCase = first ? yield* call('caseById', { id: first.caseId }) : undefined;
+  if (firstCase) return { ...firstCase, replayed: true as const };
+  {
+    const n = yield* call('nextCounter', { name: `reference:${yy}` });
     const row: CaseRow = {
       id: randomUUID(),
       reference: `RG ${yy}/${String(n).padStart(5, '0')}`,
@@ -57,9 +51,9 @@ export function openCase(store: Store, input: OpenCaseInput): CaseRow {
       updatedAt: at,
       closedAt: null,
     };
-    store.db.insert(cases).values(row).run();
+    yield* call('insertCase', row);
     if (input.partyRole) {
-      store.q.insertParticipant.run({
+      yield* call('insertParticipant', {
         caseId: row.id,
         role: input.partyRole,
         userId: input.creator.id,
@@ -67,7 +61,16 @@ export function openCase(store: Store, input: OpenCaseInput): CaseRow {
         at,
       });
     }
-    const { seq, hash } = appendJournal(store.q, row, {
+    if (k) {
+      yield* call('insertIdempotency', {
+        ...k,
+        caseId: row.id,
+        status: 201,
+        response: JSON.stringify({ id: row.id }),
+        createdAt: at,
+      });
+    }
+    const { seq, hash } = yield* appendJournal(row, {
       kind: 'ouverture',
       toState: input.initialState,
       actorId: input.creator.id,
@@ -83,19 +86,15 @@ export function openCase(store: Store, input: OpenCaseInput): CaseRow {
       caseVersion: 0,
     });
     return { ...row, journalSeq: seq, lastHash: hash };
-  });
-}
-
-export function getCase(q: Queries, id: string): CaseRow | undefined {
-  return q.caseById.get({ id });
+  }
 }
 
 /** The reducer's view of a case: state, version, facts, running deadlines, documents. */
-export function snapshotOf(q: Queries, c: CaseRow): CaseSnapshot {
-  const running = q.runningDeadlineNamesOf
-    .all({ caseId: c.id })
-    .map(({ party, ...d }) => (party === null ? d : { ...d, party }));
-  const docs = q.documentRefsOf.all({ caseId: c.id });
+export function* snapshotOf(c: CaseRow): Step<CaseSnapshot> {
+  const running = (yield* call('runningDeadlineNamesOf', { caseId: c.id })).map(({ party, ...d }) =>
+    party === null ? d : { ...d, party },
+  );
+  const docs = yield* call('documentRefsOf', { caseId: c.id });
   return {
     id: c.id,
     reference: c.reference,

@@ -7,11 +7,12 @@ import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { transition } from '../engine/transition.ts';
 import { rulesGuards } from '../engine/guards.ts';
 import { auditDatabase } from '../audit/verify.ts';
-import { getCase, openCase, snapshotOf } from './cases.ts';
-import { type Accepted, commitEvent, VersionConflict } from './commit.ts';
+import { openCase, snapshotOf } from './cases.ts';
+import { type Accepted, type CommitInput, VersionConflict, writeEvent } from './commit.ts';
 import { appendJournal } from './journal.ts';
 import { openStore, type Store } from './open.ts';
 import { openSqliteAudit } from './sqlite-audit.ts';
+import { runSync, type Step } from './steps.ts';
 import { upsertUser } from './users.ts';
 
 const p = loadProcedure('test/fixtures/procedures/mediation/1.0.0').procedure as Procedure;
@@ -32,6 +33,11 @@ afterEach(() => {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** A step of the shared write logic in one transaction, as the SQLite store runs it. */
+const write = <T>(step: Step<T>): T => store.tx(() => runSync(step, store.ops));
+const commitEvent = (_: Store, input: CommitInput) => write(writeEvent(input));
+const getCase = (_: unknown, id: string) => store.q.caseById.get({ id });
 
 /** `greffe audit verify` on the store's file (read-only, the store stays open). */
 async function audit() {
@@ -66,7 +72,7 @@ async function accepted(
   if (!c) throw new Error('no case');
   const d = await transition(
     p,
-    snapshotOf(store.q, c),
+    runSync(snapshotOf(c), store.ops),
     { event, data, expectedVersion: c.version, actor: { kind: 'user', id: 'm', roles: ['mediateur'] } },
     NOW,
     rulesGuards(p),
@@ -76,15 +82,17 @@ async function accepted(
 }
 
 const open = () =>
-  openCase(store, {
-    procedureId: p.id,
-    procedureVersion: p.version,
-    initialState: 'ouverte',
-    court: 'tj',
-    creator: { id: 'm', name: 'M' },
-    actorRole: 'mediateur',
-    at: NOW,
-  });
+  write(
+    openCase({
+      procedureId: p.id,
+      procedureVersion: p.version,
+      initialState: 'ouverte',
+      court: 'tj',
+      creator: { id: 'm', name: 'M' },
+      actorRole: 'mediateur',
+      at: NOW,
+    }),
+  );
 
 describe('commitEvent', () => {
   it('writes journal, projection, deadline, reminder and one access code together, and the chain verifies', async () => {
@@ -149,14 +157,17 @@ describe('commitEvent', () => {
     store.tx(() => {
       const row = getCase(store.q, c.id);
       if (!row) throw new Error('no case');
-      appendJournal(store.q, row, {
-        kind: 'piece',
-        actorId: 'm',
-        actorRole: 'mediateur',
-        at: NOW.toISOString(),
-        caseVersion: 0,
-        data: {},
-      });
+      runSync(
+        appendJournal(row, {
+          kind: 'piece',
+          actorId: 'm',
+          actorRole: 'mediateur',
+          at: NOW.toISOString(),
+          caseVersion: 0,
+          data: {},
+        }),
+        store.ops,
+      );
     });
     const { seq } = commitEvent(store, { procedure: p, caseId: c.id, decision, actorId: 'm' });
     expect(seq).toBe(d.snapshot.seq + 1);

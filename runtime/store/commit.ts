@@ -1,20 +1,21 @@
 /**
- * Commits an accepted event in ONE synchronous better-sqlite3 transaction:
- * it persists what the reducer (runtime/engine/transition.ts) returned and
- * decides nothing — the journal item, the case's next snapshot (state,
- * version, facts, closing), the deadline rows started and stopped, the
- * produced documents, the outbox messages and the idempotency record.
- * Anything thrown inside rolls all of it back (better-sqlite3 transactions
- * are synchronous).
+ * What an accepted event writes, in ONE transaction: it persists what the
+ * reducer (runtime/engine/transition.ts) returned and decides nothing — the
+ * journal item, the case's next snapshot (state, version, facts, closing),
+ * the deadline rows started and stopped, the produced documents, the outbox
+ * messages and the idempotency record. Written once as a step (steps.ts):
+ * SQLite runs it synchronously inside a better-sqlite3 transaction,
+ * PostgreSQL awaits it on its transaction's connection. Anything thrown
+ * inside rolls all of it back.
  */
 import type { Procedure } from '../../spec/index.ts';
 import type { FactRecord, Transitioned } from '../engine/types.ts';
 import { endDeadline, startDeadlineRow } from './deadline-rows.ts';
 import { appendJournal } from './journal.ts';
 import { queueMessages } from './messages.ts';
-import type { Store } from './open.ts';
 import { type SampleFor, summon } from './participants.ts';
-import { type CaseRow, documents } from './schema.ts';
+import type { CaseRow } from './schema.ts';
+import { call, type Step } from './steps.ts';
 
 export type Accepted = Transitioned;
 
@@ -45,7 +46,7 @@ export interface CommitInput {
   /** Builds the answer stored with the idempotency key; runs inside the transaction, after the writes. */
   readonly respond?: (c: CaseRow, seq: number, hash: string) => { status: number; json: string };
   /** More writes that must share the event's transaction (e.g. the expiry alerts of the deadline that fired it). */
-  readonly alsoInTransaction?: (c: CaseRow, seq: number) => void;
+  readonly alsoInTransaction?: (c: CaseRow, seq: number) => Step<void>;
   /** Test hook: throws inside the transaction after the given write step. */
   readonly failAfter?: 'journal' | 'effects' | 'case';
 }
@@ -54,19 +55,6 @@ export interface Committed {
   readonly seq: number;
   readonly hash: string;
   readonly response?: { status: number; json: string };
-}
-
-/** Writes everything an accepted event changes, or nothing, in its own transaction. */
-export function commitEvent(store: Store, input: CommitInput): Committed {
-  return store.tx(() => writeEvent(store, input));
-}
-
-/**
- * The same, in a group commit with the events of the same turn of the event
- * loop (own savepoint, shared WAL sync); resolves once durable.
- */
-export function commitEventGrouped(store: Store, input: CommitInput): Promise<Committed> {
-  return store.txGrouped(() => writeEvent(store, input));
 }
 
 /**
@@ -82,17 +70,15 @@ function factsAt(next: Accepted['snapshot'], seq: number): Record<string, FactRe
 }
 
 /** The writes of an accepted event; runs inside the caller's transaction or savepoint. */
-function writeEvent(store: Store, input: CommitInput): Committed {
+export function* writeEvent(input: CommitInput): Step<Committed> {
   const { procedure: p, decision: d } = input;
-  const { q } = store;
   const next = d.snapshot;
-  const c = q.caseById.get({ id: input.caseId });
+  const c = yield* call('caseById', { id: input.caseId });
   if (!c) throw new Error(`Affaire ${input.caseId} introuvable.`);
   if (c.version !== next.version - 1) throw new VersionConflict(c.version);
   const at = d.event.at;
   const seq = c.journalSeq + 1;
-  const journal = appendJournal(
-    q,
+  const journal = yield* appendJournal(
     c,
     {
       kind: 'transition',
@@ -115,51 +101,52 @@ function writeEvent(store: Store, input: CommitInput): Committed {
   // their index grows at its right edge instead of touching a random page per event.
   const tag = `j${journal.id}`;
   if (input.failAfter === 'journal') throw new Error('échec simulé après le journal');
-  if (input.expiredDeadlineId) q.endDeadline.run({ id: input.expiredDeadlineId, status: 'expired', at, seq });
-  const messages = { q, p, c, seq, tag, at, sample: input.sampleUserFor, issued: new Map() };
+  if (input.expiredDeadlineId) {
+    // Another instance (or an earlier run) already ended it: this event must not fire twice.
+    const ended = yield* call('endDeadline', { id: input.expiredDeadlineId, status: 'expired', at, seq });
+    if (ended !== 1) throw new VersionConflict(c.version);
+  }
+  const messages = { p, c, seq, tag, at, sample: input.sampleUserFor, issued: new Map() };
   let produced = 0;
-  d.effects.forEach((e, i) => {
+  for (const [i, e] of d.effects.entries()) {
     switch (e.type) {
       case 'deadline.start':
-        startDeadlineRow(q, p, c, e, at, seq);
+        yield* startDeadlineRow(p, c, e, at, seq);
         break;
       case 'deadline.stop':
-        endDeadline(q, c.id, e.deadline, 'stopped', at, seq, e.party);
+        yield* endDeadline(c.id, e.deadline, 'stopped', at, seq, e.party);
         break;
       case 'fact.record': // in the next snapshot's facts
         break;
       case 'document.produce': {
         const ref = d.event.documents[produced++];
         if (ref?.sha256 !== e.document.sha256) throw new Error('Document produit sans référence.');
-        store.db
-          .insert(documents)
-          .values({
-            id: ref.id,
-            caseId: c.id,
-            kind: e.document.kind,
-            filename: e.document.filename,
-            mediaType: e.document.mediaType,
-            size: e.document.size,
-            sha256: e.document.sha256,
-            origin: 'production',
-            uploadedAt: at,
-            uploadedBy: input.actorId,
-            uploadedByRole: d.event.actorRole,
-            journalSeq: seq,
-          })
-          .run();
+        yield* call('insertDocument', {
+          id: ref.id,
+          caseId: c.id,
+          kind: e.document.kind,
+          filename: e.document.filename,
+          mediaType: e.document.mediaType,
+          size: e.document.size,
+          sha256: e.document.sha256,
+          origin: 'production',
+          uploadedAt: at,
+          uploadedBy: input.actorId,
+          uploadedByRole: d.event.actorRole,
+          journalSeq: seq,
+        });
         break;
       }
       case 'summon':
-        summon(q, p, c, e.role, at, seq, input.sampleUserFor, messages.issued, tag);
+        yield* summon(p, c, e.role, at, seq, input.sampleUserFor, messages.issued, tag);
         break;
       default:
-        queueMessages(messages, e, i);
+        yield* queueMessages(messages, e, i);
     }
-  });
-  input.alsoInTransaction?.(c, seq);
+  }
+  if (input.alsoInTransaction) yield* input.alsoInTransaction(c, seq);
   if (input.failAfter === 'effects') throw new Error('échec simulé après les effets');
-  const moved = q.moveCaseState.run({
+  const moved = yield* call('moveCaseState', {
     id: c.id,
     expectedVersion: c.version,
     seq,
@@ -170,11 +157,11 @@ function writeEvent(store: Store, input: CommitInput): Committed {
     at,
     closedAt: next.closed ? (c.closedAt ?? at) : null,
   });
-  if (moved.changes !== 1) throw new VersionConflict(c.version);
+  if (moved !== 1) throw new VersionConflict(c.version);
   if (input.failAfter === 'case') throw new Error('échec simulé après la projection');
   const response = input.respond?.(c, seq, hash);
   if (input.idempotency && response) {
-    q.insertIdempotency.run({
+    yield* call('insertIdempotency', {
       ...input.idempotency,
       caseId: c.id,
       status: response.status,

@@ -9,11 +9,21 @@ import { rulesGuards } from '../engine/guards.ts';
 import { instanceKey } from '../engine/instances.ts';
 import { transition } from '../engine/transition.ts';
 import type { CaseSnapshot, TransitionResult } from '../engine/types.ts';
-import { getCase, openCase, snapshotOf } from './cases.ts';
-import { commitEvent } from './commit.ts';
+import { type OpenCaseInput, openCase as openCaseStep, snapshotOf as snapshotStep } from './cases.ts';
+import { type CommitInput, writeEvent } from './commit.ts';
 import { openStore, type Store } from './open.ts';
+import type { CaseRow } from './schema.ts';
+import { runSync, type Step } from './steps.ts';
 import { userDeadlines } from './sqlite-queries.ts';
 import { upsertUser } from './users.ts';
+
+/** The shared write logic's steps, run as the SQLite store runs them (steps.ts). */
+const write = <T>(store: Store, step: Step<T>): T => store.tx(() => runSync(step, store.ops));
+const openCase = (store: Store, input: OpenCaseInput) => write(store, openCaseStep(input));
+const commitEvent = (store: Store, input: CommitInput) => write(store, writeEvent(input));
+const getCase = (q: Store['q'], id: string): CaseRow | undefined => q.caseById.get({ id });
+let current: Store;
+const snapshotOf = (_: Store['q'], c: CaseRow) => runSync(snapshotStep(c), current.ops);
 
 const twoParties = () => loadProcedure(twoPartyFixture()).procedure as Procedure;
 const ok = (d: TransitionResult) => {
@@ -48,6 +58,7 @@ describe('deadlines per party on a real SQLite store', () => {
   it('stores each instance with its party; a restart replaces each party’s own instance', () => {
     dir = mkdtempSync(join(tmpdir(), 'greffe-time-'));
     store = openStore(join(dir, 'g.sqlite'));
+    current = store;
     const now = new Date('2027-03-01T09:00:00Z');
     upsertUser(store.db, { id: 'm', name: 'M', roles: ['mediateur'], court: 'tj', source: 'test' }, now);
     const c = openCase(store, {

@@ -2,7 +2,7 @@
 import type { Procedure } from '../../spec/index.ts';
 import type { EngineEffect } from '../engine/types.ts';
 import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
-import type { Queries } from './queries.ts';
+import { call, type Step } from './steps.ts';
 import type { CaseRow } from './schema.ts';
 
 export type DeadlineEnd = 'stopped' | 'expired';
@@ -13,56 +13,52 @@ export type DeadlineEnd = 'stopped' | 'expired';
  * Their pending reminders stay queued: the outbox worker drops a reminder whose
  * deadline no longer runs when its time comes (one write less per event).
  */
-export function endDeadline(
-  q: Queries,
+export function* endDeadline(
   caseId: string,
   name: string,
   how: DeadlineEnd,
   at: string,
   seq: number | null,
   party?: string,
-): number[] {
-  const running = q.runningDeadlineNamed
-    .all({ caseId, name })
-    .filter((r) => party === undefined || r.party === party);
-  for (const { id } of running) q.endDeadline.run({ id, status: how, at, seq });
+): Step<number[]> {
+  const running = (yield* call('runningDeadlineNamed', { caseId, name })).filter(
+    (r) => party === undefined || r.party === party,
+  );
+  for (const { id } of running) yield* call('endDeadline', { id, status: how, at, seq });
   return running.map((r) => r.id);
 }
 
 /** Starts a deadline (restarting it if it was running) and queues its reminders. */
-export function startDeadlineRow(
-  q: Queries,
+export function* startDeadlineRow(
   procedure: Procedure,
   c: CaseRow,
   e: Extract<EngineEffect, { type: 'deadline.start' }>,
   at: string,
   seq: number,
-): number {
+): Step<number> {
   // The instance restarted: the same deadline, against the same party (or the one instance of a plain deadline).
-  for (const r of q.runningDeadlineNamed.all({ caseId: c.id, name: e.deadline })) {
-    if ((r.party ?? undefined) === e.party) q.endDeadline.run({ id: r.id, status: 'stopped', at, seq });
+  for (const r of yield* call('runningDeadlineNamed', { caseId: c.id, name: e.deadline })) {
+    if ((r.party ?? undefined) === e.party)
+      yield* call('endDeadline', { id: r.id, status: 'stopped', at, seq });
   }
-  const id = Number(
-    q.insertDeadline.run({
-      caseId: c.id,
-      deadline: e.deadline,
-      party: e.party ?? null,
-      duration: e.duration,
-      startedAt: at,
-      startDate: e.startDate,
-      due: e.due,
-      dueAt: e.dueAt,
-      explanation: e.explanation,
-      startedSeq: seq,
-    }).lastInsertRowid,
-  );
+  const id = yield* call('insertDeadline', {
+    caseId: c.id,
+    deadline: e.deadline,
+    party: e.party ?? null,
+    duration: e.duration,
+    startedAt: at,
+    startDate: e.startDate,
+    due: e.due,
+    dueAt: e.dueAt,
+    explanation: e.explanation,
+    startedSeq: seq,
+  });
   const label = procedure.deadlines[e.deadline]?.label ?? e.deadline;
-  e.reminders.forEach((r, i) => {
+  for (const [i, r] of e.reminders.entries()) {
     for (const role of r.roles) {
-      for (const recipient of recipientsOf(q, procedure, c, role)) {
+      for (const recipient of yield* recipientsOf(procedure, c, role)) {
         for (const channel of r.channels) {
-          enqueue(
-            q,
+          yield* enqueue(
             c,
             {
               kind: 'reminder',
@@ -80,6 +76,6 @@ export function startDeadlineRow(
         }
       }
     }
-  });
+  }
   return id;
 }

@@ -7,11 +7,11 @@ import type { Procedure } from '../../spec/index.ts';
 import { formatDateFr } from '../engine/dates.ts';
 import { rolesConcerning } from '../engine/instances.ts';
 import { enqueue, recipientsOf } from './outbox.ts';
-import type { Queries } from './queries.ts';
+import { call, type Step } from './steps.ts';
 import type { CaseRow, DeadlineRow } from './schema.ts';
 
 /** Queues the expiry alerts of deadline row `d` (idempotent by dedupe key). */
-export function queueAlerts(q: Queries, p: Procedure, c: CaseRow, d: DeadlineRow, at: string): void {
+export function* queueAlerts(p: Procedure, c: CaseRow, d: DeadlineRow, at: string): Step<void> {
   const def = p.deadlines[d.deadline];
   if (!def) return;
   const party = d.party ?? undefined;
@@ -22,10 +22,9 @@ export function queueAlerts(q: Queries, p: Procedure, c: CaseRow, d: DeadlineRow
     `Le délai « ${def.label} » de l’affaire ${c.reference} a expiré${against} le ${formatDateFr(d.due)} à 24 h.`;
   // A per-party instance alerts its own party, not the others (runtime/engine/instances.ts).
   for (const role of rolesConcerning(p, def.onExpiry.alert, party)) {
-    for (const recipient of recipientsOf(q, p, c, role)) {
+    for (const recipient of yield* recipientsOf(p, c, role)) {
       for (const connector of ['plateforme', 'courriel']) {
-        enqueue(
-          q,
+        yield* enqueue(
           c,
           {
             kind: 'alert',
@@ -42,4 +41,16 @@ export function queueAlerts(q: Queries, p: Procedure, c: CaseRow, d: DeadlineRow
       }
     }
   }
+}
+
+/**
+ * Expires deadline `d` without a transition: ends it, touches the case and
+ * queues its expiry alerts. False when it no longer ran (another instance, or
+ * an earlier run, ended it): nothing is written then.
+ */
+export function* expireDeadline(p: Procedure, c: CaseRow, d: DeadlineRow, at: string): Step<boolean> {
+  if ((yield* call('endDeadline', { id: d.id, status: 'expired', at, seq: null })) === 0) return false;
+  yield* call('touchCase', { id: c.id, at });
+  yield* queueAlerts(p, c, d, at);
+  return true;
 }

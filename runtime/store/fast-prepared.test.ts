@@ -35,6 +35,7 @@ describe('fast prepared queries', () => {
   beforeAll(async () => {
     local = await localRuntime();
     const { rt } = local;
+    if (!(local.store instanceof SqliteCaseStore)) throw new Error('test propre à SQLite');
     store = SqliteCaseStore.inner(local.store);
     caseId = await openCaseFor(rt, caller, { procedure: 'mediation' });
     await fireEvent(

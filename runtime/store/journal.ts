@@ -3,7 +3,8 @@ import type { RunResult } from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { canonicalJson, eventHash, sha256Hex } from '../engine/hash.ts';
 import type { DocumentRef } from '../engine/types.ts';
-import type { Queries } from './queries.ts';
+import type { ReceiptRecord, UploadRecord } from './case-store.ts';
+import { call, type Step } from './steps.ts';
 import type * as schema from './schema.ts';
 import type { CaseRow } from './schema.ts';
 
@@ -37,15 +38,14 @@ export interface JournalItem {
  * Inserts the item after the case's last one and moves the case's chain head
  * (unless `moveHead` is false: the caller then writes `seq` and `hash` to the
  * case row itself, in the same UPDATE as the rest of the projection).
- * Must run inside the caller's transaction (`store.tx`), with `c` read in it.
+ * Must run inside the caller's transaction, with `c` read in it.
  * `id` is the row's id: unique and increasing across all cases.
  */
-export function appendJournal(
-  q: Queries,
+export function* appendJournal(
   c: CaseRow,
   item: JournalItem,
   moveHead = true,
-): { seq: number; hash: string; id: number } {
+): Step<{ seq: number; hash: string; id: number }> {
   const seq = c.journalSeq + 1;
   const data = canonicalJson(item.data ?? {});
   const row = {
@@ -68,7 +68,76 @@ export function appendJournal(
     prevHash: c.lastHash,
   };
   const hash = eventHash(row);
-  const { lastInsertRowid } = q.insertJournal.run({ ...row, data, hash });
-  if (moveHead) q.moveCaseHead.run({ id: c.id, seq, hash, at: item.at });
-  return { seq, hash, id: Number(lastInsertRowid) };
+  const id = yield* call('insertJournal', { ...row, data, hash });
+  if (moveHead) yield* call('moveCaseHead', { id: c.id, seq, hash, at: item.at });
+  return { seq, hash, id };
+}
+
+/** Journals an uploaded document and records its metadata (inside the caller's transaction). */
+export function* recordUpload(u: UploadRecord): Step<void> {
+  const c = yield* call('caseById', { id: u.caseId });
+  if (!c) throw new Error(`Affaire ${u.caseId} disparue pendant le dépôt.`);
+  const { seq } = yield* appendJournal(c, {
+    kind: 'piece',
+    actorId: u.actorId,
+    actorRole: u.actorRole,
+    at: u.at,
+    data: { kind: u.kind, filename: u.filename, mediaType: u.mediaType, size: u.size },
+    documents: [{ id: u.documentId, kind: u.kind, sha256: u.sha256 }],
+    visibleTo: u.visibleTo,
+    caseVersion: c.version,
+  });
+  yield* call('insertDocument', {
+    id: u.documentId,
+    caseId: u.caseId,
+    kind: u.kind,
+    filename: u.filename,
+    mediaType: u.mediaType,
+    size: u.size,
+    sha256: u.sha256,
+    origin: 'depot',
+    uploadedAt: u.at,
+    uploadedBy: u.actorId,
+    uploadedByRole: u.actorRole,
+    journalSeq: seq,
+  });
+}
+
+/**
+ * Journals what came back from outside (kind `connecteur`) with the document
+ * issued with it, once per key: a known key changes nothing and gives back the
+ * first record's sequence number (inside the caller's transaction).
+ */
+export function* recordReceipt(r: ReceiptRecord): Step<{ recorded: boolean; seq: number }> {
+  // The case first: on PostgreSQL it is read FOR UPDATE, so a second instance recording the same
+  // answer waits here and then finds the first one's receipt.
+  const c = yield* call('caseById', { id: r.caseId });
+  if (!c) throw new Error(`Affaire ${r.caseId} inconnue.`);
+  const known = yield* call('receiptOf', { key: r.key });
+  if (known) return { recorded: false, seq: known.journalSeq };
+  const d = r.document;
+  const { seq } = yield* appendJournal(c, {
+    kind: 'connecteur',
+    event: r.event,
+    actorId: r.actorId,
+    actorRole: null,
+    at: r.at,
+    data: { ...r.data, label: r.label },
+    ...(d && { documents: [{ id: d.id, kind: d.kind, sha256: d.sha256 }] }),
+    visibleTo: r.visibleTo,
+    caseVersion: c.version,
+  });
+  if (d) {
+    yield* call('insertDocument', {
+      ...d,
+      caseId: r.caseId,
+      origin: 'acte',
+      uploadedAt: r.at,
+      uploadedBy: r.actorId,
+      uploadedByRole: null,
+      journalSeq: seq,
+    });
+  }
+  yield* call('insertReceipt', { key: r.key, caseId: r.caseId, journalSeq: seq, at: r.at });
+  return { recorded: true, seq };
 }

@@ -3,11 +3,10 @@ import type { Procedure } from '../../spec/index.ts';
 import type { EngineEffect } from '../engine/types.ts';
 import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
 import { type IssuedCodes, reachRoleOnce, type SampleFor } from './participants.ts';
-import type { Queries } from './queries.ts';
 import type { CaseRow } from './schema.ts';
+import type { Step } from './steps.ts';
 
 export interface MessageContext {
-  readonly q: Queries;
   readonly p: Procedure;
   readonly c: CaseRow;
   readonly seq: number;
@@ -25,9 +24,9 @@ export interface MessageContext {
  * A `call` with no role (the debtor's bank for an attachment) is one message
  * to the connector's own addressee.
  */
-export function queueMessages(x: MessageContext, e: EngineEffect, i: number): void {
+export function* queueMessages(x: MessageContext, e: EngineEffect, i: number): Step<void> {
   if (e.type !== 'notify' && e.type !== 'call') return;
-  const { q, p, c, seq, tag, at } = x;
+  const { p, c, seq, tag, at } = x;
   const subject =
     e.type === 'notify'
       ? `[${c.reference}] Votre affaire`
@@ -39,8 +38,7 @@ export function queueMessages(x: MessageContext, e: EngineEffect, i: number): vo
   if (e.type === 'call' && roles.length === 0) {
     const recipient = { role: '', name: `destinataire du connecteur « ${e.connector} »` };
     const dedupeKey = `${tag}:${i}:-:-:${e.connector}`;
-    enqueue(
-      q,
+    yield* enqueue(
       c,
       {
         kind: 'call',
@@ -57,15 +55,14 @@ export function queueMessages(x: MessageContext, e: EngineEffect, i: number): vo
     return;
   }
   for (const role of roles) {
-    const { code } = reachRoleOnce(x.issued, q, p, c, role, at, seq, x.sample);
+    const { code } = yield* reachRoleOnce(x.issued, p, c, role, at, seq, x.sample);
     const body = code
       ? `${base}\n\nCode d’accès à l’affaire ${c.reference} sur la plateforme : ${code}`
       : base;
-    for (const recipient of recipientsOf(q, p, c, role)) {
+    for (const recipient of yield* recipientsOf(p, c, role)) {
       for (const connector of channels) {
         const dedupeKey = `${tag}:${i}:${role}:${recipient.userId ?? '-'}:${connector}`;
-        enqueue(
-          q,
+        yield* enqueue(
           c,
           { kind: e.type, connector, recipient, subject, body, ...extra, dedupeKey, availableAt: at },
           at,

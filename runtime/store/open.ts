@@ -13,6 +13,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { GroupCommit } from './group-commit.ts';
 import { prepareQueries, type Queries } from './queries.ts';
 import * as schema from './schema.ts';
+import { sqliteOps } from './sqlite-ops.ts';
+import type { Ops } from './steps.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -25,6 +27,8 @@ export interface Store {
   readonly documentsDir: string;
   /** The hot queries, prepared once. */
   readonly q: Queries;
+  /** The shared write logic's operations on this connection (steps.ts). */
+  readonly ops: Ops;
   /**
    * Runs `fn` in one IMMEDIATE transaction (the write lock taken at once, so
    * two writers never deadlock on upgrade). `fn` must be synchronous: with
@@ -107,12 +111,14 @@ export function openStore(file: string): Store {
     }
     return others;
   };
+  const q = prepareQueries(db);
   return {
     db,
     sqlite,
     file: abs,
     documentsDir: resolve(dirname(abs), 'documents'),
-    q: prepareQueries(db),
+    q,
+    ops: sqliteOps(db, q),
     tx: <T>(fn: () => T): T => transaction.immediate(fn) as T,
     txGrouped: <T>(fn: () => T): Promise<T> => group.run(fn),
     groupStats: group.stats,

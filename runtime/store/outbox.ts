@@ -6,7 +6,7 @@
 import type { Channel, Procedure } from '../../spec/index.ts';
 import { isCourtRole } from '../engine/actions.ts';
 import { canonicalJson } from '../engine/hash.ts';
-import type { Queries } from './queries.ts';
+import { call, type Step } from './steps.ts';
 import type { CaseRow } from './schema.ts';
 
 export interface Recipient {
@@ -17,16 +17,16 @@ export interface Recipient {
 }
 
 /** Who receives what is addressed to `role` in case `c`: its participants (and their representatives), or the court's actors. */
-export function recipientsOf(q: Queries, procedure: Procedure, c: CaseRow, role: string): Recipient[] {
+export function* recipientsOf(procedure: Procedure, c: CaseRow, role: string): Step<Recipient[]> {
   const spec = procedure.roles[role];
   if (isCourtRole(spec)) {
-    const court = q.usersOfCourt.all({ court: c.court });
+    const court = yield* call('usersOfCourt', { court: c.court });
     const holders = court.filter((u) => (JSON.parse(u.roles) as string[]).includes(role));
     return holders.length > 0
       ? holders.map((u) => ({ role, userId: u.id, name: u.name }))
       : [{ role, name: spec?.label ?? role }];
   }
-  const rows = q.participantsOf.all({ caseId: c.id });
+  const rows = yield* call('participantsOf', { caseId: c.id });
   const holders = rows.filter((p) => p.role === role || p.onBehalfOf === role);
   if (holders.length === 0) return [{ role, name: spec?.label ?? role }];
   return holders.map((p) => ({ role, userId: p.userId, name: p.name }));
@@ -53,8 +53,8 @@ export interface Message {
   readonly deadlineId?: number;
 }
 
-export function enqueue(q: Queries, c: CaseRow, m: Message, now: string): void {
-  q.insertOutbox.run({
+export function* enqueue(c: CaseRow, m: Message, now: string): Step<void> {
+  yield* call('insertOutbox', {
     caseId: c.id,
     kind: m.kind,
     connector: m.connector,

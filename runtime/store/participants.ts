@@ -8,15 +8,13 @@
  * proofing (FranceConnect) comes with the OpenID Connect issue.
  */
 import { randomFillSync } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Procedure } from '../../spec/index.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import { GreffeError } from '../errors.ts';
 import { appendJournal } from './journal.ts';
-import type { Store } from './open.ts';
 import { enqueue } from './outbox.ts';
-import type { Queries } from './queries.ts';
-import { type CaseRow, invitations, type ParticipantRow } from './schema.ts';
+import type { CaseRow, ParticipantRow } from './schema.ts';
+import { call, type Step } from './steps.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -58,37 +56,36 @@ export type SampleFor = (role: string) => { id: string; name: string } | undefin
  * it at once; otherwise a new access code is issued and returned, for the
  * message to carry.
  */
-export function reachRole(
-  q: Queries,
+export function* reachRole(
   p: Procedure,
   c: CaseRow,
   role: string,
   at: string,
   seq: number,
   sample: SampleFor | undefined,
-): string | undefined {
+): Step<string | undefined> {
   if (p.roles[role]?.kind !== 'partie') return undefined;
-  if (q.participantByRole.get({ caseId: c.id, role })) return undefined;
+  if (yield* call('participantByRole', { caseId: c.id, role })) return undefined;
   const person = sample?.(role);
   if (person) {
-    q.insertParticipant.run({ caseId: c.id, role, userId: person.id, name: person.name, at });
+    yield* call('insertParticipant', { caseId: c.id, role, userId: person.id, name: person.name, at });
     return undefined;
   }
   const code = newInvitationCode();
-  q.insertInvitation.run({ codeHash: invitationHash(code), caseId: c.id, role, at, seq });
+  yield* call('insertInvitation', { codeHash: invitationHash(code), caseId: c.id, role, at, seq });
   return code;
 }
 
 /** Codes issued during one event, by role: one code per role and event, whatever the number of messages. */
 export type IssuedCodes = Map<string, string | undefined>;
 
-export function reachRoleOnce(
+export function* reachRoleOnce(
   issued: IssuedCodes,
   ...args: Parameters<typeof reachRole>
-): { code: string | undefined; fresh: boolean } {
-  const role = args[3];
+): Step<{ code: string | undefined; fresh: boolean }> {
+  const role = args[2];
   if (issued.has(role)) return { code: issued.get(role), fresh: false };
-  const code = reachRole(...args);
+  const code = yield* reachRole(...args);
   issued.set(role, code);
   return { code, fresh: true };
 }
@@ -98,8 +95,7 @@ export function reachRoleOnce(
  * represents yet gets an access code by letter — unless a message of the same
  * event already carried one.
  */
-export function summon(
-  q: Queries,
+export function* summon(
   p: Procedure,
   c: CaseRow,
   role: string,
@@ -109,12 +105,11 @@ export function summon(
   issued: IssuedCodes,
   /** The event's dedupe-key prefix (messages.ts). */
   tag: string,
-) {
-  const { code, fresh } = reachRoleOnce(issued, q, p, c, role, at, seq, sample);
+): Step<void> {
+  const { code, fresh } = yield* reachRoleOnce(issued, p, c, role, at, seq, sample);
   if (!code || !fresh) return;
   const label = p.roles[role]?.label ?? role;
-  enqueue(
-    q,
+  yield* enqueue(
     c,
     {
       kind: 'invitation',
@@ -140,67 +135,53 @@ export const INVITATION_VALID_DAYS = 90;
  * expired, or the role taken; 409 ALREADY_A_PARTY when `user` already holds a
  * role in the case (the claimant giving her own address as the defendant's).
  */
-export function joinWithCode(
-  store: Store,
+export function* joinWithCode(
   user: { id: string; name: string; roles?: readonly string[]; court?: string | null },
   code: string,
   at: string,
-): { caseId: string; role: string } | undefined {
-  const { db, q } = store;
-  return store.tx(() => {
-    const inv = db
-      .select()
-      .from(invitations)
-      .where(and(eq(invitations.codeHash, invitationHash(code)), isNull(invitations.usedAt)))
-      .get();
-    if (!inv || q.participantByRole.get({ caseId: inv.caseId, role: inv.role })) return undefined;
-    if (Date.parse(at) - Date.parse(inv.createdAt) > INVITATION_VALID_DAYS * 86_400_000) return undefined;
-    // --- issue 14: nobody joins a case they already act in (as a party or as its court's staff).
-    const parties = q.participantsOf.all({ caseId: inv.caseId });
-    const before = q.caseById.get({ id: inv.caseId }) as CaseRow;
-    const staff = (user.roles?.length ?? 0) > 0 && user.court != null && user.court === before.court;
-    if (staff || parties.some((p) => p.userId === user.id)) {
-      throw new GreffeError(
-        409,
-        'ALREADY_A_PARTY',
-        'Vous intervenez déjà dans cette affaire : ce code d’accès est destiné à une autre personne. ' +
-          'S’il vous a été adressé par erreur, signalez-le au greffe du tribunal.',
-      );
-    }
-    // --- end issue 14
-    db.update(invitations)
-      .set({ usedAt: at, usedBy: user.id })
-      .where(
-        and(eq(invitations.caseId, inv.caseId), eq(invitations.role, inv.role), isNull(invitations.usedAt)),
-      )
-      .run();
-    q.insertParticipant.run({ caseId: inv.caseId, role: inv.role, userId: user.id, name: user.name, at });
-    const c = q.caseById.get({ id: inv.caseId }) as CaseRow;
-    appendJournal(q, c, {
-      kind: 'participation',
-      actorId: user.id,
-      actorRole: inv.role,
-      at,
-      data: { role: inv.role, name: user.name },
-      caseVersion: c.version,
-    });
-    notifyJoin(q, c, parties, inv.role, at);
-    return { caseId: c.id, role: inv.role };
+): Step<{ caseId: string; role: string } | undefined> {
+  const inv = yield* call('pendingInvitation', { codeHash: invitationHash(code) });
+  if (!inv || (yield* call('participantByRole', { caseId: inv.caseId, role: inv.role }))) return undefined;
+  if (Date.parse(at) - Date.parse(inv.createdAt) > INVITATION_VALID_DAYS * 86_400_000) return undefined;
+  // --- issue 14: nobody joins a case they already act in (as a party or as its court's staff).
+  const parties = yield* call('participantsOf', { caseId: inv.caseId });
+  const before = (yield* call('caseById', { id: inv.caseId })) as CaseRow;
+  const staff = (user.roles?.length ?? 0) > 0 && user.court != null && user.court === before.court;
+  if (staff || parties.some((p) => p.userId === user.id)) {
+    throw new GreffeError(
+      409,
+      'ALREADY_A_PARTY',
+      'Vous intervenez déjà dans cette affaire : ce code d’accès est destiné à une autre personne. ' +
+        'S’il vous a été adressé par erreur, signalez-le au greffe du tribunal.',
+    );
+  }
+  // --- end issue 14
+  yield* call('useInvitations', { caseId: inv.caseId, role: inv.role, at, userId: user.id });
+  yield* call('insertParticipant', {
+    caseId: inv.caseId,
+    role: inv.role,
+    userId: user.id,
+    name: user.name,
+    at,
   });
+  const c = (yield* call('caseById', { id: inv.caseId })) as CaseRow;
+  yield* appendJournal(c, {
+    kind: 'participation',
+    actorId: user.id,
+    actorRole: inv.role,
+    at,
+    data: { role: inv.role },
+    caseVersion: c.version,
+  });
+  yield* notifyJoin(c, parties, inv.role, at);
+  return { caseId: c.id, role: inv.role };
 }
 
 /** Tells each party already in the case that someone took `role` with an access code (issue 14). */
-function notifyJoin(
-  q: Queries,
-  c: CaseRow,
-  parties: readonly ParticipantRow[],
-  role: string,
-  at: string,
-): void {
+function* notifyJoin(c: CaseRow, parties: readonly ParticipantRow[], role: string, at: string): Step<void> {
   for (const p of parties) {
     if (!p.userId) continue;
-    enqueue(
-      q,
+    yield* enqueue(
       c,
       {
         kind: 'notify',

@@ -1,8 +1,10 @@
 /**
- * The store's tables (drizzle). Row types are inferred from here, never
- * written by hand. Portable shapes only (text, integer) so the same schema
- * maps to PostgreSQL: instants are ISO-8601 text, legal dates `YYYY-MM-DD`,
- * JSON is canonical text. Migrations: `npx drizzle-kit generate`.
+ * The store's tables (drizzle): the ONE schema description of both stores.
+ * Row types are inferred from here, never written by hand. Portable shapes
+ * only (text, integer, boolean) so that pg-schema.ts derives the PostgreSQL
+ * tables from these: instants are ISO-8601 text, legal dates `YYYY-MM-DD`,
+ * JSON is canonical text. Migrations of both dialects: `npm run db:generate`
+ * (drizzle-kit, one config per dialect).
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -157,6 +159,13 @@ export const deadlines = sqliteTable(
     startedSeq: integer('started_seq').notNull(),
     endedAt: text('ended_at'),
     endedSeq: integer('ended_seq'),
+    /**
+     * Lease of a scheduler scanning for due deadlines (several instances on
+     * PostgreSQL): which instance took the row and until when (real time, ISO).
+     * Firing stays guarded by the row's status and the case's version.
+     */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
   },
   // Partial indexes: only running deadlines are looked up (by due date for the scheduler, by case for
   // the views); ending a deadline drops its entries. Queries must write status = 'running' literally.
@@ -189,6 +198,9 @@ export const outbox = sqliteTable(
     deadlineId: integer('deadline_id'),
     createdAt: text('created_at').notNull(),
     deliveredAt: text('delivered_at'),
+    /** Lease of the outbox worker that took the message (instance, until: real time, ISO): no other sends it meanwhile. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: text('lease_until'),
   },
   (t) => [
     uniqueIndex('outbox_dedupe').on(t.dedupeKey),

@@ -11,6 +11,7 @@ import { applyPragmas } from './open.ts';
 import { enqueue, type Message } from './outbox.ts';
 import type { CaseRow } from './schema.ts';
 import { SqliteCaseStore } from './sqlite-store.ts';
+import { runSync } from './steps.ts';
 
 /** What tests use of a better-sqlite3 connection. */
 export type SqlProbe = Pick<Database.Database, 'prepare' | 'exec'>;
@@ -41,5 +42,5 @@ export function withSqliteFile<T>(file: string, fn: (db: SqlProbe) => T, pragmas
 
 /** Queues an outbox message outside any event (a test's way to feed the outbox worker). */
 export function enqueueForTest(store: CaseStore, c: CaseRow, m: Message, now: string): void {
-  enqueue(SqliteCaseStore.inner(sqliteStore(store)).q, c, m, now);
+  runSync(enqueue(c, m, now), SqliteCaseStore.inner(sqliteStore(store)).ops);
 }

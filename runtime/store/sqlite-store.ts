@@ -8,7 +8,7 @@
  * fast-prepared.ts), and the write mark lets the view cache skip its stamp read.
  */
 import type { Procedure } from '../../spec/index.ts';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type {
   AuthSessionRecord,
   CaseStore,
@@ -21,12 +21,14 @@ import type {
   ViewStamp,
 } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
-import { commitEventGrouped } from './commit.ts';
-import { queueAlerts } from './expiry-alerts.ts';
-import { appendJournal } from './journal.ts';
+import { writeEvent } from './commit.ts';
+import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
+import { recordReceipt, recordUpload } from './journal.ts';
 import { openStore, type Store } from './open.ts';
 import { joinWithCode } from './participants.ts';
-import { type CaseRow, type DeadlineRow, documents } from './schema.ts';
+import type { CaseRow, DeadlineRow } from './schema.ts';
+import { runSync, type Step } from './steps.ts';
+import { lockServer } from './sqlite-lock.ts';
 import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
 import * as rcp from './sqlite-receipts.ts';
@@ -37,6 +39,8 @@ import { stampOf } from './view-stamp.ts';
 export class SqliteCaseStore implements CaseStore {
   readonly #s: Store;
   readonly location: string;
+  /** One server per file (sqlite-lock.ts). */
+  readonly shared = false;
   readonly documentsDir: string;
   readonly dataDir: string;
 
@@ -57,8 +61,13 @@ export class SqliteCaseStore implements CaseStore {
     return store.#s;
   }
 
-  async openCase(input: OpenCaseInput): Promise<CaseRow> {
-    return openCase(this.#s, input);
+  /** Runs a step of the shared write logic in one transaction. */
+  #write<T>(step: () => Step<T>): T {
+    return this.#s.tx(() => runSync(step(), this.#s.ops));
+  }
+
+  async openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }> {
+    return this.#write(() => openCase(input));
   }
   async getCase(id: string) {
     return this.#s.q.caseById.get({ id });
@@ -69,7 +78,7 @@ export class SqliteCaseStore implements CaseStore {
     return c ? { case: c, participants: q.participantsOf.all({ caseId: c.id }) } : undefined;
   }
   async caseSnapshot(c: CaseRow) {
-    return snapshotOf(this.#s.q, c);
+    return runSync(snapshotOf(c), this.#s.ops);
   }
   async caseRecord(caseId: string, userId: string) {
     const { q } = this.#s;
@@ -106,13 +115,15 @@ export class SqliteCaseStore implements CaseStore {
   commitEvent(input: EventCommit) {
     const { expiryAlerts, ...rest } = input;
     const s = this.#s;
-    return commitEventGrouped(s, {
+    const commit = {
       ...rest,
       ...(expiryAlerts && {
         alsoInTransaction: (c: CaseRow) =>
-          queueAlerts(s.q, input.procedure, c, expiryAlerts.deadline, expiryAlerts.at),
+          queueAlerts(input.procedure, c, expiryAlerts.deadline, expiryAlerts.at),
       }),
-    });
+    };
+    // In a group commit with the events of the same turn of the event loop (own savepoint, shared WAL sync).
+    return s.txGrouped(() => runSync(writeEvent(commit), s.ops));
   }
   async idempotentAnswer(userId: string, key: string) {
     return this.#s.q.idempotencyOf.get({ userId, key });
@@ -125,13 +136,7 @@ export class SqliteCaseStore implements CaseStore {
     return sq.dueDeadlines(this.#s.db, now, limit, caseId);
   }
   async expireDeadline(p: Procedure, c: CaseRow, d: DeadlineRow, at: string) {
-    const { q } = this.#s;
-    return this.#s.tx(() => {
-      if (q.endDeadline.run({ id: d.id, status: 'expired', at, seq: null }).changes === 0) return false;
-      q.touchCase.run({ id: c.id, at });
-      queueAlerts(q, p, c, d, at);
-      return true;
-    });
+    return this.#write(() => expireDeadline(p, c, d, at));
   }
 
   async joinWithCode(
@@ -139,43 +144,13 @@ export class SqliteCaseStore implements CaseStore {
     code: string,
     at: string,
   ) {
-    return joinWithCode(this.#s, user, code, at);
+    return this.#write(() => joinWithCode(user, code, at));
   }
   async saveDraft(caseId: string, userId: string, data: string, savedAt: string) {
     sq.saveDraft(this.#s.db, caseId, userId, data, savedAt);
   }
   async recordUpload(u: UploadRecord) {
-    const { q, db } = this.#s;
-    this.#s.tx(() => {
-      const c = q.caseById.get({ id: u.caseId });
-      if (!c) throw new Error(`Affaire ${u.caseId} disparue pendant le dépôt.`);
-      const { seq } = appendJournal(q, c, {
-        kind: 'piece',
-        actorId: u.actorId,
-        actorRole: u.actorRole,
-        at: u.at,
-        data: { kind: u.kind, filename: u.filename, mediaType: u.mediaType, size: u.size },
-        documents: [{ id: u.documentId, kind: u.kind, sha256: u.sha256 }],
-        visibleTo: u.visibleTo,
-        caseVersion: c.version,
-      });
-      db.insert(documents)
-        .values({
-          id: u.documentId,
-          caseId: u.caseId,
-          kind: u.kind,
-          filename: u.filename,
-          mediaType: u.mediaType,
-          size: u.size,
-          sha256: u.sha256,
-          origin: 'depot',
-          uploadedAt: u.at,
-          uploadedBy: u.actorId,
-          uploadedByRole: u.actorRole,
-          journalSeq: seq,
-        })
-        .run();
-    });
+    this.#write(() => recordUpload(u));
   }
   async documentOf(caseId: string, documentId: string) {
     return sq.documentOf(this.#s.db, caseId, documentId);
@@ -206,7 +181,7 @@ export class SqliteCaseStore implements CaseStore {
     return rcp.retryOutbox(this.#s, id, at);
   }
   async recordReceipt(r: ReceiptRecord) {
-    return rcp.recordReceipt(this.#s, r);
+    return this.#write(() => recordReceipt(r));
   }
 
   async upsertUser(u: NewUser, at: Date) {
@@ -274,15 +249,31 @@ export class SqliteCaseStore implements CaseStore {
     return tlog.saveCheckpoint(this.#s, c);
   }
 
+  /** Set when this store serves a server: the file's server lock (sqlite-lock.ts). */
+  releaseLock: (() => void) | undefined;
+
   async close() {
     this.#s.close();
+    this.releaseLock?.();
   }
 }
 
 export { openSqliteAudit } from './sqlite-audit.ts';
 
-/** Opens (creating and migrating if needed) the SQLite store at `file`. */
-export function openSqliteStore(file: string): SqliteCaseStore {
-  return new SqliteCaseStore(openStore(file));
+/**
+ * Opens (creating and migrating if needed) the SQLite store at `file`.
+ * `server`: for a server, which takes the file's server lock first (a second
+ * server on the same file is refused: sqlite-lock.ts).
+ */
+export function openSqliteStore(file: string, o: { server?: boolean } = {}): SqliteCaseStore {
+  const release = o.server ? lockServer(resolve(file)) : undefined;
+  try {
+    const store = new SqliteCaseStore(openStore(file));
+    store.releaseLock = release;
+    return store;
+  } catch (err) {
+    release?.();
+    throw err;
+  }
 }
 export { backupSqliteFile } from './sqlite-backup.ts';

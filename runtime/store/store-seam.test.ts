@@ -1,6 +1,6 @@
 /**
  * The store seam holds (case-store.ts): outside runtime/store, no source file
- * imports drizzle or better-sqlite3, reaches into the SQLite store's internals
+ * imports drizzle, better-sqlite3 or pg, reaches into the SQLite store's internals
  * (its connection, query builder, prepared queries or transactions), or
  * imports a store module other than the interface and the SQLite factory —
  * tests and the bench may also use the SQLite probes made for them.
@@ -15,11 +15,17 @@ const STORE = 'runtime/store/';
 const SKIP = new Set(['node_modules', '.git', 'dist', 'data', 'out', 'coverage']);
 
 /** Packages only the store may import. */
-const DRIVER = /^(better-sqlite3|drizzle-orm)(\/|$)/;
-/** Store modules every file may import: the interface and the SQLite factory. */
-const PUBLIC = new Set(['case-store.ts', 'sqlite-store.ts']);
-/** Store modules tests and the bench may import too: SQL probes and SQLite's own limits. */
-const FOR_TESTS = new Set([...PUBLIC, 'sqlite-inspect.ts', 'sqlite-limits.ts']);
+const DRIVER = /^(better-sqlite3|drizzle-orm|pg)(\/|$)/;
+/** Store modules every file may import: the interface and the factories (SQLite file, or either by `--db`). */
+const PUBLIC = new Set(['case-store.ts', 'sqlite-store.ts', 'open-any.ts']);
+/** Store modules tests and the bench may import too: SQL probes, SQLite's own limits, test databases. */
+const FOR_TESTS = new Set([
+  ...PUBLIC,
+  'sqlite-inspect.ts',
+  'sqlite-limits.ts',
+  'pg-testing.ts',
+  'bench-fill.ts',
+]);
 /** The SQLite store's internals reached through a value named `store`: `rt.store.q`, `this.store.db`… */
 const INTERNALS = /\bstore\s*\.\s*(tx|txGrouped|db|sqlite|q)\b/;
 /** …or destructured from it: `const { q } = rt.store`. */
@@ -62,6 +68,8 @@ describe('the store seam', () => {
       "import { eq } from 'drizzle-orm';",
       "import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';",
       "import { sqliteTable } from 'drizzle-orm/sqlite-core';",
+      "import pg from 'pg';",
+      "import { PgCaseStore } from '../store/pg-store.ts';",
       "import { cases } from '../store/schema.ts';",
       "export { openStore } from '../store/open.ts';",
       'const c = rt.store.q.caseById.get({ id });',

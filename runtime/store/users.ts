@@ -13,9 +13,9 @@ export interface NewUser {
   readonly source: string;
 }
 
-/** Creates the user or refreshes its name, roles and court. */
-export function upsertUser(db: Exec, u: NewUser, at: Date): void {
-  const row = {
+/** The row of a new user (both stores). */
+export function userValues(u: NewUser, at: Date): UserRow {
+  return {
     id: u.id,
     name: u.name,
     roles: canonicalJson(u.roles),
@@ -24,6 +24,11 @@ export function upsertUser(db: Exec, u: NewUser, at: Date): void {
     source: u.source,
     createdAt: at.toISOString(),
   };
+}
+
+/** Creates the user or refreshes its name, roles and court. */
+export function upsertUser(db: Exec, u: NewUser, at: Date): void {
+  const row = userValues(u, at);
   db.insert(users)
     .values(row)
     .onConflictDoUpdate({

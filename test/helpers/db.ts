@@ -1,4 +1,10 @@
-/** Reads the server's SQLite file directly, to check what was (not) written. */
+/**
+ * Reads the server's database directly, to check what was (not) written: its
+ * SQLite file, or its PostgreSQL database when the tests run on one
+ * (GREFFE_TEST_DB). `withDb` is SQLite's synchronous probe; `rows` and
+ * `countsOf` work on both.
+ */
+import { withPg } from '../../runtime/store/pg-testing.ts';
 import { type SqlProbe, withSqliteFile } from '../../runtime/store/sqlite-inspect.ts';
 
 const TABLES = [
@@ -14,6 +20,41 @@ export type Counts = Record<(typeof TABLES)[number], number>;
 
 export function withDb<T>(file: string, fn: (db: SqlProbe) => T): T {
   return withSqliteFile(file, fn);
+}
+
+/** Where a test's store is: its SQLite file, or its PostgreSQL database. */
+export interface DbRef {
+  readonly dbFile: string;
+  readonly pgUrl?: string;
+}
+
+/**
+ * Rows of a read-only query (`?` placeholders, portable SQL) on either store.
+ * PostgreSQL's integers come back as numbers, like SQLite's.
+ */
+export async function rows<T>(where: DbRef, query: string, ...params: unknown[]): Promise<T[]> {
+  if (!where.pgUrl) return withDb(where.dbFile, (db) => db.prepare(query).all(...params) as T[]);
+  let n = 0;
+  const pgQuery = query.replace(/\?/g, () => `$${++n}`);
+  return withPg(where.pgUrl, async (c) => {
+    const r = await c.query(pgQuery, params);
+    return r.rows.map((row: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [
+          k,
+          typeof v === 'string' && r.fields.find((f) => f.name === k)?.dataTypeID === 20 ? Number(v) : v,
+        ]),
+      ),
+    ) as T[];
+  });
+}
+
+/** Row counts of the tables an event writes to, on either store. */
+export async function countsOf(where: DbRef): Promise<Counts> {
+  const out = {} as Counts;
+  for (const t of TABLES)
+    out[t] = Number((await rows<{ n: number }>(where, `SELECT count(*) AS n FROM ${t}`))[0]?.n);
+  return out;
 }
 
 /** Row counts of the tables an event writes to. */

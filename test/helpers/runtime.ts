@@ -1,13 +1,18 @@
 /**
- * The runtime in-process on a fresh SQLite file, without HTTP server,
- * scheduler or outbox worker: for store and service tests, and the bench.
+ * The runtime in-process on a fresh store, without HTTP server, scheduler or
+ * outbox worker: for store and service tests, and the bench. The store is a
+ * new SQLite file, or — when GREFFE_TEST_DB names a PostgreSQL server — a new
+ * database on it, dropped at `close()` (README, "Tests").
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../../runtime/catalog.ts';
 import { type Runtime, rulesGuards } from '../../runtime/service/context.ts';
-import { openSqliteStore, type SqliteCaseStore } from '../../runtime/store/sqlite-store.ts';
+import type { CaseStore } from '../../runtime/store/case-store.ts';
+import { openCaseStore } from '../../runtime/store/open-any.ts';
+import { freshDatabase, testPgUrl } from '../../runtime/store/pg-testing.ts';
+import { openSqliteStore } from '../../runtime/store/sqlite-store.ts';
 import { ManualClock } from '../../runtime/time/index.ts';
 
 export const MEDIATION = 'test/fixtures/procedures/mediation/1.0.0';
@@ -16,13 +21,24 @@ export const MEDIATRICE = { id: 'm', name: 'Médiatrice', roles: ['mediateur'], 
 
 export interface LocalRuntime {
   readonly rt: Runtime;
-  /** The runtime's store, as its SQLite implementation (group commit figures for the bench). */
-  readonly store: SqliteCaseStore;
+  readonly store: CaseStore;
   readonly clock: ManualClock;
-  /** The database file. */
+  /** The SQLite database file (its path, unused, on PostgreSQL). */
   readonly file: string;
-  /** Closes the store, and deletes its folder when it made it. */
-  close(): void;
+  /** The PostgreSQL database's URL, when the store is one. */
+  readonly pgUrl?: string;
+  /** Closes the store, and deletes its folder (or database) when it made it. */
+  close(): Promise<void>;
+}
+
+/** A fresh store in `dir`: SQLite file, or a new PostgreSQL database when GREFFE_TEST_DB is set. */
+export async function freshStore(
+  dir: string,
+): Promise<{ store: CaseStore; file: string; pgUrl?: string; drop: () => Promise<void> }> {
+  const file = join(dir, 'greffe.sqlite');
+  if (!testPgUrl()) return { store: openSqliteStore(file), file, drop: async () => undefined };
+  const db = await freshDatabase();
+  return { store: await openCaseStore(db.url, { dataDir: dir }), file, pgUrl: db.url, drop: db.drop };
 }
 
 /**
@@ -31,8 +47,7 @@ export interface LocalRuntime {
  */
 export async function localRuntime(spec = MEDIATION, into?: string): Promise<LocalRuntime> {
   const dir = into ?? mkdtempSync(join(tmpdir(), 'greffe-local-'));
-  const file = join(dir, 'greffe.sqlite');
-  const store = openSqliteStore(file);
+  const { store, file, pgUrl, drop } = await freshStore(dir);
   const clock = new ManualClock(new Date('2027-03-01T09:00:00Z'));
   const rt: Runtime = {
     store,
@@ -51,8 +66,10 @@ export async function localRuntime(spec = MEDIATION, into?: string): Promise<Loc
     store,
     clock,
     file,
-    close: () => {
-      void store.close(); // synchronous underneath: closed before the folder is removed
+    ...(pgUrl && { pgUrl }),
+    close: async () => {
+      await store.close();
+      await drop();
       if (!into) rmSync(dir, { recursive: true, force: true });
     },
   };

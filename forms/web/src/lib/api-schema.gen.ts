@@ -294,11 +294,13 @@ export interface paths {
             };
         };
         readonly put?: never;
-        /** Ouvrir une affaire */
+        /** Ouvrir une affaire (avec Idempotency-Key : une seule affaire par clé, même après une panne) */
         readonly post: {
             readonly parameters: {
                 readonly query?: never;
-                readonly header?: never;
+                readonly header?: {
+                    readonly "Idempotency-Key"?: string;
+                };
                 readonly path?: never;
                 readonly cookie?: never;
             };
@@ -313,6 +315,15 @@ export interface paths {
                 };
             };
             readonly responses: {
+                /** @description Même clé : l’affaire ouverte par la première demande */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["CaseView"];
+                    };
+                };
                 /** @description Vue de l’affaire */
                 readonly 201: {
                     headers: {
@@ -324,6 +335,15 @@ export interface paths {
                 };
                 /** @description ROLE_NOT_ALLOWED */
                 readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description IDEMPOTENCY_KEY_REUSED */
+                readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
                     };

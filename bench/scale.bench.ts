@@ -1,0 +1,249 @@
+/**
+ * `npm run bench -- scale [--cases=N] [--courts=K]`: the docket at volume, on
+ * each store. N cases (default 100 000; the design point's order is 15 M) are
+ * made by cloning a real case (runtime/store/bench-fill.ts) into K courts
+ * (default 100), in two steps (N/10, then N) so that the growth of the p99
+ * shows in one run. At each step: the back office's work queue (a court
+ * actor's cases with a running deadline, soonest due first: listCases) and
+ * the case view (readCaseView, without the view cache), p50 and p99.
+ * PostgreSQL runs when GREFFE_BENCH_DB or GREFFE_TEST_DB names a server (a
+ * fresh database is made and dropped); then events per second over HTTP
+ * with one server instance, and with three on the same database.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Caller } from '../runtime/access/policy.ts';
+import { loadCatalog } from '../runtime/catalog.ts';
+import { createAuthSession } from '../runtime/identity/sessions.ts';
+import { readCaseView } from '../runtime/service/case-view.ts';
+import { type Runtime, rulesGuards } from '../runtime/service/context.ts';
+import { fireEvent } from '../runtime/service/fire-event.ts';
+import { listCases } from '../runtime/service/list-cases.ts';
+import { openCaseFor } from '../runtime/service/open-case.ts';
+import { cloneCases } from '../runtime/store/bench-fill.ts';
+import type { CaseStore } from '../runtime/store/case-store.ts';
+import { openCaseStore } from '../runtime/store/open-any.ts';
+import { freshDatabase } from '../runtime/store/pg-testing.ts';
+import { openSqliteStore } from '../runtime/store/sqlite-store.ts';
+import { ManualClock } from '../runtime/time/index.ts';
+import type { BenchModule, Log } from './run.ts';
+import { fmt } from './stats.ts';
+
+const FIXTURE = 'test/fixtures/procedures/mediation/1.0.0';
+const arg = (name: string, dflt: number) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : dflt;
+};
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number;
+};
+
+async function timings(
+  n: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < Math.min(10, n); i++) await fn(i); // warm-up
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    t.push(performance.now() - t0);
+  }
+  return { p50: percentile(t, 50), p99: percentile(t, 99) };
+}
+
+function runtimeOn(store: CaseStore): Runtime {
+  return {
+    store,
+    catalog: loadCatalog(FIXTURE),
+    clock: new ManualClock(new Date('2027-03-01T09:00:00Z')),
+    dev: false,
+    sampleUsers: [],
+    defaultCourt: 'tj-bench-7',
+    guards: rulesGuards,
+    afterCommit: () => undefined,
+    expireDue: async () => false,
+  };
+}
+
+/** One store: fill in two steps, measure the queue and the view at each. */
+async function onStore(log: Log, name: string, store: CaseStore, pgUrl: string | undefined) {
+  const n = arg('cases', 100_000);
+  const courts = arg('courts', 100);
+  const rt = runtimeOn(store);
+  const court = 'tj-bench-7';
+  const actor: Caller = { id: 'm-bench', name: 'Médiatrice', roles: ['mediateur'], court };
+  await store.upsertUser({ ...actor, source: 'bench' }, new Date());
+  const template = await openCaseFor(rt, actor, { procedure: 'mediation' });
+  await fireEvent(
+    rt,
+    actor,
+    template,
+    { event: 'inviter_voisin', data: {}, expectedVersion: 0 },
+    randomUUID(),
+  );
+  let made = 0;
+  for (const target of [Math.round(n / 10), n]) {
+    const t0 = performance.now();
+    await cloneCases(store, pgUrl, template, target - made, courts, () => undefined, 50_000, made);
+    made = target;
+    const fill = (performance.now() - t0) / 1000;
+    const inCourt = Math.floor(made / courts);
+    const queue = await timings(20, () => listCases(rt, actor, 'delai_reponse'));
+    const queueSize = (await listCases(rt, actor, 'delai_reponse')).length;
+    // Clones of court 7 (clone i is in court i % courts).
+    const ids = Array.from({ length: 200 }, (_, i) => `${template}-${(i * courts + 7) % made || 7}`);
+    const view = await timings(200, (i) => readCaseView(rt, actor, ids[i % ids.length] as string));
+    log(
+      `${name}, ${fmt(made)} affaires (${fmt(inCourt)} par tribunal, remplies en ${fmt(fill, 1)} s) : ` +
+        `file du greffe (${fmt(queueSize)} affaires) p50 ${fmt(queue.p50, 1)} ms, p99 ${fmt(queue.p99, 1)} ms ; ` +
+        `vue d’une affaire p50 ${fmt(view.p50, 2)} ms, p99 ${fmt(view.p99, 2)} ms`,
+    );
+  }
+}
+
+/** Events per second over HTTP: `instances` server processes on one PostgreSQL database, clients spread over them. */
+async function eventsPerSecond(
+  url: string,
+  dir: string,
+  instances: number,
+  seconds: number,
+): Promise<number> {
+  const procs: ChildProcess[] = [];
+  const urls = await Promise.all(
+    Array.from({ length: instances }, (_, k) => {
+      const options = {
+        db: url,
+        spec: FIXTURE.replace(/\/1\.0\.0$/, ''),
+        port: 0,
+        dataDir: dir,
+        instance: `bench-${k}`,
+      };
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'test/helpers/instance.ts', JSON.stringify(options)],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      procs.push(child);
+      return new Promise<string>((resolve, reject) => {
+        child.stdout?.on('data', (b: Buffer) => {
+          const m = /url (\S+)/.exec(b.toString());
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`instance ${k} sortie (${code})`)));
+      });
+    }),
+  );
+  const store = await openCaseStore(url, { dataDir: dir });
+  try {
+    const actor = {
+      id: `m-${instances}`,
+      name: 'M',
+      roles: ['mediateur'],
+      court: 'tj-bench-7',
+      source: 'bench',
+    };
+    await store.upsertUser(actor, new Date());
+    const token = await createAuthSession(store, { userId: actor.id, method: 'test', dev: false });
+    const post = async (base: string, path: string, body: unknown, key?: string) => {
+      const r = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...(key && { 'idempotency-key': key }),
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, body: (await r.json()) as { id?: string } };
+    };
+    const cases: { id: string; version: number }[] = [];
+    for (let i = 0; i < 64; i++) {
+      const r = await post(urls[i % instances] as string, '/api/cases', { procedure: 'mediation' });
+      cases.push({ id: r.body.id as string, version: 0 });
+    }
+    let n = 0;
+    const t0 = performance.now();
+    const worker = async (w: number) => {
+      for (let i = w; performance.now() - t0 < seconds * 1000; i += 16) {
+        const c = cases[w % cases.length] as { id: string; version: number };
+        const r = await post(
+          urls[i % instances] as string,
+          `/api/cases/${c.id}/events`,
+          { event: 'inviter_voisin', data: {}, expectedVersion: c.version },
+          randomUUID(),
+        );
+        if (r.status !== 200) throw new Error(`événement refusé : ${r.status} ${JSON.stringify(r.body)}`);
+        c.version++;
+        n++;
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)));
+    return (n * 1000) / (performance.now() - t0);
+  } finally {
+    await store.close();
+    await Promise.all(
+      procs.map(
+        (p) =>
+          new Promise((resolve) => {
+            p.once('exit', resolve);
+            p.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+}
+
+export const bench: BenchModule = {
+  title: 'Volume : files du greffe et vue d’une affaire à N affaires, SQLite et PostgreSQL',
+  async run(log) {
+    const dir = mkdtempSync(join(tmpdir(), 'greffe-scale-'));
+    try {
+      const sqlite = openSqliteStore(join(dir, 'scale.sqlite'));
+      try {
+        await onStore(log, 'SQLite', sqlite, undefined);
+      } finally {
+        await sqlite.close();
+      }
+      const server = process.env.GREFFE_BENCH_DB ?? process.env.GREFFE_TEST_DB;
+      if (!server) {
+        log('PostgreSQL : non mesuré (GREFFE_BENCH_DB=postgres://… pour le mesurer).');
+        return;
+      }
+      const db = await freshDatabase(server);
+      try {
+        const pg = await openCaseStore(db.url, { dataDir: dir });
+        try {
+          await onStore(log, 'PostgreSQL', pg, db.url);
+        } finally {
+          await pg.close();
+        }
+      } finally {
+        await db.drop();
+      }
+      const seconds = arg('seconds', 8);
+      const events = new Map<number, number>();
+      for (const k of [1, 3]) {
+        const fresh = await freshDatabase(server);
+        try {
+          events.set(k, await eventsPerSecond(fresh.url, dir, k, seconds));
+        } finally {
+          await fresh.drop();
+        }
+      }
+      log(
+        `PostgreSQL, événements/s par HTTP (16 clients, ${seconds} s) : 1 instance ${fmt(events.get(1) ?? 0)}, ` +
+          `3 instances ${fmt(events.get(3) ?? 0)} (×${fmt((events.get(3) ?? 0) / (events.get(1) ?? 1), 2)}, même machine à 2 cœurs)`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
