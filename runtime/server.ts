@@ -13,7 +13,9 @@ import { createApp } from './api/app.ts';
 import { guardRequests } from './api/http-guard.ts';
 import { uploadLimit } from './api/limits.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
-import { localConnectors } from './connectors/local.ts';
+import { type ConnectorConfig, connectorConfigFromEnv } from './connectors/config.ts';
+import { type StartedConnectors, startConnectors } from './connectors/wiring.ts';
+import type { BankAccountSample } from './connectors/webhooks/partners.ts';
 import { courtById, courtIds } from './identity/courts.ts';
 import { purgeExpiredSessions } from './identity/sessions.ts';
 import { OutboxWorker } from './connectors/outbox-worker.ts';
@@ -50,6 +52,10 @@ export interface ServerOptions {
   readonly outboxIntervalMs?: number;
   /** A JSON-lines file where local connectors also log what they deliver. */
   readonly deliveryLog?: string;
+  /** The connectors' configuration (default: from the environment, runtime/connectors/config.ts). */
+  readonly connectors?: ConnectorConfig;
+  /** What the simulated bank answers to a seizure (cents). */
+  readonly bankAccount?: BankAccountSample;
   readonly log?: (line: string) => void;
   /** Behind an HTTPS reverse proxy (`--trust-proxy`): Secure cookies, HSTS, X-Forwarded-* believed. */
   readonly trustProxy?: boolean;
@@ -70,6 +76,8 @@ export interface RunningServer {
   readonly runtime: Runtime;
   readonly scheduler: Scheduler;
   readonly outbox: OutboxWorker;
+  /** The connectors, their simulators and the act issuer. */
+  readonly connectors: StartedConnectors;
   readonly checkpointer: Checkpointer;
   /** The development clock, in dev mode. */
   readonly devClock?: ManualClock;
@@ -134,7 +142,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     ...(to.debounceMs !== undefined && { debounceMs: to.debounceMs }),
     log,
   });
-  const hooks: { kick: () => void; expire: (caseId: string) => Promise<boolean> } = {
+  const hooks: { kick: (caseId?: string) => void; expire: (caseId: string) => Promise<boolean> } = {
     kick: () => undefined,
     expire: async () => false,
   };
@@ -146,7 +154,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     sampleUsers: samples,
     defaultCourt: o.court ?? SAMPLE_COURT,
     guards: rulesGuards,
-    afterCommit: () => hooks.kick(),
+    afterCommit: (caseId) => hooks.kick(caseId),
     expireDue: (caseId) => hooks.expire(caseId),
     transparency: {
       origin: signer.name,
@@ -155,10 +163,31 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     },
   };
   const scheduler = new Scheduler(runtime, o.schedulerIntervalMs);
-  const outbox = new OutboxWorker(store, localConnectors(store, o.deliveryLog), clock, o.outboxIntervalMs);
-  hooks.kick = () => {
+  const connectors = await startConnectors(
+    runtime,
+    o.connectors ?? connectorConfigFromEnv(process.env, store.dataDir),
+    {
+      ...(o.deliveryLog && { deliveryLog: o.deliveryLog }),
+      ...(o.bankAccount && { bankAccount: o.bankAccount }),
+    },
+  );
+  if (connectors.simulated.length > 0)
+    log(`Connecteurs locaux (simulés) : ${connectors.simulated.join(', ')}.`);
+  const outbox = new OutboxWorker(store, connectors.connectors, clock, {
+    ...(o.outboxIntervalMs !== undefined && { intervalMs: o.outboxIntervalMs }),
+    onOutcome: connectors.onOutcome,
+  });
+  const acts = new Set<Promise<unknown>>();
+  hooks.kick = (caseId) => {
     outbox.kick();
     checkpointer.kick();
+    if (caseId === undefined) return;
+    // The court's acts the event produced: rendered to PDF, sealed, stored on the case (acts/issue.ts).
+    const p = connectors.issuer
+      .issuePending(caseId)
+      .catch((err: unknown) => console.error(`greffe : actes de l’affaire ${caseId} non émis :`, err))
+      .finally(() => acts.delete(p));
+    acts.add(p);
   };
   hooks.expire = async (caseId) => {
     const r = await scheduler.runDue(caseId);
@@ -168,6 +197,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const app = createApp(runtime, {
     ...(o.webDir && { webDir: o.webDir }),
     trustProxy: o.trustProxy === true,
+    webhooks: connectors.webhooks,
+    connectors: { video: connectors.video, kick: () => outbox.kick() },
     ...(devClock && {
       dev: {
         clock: devClock,
@@ -181,10 +212,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   });
   await scheduler.runDue();
   scheduler.start();
-  outbox.start();
   checkpointer.start();
   void checkpointer.take(false);
-  outbox.kick();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -209,12 +238,17 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const host = o.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  connectors.setPlatformUrl(url);
+  // Delivering starts once the server listens: the simulators answer to its address.
+  outbox.start();
+  outbox.kick();
   return {
     url,
     port,
     runtime,
     scheduler,
     outbox,
+    connectors,
     checkpointer,
     ...(devClock && { devClock }),
     async close() {
@@ -227,6 +261,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
       });
       await scheduler.idle();
       await outbox.idle();
+      await Promise.all(acts);
+      await connectors.close();
       // A last checkpoint covers the events of the last moments.
       await checkpointer.take(false);
       await checkpointer.idle();

@@ -13,6 +13,7 @@ import type { saveDraft } from '../runtime/service/drafts.ts';
 import type { EventAnswer } from '../runtime/service/fire-event.ts';
 import type { CaseSummary } from '../runtime/service/list-cases.ts';
 import type { computeStats } from '../runtime/service/stats.ts';
+import type { videoLink } from '../runtime/connectors/video/jitsi.ts';
 
 /** Compiles only when `Server` (what a handler returns) is assignable to `Web` (what the web app reads). */
 type Fits<Server extends Web, Web> = [Server, Web];
@@ -26,6 +27,7 @@ export type ApiContract = [
   Fits<CaseSummary, Api.CaseSummary>,
   Fits<CaseView, Api.CaseView>,
   Fits<EventAnswer, Api.EventAnswer>,
+  Fits<ReturnType<typeof videoLink>, Api.VideoLink>,
   Fits<Awaited<ReturnType<typeof saveDraft>>, Api.DraftSaved>,
   Fits<Awaited<ReturnType<typeof uploadDocument>>, Api.UploadedDocument>,
   Fits<Awaited<ReturnType<typeof computeStats>>, Api.Stats>,

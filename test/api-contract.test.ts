@@ -54,7 +54,14 @@ describe('real answers of the server', () => {
     globalThis.fetch = async (input, init) => {
       const res = await realFetch(input, init);
       const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-      if ((res.headers.get('content-type') ?? '').includes('json'))
+      // Only the test clients' calls to the server: not the server's own calls to its connectors'
+      // simulators, nor the simulators' signed webhooks (partners' routes, outside the web app's contract).
+      const partner = new Headers(init?.headers).has('x-greffe-signature');
+      if (
+        url.origin === new URL(t.url).origin &&
+        !partner &&
+        (res.headers.get('content-type') ?? '').includes('json')
+      )
         seen.push({
           method: (init?.method ?? 'GET').toLowerCase(),
           path: url.pathname,

@@ -24,6 +24,7 @@ import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { identityRoutes } from './routes-identity.ts';
 import { procedureRoutes } from './routes-procedures.ts';
 import { type WebhookOptions, webhookRoutes } from './routes-webhooks.ts';
+import { type ConnectorRoutesOptions, outboxRoutes, videoRoutes } from './routes-connectors.ts';
 import { mountWeb } from './web-static.ts';
 
 export interface AppOptions {
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly oidc?: readonly OidcProviderConfig[];
   /** Signed webhooks of the commissaire de justice and the bank (routes-webhooks.ts); absent → not served. */
   readonly webhooks?: WebhookOptions;
+  /** Dead letters and « Réessayer », video room links (routes-connectors.ts); absent → not served. */
+  readonly connectors?: ConnectorRoutesOptions;
   /** Secret-address ICS feeds of deadlines and hearings (routes-calendar.ts); absent → not served. */
   readonly calendar?: CalendarOptions;
 }
@@ -155,6 +158,10 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev, auth));
   if (options.webhooks) app.route('/api/webhooks', webhookRoutes(options.webhooks));
   if (options.calendar) app.route('/api/calendar', calendarRoutes(options.calendar));
+  if (options.connectors) {
+    app.route('/api/outbox', outboxRoutes(rt, auth, options.connectors));
+    app.route('/api/visio', videoRoutes(rt, auth, options.connectors));
+  }
   return app;
 }
 

@@ -432,6 +432,34 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: ok('Indicateurs', ref('Stats')) },
         },
       },
+      '/api/outbox/dead-letters': {
+        get: {
+          summary: 'Envois en échec définitif de la juridiction, avec leur erreur (personnel du greffe)',
+          security: auth,
+          responses: { 200: ok('Envois en échec', ref('DeadLetters')), 403: errorResponse('FORBIDDEN') },
+        },
+      },
+      '/api/outbox/{id}/retry': {
+        post: {
+          summary: 'Réessayer un envoi en échec : remis dans la file, ses tentatives comptées à nouveau',
+          security: auth,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: {
+            200: ok('{ ok, id }', { type: 'object' }),
+            403: errorResponse('FORBIDDEN'),
+            404: errorResponse('NOT_FOUND'),
+            409: errorResponse('INVALID_STATE'),
+          },
+        },
+      },
+      '/api/visio/{id}': {
+        get: {
+          summary: 'Lien de la salle de visioconférence de l’affaire (audiences, conciliation ; jeton signé)',
+          security: auth,
+          parameters: [caseId],
+          responses: { 200: ok('Lien', ref('VideoLink')), 404: errorResponse('CASE_NOT_FOUND') },
+        },
+      },
       '/api/transparence/checkpoints': {
         get: {
           summary:

@@ -243,6 +243,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     byState: record(int),
   }),
   Problem: obj({ field: str, message: str }, []),
+  /** The outbox's messages failed for good (routes-connectors.ts). */
+  DeadLetters: obj({
+    deadLetters: list(
+      obj({
+        id: int,
+        caseId: orNull(str),
+        reference: orNull(str),
+        connector: str,
+        kind: str,
+        recipient: str,
+        recipientRole: orNull(str),
+        subject: str,
+        attempts: int,
+        error: orNull(str),
+        createdAt: str,
+      }),
+    ),
+  }),
+  /** A case's video room link (routes-connectors.ts). */
+  VideoLink: obj({ url: str, room: str, expiresAt: str }),
   Checkpoints: obj({
     origin: str,
     publicKey: str,

@@ -8,7 +8,13 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../connectors/connector.ts';
 import { MemoryWebhookInbox } from '../connectors/webhooks/inbox.ts';
-import { bankSimulator, commissaireSimulator, WebhookSender } from '../connectors/webhooks/partners.ts';
+import {
+  partnerConnector,
+  startBankSimulator,
+  startCommissaireSimulator,
+} from '../connectors/webhooks/partner-connectors.ts';
+import { PartnerClient } from '../connectors/webhooks/partner-http.ts';
+import { WebhookSender } from '../connectors/webhooks/partners.ts';
 import { signWebhook, type WebhookKey } from '../connectors/webhooks/signature.ts';
 import { onError } from './errors.ts';
 import { webhookRoutes } from './routes-webhooks.ts';
@@ -60,29 +66,46 @@ afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
 describe('signed webhooks', () => {
   it('records the commissaire’s and the bank’s answers, a retried delivery once', async () => {
-    const cj = commissaireSimulator(
-      'signification_papier',
-      new WebhookSender(`${base}/api/webhooks/commissaire`, [NEW]),
-      () => 'a_domicile',
-      () => '2027-03-20',
-    );
-    await cj.deliver(message(41));
-    await cj.deliver(message(41)); // redelivered by the outbox after a crash: same id, fresh signature
-    const bank = bankSimulator(new WebhookSender(`${base}/api/webhooks/banque`, [BANK]), () => ({
-      balance: 250_000,
-      protectedBalance: 64_000,
-    }));
-    await bank.deliver({ ...message(42), connector: 'saisie_attribution' });
-    expect(inbox.deliveries.map((d) => [d.partner, d.id, d.type, d.keyId])).toEqual([
-      ['commissaire', 'signification-41', 'signification.retour', 'cj-2027'],
-      ['banque', 'saisie-42', 'saisie.reponse', 'bq-1'],
-    ]);
-    expect(inbox.deliveries[0]?.data).toMatchObject({ mode: 'a_domicile', date: '2027-03-20' });
-    expect(inbox.deliveries[1]?.data).toMatchObject({
-      solde: 250_000,
-      soldeInsaisissable: 64_000,
-      disponible: 186_000,
+    const PLATFORM: WebhookKey = { id: 'plateforme', secret: 'secret-des-demandes-de-la-plateforme' };
+    const cj = await startCommissaireSimulator({
+      keys: [PLATFORM],
+      webhook: () => new WebhookSender(`${base}/api/webhooks/commissaire`, [NEW]),
     });
+    const bank = await startBankSimulator({
+      keys: [PLATFORM],
+      webhook: () => new WebhookSender(`${base}/api/webhooks/banque`, [BANK]),
+      account: () => ({ balance: 250_000, protectedBalance: 64_000 }),
+    });
+    try {
+      const data = { modalite: 'a_domicile', date_signification: '2027-03-20' };
+      await cj.act('case-1', 'signifier_identifiants', data);
+      const saisie = partnerConnector(
+        'saisie_attribution',
+        'banque',
+        new PartnerClient(bank.url, [PLATFORM]),
+      );
+      const m = { ...message(42), connector: 'saisie_attribution' };
+      await saisie.deliver(m);
+      await saisie.deliver(m); // redelivered by the outbox after a crash: same key, the bank answers once
+      await expect.poll(() => inbox.deliveries.length).toBe(2);
+      expect(bank.hits()).toBe(2);
+      expect(bank.received).toHaveLength(1);
+      expect(inbox.deliveries.map((d) => [d.partner, d.type, d.keyId])).toEqual([
+        ['commissaire', 'signification.retour', 'cj-2027'],
+        ['banque', 'saisie.reponse', 'bq-1'],
+      ]);
+      expect(inbox.deliveries[0]?.data).toMatchObject({ event: 'signifier_identifiants', data });
+      expect(inbox.deliveries[1]?.data).toMatchObject({
+        solde: 250_000,
+        soldeInsaisissable: 64_000,
+        disponible: 186_000,
+      });
+      // A request not signed with the platform's key is refused by the partner.
+      await expect(new PartnerClient(bank.url, [NEW]).request('k', {})).rejects.toThrow(/401/);
+    } finally {
+      await cj.close();
+      await bank.close();
+    }
   });
 
   it('bad signature, old timestamp, replayed body, unknown key → 401 and nothing recorded', async () => {

@@ -111,6 +111,11 @@ export function replayCase(
       s = { ...s, seq: r.seq, documents: [...s.documents, ...refs] };
       continue;
     }
+    // What came back from outside; its documents (an act's sealed PDF) are not the reducer's (store/queries.ts).
+    if (r.kind === 'connecteur') {
+      s = { ...s, seq: r.seq };
+      continue;
+    }
     if (r.kind === 'participation') {
       const d = dataOf(r);
       participants.push({
@@ -134,10 +139,19 @@ export function replayCase(
             !s.runningDeadlines.some((x) => x !== d && x.deadline === d.deadline),
         )
         .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
-      if (!fired)
-        return { seq: r.seq, reason: `« ${r.event} » du système sans délai échu qui le déclenche.` };
-      expired = { deadline: fired.deadline, ...(fired.party !== undefined && { party: fired.party }) };
-      expireAlone(Date.parse(fired.dueAt), false, instanceKey(fired));
+      // A step of a cascade ended by what came back from outside (a returned letter): the item just
+      // before names the deadline it ends (runtime/connectors/webhooks/case-inbox.ts).
+      const ended = fired ? undefined : endedStep(rows, r.seq, dataOf);
+      const early = ended
+        ? s.runningDeadlines.find(
+            (d) => d.deadline === ended && p.deadlines[ended]?.onExpiry.event === r.event,
+          )
+        : undefined;
+      const step = fired ?? early;
+      if (!step) return { seq: r.seq, reason: `« ${r.event} » du système sans délai échu qui le déclenche.` };
+      expired = { deadline: step.deadline, ...(step.party !== undefined && { party: step.party }) };
+      if (fired) expireAlone(Date.parse(fired.dueAt), false, instanceKey(fired));
+      else expireAlone(at.getTime(), true, instanceKey(step));
     } else expireAlone(at.getTime(), true);
     const data = dataOf(r);
     const actor =
@@ -211,4 +225,16 @@ export function replayCase(
     s = d.snapshot;
   }
   return { snapshot: s, deadlines, participants, documents };
+}
+
+/** The deadline the item before `seq` says it ends (`etapeClose`, a `connecteur` item), if any. */
+function endedStep(
+  rows: readonly JournalRow[],
+  seq: number,
+  dataOf: (r: JournalRow) => Record<string, unknown>,
+): string | undefined {
+  const before = rows.find((x) => x.seq === seq - 1);
+  if (before?.kind !== 'connecteur') return undefined;
+  const ends = dataOf(before).etapeClose;
+  return typeof ends === 'string' ? ends : undefined;
 }

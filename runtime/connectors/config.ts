@@ -4,6 +4,7 @@
  * set: e-mails as .eml files, SMS through the local simulator, the seal with
  * a generated development certificate and a local TSA, no webhook served.
  */
+import { join, resolve } from 'node:path';
 import type { Connector, OutboundMessage } from './connector.ts';
 import { mailConnector } from './mail/mail-connector.ts';
 import { type MailerConfig, mailerFromConfig, mailFolder } from './mail/mailer.ts';
@@ -21,6 +22,16 @@ export interface ConnectorConfig {
   readonly webhooks: Readonly<Record<string, readonly WebhookKey[]>>;
   /** The platform's public address, for links in messages (e.g. https://petits-litiges.justice.fr). */
   readonly publicUrl?: string;
+  /**
+   * The outside partners the platform sends requests to, per webhook partner (`commissaire`, `banque`,
+   * `poste`): their endpoint (absent → a simulator on loopback) and, for the commissaire, the platform
+   * account it acts as (its messages are forwarded to it, its webhook acts are that account's).
+   */
+  readonly partners: Readonly<Record<string, { readonly url?: string; readonly actor?: string }>>;
+  /** Keys the platform signs its requests to partners with (same scheme as the webhooks). */
+  readonly requestKeys: readonly WebhookKey[];
+  /** Video rooms (Jitsi-compatible): base URL, application id and the secret of the room tokens. */
+  readonly video: { readonly url?: string; readonly appId: string; readonly secret?: string };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -59,13 +70,32 @@ export function connectorConfigFromEnv(env: Env, dataDir?: string): ConnectorCon
       ...opt('serviceName', env.GREFFE_SMS_OVH_SERVICE),
       ...opt('sender', env.GREFFE_SMS_SENDER),
       ...(max !== undefined && { maxSegments: max }),
-      logFile: env.GREFFE_SMS_LOG ?? 'data/sms.jsonl',
+      logFile:
+        env.GREFFE_SMS_LOG ??
+        (dataDir !== undefined ? join(resolve(dataDir), 'sms.jsonl') : 'data/sms.jsonl'),
     },
     seal: {
       ...opt('certFile', env.GREFFE_SEAL_CERT),
       ...opt('keyFile', env.GREFFE_SEAL_KEY),
       ...opt('tsaUrl', env.GREFFE_TSA_URL),
-      devDir: env.GREFFE_DEV_PKI_DIR ?? 'data/dev-pki',
+      devDir:
+        env.GREFFE_DEV_PKI_DIR ??
+        (dataDir !== undefined ? join(resolve(dataDir), 'dev-pki') : 'data/dev-pki'),
+    },
+    partners: Object.fromEntries(
+      Object.keys(WEBHOOK_TYPES).map((p) => {
+        const P = p.toUpperCase();
+        return [
+          p,
+          { ...opt('url', env[`GREFFE_PARTNER_URL_${P}`]), ...opt('actor', env[`GREFFE_PARTNER_USER_${P}`]) },
+        ];
+      }),
+    ),
+    requestKeys: parseWebhookKeys(env.GREFFE_PARTNER_KEYS, 'GREFFE_PARTNER_KEYS'),
+    video: {
+      ...opt('url', env.GREFFE_VIDEO_URL),
+      appId: env.GREFFE_VIDEO_APP_ID ?? 'greffe',
+      ...opt('secret', env.GREFFE_VIDEO_SECRET),
     },
     webhooks: Object.fromEntries(
       // One key list per webhook partner (webhooks/inbox.ts: the commissaire de justice, the bank).
@@ -82,6 +112,8 @@ export function connectorConfigFromEnv(env: Env, dataDir?: string): ConnectorCon
 export interface RecipientLookups {
   readonly emailOf: (m: OutboundMessage) => string | undefined | Promise<string | undefined>;
   readonly phoneOf: (m: OutboundMessage) => string | undefined | Promise<string | undefined>;
+  /** The case's page, when the public address is known only once the server listens. */
+  readonly caseUrl?: (caseId: string) => string;
 }
 
 /** The configured `courriel` and `sms` connectors, to give localConnectors(…, real). */
@@ -92,7 +124,7 @@ export async function configuredConnectors(
   const sms = await smsFromConfig(c.sms);
   const caseUrl = c.publicUrl
     ? (id: string) => `${c.publicUrl}/affaires/${encodeURIComponent(id)}`
-    : undefined;
+    : lookups.caseUrl;
   return {
     connectors: [
       mailConnector(mailerFromConfig(c.mail), { addressOf: lookups.emailOf, ...(caseUrl && { caseUrl }) }),

@@ -18,6 +18,14 @@ export interface OutboundMessage {
   readonly document?: { readonly kind: string; readonly sha256: string; readonly id?: string };
 }
 
+/** What a provider answered when it accepted a message (journaled on the case as its delivery status). */
+export interface DeliveryResult {
+  /** The provider's own id (SMS job, letter, request), for the operator and the tracking events. */
+  readonly providerId?: string;
+  /** A French detail for the case's history (e.g. « lettre recommandée n° 1A0… »). */
+  readonly detail?: string;
+}
+
 export interface Connector {
   readonly name: string;
   /** French: what it does here, and what the real provider will be. */
@@ -25,9 +33,11 @@ export interface Connector {
   /**
    * Delivers one message. Must be idempotent: the worker delivers at least
    * once, so the same `outboxId` may come twice (after a crash between
-   * delivery and acknowledgement).
+   * delivery and acknowledgement). A connector that reaches an outside
+   * provider passes `outbox-<outboxId>` as the provider's idempotency key, so
+   * the provider sends once whatever the platform retries.
    */
-  deliver(message: OutboundMessage): Promise<void>;
+  deliver(message: OutboundMessage): Promise<DeliveryResult | undefined>;
 }
 
 /** The platform's own inbox: not a spec connector, every notification goes there. */

@@ -34,7 +34,7 @@ export function localConnector(name: string, store: CaseStore, logFile?: string)
   return {
     name,
     description: DESCRIPTIONS[name] ?? 'Connecteur local.',
-    async deliver(m: OutboundMessage): Promise<void> {
+    async deliver(m: OutboundMessage): Promise<undefined> {
       const deliveredAt = new Date().toISOString();
       const recipient = m.recipient.userId
         ? `${m.recipient.name} <${m.recipient.userId}>`
@@ -51,6 +51,7 @@ export function localConnector(name: string, store: CaseStore, logFile?: string)
         const line = { deliveredAt, ...m, to: recipient, ...(!inserted && { repeat: true }) };
         appendFileSync(logFile, `${JSON.stringify(line)}\n`);
       }
+      return undefined;
     },
   };
 }
@@ -73,8 +74,9 @@ export function localConnectors(
       const local = localConnector(n, store, logFile);
       const r = real.find((c) => c.name === n);
       const deliver = async (m: OutboundMessage) => {
-        await r?.deliver(m);
+        const result = await r?.deliver(m);
         await local.deliver(m);
+        return result;
       };
       return [n, r ? { name: n, description: r.description, deliver } : local];
     }),

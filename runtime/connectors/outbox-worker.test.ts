@@ -129,6 +129,7 @@ describe('OutboxWorker', () => {
       description: 'panne simulée',
       async deliver() {
         if (fail) throw new Error('serveur SMTP injoignable');
+        return undefined;
       },
     };
     const w = new OutboxWorker(store, new Map([['courriel', flaky]]), clock);

@@ -3,16 +3,41 @@
  * reminder planned for a date goes out on that date, also in tests), oldest
  * first, through the connector they name. At least once: a message is marked
  * delivered only after its connector returned; a failure is retried later
- * with a growing delay, up to MAX_ATTEMPTS, then marked failed for the staff.
+ * with a growing, jittered delay, up to MAX_ATTEMPTS, then marked failed: a
+ * dead letter the registry staff see in the back office, with its error and a
+ * « Réessayer » action (runtime/api/routes-outbox.ts). Each outcome (sent,
+ * failed for good) is also handed to `onOutcome`, which journals it on the
+ * case (receipts.ts). Sent once: connectors give the provider the message's
+ * idempotency key (`outbox-<id>`), so a crash between the provider's answer
+ * and `markOutbox` ends in a second call the provider recognises.
  */
 import type { CaseStore, OutboxRow } from '../store/case-store.ts';
 import type { Clock } from '../time/index.ts';
-import type { Connector, OutboundMessage } from './connector.ts';
+import type { Connector, DeliveryResult, OutboundMessage } from './connector.ts';
 
 export const MAX_ATTEMPTS = 8;
-/** 1 min, 2 min, 4 min… capped at 6 h. */
-export const retryDelayMs = (attempts: number): number =>
-  Math.min(60_000 * 2 ** (attempts - 1), 6 * 3_600_000);
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits half of
+ * min(1 min × 2^(n−1), 6 h) plus a random part of the other half, so messages
+ * that failed together (a provider down) do not all come back at once.
+ * `random` in [0, 1) (injected by tests).
+ */
+export const retryDelayMs = (attempts: number, random: () => number = Math.random): number => {
+  const ceiling = Math.min(60_000 * 2 ** (attempts - 1), 6 * 3_600_000);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+};
+
+/** What became of a message, handed to `onOutcome` after the outbox row is marked. */
+export type DeliveryOutcome =
+  | { readonly status: 'sent'; readonly result: DeliveryResult | undefined; readonly attempts: number }
+  | { readonly status: 'dead'; readonly error: string; readonly attempts: number };
+
+export interface OutboxWorkerOptions {
+  readonly intervalMs?: number;
+  readonly random?: () => number;
+  /** Journals the outcome on the case (receipts.ts); its own failure is logged, never retried as a send. */
+  readonly onOutcome?: (message: OutboundMessage, row: OutboxRow, outcome: DeliveryOutcome) => Promise<void>;
+}
 
 /**
  * A message queued for a party role nobody held yet (e.g. a reminder planned
@@ -55,12 +80,17 @@ export class OutboxWorker {
   /** Set by stop(): a kick scheduled before it must not drain afterwards (the store may be closed). */
   #stopped = false;
 
+  private readonly intervalMs: number;
   constructor(
     private readonly store: CaseStore,
     private readonly connectors: ReadonlyMap<string, Connector>,
     private readonly clock: Clock,
-    private readonly intervalMs = 5_000,
-  ) {}
+    options: number | OutboxWorkerOptions = {},
+  ) {
+    this.options = typeof options === 'number' ? { intervalMs: options } : options;
+    this.intervalMs = this.options.intervalMs ?? 5_000;
+  }
+  private readonly options: OutboxWorkerOptions;
 
   start(): void {
     this.#stopped = false;
@@ -123,29 +153,39 @@ export class OutboxWorker {
       }
     }
     const connector = this.connectors.get(row.connector);
+    const message = await toMessage(this.store, row);
+    const attempts = row.attempts + 1;
+    let result: DeliveryResult | undefined;
     try {
       if (!connector) throw new Error(`aucun connecteur « ${row.connector} »`);
-      await connector.deliver(await toMessage(this.store, row));
-      await this.store.markOutbox(row.id, {
-        status: 'delivered',
-        attempts: row.attempts + 1,
-        at: now.toISOString(),
-      });
-      return true;
+      result = (await connector.deliver(message)) ?? undefined;
     } catch (err: unknown) {
-      const attempts = row.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS || !connector;
+      const error = err instanceof Error ? err.message : String(err);
+      // Journaled before the row is marked: a crash in between journals it again, once (keyed receipt).
+      if (failed) await this.#outcome(message, row, { status: 'dead', error, attempts });
       await this.store.markOutbox(row.id, {
         status: failed ? 'failed' : 'pending',
         attempts,
-        error: err instanceof Error ? err.message : String(err),
-        availableAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+        error,
+        availableAt: new Date(now.getTime() + retryDelayMs(attempts, this.options.random)).toISOString(),
       });
       console.error(
         `greffe : message ${row.id} (${row.connector}) non distribué, tentative ${attempts} :`,
         err,
       );
       return false;
+    }
+    await this.#outcome(message, row, { status: 'sent', result, attempts });
+    await this.store.markOutbox(row.id, { status: 'delivered', attempts, at: now.toISOString() });
+    return true;
+  }
+
+  async #outcome(message: OutboundMessage, row: OutboxRow, outcome: DeliveryOutcome): Promise<void> {
+    try {
+      await this.options.onOutcome?.(message, row, outcome);
+    } catch (err: unknown) {
+      console.error(`greffe : suivi du message ${row.id} non journalisé :`, err);
     }
   }
 }

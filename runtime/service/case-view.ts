@@ -25,6 +25,8 @@ function timelineLabel(
   const p = a.procedure;
   if (kind === 'transition') return p.transitions[transitionIndex ?? -1]?.label ?? 'Événement';
   if (kind === 'ouverture') return 'Ouverture de l’affaire';
+  // What came back from outside (runtime/connectors): the recorder wrote its French line.
+  if (kind === 'connecteur') return typeof data.label === 'string' ? data.label : 'Suivi d’un envoi';
   if (kind === 'participation') {
     const role = typeof data.role === 'string' ? data.role : '';
     return `${p.roles[role]?.label ?? role} rejoint l’affaire`;

@@ -18,8 +18,8 @@ export interface Runtime {
   readonly defaultCourt: string;
   /** Guard evaluation for a procedure (rules/ by default). */
   readonly guards: (procedure: Procedure) => GuardEvaluator;
-  /** Called after each commit that may have queued messages (wakes the outbox worker). */
-  readonly afterCommit: () => void;
+  /** Called after each commit that may have queued messages or produced acts (wakes the outbox worker, issues the acts). */
+  readonly afterCommit: (caseId?: string) => void;
   /** Fires the case's deadlines already due, before an event is decided on it (a late act never wins over an expiry). */
   readonly expireDue: (caseId: string) => Promise<boolean>;
   /** The journal's public key and name, for GET /api/transparence/checkpoints (absent: not served). */

@@ -153,7 +153,7 @@ export async function fireEvent(
         return { status: 200, json: JSON.stringify(answer) };
       },
     });
-    rt.afterCommit();
+    rt.afterCommit(caseId);
     return {
       status: committed.response?.status ?? 200,
       json: committed.response?.json ?? 'null',
@@ -217,7 +217,7 @@ export async function fireSystemEvent(
       ...(expiryAlerts && { expiryAlerts }),
       ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
     });
-    rt.afterCommit();
+    rt.afterCommit(c.id);
     return { seq };
   } catch (err: unknown) {
     if (err instanceof GreffeError) return { refused: err };

@@ -44,7 +44,7 @@ import type {
   ParticipantRow,
   UserRow,
 } from './schema.ts';
-import type { UploadRecord } from './journal.ts';
+import type { ReceiptRecord, UploadRecord } from './journal.ts';
 import type { NewCheckpoint } from './transparency-log.ts';
 import type { NewUser } from './users.ts';
 
@@ -201,6 +201,9 @@ export interface DeliveryRecord {
   readonly deliveredAt: string;
 }
 
+/** An outbox message that failed for good, with its case's reference (the back office's dead letters). */
+export type DeadLetter = OutboxRow & { readonly reference: string | null };
+
 /** The rows of one case, as `greffe audit verify` checks them. */
 export interface AuditCaseRows {
   /** In journal order. */
@@ -355,6 +358,20 @@ export interface CaseStore {
   markOutbox(id: number, outcome: OutboxOutcome): Promise<void>;
   /** Records a local delivery; false when the message was already delivered. */
   recordDelivery(d: DeliveryRecord): Promise<boolean>;
+  /** One outbox message. */
+  outboxMessage(id: number): Promise<OutboxRow | undefined>;
+  /** Messages that failed for good, newest first (of one court's cases, or all). */
+  deadLetters(court?: string): Promise<DeadLetter[]>;
+  /** Puts a failed message back in the queue, available at `at`, its attempts counted anew; false unless it had failed. */
+  retryOutbox(id: number, at: string): Promise<boolean>;
+
+  // Receipts: what came back from outside.
+  /**
+   * Journals `r` on its case (kind `connecteur`) with its document, once per
+   * key, in one transaction. `recorded` is false when the key was known: `seq`
+   * is then the first record's.
+   */
+  recordReceipt(r: ReceiptRecord): Promise<{ recorded: boolean; seq: number }>;
 
   // Users, sessions and login codes (policy in runtime/identity, docs/securite.md).
   upsertUser(u: NewUser, at: Date): Promise<void>;
@@ -410,4 +427,4 @@ export interface CaseStore {
   close(): Promise<void>;
 }
 
-export type { UploadRecord };
+export type { ReceiptRecord, UploadRecord };

@@ -11,7 +11,8 @@ import type { CaseRow } from './schema.ts';
 export type Exec = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 /** Journal item kinds. */
-export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation';
+/** `connecteur`: what came back from outside (a delivery, a tracking event, a return, an act issued). */
+export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation' | 'connecteur';
 
 /** The system's actor id in the journal (deadline expiries). */
 export const SYSTEM_ACTOR = 'systeme';
@@ -71,6 +72,35 @@ export function* appendJournal(
   return { seq, hash, id };
 }
 
+/**
+ * Something that came back from outside for a case — a delivery acknowledged
+ * by its provider, a letter's tracking event, a commissaire's return, a bank's
+ * answer, an act issued as a sealed PDF — journaled once per `key`.
+ */
+export interface ReceiptRecord {
+  /** Unique per answer (e.g. `outbox-12:envoye`, `poste:<tracking id>`): a second record with it changes nothing. */
+  readonly key: string;
+  readonly caseId: string;
+  /** Dotted name of what happened, e.g. `courriel.envoye`, `courrier.retourne`, `acte.emis`. */
+  readonly event: string;
+  /** The line the case's history shows, in French. */
+  readonly label: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly actorId: string;
+  /** Roles that may see it; empty = every role of the case. */
+  readonly visibleTo: readonly string[];
+  readonly at: string;
+  /** A document issued with it (its bytes already stored under their SHA-256). */
+  readonly document?: {
+    readonly id: string;
+    readonly kind: string;
+    readonly filename: string;
+    readonly mediaType: string;
+    readonly size: number;
+    readonly sha256: string;
+  };
+}
+
 /** A document upload to journal (its bytes are already stored under their SHA-256). */
 export interface UploadRecord {
   readonly caseId: string;
@@ -114,4 +144,43 @@ export function* recordUpload(u: UploadRecord): Step<void> {
     uploadedByRole: u.actorRole,
     journalSeq: seq,
   });
+}
+
+/**
+ * Journals what came back from outside (kind `connecteur`) with the document
+ * issued with it, once per key: a known key changes nothing and gives back the
+ * first record's sequence number (inside the caller's transaction).
+ */
+export function* recordReceipt(r: ReceiptRecord): Step<{ recorded: boolean; seq: number }> {
+  // The case first: on PostgreSQL it is read FOR UPDATE, so a second instance recording the same
+  // answer waits here and then finds the first one's receipt.
+  const c = yield* call('caseById', { id: r.caseId });
+  if (!c) throw new Error(`Affaire ${r.caseId} inconnue.`);
+  const known = yield* call('receiptOf', { key: r.key });
+  if (known) return { recorded: false, seq: known.journalSeq };
+  const d = r.document;
+  const { seq } = yield* appendJournal(c, {
+    kind: 'connecteur',
+    event: r.event,
+    actorId: r.actorId,
+    actorRole: null,
+    at: r.at,
+    data: { ...r.data, label: r.label },
+    ...(d && { documents: [{ id: d.id, kind: d.kind, sha256: d.sha256 }] }),
+    visibleTo: r.visibleTo,
+    caseVersion: c.version,
+  });
+  if (d) {
+    yield* call('insertDocument', {
+      ...d,
+      caseId: r.caseId,
+      origin: 'acte',
+      uploadedAt: r.at,
+      uploadedBy: r.actorId,
+      uploadedByRole: null,
+      journalSeq: seq,
+    });
+  }
+  yield* call('insertReceipt', { key: r.key, caseId: r.caseId, journalSeq: seq, at: r.at });
+  return { recorded: true, seq };
 }

@@ -5,7 +5,7 @@
  * other, so the second one reads the first one's journal head and version
  * (and an event decided on the old version is refused: VersionConflict).
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgTransaction } from 'drizzle-orm/pg-core';
 import * as t from './pg-schema.ts';
@@ -60,7 +60,8 @@ export function pgOps(tx: PgExec): AsyncOps {
       tx
         .select({ id: t.documents.id, kind: t.documents.kind, sha256: t.documents.sha256 })
         .from(t.documents)
-        .where(eq(t.documents.caseId, caseId))
+        // The reducer's documents: not the sealed PDFs issued from them (origin `acte`; queries.ts).
+        .where(and(eq(t.documents.caseId, caseId), ne(t.documents.origin, 'acte')))
         .orderBy(asc(t.documents.journalSeq)),
     runningDeadlineNamed: async ({ caseId, name }) =>
       tx
@@ -164,6 +165,14 @@ export function pgOps(tx: PgExec): AsyncOps {
         .where(
           and(eq(t.invitations.caseId, caseId), eq(t.invitations.role, role), isNull(t.invitations.usedAt)),
         );
+    },
+    // Read after the case row is locked (journal.ts recordReceipt): a concurrent record of the same key has committed by then.
+    receiptOf: async ({ key }) =>
+      (
+        await tx.select({ journalSeq: t.receipts.journalSeq }).from(t.receipts).where(eq(t.receipts.key, key))
+      )[0] as { journalSeq: number } | undefined,
+    insertReceipt: async (a) => {
+      await tx.insert(t.receipts).values(a);
     },
   };
 }

@@ -143,6 +143,59 @@ describe.skipIf(!testPgUrl())('the PostgreSQL store', () => {
     }
   });
 
+  it('journals a receipt once per key (concurrent records too), and retries a dead letter', async () => {
+    const { rt, store } = local;
+    const id = await openCaseFor(rt, MEDIATRICE, { procedure: 'mediation' });
+    const before = await store.getCase(id);
+    const receipt = {
+      key: `poste:${id}`,
+      caseId: id,
+      event: 'acte.emis',
+      label: 'Acte émis',
+      data: { n: 1 },
+      actorId: 'systeme',
+      visibleTo: [],
+      at: new Date().toISOString(),
+      document: {
+        id: `acte-${id}`,
+        kind: 'acte',
+        filename: 'a.pdf',
+        mediaType: 'application/pdf',
+        size: 3,
+        sha256: 'a'.repeat(64),
+      },
+    };
+    const both = await Promise.all([store.recordReceipt(receipt), store.recordReceipt(receipt)]);
+    expect(both.map((r) => r.recorded).sort()).toEqual([false, true]);
+    expect(both[0]?.seq).toBe(both[1]?.seq);
+    const after = await store.getCase(id);
+    expect(after?.journalSeq).toBe((before?.journalSeq ?? 0) + 1);
+    expect(after?.version).toBe(before?.version);
+    // The act's PDF is the case's, not the reducer's (origin `acte`).
+    expect((await store.caseSnapshot(after as NonNullable<typeof after>)).documents).toEqual([]);
+
+    const d = await accepted(id, 'inviter_voisin');
+    await store.commitEvent({ procedure: p, caseId: id, decision: d, actorId: 'm' });
+    const m = (await store.claimOutbox('9999-01-01T00:00:00.000Z', 100)).find((x) => x.caseId === id);
+    if (!m) throw new Error('no message');
+    await store.markOutbox(m.id, {
+      status: 'failed',
+      attempts: 8,
+      error: 'refusé',
+      availableAt: m.availableAt,
+    });
+    const dead = await store.deadLetters();
+    expect(dead.map((x) => [x.id, x.reference])).toContainEqual([m.id, after?.reference]);
+    expect(await store.retryOutbox(m.id, '2020-01-01T00:00:00.000Z')).toBe(true);
+    expect(await store.retryOutbox(m.id, '2020-01-01T00:00:00.000Z')).toBe(false);
+    expect(await store.outboxMessage(m.id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      leaseOwner: null,
+    });
+    expect((await store.deadLetters()).map((x) => x.id)).not.toContain(m.id);
+  });
+
   it('refuses to edit or delete the journal, and takes every journal item into the transparency log once', async () => {
     const { store } = local;
     await withPg(local.pgUrl as string, async (c) => {

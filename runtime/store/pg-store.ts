@@ -23,12 +23,14 @@ import type {
   AuthSessionRecord,
   CaseListRows,
   CaseStore,
+  DeadLetter,
   DeliveryRecord,
   EventCommit,
   LoginCodeRecord,
   NewLoginCode,
   NoticeRow,
   OutboxOutcome,
+  ReceiptRecord,
   StatsRows,
   UploadRecord,
   UserDeadlineRow,
@@ -37,7 +39,7 @@ import type {
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
-import { recordUpload } from './journal.ts';
+import { recordReceipt, recordUpload } from './journal.ts';
 import { joinWithCode } from './participants.ts';
 import { type PgExec, pgOps } from './pg-ops.ts';
 import { openPg, type PgHandle } from './pg-open.ts';
@@ -412,6 +414,29 @@ export class PgCaseStore implements CaseStore {
   async recordDelivery(d: DeliveryRecord) {
     const r = await this.#db.insert(t.deliveries).values(d).onConflictDoNothing();
     return (r.rowCount ?? 0) > 0;
+  }
+  async outboxMessage(id: number) {
+    return (await this.#db.select().from(t.outbox).where(eq(t.outbox.id, id)))[0] as OutboxRow | undefined;
+  }
+  async deadLetters(court?: string): Promise<DeadLetter[]> {
+    const failed = sql`${t.outbox.status} = 'failed'`;
+    const rows = await this.#db
+      .select({ o: t.outbox, reference: t.cases.reference })
+      .from(t.outbox)
+      .leftJoin(t.cases, eq(t.cases.id, t.outbox.caseId))
+      .where(court === undefined ? failed : and(failed, eq(t.cases.court, court)))
+      .orderBy(desc(t.outbox.id));
+    return rows.map((r) => ({ ...(r.o as OutboxRow), reference: r.reference as string | null }));
+  }
+  async retryOutbox(id: number, at: string) {
+    const r = await this.#db
+      .update(t.outbox)
+      .set({ status: 'pending', attempts: 0, availableAt: at, leaseOwner: null, leaseUntil: null })
+      .where(and(eq(t.outbox.id, id), sql`${t.outbox.status} = 'failed'`));
+    return (r.rowCount ?? 0) > 0;
+  }
+  async recordReceipt(r: ReceiptRecord) {
+    return this.#write(() => recordReceipt(r));
   }
 
   async upsertUser(u: NewUser, at: Date) {

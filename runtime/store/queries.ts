@@ -6,7 +6,7 @@
  * Statements run on the one better-sqlite3 connection, hence inside whatever
  * transaction is open on it.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { fastAll } from './fast-prepared.ts';
 import * as schema from './schema.ts';
@@ -82,10 +82,12 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .where(and(eq(deadlines.caseId, p('caseId')), running))
       .orderBy(asc(deadlines.id))
       .prepare(),
+    // The reducer's documents: not the sealed PDFs issued from them (origin `acte`, runtime/acts/issue.ts),
+    // written beside the events and outside their version check.
     documentRefsOf: db
       .select({ id: documents.id, kind: documents.kind, sha256: documents.sha256 })
       .from(documents)
-      .where(eq(documents.caseId, p('caseId')))
+      .where(and(eq(documents.caseId, p('caseId')), ne(documents.origin, 'acte')))
       .orderBy(asc(documents.journalSeq))
       .prepare(),
     runningDeadlineNamed: db

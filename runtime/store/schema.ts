@@ -89,7 +89,7 @@ export const journalEvents = sqliteTable(
       .notNull()
       .references(() => cases.id),
     seq: integer('seq').notNull(),
-    /** ouverture | transition | piece | participation */
+    /** ouverture | transition | piece | participation | connecteur */
     kind: text('kind').notNull(),
     event: text('event'),
     transitionIndex: integer('transition_index'),
@@ -127,7 +127,7 @@ export const documents = sqliteTable(
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    /** depot (uploaded) | production (produced by an event) */
+    /** depot (uploaded) | production (produced by an event) | acte (an act issued as a sealed PDF) */
     origin: text('origin').notNull(),
     uploadedAt: text('uploaded_at').notNull(),
     uploadedBy: text('uploaded_by').notNull(),
@@ -354,3 +354,17 @@ export type DeliveryRow = typeof deliveries.$inferSelect;
 export type LogLeafRow = typeof logLeaves.$inferSelect;
 export type CheckpointRow = typeof checkpoints.$inferSelect;
 export type CaseKeyRow = typeof caseKeys.$inferSelect;
+
+/**
+ * What came back from outside for a case (a delivery acknowledged, a letter's
+ * tracking event, a commissaire's return, a bank's answer, an act issued):
+ * one row per key, so a redelivered answer is journaled once.
+ */
+export const receipts = sqliteTable('receipts', {
+  key: text('key').primaryKey(),
+  caseId: text('case_id')
+    .notNull()
+    .references(() => cases.id),
+  journalSeq: integer('journal_seq').notNull(),
+  at: text('at').notNull(),
+});

@@ -7,7 +7,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Queries } from './queries.ts';
 import type * as schema from './schema.ts';
-import { cases, counters, documents, invitations } from './schema.ts';
+import { cases, counters, documents, invitations, receipts } from './schema.ts';
 import type { Ops } from './steps.ts';
 
 export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries): Ops {
@@ -15,6 +15,11 @@ export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries):
     .select({ caseId: invitations.caseId, role: invitations.role, createdAt: invitations.createdAt })
     .from(invitations)
     .where(and(eq(invitations.codeHash, sql.placeholder('codeHash')), isNull(invitations.usedAt)))
+    .prepare();
+  const receiptOf = db
+    .select({ journalSeq: receipts.journalSeq })
+    .from(receipts)
+    .where(eq(receipts.key, sql.placeholder('key')))
     .prepare();
   return {
     caseById: (a) => q.caseById.get(a),
@@ -66,6 +71,10 @@ export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries):
         .set({ usedAt: at, usedBy: userId })
         .where(and(eq(invitations.caseId, caseId), eq(invitations.role, role), isNull(invitations.usedAt)))
         .run();
+    },
+    receiptOf: (a) => receiptOf.get(a),
+    insertReceipt: (a) => {
+      db.insert(receipts).values(a).run();
     },
   };
 }

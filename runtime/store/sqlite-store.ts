@@ -16,13 +16,14 @@ import type {
   EventCommit,
   OutboxOutcome,
   NewLoginCode,
+  ReceiptRecord,
   UploadRecord,
   ViewStamp,
 } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
-import { recordUpload } from './journal.ts';
+import { recordReceipt, recordUpload } from './journal.ts';
 import { openStore, type Store } from './open.ts';
 import { joinWithCode } from './participants.ts';
 import type { CaseRow, DeadlineRow } from './schema.ts';
@@ -30,6 +31,7 @@ import { runSync, type Step } from './steps.ts';
 import { lockServer } from './sqlite-lock.ts';
 import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
+import * as rcp from './sqlite-receipts.ts';
 import { type NewUser, upsertUser } from './users.ts';
 import * as tlog from './transparency-log.ts';
 import { stampOf } from './view-stamp.ts';
@@ -168,6 +170,18 @@ export class SqliteCaseStore implements CaseStore {
   }
   async recordDelivery(d: DeliveryRecord) {
     return sq.recordDelivery(this.#s.db, d);
+  }
+  async outboxMessage(id: number) {
+    return rcp.outboxMessage(this.#s, id);
+  }
+  async deadLetters(court?: string) {
+    return rcp.deadLetters(this.#s, court);
+  }
+  async retryOutbox(id: number, at: string) {
+    return rcp.retryOutbox(this.#s, id, at);
+  }
+  async recordReceipt(r: ReceiptRecord) {
+    return this.#write(() => recordReceipt(r));
   }
 
   async upsertUser(u: NewUser, at: Date) {

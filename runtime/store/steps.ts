@@ -117,6 +117,9 @@ export interface Ops {
   /** An access code's invitation not used yet. */
   pendingInvitation(a: { codeHash: string }): { caseId: string; role: string; createdAt: string } | undefined;
   useInvitations(a: { caseId: string; role: string; at: string; userId: string }): void;
+  /** The receipt already journaled under `key`, if any. */
+  receiptOf(a: { key: string }): { journalSeq: number } | undefined;
+  insertReceipt(a: { key: string; caseId: string; journalSeq: number; at: string }): void;
 }
 
 export type OpName = keyof Ops;

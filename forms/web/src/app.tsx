@@ -17,6 +17,7 @@ import { StartFilingPage } from './pages/start-filing.tsx';
 // The back office and the statistics are for court staff: kept out of the citizen's download.
 const BackOfficePage = lazy(() => import('./backoffice/queues.tsx'));
 const StatsPage = lazy(() => import('./backoffice/stats.tsx'));
+const DeadLettersPage = lazy(() => import('./backoffice/dead-letters.tsx'));
 // The footer's pages (accessibility statement, legal notice…): one chunk, loaded when one of them is opened.
 const info = () => import('./pages/info/index.ts');
 const AccessibilityPage = lazy(async () => ({ default: (await info()).AccessibilityPage }));
@@ -43,6 +44,7 @@ const ROUTES: readonly [string, (p: Record<string, string>) => React.ReactNode][
   ['/affaires/:id', (m) => <CasePage caseId={m.id as string} />],
   ['/affaires/:id/actions/:event', (m) => <ActionPage caseId={m.id as string} event={m.event as string} />],
   ['/bureau', () => <BackOfficePage />],
+  ['/bureau/envois', () => <DeadLettersPage />],
   ['/statistiques', () => <StatsPage />],
   ['/accessibilite', () => <AccessibilityPage />],
   ['/mentions-legales', () => <LegalNoticePage />],

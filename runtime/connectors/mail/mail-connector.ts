@@ -18,12 +18,13 @@ export function mailConnector(mailer: Mailer, o: MailConnectorOptions): Connecto
       if (!to)
         throw new Error(`Aucune adresse électronique connue pour ${m.recipient.name || 'le destinataire'}.`);
       const link = m.caseId && o.caseUrl ? `\n\nVotre dossier ${m.reference} : ${o.caseUrl(m.caseId)}` : '';
-      await mailer.send({
+      const { messageId } = await mailer.send({
         idempotencyKey: `outbox-${m.outboxId}`,
         to,
         subject: m.subject,
         text: `${m.body}${link}\n`,
       });
+      return { providerId: messageId, detail: `à ${to}` };
     },
   };
 }

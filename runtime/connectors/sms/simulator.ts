@@ -5,7 +5,8 @@
  * line per message) and honours the `Idempotency-Key` header: the same key
  * returns the first answer and sends nothing more.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { E164, smsLength } from './gsm7.ts';
@@ -30,6 +31,8 @@ export interface SmsSimulatorOptions {
   /** One JSON line per message sent. */
   readonly logFile?: string;
   readonly port?: number;
+  /** Called once a new job is accepted, before the answer leaves (tests: the client dies meanwhile). */
+  readonly onAccepted?: (sent: readonly SimulatedSms[]) => Promise<void> | void;
 }
 
 export interface SmsSimulator {
@@ -58,6 +61,7 @@ export async function startSmsSimulator(o: SmsSimulatorOptions): Promise<SmsSimu
   let requests = 0;
   let endpoint = '';
   const jobs = `/1.0/sms/${encodeURIComponent(o.serviceName)}/jobs`;
+  if (o.logFile) mkdirSync(dirname(o.logFile), { recursive: true });
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url === '/1.0/auth/time') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(String(Math.floor(Date.now() / 1000)));
@@ -110,6 +114,7 @@ export async function startSmsSimulator(o: SmsSimulatorOptions): Promise<SmsSimu
       tag: '',
     };
     if (key) answers.set(key, answer);
+    await o.onAccepted?.(sent);
     reply(res, 200, answer);
   };
   const server: Server = createServer((req, res) => {

@@ -19,11 +19,12 @@ export function smsConnector(sender: SmsSender, o: SmsConnectorOptions): Connect
         throw new Error(
           `Aucun numéro de téléphone mobile connu pour ${m.recipient.name || 'le destinataire'}.`,
         );
-      await sender.send({
+      const r = await sender.send({
         idempotencyKey: `outbox-${m.outboxId}`,
         to,
         text: `${m.subject}. ${m.body}`.trim(),
       });
+      return { providerId: r.providerId, detail: `${r.segments} partie(s)` };
     },
   };
 }

@@ -5,10 +5,15 @@
  * engine is the engine's wiring (runtime/engine, runtime/service).
  */
 export const WEBHOOK_TYPES: Readonly<Record<string, readonly string[]>> = {
-  /** Return of a service (CPC art. 654 to 659): to the person, at home, or a PV de recherches. */
-  commissaire: ['signification.retour'],
+  /**
+   * Return of a service (CPC art. 654 to 659): to the person, at home, or a PV de recherches; and the
+   * commissaire's other acts (seizure, denunciation). Both carry `{ event, data }`: the act performed on the case.
+   */
+  commissaire: ['signification.retour', 'acte.accompli'],
   /** The bank's answer to a saisie-attribution (CPCE art. L211-1, R211-1). */
   banque: ['saisie.reponse'],
+  /** A letter's tracking event from the hybrid-mail provider (distribué, avisé non réclamé, retourné). */
+  poste: ['courrier.suivi'],
 };
 
 export interface WebhookDelivery {

@@ -77,7 +77,12 @@ function NavItems({ path, unread }: { path: string; unread: number | undefined }
   const court = isCourtUser(user);
   const items: { to: string; label: ReactNode }[] = [{ to: '/', label: 'Accueil' }];
   if (user && !court) items.push({ to: '/affaires', label: 'Mes affaires' });
-  if (court) items.push({ to: '/bureau', label: 'Bureau' }, { to: '/statistiques', label: 'Statistiques' });
+  if (court)
+    items.push(
+      { to: '/bureau', label: 'Bureau' },
+      { to: '/bureau/envois', label: 'Envois en échec' },
+      { to: '/statistiques', label: 'Statistiques' },
+    );
   if (user)
     items.push({
       to: '/avis',
@@ -92,7 +97,11 @@ function NavItems({ path, unread }: { path: string; unread: number | undefined }
         </>
       ),
     });
-  const current = (to: string) => (to === '/' ? path === '/' : path.startsWith(to));
+  const current = (to: string) =>
+    to === '/'
+      ? path === '/'
+      : path === to ||
+        (path.startsWith(`${to}/`) && !items.some((i) => i.to !== to && path.startsWith(i.to)));
   return (
     <ul className="fr-nav__list">
       {items.map((i) => (

@@ -1139,6 +1139,116 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/outbox/{id}/retry": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Réessayer un envoi en échec : remis dans la file, ses tentatives comptées à nouveau */
+        readonly post: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly id: number;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { ok, id } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": Record<string, never>;
+                    };
+                };
+                /** @description FORBIDDEN */
+                readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOT_FOUND */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INVALID_STATE */
+                readonly 409: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/outbox/dead-letters": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Envois en échec définitif de la juridiction, avec leur erreur (personnel du greffe) */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description Envois en échec */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["DeadLetters"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                readonly 403: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/api/procedures": {
         readonly parameters: {
             readonly query?: never;
@@ -1440,6 +1550,53 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/visio/{id}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Lien de la salle de visioconférence de l’affaire (audiences, conciliation ; jeton signé) */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly id: string;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description Lien */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["VideoLink"];
+                    };
+                };
+                /** @description CASE_NOT_FOUND */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1530,6 +1687,21 @@ export interface components {
             readonly message: string;
             /** @constant */
             readonly sent: true;
+        };
+        readonly DeadLetters: {
+            readonly deadLetters: readonly {
+                readonly attempts: number;
+                readonly caseId: string | null;
+                readonly connector: string;
+                readonly createdAt: string;
+                readonly error: string | null;
+                readonly id: number;
+                readonly kind: string;
+                readonly recipient: string;
+                readonly recipientRole: string | null;
+                readonly reference: string | null;
+                readonly subject: string;
+            }[];
         };
         readonly Deadline: {
             readonly daysLeft: number;
@@ -1803,6 +1975,11 @@ export interface components {
             readonly name: string;
             readonly roles: readonly string[];
         };
+        readonly VideoLink: {
+            readonly expiresAt: string;
+            readonly room: string;
+            readonly url: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1819,6 +1996,7 @@ export type CaseSummary = components['schemas']['CaseSummary'];
 export type CaseView = components['schemas']['CaseView'];
 export type Checkpoints = components['schemas']['Checkpoints'];
 export type CodeSent = components['schemas']['CodeSent'];
+export type DeadLetters = components['schemas']['DeadLetters'];
 export type Deadline = components['schemas']['Deadline'];
 export type DocumentInfo = components['schemas']['DocumentInfo'];
 export type DocumentKindInfo = components['schemas']['DocumentKindInfo'];
@@ -1846,5 +2024,6 @@ export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type TransitionInfo = components['schemas']['TransitionInfo'];
 export type UploadedDocument = components['schemas']['UploadedDocument'];
 export type User = components['schemas']['User'];
+export type VideoLink = components['schemas']['VideoLink'];
 /** An error answer's body (`error.code` is one of the document's x-error-codes). */
 export type ErrorBody = components['schemas']['Error'];

@@ -1,0 +1,346 @@
+/**
+ * Acceptance of the connectors (issue 16) on a real loopback stack: an SMTP
+ * server (smtp-server), the OVH-shaped SMS simulator, and the server's own
+ * simulators of the hybrid-mail provider, the commissaire de justice and the
+ * bank, answering by signed webhooks; the local TSA timestamps the court's
+ * seal. Filing → convocation e-mail with the case link → letter cascade
+ * moved by tracking events (a returned letter ends its step) → service « à
+ * domicile » by webhook → judgment → act of service as a sealed PDF (pdfsig)
+ * → seizure → the bank's answer → denunciation. Every outside message is
+ * received exactly once. Annex 1.0.0 (a copy with the act templates of
+ * test/fixtures/acts), so no judgment « par défaut » yet (annex 1.1.0).
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProcedure } from '../spec/index.ts';
+import { connectorConfigFromEnv } from '../runtime/connectors/config.ts';
+import { type SmsSimulator, startSmsSimulator } from '../runtime/connectors/sms/simulator.ts';
+import { signWebhook } from '../runtime/connectors/webhooks/signature.ts';
+import { type RunningServer, startServer } from '../runtime/index.ts';
+import { Api, type View } from './helpers/api.ts';
+import { filing } from './helpers/annex.ts';
+import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.ts';
+import { copyAnnexWithActs } from './helpers/spec-copy.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'greffe-journey-'));
+const creds = {
+  applicationKey: 'app-key-journey',
+  applicationSecret: 'app-secret-journey-0123456789',
+  consumerKey: 'consumer-key-journey-012345',
+  serviceName: 'sms-journey',
+};
+const CJ_KEY = { id: 'cj-1', secret: 'secret-du-commissaire-de-justice' };
+let sink: SmtpSink;
+let sms: SmsSimulator;
+let s: RunningServer;
+const apis = new Map<string, Api>();
+
+async function as(user: string): Promise<Api> {
+  let api = apis.get(user);
+  if (!api) {
+    api = new Api(s.url);
+    await api.login(user);
+    apis.set(user, api);
+  }
+  return api;
+}
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  sms = await startSmsSimulator(creds);
+  const { procedure } = loadProcedure(copyAnnexWithActs());
+  if (!procedure) throw new Error('annexe illisible');
+  const connectors = connectorConfigFromEnv({
+    GREFFE_SMTP_URL: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`,
+    GREFFE_MAIL_FROM: 'Greffe du tribunal <greffe@tj-lyon.example>',
+    GREFFE_SMS_OVH_ENDPOINT: sms.endpoint,
+    GREFFE_SMS_OVH_APP_KEY: creds.applicationKey,
+    GREFFE_SMS_OVH_APP_SECRET: creds.applicationSecret,
+    GREFFE_SMS_OVH_CONSUMER_KEY: creds.consumerKey,
+    GREFFE_SMS_OVH_SERVICE: creds.serviceName,
+    GREFFE_SMS_SENDER: 'GREFFE',
+    GREFFE_DEV_PKI_DIR: join(dir, 'pki'),
+    GREFFE_WEBHOOK_KEYS_COMMISSAIRE: `${CJ_KEY.id}:${CJ_KEY.secret}`,
+    // The sample commissaire de justice is the partner: its messages reach its system, its webhooks act as it.
+    GREFFE_PARTNER_USER_COMMISSAIRE: 'commissaire_de_justice',
+    GREFFE_VIDEO_URL: 'https://visio.tj-lyon.example',
+    GREFFE_VIDEO_SECRET: 'secret-des-salles-de-visio-0123',
+  });
+  s = await startServer({
+    db: join(dir, 'greffe.sqlite'),
+    spec: [procedure],
+    port: 0,
+    dev: true,
+    clockStart: new Date('2027-03-01T09:00:00Z'),
+    connectors,
+    bankAccount: { balance: 520_000, protectedBalance: 63_552 },
+    log: () => undefined,
+  });
+  // Sample people with an e-mail address, as real accounts have — but the defendant, who has no account
+  // yet (dev mode lets its sample person take the role at once): its address is the one the claim gives.
+  for (const u of s.runtime.sampleUsers)
+    if (u.id !== 'defendeur')
+      await s.runtime.store.upsertUser({ ...u, email: `${u.id}@exemple.test` }, new Date());
+}, 120_000);
+
+afterAll(async () => {
+  await s?.close();
+  await sms?.close();
+  await sink?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const view = async (caseId: string, user = 'greffe'): Promise<View> =>
+  (await (await as(user)).view(caseId)).body;
+const stateOf = async (caseId: string) => (await view(caseId)).state.id;
+const labels = async (caseId: string, user = 'greffe') =>
+  (await view(caseId, user)).timeline.filter((t) => t.kind === 'connecteur').map((t) => t.label);
+const advance = async (duration: string) => {
+  const r = await (await as('greffe')).post('/api/dev/clock', { advance: duration });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+};
+/** Every message due so far handed to its connector. */
+const settle = async () => {
+  await s.outbox.drain();
+  await s.outbox.idle();
+};
+
+describe('connectors journey on a loopback stack', () => {
+  it('filing → e-mail → letters moved by tracking → service à domicile → judgment → sealed act of service → seizure → bank → denunciation', async () => {
+    const sim = s.connectors.simulators;
+    const post = sim.post;
+    const cj = sim.commissaire;
+    const bank = sim.banque;
+    if (!post || !cj || !bank) throw new Error('simulateurs attendus');
+
+    // Filing, then the convocation by e-mail, with the case's link.
+    const demandeur = await as('demandeur');
+    const opened = await demandeur.open('petits-litiges', { version: '1.0.0' });
+    const id = opened.id;
+    const data = filing({
+      defendeur: {
+        qualite: 'personne_morale',
+        denomination: 'Boutique Électro SARL',
+        adresse: '5 avenue Jean Jaurès, 69007 Lyon',
+        telephone: '+33698765432',
+      },
+    });
+    await demandeur.ok(id, 'deposer_demande', data);
+    await (await as('greffe')).ok(id, 'convoquer_defendeur');
+    await settle();
+    const convocation = sink.inbox.find((m) => m.rcptTo.includes('contact@boutique-electro.example'));
+    expect(convocation?.mail.text).toContain('Une demande en justice est formée contre vous');
+    expect(convocation?.mail.text).toContain(`${s.url}/affaires/${encodeURIComponent(id)}`);
+    expect(await labels(id)).toContain('Courriel envoyé (défendeur) — à contact@boutique-electro.example');
+
+    // No identification: the simple letter, print-ready, through the hybrid-mail provider.
+    await advance('P12D');
+    await settle();
+    expect(await stateOf(id)).toBe('identification_lettre_simple');
+    expect(post.letters).toHaveLength(1);
+    const simple = post.letters[0];
+    expect(simple?.request.service).toBe('simple');
+    writeFileSync(join(dir, 'simple.pdf'), simple?.pdf ?? '');
+    const simpleText = (await run('pdftotext', [join(dir, 'simple.pdf'), '-'])).stdout;
+    expect(simpleText).toContain('5 avenue Jean Jaurès');
+    expect(simpleText).toContain(opened.reference);
+
+    // Returned to the sender: the step failed, the registered letter goes at once (not after 15 days).
+    await post.track(simple?.id as string, 'retourne');
+    expect(await stateOf(id)).toBe('identification_lettre_recommandee');
+    await settle();
+    await expect.poll(() => post.letters.length).toBe(2);
+    const registered = post.letters[1];
+    expect(registered?.request.service).toBe('recommande_ar');
+    expect(registered?.trackingNumber).toMatch(/^1A\d+$/);
+    writeFileSync(join(dir, 'ar.pdf'), registered?.pdf ?? '');
+    const arText = (await run('pdftotext', [join(dir, 'ar.pdf'), '-'])).stdout;
+    expect(arText).toContain('Lettre recommandée avec avis de réception');
+    expect(arText).toMatch(/identifiants/i); // the enclosed act
+    await post.track(registered?.id as string, 'avise_non_reclame');
+    expect(await stateOf(id)).toBe('identification_lettre_recommandee');
+    await post.track(registered?.id as string, 'retourne');
+    expect(await stateOf(id)).toBe('signification_identifiants');
+    expect(await labels(id)).toEqual(
+      expect.arrayContaining([
+        'Suivi postal : lettre retournée à l’expéditeur',
+        `Suivi postal : lettre avisée et non réclamée (pli n° ${registered?.trackingNumber})`,
+      ]),
+    );
+
+    // The commissaire de justice receives the request, serves « à domicile » and answers by signed webhook.
+    await settle();
+    await expect
+      .poll(() =>
+        cj.received.some((r) => String(r.payload.body).includes('Signifier au défendeur ses identifiants')),
+      )
+      .toBe(true);
+    await cj.act(id, 'signifier_identifiants', {
+      date_signification: '2027-03-31',
+      modalite: 'a_domicile',
+      reference_acte: 'CJ-2027-0001',
+      consentement_signification_electronique: false,
+    });
+    const served = await view(id);
+    expect(served.state.id).toBe('defense');
+    const act = served.timeline.find((t) => t.event === 'signifier_identifiants');
+    expect(act?.data).toMatchObject({ modalite: 'a_domicile' });
+    expect(await labels(id)).toContain(
+      'Retour du commissaire de justice reçu — Modalité de la signification : à domicile ou à résidence',
+    );
+
+    // No defence: orientation, failed conciliation, provisional then final judgment.
+    await advance('P20D');
+    expect(await stateOf(id)).toBe('orientation');
+    await (await as('juge')).ok(id, 'orienter', { orientation: 'en_ligne' });
+    await (await as('conciliateur')).ok(id, 'constater_echec_conciliation', { cause: 'absence_partie' });
+    await (await as('juge')).ok(id, 'clore_instruction');
+    await (await as('juge')).ok(id, 'rendre_jugement_provisoire', {
+      motifs: 'Le remboursement n’est pas justifié.',
+      dispositif: 'Condamnation envisagée au remboursement.',
+      montant_condamnation: 800,
+      astreinte_envisagee: false,
+    });
+    await advance('P14D');
+    expect(await stateOf(id)).toBe('jugement_definitif_a_rendre');
+    await (await as('juge')).ok(id, 'rendre_jugement_definitif', {
+      issue: 'fait_droit',
+      motifs: 'Le droit de rétractation a été exercé dans le délai.',
+      dispositif: 'Condamne le défendeur à rembourser 800 euros.',
+      montant_condamnation: 800,
+      depens: 'defendeur',
+      astreinte_prononcee: false,
+    });
+    await cj.act(id, 'signifier_jugement_demandeur', {
+      date_signification: '2027-05-10',
+      modalite: 'electronique',
+      reference_acte: 'CJ-2027-0102',
+    });
+    await cj.act(id, 'signifier_jugement_defendeur', {
+      date_signification: '2027-05-11',
+      modalite: 'a_domicile',
+      reference_acte: 'CJ-2027-0103',
+    });
+    expect(await stateOf(id)).toBe('jugement_signifie');
+
+    // The act of service: a sealed PDF among the case's documents, valid for pdfsig, with the CPC 680 section.
+    await expect
+      .poll(async () =>
+        (await view(id)).documents.some(
+          (d) => d.kind === 'acte_signification_jugement' && d.origin === 'acte',
+        ),
+      )
+      .toBe(true);
+    const doc = (await view(id)).documents.find(
+      (d) => d.kind === 'acte_signification_jugement' && d.origin === 'acte',
+    );
+    expect(doc?.mediaType).toBe('application/pdf');
+    const res = await fetch(`${s.url}/api/cases/${id}/documents/${doc?.id}`, {
+      headers: { authorization: `Bearer ${(await as('greffe')).token}` },
+    });
+    expect(res.status).toBe(200);
+    const pdf = Buffer.from(await res.arrayBuffer());
+    writeFileSync(join(dir, 'acte.pdf'), pdf);
+    const nss = join(dir, 'nss');
+    mkdirSync(nss);
+    await run('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
+    await run('certutil', [
+      '-A',
+      '-d',
+      `sql:${nss}`,
+      '-n',
+      'dev',
+      '-t',
+      ',C,',
+      '-i',
+      join(dir, 'pki', 'ca.pem'),
+    ]);
+    const sig = (await run('pdfsig', ['-nssdir', `sql:${nss}`, join(dir, 'acte.pdf')])).stdout;
+    expect(sig).toContain('Signature Validation: Signature is Valid.');
+    expect(sig).toMatch(/Signed Ranges: .*\n.*Total document signed/);
+    const text = (await run('pdftotext', [join(dir, 'acte.pdf'), '-'])).stdout;
+    expect(text).toContain(`RG n° ${opened.reference.replace(/^RG /, '')}`);
+    expect(text).toContain('Voies de recours');
+    expect(text).toContain('Boutique Électro SARL');
+
+    // Execution: the seizure goes to the bank, whose answer comes back by webhook.
+    await demandeur.ok(id, 'demander_execution', {
+      creancier: 'demandeur',
+      montant_reclame: 800,
+      banque_connue: true,
+      banque: { nom: 'Banque de l’Ouest' },
+    });
+    await settle();
+    await expect
+      .poll(async () => (await labels(id)).some((l) => l.startsWith('Réponse de la banque')))
+      .toBe(true);
+    const answer = (await labels(id)).find((l) => l.startsWith('Réponse de la banque'));
+    expect(answer?.replace(/[\u202f\u00a0]/g, ' ')).toBe(
+      'Réponse de la banque à la saisie-attribution : solde 5 200,00 €, solde bancaire insaisissable 635,52 €, somme disponible 4 564,48 €',
+    );
+    expect(bank.received).toHaveLength(1);
+    expect(bank.received[0]?.payload.pdf).toBeTypeOf('string'); // the judgment, sealed
+    await cj.act(
+      id,
+      'signifier_saisie_attribution',
+      { date_acte: '2027-05-20', banque: 'Banque de l’Ouest', solde_declare: 5200, montant_saisi: 800 },
+      'acte.accompli',
+    );
+    await cj.act(
+      id,
+      'denoncer_saisie',
+      { date_denonciation: '2027-05-24', modalite: 'papier' },
+      'acte.accompli',
+    );
+    expect(await stateOf(id)).toBe('saisie_denoncee');
+
+    // Every outside message received exactly once; nothing left undelivered.
+    await settle();
+    expect(sink.received()).toBe(sink.inbox.length);
+    expect(sink.inbox.length).toBeGreaterThan(5);
+    expect(sms.requests()).toBe(sms.sent.length);
+    expect(sms.sent.length).toBeGreaterThan(3);
+    expect(post.hits()).toBe(post.letters.length);
+    expect(cj.hits()).toBe(cj.received.length);
+    expect(bank.hits()).toBe(1);
+    const dead = await (await as('greffe')).get<{ deadLetters: unknown[] }>('/api/outbox/dead-letters');
+    expect(dead.body.deadLetters).toEqual([]);
+
+    // A forged or replayed webhook is refused, and nothing is recorded.
+    const before = (await view(id)).timeline.length;
+    const body = JSON.stringify({ id: 'x', type: 'signification.retour', caseId: id, data: {} });
+    const forged = { ...signWebhook(body, [CJ_KEY]), 'x-greffe-signature': `cj-1=${'0'.repeat(64)}` };
+    const post401 = (h: Record<string, string>) =>
+      fetch(`${s.url}/api/webhooks/commissaire`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...h },
+        body,
+      });
+    expect((await post401(forged)).status).toBe(401);
+    expect((await post401(signWebhook(body, [CJ_KEY], new Date(Date.now() - 3_600_000)))).status).toBe(401);
+    expect((await view(id)).timeline.length).toBe(before);
+
+    // The video room of the case: a Jitsi-compatible link with a signed token.
+    const room = await demandeur.get<{ url: string; room: string }>(`/api/visio/${id}`);
+    expect(room.status).toBe(200);
+    // The journal still replays through the reducer: receipts, acts issued, a step ended by a returned letter.
+    const audit = await new Promise<{ code: number; out: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'cli/main.ts', 'audit', 'verify', '--db', join(dir, 'greffe.sqlite')],
+        { encoding: 'utf8' },
+        (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, out: stdout + stderr }),
+      ),
+    );
+    expect(audit.out).not.toMatch(/rompu|refuse|ne découle pas|inconnu/);
+    expect(audit.code, audit.out).toBe(0);
+    expect(room.body.url).toMatch(
+      /^https:\/\/visio\.tj-lyon\.example\/greffe-[0-9a-f]{24}\?jwt=[\w-]+\.[\w-]+\.[\w-]+$/,
+    );
+  }, 240_000);
+});
