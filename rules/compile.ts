@@ -81,8 +81,11 @@ function compile(procedure: Procedure, ruleset: RuleSet): CompiledRuleSet {
     procedure,
     ruleset,
     rules,
-    validate: compileFactValidator(procedure.rules, ruleset),
-    validatePartial: compileFactValidator(procedure.rules, ruleset, { partial: true }),
+    validate: compileFactValidator(procedure.rules, ruleset, { amounts: [...currencies.keys()] }),
+    validatePartial: compileFactValidator(procedure.rules, ruleset, {
+      partial: true,
+      amounts: [...currencies.keys()],
+    }),
     formatters,
     unsatisfied: template(
       ruleset.outcomes.unsatisfiedText ?? `Aucune des conditions de « ${ruleset.label} » n’est remplie.`,

@@ -91,3 +91,17 @@ describe('fact validation', () => {
     });
   });
 });
+
+describe('amounts compared with money', () => {
+  it('refuses more than two decimals on a fact the rules compare with a money parameter, even where its schema is silent', async () => {
+    const { compiledRuleSet } = await import('./compile.ts');
+    const annex = load('spec/procedures/petits-litiges/1.0.0');
+    // Published 1.0.0 declares montant as a plain number (no multipleOf): the rule's money threshold decides.
+    expect((annex.rules.facts.montant as { multipleOf?: number }).multipleOf).toBeUndefined();
+    const c = compiledRuleSet(annex, 'eligibilite');
+    const problems = c.validate({ montant: 3999.999, objets: ['paiement'] });
+    expect(problems.map((p) => p.field)).toEqual(['montant']);
+    expect(problems[0]?.message).toMatch(/^montant : doit être un montant en euros d’au plus deux décimales/);
+    expect(c.validate({ montant: 3999.99, objets: ['paiement'] })).toEqual([]);
+  });
+});

@@ -25,13 +25,31 @@ const ajv = createAjv();
  * a caller may pass one set of facts to several rule sets; any other name is
  * refused, which catches typos ("montnat").
  */
-export function factsSchema(rules: Rules, ruleset: RuleSet, options: { partial?: boolean } = {}): JsonSchema {
+export function factsSchema(
+  rules: Rules,
+  ruleset: RuleSet,
+  options: { partial?: boolean; amounts?: readonly string[] } = {},
+): JsonSchema {
   return {
     type: 'object',
-    properties: { ...rules.facts },
+    properties: withCents(rules.facts, options.amounts ?? []),
     required: options.partial ? [] : [...ruleset.facts],
     additionalProperties: false,
   };
+}
+
+/**
+ * Facts the rules compare with a money parameter are amounts: in cents, never more than two
+ * decimals, whatever the version's own schema says (3,999.999 € is no amount; a published version
+ * whose fact schema predates this rule is held to it too, as it compares the fact with money).
+ */
+function withCents(facts: Rules['facts'], amounts: readonly string[]): Rules['facts'] {
+  const out: Record<string, JsonSchema> = { ...facts };
+  for (const f of amounts) {
+    const s = facts[f] as (JsonSchema & { multipleOf?: number }) | undefined;
+    if (s && s.multipleOf === undefined) out[f] = { ...s, multipleOf: 0.01 };
+  }
+  return out;
 }
 
 /**
@@ -41,7 +59,7 @@ export function factsSchema(rules: Rules, ruleset: RuleSet, options: { partial?:
 export function compileFactValidator(
   rules: Rules,
   ruleset: RuleSet,
-  options: { partial?: boolean } = {},
+  options: { partial?: boolean; amounts?: readonly string[] } = {},
 ): FactValidator {
   const schema = factsSchema(rules, ruleset, options);
   const validate: ValidateFunction = ajv.compile(schema);
