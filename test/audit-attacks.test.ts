@@ -154,7 +154,11 @@ const ATTACKS: [string, (file: string) => void][] = [
     (file) =>
       withDb(file, (db) => {
         db.exec(DROP_ALL);
+        db.prepare(
+          'DELETE FROM notice_reads WHERE outbox_id IN (SELECT id FROM outbox WHERE case_id = ?)',
+        ).run(claim.id);
         for (const t of [
+          'receipts',
           'journal_events',
           'participants',
           'deadlines',
