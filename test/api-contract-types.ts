@@ -6,7 +6,7 @@
  */
 import type * as Api from '../forms/web/src/lib/api-schema.gen.ts';
 import type { EligibilityOutput, ReferralOutput } from '../rules/index.ts';
-import type { formView, procedureSummary, procedureView } from '../runtime/api/procedure-view.ts';
+import type { formView, procedureListing, procedureView } from '../runtime/api/procedure-view.ts';
 import type { CaseView } from '../runtime/service/case-view.ts';
 import type { uploadDocument } from '../runtime/service/documents.ts';
 import type { saveDraft } from '../runtime/service/drafts.ts';
@@ -19,7 +19,7 @@ import type { videoLink } from '../runtime/connectors/video/jitsi.ts';
 type Fits<Server extends Web, Web> = [Server, Web];
 
 export type ApiContract = [
-  Fits<ReturnType<typeof procedureSummary>, Api.ProcedureSummary>,
+  Fits<ReturnType<typeof procedureListing>, Api.ProcedureSummary>,
   Fits<ReturnType<typeof procedureView>, Api.ProcedureView>,
   Fits<ReturnType<typeof formView>, Api.FormView>,
   Fits<EligibilityOutput, Api.EligibilityResult>,

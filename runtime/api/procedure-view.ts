@@ -25,6 +25,11 @@ export function procedureSummary(p: Procedure) {
   };
 }
 
+/** An entry of the procedures list: `forNewCases` when a case filed now would take this version. */
+export function procedureListing(p: Procedure, forNewCases: boolean) {
+  return { ...procedureSummary(p), forNewCases };
+}
+
 export function procedureView(p: Procedure) {
   const glossary: Record<string, string> = {};
   for (const f of Object.values(p.forms))

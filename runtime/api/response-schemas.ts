@@ -36,6 +36,8 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     status: { enum: ['draft', 'published'] },
     effective: str,
     title: str,
+    /** The version a case filed now would take (the latest published one in force by the platform's clock). */
+    forNewCases: bool,
   }),
   EligibilityQuestionnaire: obj({
     ruleset: str,

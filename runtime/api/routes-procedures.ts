@@ -8,7 +8,7 @@ import type { Env } from './auth.ts';
 import { jsonBody } from './errors.ts';
 import { ConstantJson, sendJson } from './json.ts';
 import { own } from './own.ts';
-import { formView, procedureSummary, procedureView } from './procedure-view.ts';
+import { formView, procedureListing, procedureView } from './procedure-view.ts';
 
 export function procedureRoutes(rt: Runtime): Hono<Env> {
   const app = new Hono<Env>();
@@ -30,12 +30,16 @@ export function procedureRoutes(rt: Runtime): Hono<Env> {
     return p;
   };
 
-  app.get('/', (c) =>
-    sendJson(
+  // Which version a new case takes depends on the clock (effective dates): computed per request.
+  app.get('/', (c) => {
+    const now = rt.clock.now();
+    return sendJson(
       c,
-      constant.get('', () => rt.catalog.procedures.map(procedureSummary)),
-    ),
-  );
+      rt.catalog.procedures.map((p) =>
+        procedureListing(p, rt.catalog.pick(p.id, undefined, rt.dev, now) === p),
+      ),
+    );
+  });
   app.get('/:id/:version', (c) => {
     const p = find(c.req.param('id'), c.req.param('version'));
     return sendJson(

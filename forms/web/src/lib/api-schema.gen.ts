@@ -1854,6 +1854,7 @@ export interface components {
         };
         readonly ProcedureSummary: {
             readonly effective: string;
+            readonly forNewCases: boolean;
             readonly id: string;
             /** @enum {unknown} */
             readonly status: "draft" | "published";

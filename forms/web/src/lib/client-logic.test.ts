@@ -154,14 +154,23 @@ const view = (over: Partial<ProcedureView> = {}): ProcedureView => ({
 });
 
 describe('procedure views', () => {
-  it('keeps the latest published version of each procedure', () => {
+  it('keeps the version a case filed now takes, else the latest draft', () => {
+    const e = (id: string, version: string, status: 'published' | 'draft', forNewCases = false) => ({
+      id,
+      version,
+      status,
+      effective: '',
+      title: '',
+      forNewCases,
+    });
     const list: ProcedureSummary[] = [
-      { id: 'a', version: '1.0.0', status: 'published', effective: '', title: '' },
-      { id: 'a', version: '1.10.0', status: 'published', effective: '', title: '' },
-      { id: 'a', version: '2.0.0', status: 'draft', effective: '', title: '' },
-      { id: 'b', version: '0.1.0', status: 'draft', effective: '', title: '' },
+      e('a', '1.0.0', 'published', true),
+      e('a', '1.10.0', 'published'), // published, not in force yet
+      e('a', '2.0.0', 'draft'),
+      e('b', '0.1.0', 'draft'),
+      e('b', '0.2.0', 'draft'),
     ];
-    expect(latestVersions(list).map((p) => `${p.id}@${p.version}`)).toEqual(['a@1.10.0', 'b@0.1.0']);
+    expect(latestVersions(list).map((p) => `${p.id}@${p.version}`)).toEqual(['a@1.0.0', 'b@0.2.0']);
   });
 
   it('finds the filing form: a party’s transition out of an initial state', () => {

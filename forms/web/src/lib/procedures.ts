@@ -19,15 +19,15 @@ const newer = (a: string, b: string): boolean => {
   return false;
 };
 
-/** One entry per procedure: its latest published version (or latest draft when none is published). */
+/**
+ * One entry per procedure: the version a case filed now takes, as the server says (effective dates by
+ * its clock); when none is (no published version yet), the latest draft.
+ */
 export function latestVersions(list: readonly ProcedureSummary[]): ProcedureSummary[] {
   const best = new Map<string, ProcedureSummary>();
   for (const p of list) {
     const seen = best.get(p.id);
-    const better =
-      !seen ||
-      (p.status === 'published' && seen.status !== 'published') ||
-      (p.status === seen.status && newer(p.version, seen.version));
+    const better = !seen || (!seen.forNewCases && (p.forNewCases || newer(p.version, seen.version)));
     if (better) best.set(p.id, p);
   }
   return [...best.values()];
