@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX, filing, toConciliation } from './helpers/annex.ts';
-import { dump, withDb } from './helpers/db.ts';
+import { dump, settledDump, withDb } from './helpers/db.ts';
 import { Cast } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -229,7 +229,7 @@ describe('petits-litiges: referral and eligibility', () => {
   it('refuses the strong party’s referral request with the rules’ reasons, writing nothing', async () => {
     const id = await toConciliation(cast);
     const defendeur = await cast.as('defendeur');
-    const before = dump(t.dbFile);
+    const before = await settledDump(t.dbFile);
     const r = await defendeur.fire(id, 'demander_renvoi', {
       partie_faible: 'demandeur',
       motifs: 'Je préfère une audience.',
@@ -244,7 +244,7 @@ describe('petits-litiges: referral and eligibility', () => {
   it('refuses an ineligible filing with every reason the rules give, and writes nothing', async () => {
     const demandeur = await cast.as('demandeur');
     const opened = await demandeur.open('petits-litiges', { version: '1.0.0' });
-    const before = dump(t.dbFile);
+    const before = await settledDump(t.dbFile);
     const r = await demandeur.fire(
       opened.id,
       'deposer_demande',

@@ -72,3 +72,20 @@ export function dump(file: string): string {
     TABLES.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())).join('\n'),
   );
 }
+
+/**
+ * The fingerprint once the server's background work has settled: after an event, the outbox worker
+ * journals each delivery and the court's acts are issued as sealed PDFs, asynchronously. A test that
+ * shows a refused request writes nothing takes its "before" here, so only the request can differ.
+ */
+export async function settledDump(file: string, timeoutMs = 15_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = dump(file);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = dump(file);
+    if (now === last) return now;
+    if (Date.now() > end) throw new Error('settledDump : la base change encore après 15 s');
+    last = now;
+  }
+}
