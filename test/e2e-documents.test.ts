@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX, filing } from './helpers/annex.ts';
 import type { Api } from './helpers/api.ts';
-import { dump, withDb } from './helpers/db.ts';
+import { dump, settledDump, withDb } from './helpers/db.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -59,7 +59,7 @@ describe('documents', () => {
   });
 
   it('reads the type from the bytes, not the name, and applies the kind’s allowed types', async () => {
-    const before = dump(t.dbFile);
+    const before = await settledDump(t.dbFile);
     const text = await demandeur.upload(
       caseId,
       'pieces',
@@ -84,7 +84,7 @@ describe('documents', () => {
     const limit = 20_971_520; // taille_max_piece
     const big = new Uint8Array(limit + 1);
     big.set(PDF);
-    const before = dump(t.dbFile);
+    const before = await settledDump(t.dbFile);
     const r = await demandeur.upload(caseId, 'pieces', big);
     expect(r).toMatchObject({
       status: 413,

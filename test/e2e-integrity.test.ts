@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counts, dump, withDb } from './helpers/db.ts';
+import { counts, dump, settledDump, withDb } from './helpers/db.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const SPEC = 'test/fixtures/procedures/mediation';
@@ -43,7 +43,7 @@ describe('refused events write nothing', () => {
     const c = await med.open('mediation');
     await med.ok(c.id, 'inviter_voisin');
     const api = await t.as(who);
-    const before = dump(t.dbFile);
+    const before = await settledDump(t.dbFile);
     const r = await api.fire(
       c.id,
       event,
@@ -60,7 +60,7 @@ describe('refused events write nothing', () => {
     const med = await t.as('mediateur');
     const c = await med.open('mediation');
     await med.ok(c.id, 'constater_accord', TERMS);
-    const before = dump(t.dbFile);
+    const before = await settledDump(t.dbFile);
     const r = await med.fire(c.id, 'constater_echec');
     expect(r).toMatchObject({ status: 409, body: { error: { code: 'INVALID_STATE' } } });
     expect(dump(t.dbFile)).toBe(before);
