@@ -3,7 +3,7 @@
  * same runtime with no code change, over real HTTP and a real SQLite file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsOf, rows, withDb } from './helpers/db.ts';
+import { countsOf, rows } from './helpers/db.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const SPEC = 'test/fixtures/procedures/mediation';
@@ -61,9 +61,13 @@ describe('mediation fixture on the generic runtime', () => {
     const c = await med.open('mediation');
     await med.ok(c.id, 'inviter_voisin');
     // The neighbour has an e-mail address (the mailer refuses a message with none: outbox-worker.ts).
-    withDb(t.dbFile, (db) =>
-      db.prepare('UPDATE users SET email = ? WHERE id = ?').run('voisin@exemple.invalid', 'requerant_voisin'),
+    const set = await rows<{ id: string }>(
+      t,
+      'UPDATE users SET email = ? WHERE id = ? RETURNING id',
+      'voisin@exemple.invalid',
+      'requerant_voisin',
     );
+    expect(set).toEqual([{ id: 'requerant_voisin' }]);
     // Reminder 3 days before the 2027-03-16 due date: Friday 12 March, 08:00 Paris.
     const r1 = await med.post('/api/dev/clock', { set: '2027-03-12T07:30:00Z' });
     expect(r1.status).toBe(200);
