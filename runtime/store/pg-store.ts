@@ -57,6 +57,7 @@ import type {
   UserRow,
 } from './schema.ts';
 import { runAsync, type Step } from './steps.ts';
+import { toViewStamp } from './view-stamp.ts';
 import { type NewUser, userValues } from './users.ts';
 
 /** Key of the advisory lock of the transparency log's extension, and its batch. */
@@ -167,17 +168,7 @@ export class PgCaseStore implements CaseStore {
       [userId, caseId],
     );
     const h = r.rows[0];
-    return h
-      ? {
-          journalSeq: h.journal_seq,
-          lastHash: h.last_hash,
-          updatedAt: h.updated_at,
-          version: h.version,
-          procedureId: h.procedure_id,
-          procedureVersion: h.procedure_version,
-          draftSavedAt: h.draft_saved_at,
-        }
-      : undefined;
+    return h ? toViewStamp(h) : undefined;
   }
   /** Another instance may have written anything: a new mark each time (case-store.ts, `writeMark`). */
   writeMark(): string {

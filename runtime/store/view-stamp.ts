@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type { ViewStamp } from './case-store.ts';
 
-interface StampRow {
+export interface StampRow {
   journal_seq: number;
   last_hash: string;
   updated_at: string;
@@ -34,15 +34,18 @@ function stampRead(sqlite: Database.Database): Statement<[string, string], Stamp
 
 export function stampOf(sqlite: Database.Database, caseId: string, userId: string): ViewStamp | undefined {
   const h = stampRead(sqlite).get(userId, caseId);
-  return h
-    ? {
-        journalSeq: h.journal_seq,
-        lastHash: h.last_hash,
-        updatedAt: h.updated_at,
-        version: h.version,
-        procedureId: h.procedure_id,
-        procedureVersion: h.procedure_version,
-        draftSavedAt: h.draft_saved_at,
-      }
-    : undefined;
+  return h ? toViewStamp(h) : undefined;
+}
+
+/** The stamp from its row, as both stores read it (the same columns on SQLite and PostgreSQL). */
+export function toViewStamp(h: StampRow): ViewStamp {
+  return {
+    journalSeq: h.journal_seq,
+    lastHash: h.last_hash,
+    updatedAt: h.updated_at,
+    version: h.version,
+    procedureId: h.procedure_id,
+    procedureVersion: h.procedure_version,
+    draftSavedAt: h.draft_saved_at,
+  };
 }
