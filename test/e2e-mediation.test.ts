@@ -90,7 +90,7 @@ describe('mediation fixture on the generic runtime', () => {
     expect(r2.status).toBe(200);
     const after = (await med.view(c.id)).body;
     expect(after.state.id).toBe('close_echec');
-    const last = after.timeline.at(-1);
+    const last = after.timeline.filter((item) => item.kind !== 'connecteur').at(-1);
     expect(last).toMatchObject({ kind: 'transition', event: 'expirer_delai_reponse' });
     expect((await countsOf(t)).cases).toBeGreaterThanOrEqual(2);
   });
