@@ -11,6 +11,7 @@ import { Documents } from '../components/documents.tsx';
 import { HelpBox } from '../components/help-box.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { PhaseTrack } from '../components/phase-track.tsx';
+import { ThreadSection } from '../components/thread.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
 import { api } from '../lib/api.ts';
@@ -91,6 +92,10 @@ function Dashboard({
   const roles = view.myRoles.map((r) => roleLabel(procedure, r)).join(', ');
   // Filed: the case's first transition is recorded (and seen); the receipt exists from then on.
   const filed = view.timeline.some((t) => t.kind === 'transition' && t.data);
+  // A message of the thread is written in the conversation, not through a form page.
+  const compose = new Set(view.thread?.compose ?? []);
+  const actions = view.actions.filter((a) => !compose.has(a.event));
+  const writing = compose.size > 0;
   return (
     <>
       {flash && (
@@ -135,16 +140,23 @@ function Dashboard({
           </section>
           <section className="greffe-section" aria-labelledby="a-faire">
             <h2 id="a-faire">Ce que vous pouvez faire maintenant</h2>
-            {view.actions.length === 0 ? (
-              <p>Vous n’avez rien à faire pour le moment. Vous serez prévenu dès que l’affaire avancera.</p>
+            {writing && (
+              <p>
+                <a href="#echanges">Écrivez aux autres participants dans les échanges ci-dessous.</a>
+              </p>
+            )}
+            {actions.length === 0 ? (
+              !writing && (
+                <p>Vous n’avez rien à faire pour le moment. Vous serez prévenu dès que l’affaire avancera.</p>
+              )
             ) : (
               <ul className="fr-btns-group fr-btns-group--inline-md">
-                {view.actions.map((a) => (
+                {actions.map((a) => (
                   <li key={a.event}>
                     <Link
                       to={`/affaires/${view.id}/actions/${a.event}`}
                       className={
-                        draft?.event === a.event || view.actions.length === 1
+                        draft?.event === a.event || actions.length === 1
                           ? 'fr-btn'
                           : 'fr-btn fr-btn--secondary'
                       }
@@ -156,6 +168,15 @@ function Dashboard({
               </ul>
             )}
           </section>
+          {view.thread && (
+            <ThreadSection
+              thread={view.thread}
+              view={view}
+              procedure={procedure}
+              shapeOf={shapeFor}
+              onSent={reload}
+            />
+          )}
           <section className="greffe-section" aria-labelledby="delais">
             <h2 id="delais">Délais en cours</h2>
             <Deadlines deadlines={view.deadlines} />
