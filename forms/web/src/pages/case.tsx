@@ -4,14 +4,13 @@
  * decisions, the history, and the help box. What each role sees is what the
  * server sends it (the spec's visibility rules).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { type DataShape, DataList, schemaTitles, shapeOf } from '../components/data-list.tsx';
 import { Deadlines } from '../components/deadlines.tsx';
 import { Documents } from '../components/documents.tsx';
 import { HelpBox } from '../components/help-box.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { PhaseTrack } from '../components/phase-track.tsx';
-import { ThreadSection } from '../components/thread.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
 import { api } from '../lib/api.ts';
@@ -23,6 +22,11 @@ import { filingForm, isPartyRole, loadForm, roleLabel } from '../lib/procedures.
 import { Link } from '../lib/router.ts';
 import { fillText, parameterTexts } from '../lib/templates.ts';
 import { useAsync } from '../lib/use-async.ts';
+
+// The conversation only matters during a confidential exchange: loaded then, not with every case page.
+const ThreadSection = lazy(async () => ({
+  default: (await import('../components/thread.tsx')).ThreadSection,
+}));
 
 async function load(caseId: string) {
   const view = await api.getCase(caseId);
@@ -169,13 +173,15 @@ function Dashboard({
             )}
           </section>
           {view.thread && (
-            <ThreadSection
-              thread={view.thread}
-              view={view}
-              procedure={procedure}
-              shapeOf={shapeFor}
-              onSent={reload}
-            />
+            <Suspense fallback={<p>Chargement des échanges…</p>}>
+              <ThreadSection
+                thread={view.thread}
+                view={view}
+                procedure={procedure}
+                shapeOf={shapeFor}
+                onSent={reload}
+              />
+            </Suspense>
           )}
           <section className="greffe-section" aria-labelledby="delais">
             <h2 id="delais">Délais en cours</h2>
