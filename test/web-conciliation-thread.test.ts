@@ -76,9 +76,9 @@ describe('the conciliation thread', () => {
     await mine.getByRole('heading', { level: 2, name: 'Échanges — Conciliation' }).waitFor();
     expect(await c.page.getByText('Compléter votre dossier').count()).toBe(0);
     // No button to a form page for a message: the action list points to the conversation.
-    expect(await c.page.getByRole('link', { name: /Échanger dans le cadre de la conciliation/ }).count()).toBe(
-      0,
-    );
+    expect(
+      await c.page.getByRole('link', { name: /Échanger dans le cadre de la conciliation/ }).count(),
+    ).toBe(0);
     await mine.getByLabel('Votre message').fill('Je propose 700 euros, voici la facture.');
     await mine.locator('label', { hasText: 'facture.pdf' }).click();
     expect(await mine.getByRole('checkbox', { name: /facture\.pdf/ }).isChecked()).toBe(true);
