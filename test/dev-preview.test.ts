@@ -37,7 +37,7 @@ const edit = (from: string | RegExp, to: string) => {
   writeFileSync(procedureFile(), after);
   return after;
 };
-const bodyText = () => page.evaluate(() => document.body.innerText);
+const bodyText = () => page.evaluate(() => document.body.textContent ?? '');
 
 beforeAll(async () => {
   specRoot = mkdtempSync(join(tmpdir(), 'greffe-dev-spec-'));
@@ -96,7 +96,7 @@ describe('greffe dev', () => {
     expect(loads).toBe(1);
 
     edit('value: { amount: 4000, currency: EUR }', 'value: { amount: 4500, currency: EUR }');
-    await page.waitForFunction(() => /4\s500\s€/.test(document.body.innerText), null, { timeout: WAIT });
+    await page.waitForFunction(() => /4\s500\s€/.test(document.body.textContent), null, { timeout: WAIT });
     expect(await bodyText()).not.toMatch(/4\s000\s€/);
     expect(child.pid).toBe(pid);
     expect(child.exitCode).toBeNull();
@@ -106,7 +106,7 @@ describe('greffe dev', () => {
     const at = positionOf(broken, 'convocation_defendeurr');
     const where = `procedure.yaml:${at.line}:${at.column}`;
     await page.waitForSelector('#greffe-diagnostics', { timeout: WAIT });
-    const panel = await page.locator('#greffe-diagnostics').innerText();
+    const panel = await page.locator('#greffe-diagnostics').textContent();
     expect(panel).toContain(where);
     expect(panel).toContain('erreur');
     expect(panel).toContain('La dernière version qui se chargeait reste affichée');

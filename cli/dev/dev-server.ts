@@ -28,6 +28,11 @@ export interface DevOptions {
   readonly webDir?: string;
   /** Milliseconds of quiet after a change before checking (editors write a file in several steps). */
   readonly debounceMs?: number;
+  /**
+   * Milliseconds of quiet after a check before the application restarts on the new catalog
+   * (default 500): the open pages reload first, and quick successive saves restart it once.
+   */
+  readonly appRestartDelayMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -110,6 +115,7 @@ export async function startDev(o: DevOptions): Promise<DevServer> {
   const listeners: ((r: RebuildReport) => void)[] = [];
   let changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let appTimer: NodeJS.Timeout | undefined;
   const onChange = () => {
     timer = undefined;
     const files = [...changed];
@@ -118,7 +124,12 @@ export async function startDev(o: DevOptions): Promise<DevServer> {
     report(r);
     preview.notify();
     for (const l of listeners) l(r);
-    if (r.servedChanged) void restartApp();
+    if (!r.servedChanged) return;
+    if (appTimer) clearTimeout(appTimer);
+    appTimer = setTimeout(() => {
+      appTimer = undefined;
+      void restartApp();
+    }, o.appRestartDelayMs ?? 500);
   };
   const watcher: FSWatcher = watch(root, { recursive: true }, (_event, filename) => {
     if (!filename || IGNORED.test(filename)) return;
@@ -136,6 +147,7 @@ export async function startDev(o: DevOptions): Promise<DevServer> {
     async close() {
       watcher.close();
       if (timer) clearTimeout(timer);
+      if (appTimer) clearTimeout(appTimer);
       preview.closeStreams();
       await new Promise<void>((done) => {
         server.close(() => done());
