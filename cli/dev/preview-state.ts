@@ -33,6 +33,8 @@ export interface RebuildReport {
   readonly servedChanged: boolean;
   /** Milliseconds spent checking and generating. */
   readonly ms: number;
+  /** Of which loading and checking the spec (loadProcedure), as `greffe validate` does first. */
+  readonly loadMs: number;
 }
 
 const keyOf = (dir: string) => `${basename(dirname(dir))}/${basename(dir)}`;
@@ -80,21 +82,29 @@ export class PreviewState {
     const all =
       changed === undefined || changed.some((f) => !dirs.some((d) => inside(f, d))) ? dirs : undefined;
     const toCheck = all ?? dirs.filter((d) => !this.builds.has(d) || changed?.some((f) => inside(f, d)));
+    let loadMs = 0;
     for (const dir of toCheck) {
       const siblings = new Set(dirs.filter((d) => dirname(d) === dirname(dir)).map((d) => basename(d)));
-      const next = checkVersion(dir, siblings, this.builds.get(dir));
+      const t = performance.now();
+      const loaded = loadProcedure(dir);
+      loadMs += performance.now() - t;
+      const next = checkVersion(dir, loaded, siblings, this.builds.get(dir));
       if (!next.stale) servedChanged = true;
       this.builds.set(dir, next);
     }
     this.generation++;
-    return { checked: toCheck, servedChanged, ms: performance.now() - t0 };
+    return { checked: toCheck, servedChanged, ms: performance.now() - t0, loadMs };
   }
 }
 
-/** Loads and checks one version folder as `greffe validate` does, and generates its pages if it loads. */
-function checkVersion(dir: string, siblings: ReadonlySet<string>, previous?: VersionBuild): VersionBuild {
+/** Checks one loaded version folder as `greffe validate` does, and generates its pages if it loads. */
+function checkVersion(
+  dir: string,
+  { procedure, diagnostics }: ReturnType<typeof loadProcedure>,
+  siblings: ReadonlySet<string>,
+  previous?: VersionBuild,
+): VersionBuild {
   const key = keyOf(dir);
-  const { procedure, diagnostics } = loadProcedure(dir);
   if (!procedure) {
     return {
       dir,
