@@ -86,7 +86,7 @@ export async function startDev(o: DevOptions): Promise<DevServer> {
     host.restart(state.procedures()).then(
       () => {
         if (restarts++ > 0)
-          log(`greffe dev : application redémarrée (${state.procedures().length} versions).`);
+          log(`greffe dev : application redémarrée (${count(state.procedures().length, 'version')}).`);
       },
       (err: unknown) => {
         log(

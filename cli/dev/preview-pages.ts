@@ -93,7 +93,11 @@ export function decorate(html: string, state: PreviewState, v: VersionBuild, app
       '</head>',
       `<meta name="greffe-generation" content="${state.generation}">\n${PANEL_CSS}\n<script src="${LIVE_PATH}" defer></script>\n</head>`,
     )
-    .replace(/<body>/, `<body>\n${bar(state, appUrl, v)}\n${diagnosticsPanel(v)}`);
+    .replace(
+      // After the skip link, which stays the page's first stop for the keyboard.
+      /<body>\n(<a class="skip"[^\n]*\n)?/,
+      (m) => `${m}${bar(state, appUrl, v)}\n${diagnosticsPanel(v)}\n`,
+    );
 }
 
 function shell(state: PreviewState, title: string, body: string, head = ''): string {
