@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positionOf } from './helpers/spec-copy.ts';
-import { buildWebTo, launchChromium, recordRequests } from './web-helpers.ts';
+import { axeViolations, buildWebTo, launchChromium, recordRequests } from './web-helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCE = 'spec/procedures/petits-litiges/1.1.0';
@@ -111,6 +111,7 @@ describe('greffe dev', () => {
     expect(panel).toContain('erreur');
     expect(panel).toContain('La dernière version qui se chargeait reste affichée');
     expect(await bodyText()).toMatch(/4\s500\s€/);
+    expect(await axeViolations(page)).toEqual([]);
     // The terminal shows it in `greffe validate`'s format.
     expect(output).toMatch(new RegExp(`${where.replace(/\./g, '\\.')}\\s+error\\s+\\S+`));
 
