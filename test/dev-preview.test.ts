@@ -70,7 +70,7 @@ beforeAll(async () => {
     }, 100);
   });
   browser = await launchChromium();
-  page = await browser.newPage();
+  page = await (await browser.newContext()).newPage();
 }, 300_000);
 
 afterAll(async () => {
