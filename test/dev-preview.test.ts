@@ -145,7 +145,17 @@ describe('greffe dev', () => {
         { timeout: WAIT, interval: 500 },
       )
       .toMatch(/4\s?500/);
-    const login = await fetch(`${state.application}/api/dev/users`);
-    expect(login.status).toBe(200);
+
+    // One click on the index opens the application signed in as that sample user.
+    await page.goto(url);
+    expect(await axeViolations(page)).toEqual([]);
+    await page
+      .getByRole('button', { name: /demandeur/i })
+      .first()
+      .click();
+    await page.waitForURL(`${state.application}/`, { timeout: WAIT });
+    const me = await page.context().request.get(`${state.application}/api/me`);
+    expect(me.status()).toBe(200);
+    expect(JSON.stringify(await me.json())).toContain('demandeur');
   }, 300_000);
 });

@@ -9,6 +9,11 @@
 import { type RunningServer, startServer } from '../../runtime/index.ts';
 import type { Procedure } from '../../spec/index.ts';
 
+export interface SampleUserRef {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface AppHostOptions {
   readonly db: string;
   readonly port: number;
@@ -31,9 +36,9 @@ export class AppHost {
     return this.lastUrl;
   }
 
-  /** Ids of the sample users the application offers, one per role. */
-  samples(): string[] {
-    return (this.server?.runtime.sampleUsers ?? []).map((u) => u.id);
+  /** The sample users the application offers, one per role. */
+  samples(): SampleUserRef[] {
+    return (this.server?.runtime.sampleUsers ?? []).map((u) => ({ id: u.id, name: u.name }));
   }
 
   /** (Re)starts the platform with `procedures`; restarts run one after the other. */

@@ -6,6 +6,7 @@
  */
 import { esc } from '../../renderer/html.ts';
 import type { Diagnostic } from '../../spec/index.ts';
+import type { SampleUserRef } from './app-host.ts';
 import type { PreviewState, VersionBuild } from './preview-state.ts';
 
 export const LIVE_PATH = '/__greffe/live.js';
@@ -49,6 +50,9 @@ const PANEL_CSS = `<style>
 .greffe-error strong { color: #ce0500; }
 .greffe-warning strong { color: #6b4a00; }
 .greffe-hint { color: #3a3a3a; }
+.greffe-samples ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; }
+.greffe-samples button { font: inherit; color: #fff; background: #000091; border: 0; padding: 0.4rem 0.9rem; cursor: pointer; }
+.greffe-samples button:focus-visible { outline: 3px solid #000091; outline-offset: 2px; }
 </style>`;
 
 /** The diagnostics of one version, or nothing when there are none. */
@@ -123,7 +127,7 @@ ${body}
 export function indexPage(
   state: PreviewState,
   appUrl: string | undefined,
-  samples: readonly string[],
+  samples: readonly SampleUserRef[],
 ): string {
   const rows = state.versions
     .map((v) => {
@@ -138,8 +142,14 @@ export function indexPage(
     })
     .join('\n');
   const panels = state.versions.map(diagnosticsPanel).join('\n');
+  const buttons = samples
+    .map(
+      (u) => `<li><button type="submit" name="utilisateur" value="${esc(u.id)}">${esc(u.name)}</button></li>`,
+    )
+    .join('\n');
   const app = appUrl
-    ? `<p>L’application tourne avec ces versions, projets compris, sur <a href="${esc(appUrl)}/connexion">${esc(appUrl)}</a> : la page de connexion propose un utilisateur d’exemple par rôle${samples.length ? ` (${esc(samples.join(', '))})` : ''}.</p>`
+    ? `<p>L’application tourne avec ces versions, projets compris, sur <a href="${esc(appUrl)}/connexion">${esc(appUrl)}</a> (base temporaire). Ouvrez-la connecté comme un utilisateur d’exemple :</p>
+<form method="post" action="/__greffe/connexion" class="greffe-samples"><ul>${buttons}</ul></form>`
     : '<p>L’application démarre…</p>';
   const body = `${bar(state, appUrl)}
 <main id="contenu">

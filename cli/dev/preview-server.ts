@@ -14,6 +14,7 @@ import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { anchor } from '../../renderer/html.ts';
 import { STYLE_CSS } from '../../renderer/site/style.ts';
 import { formView } from '../../runtime/api/procedure-view.ts';
+import type { SampleUserRef } from './app-host.ts';
 import type { DiagramCache } from './diagram-cache.ts';
 import {
   brokenVersionPage,
@@ -31,8 +32,8 @@ export interface PreviewAppOptions {
   readonly diagrams: DiagramCache;
   /** The running application's address, once started. */
   readonly appUrl: () => string | undefined;
-  /** Sample users the application offers (their names, for the index). */
-  readonly samples: () => readonly string[];
+  /** Sample users the application offers. */
+  readonly samples: () => readonly SampleUserRef[];
   /** The built web app (forms/web/dist): its stylesheet and assets style the forms page. */
   readonly webDir?: string;
   /** The forms page's script (see bundleFormsPreview). */
@@ -137,6 +138,25 @@ export function previewApp(o: PreviewAppOptions): PreviewApp {
   if (o.webDir) app.get('/assets/*', serveStatic({ root: o.webDir }));
 
   app.get('/', (c) => html(c, indexPage(state, o.appUrl(), o.samples())));
+  // Opens the application as a sample user: the preview logs in through the application's development
+  // route and hands its session cookie to the browser. Cookies are not bound to a port, so the cookie
+  // set here for this host is the one the application reads on the same host.
+  app.post('/__greffe/connexion', async (c) => {
+    const appUrl = o.appUrl();
+    const user = (await c.req.parseBody()).utilisateur;
+    if (!appUrl || typeof user !== 'string')
+      return c.text('Application non démarrée ou utilisateur absent.', 400);
+    const res = await fetch(`${appUrl}/api/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user }),
+    });
+    const cookie = res.headers.get('set-cookie');
+    if (!res.ok || !cookie) return c.text(`Connexion refusée par l’application : ${await res.text()}`, 502);
+    const target = new URL(appUrl);
+    target.hostname = new URL(c.req.url).hostname;
+    return c.body(null, 303, { ...NO_STORE, location: `${target.origin}/`, 'set-cookie': cookie });
+  });
 
   const version = (c: Context): VersionBuild | undefined =>
     state.byKey(c.req.param('id') ?? '', c.req.param('version') ?? '');
