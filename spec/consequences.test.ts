@@ -81,6 +81,23 @@ describe('a typo is reported once, with what follows from it folded under it', (
     expect(Math.max(...folded)).toBeGreaterThan(10);
   });
 
+  it('two typos in two to: → two diagnostics, each with what follows from it', () => {
+    const first = lines.indexOf('    to: conciliation');
+    const second = toLines.at(-1) as number;
+    const dir = copySpec(ANNEX);
+    const copy = [...lines];
+    for (const i of [first, second]) {
+      const target = (copy[i] as string).replace(/^ {4}to: /, '');
+      copy[i] = `    to: ${typo(target)}`;
+    }
+    writeFileSync(join(dir, 'procedure.yaml'), copy.join('\n'));
+    const roots = foldDiagnostics(loadProcedure(dir).diagnostics);
+    expect(roots.map((r) => [r.root.code, r.root.line])).toEqual([
+      ['unknown-state', first + 1],
+      ['unknown-state', second + 1],
+    ]);
+  });
+
   for (const state of ['conciliation', 'instruction']) {
     it(`a typo in the declaration of the state “${state}” → at most 3 diagnostics, the first naming the declaration`, () => {
       const index = lines.indexOf(`  ${state}:`, lines.indexOf('states:'));

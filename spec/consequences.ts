@@ -102,6 +102,5 @@ export function linkRepairedConsequences<M extends RepairableModel>(
     }
   };
   if (fixes.length <= ONE_BY_ONE) for (const f of fixes) if (open.size > 0) attempt([f], f.diagnostic);
-  if (open.size > 0 && (fixes.length > 1 || fixes.length > ONE_BY_ONE))
-    attempt(fixes, (fixes[0] as UnresolvedRef).diagnostic);
+  if (open.size > 0 && fixes.length > 1) attempt(fixes, (fixes[0] as UnresolvedRef).diagnostic);
 }
