@@ -11,7 +11,7 @@
  * orthogonally around labels it places itself: 0 and 0
  * (test/diagram-overlaps.test.ts measures it on every procedure).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -64,7 +64,10 @@ async function elkScript(): Promise<string> {
   const text = out.outputFiles[0]?.text;
   if (!text) throw new Error(`esbuild n’a pas produit le script de ${ELK_PACKAGE}.`);
   mkdirSync(dirname(cache), { recursive: true });
-  writeFileSync(cache, text);
+  // Written aside then renamed: a build running at the same time never reads half a file.
+  const part = `${cache}.${process.pid}.part`;
+  writeFileSync(part, text);
+  renameSync(part, cache);
   return text;
 }
 
