@@ -1,8 +1,17 @@
 /** spec: the spec language — its schemas, model types, loader, checker and catalogue of versions. */
 export { compareVersions, DEFAULT_SPEC_ROOT, listVersions, pickVersion } from './catalog.ts';
 export type { VersionEntry } from './catalog.ts';
-export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
-export type { Diagnostic, Severity } from './diagnostic.ts';
+export {
+  consequencesLine,
+  diagnostic,
+  foldDiagnostics,
+  formatDiagnostic,
+  formatFolded,
+  hasErrors,
+  refOf,
+  sortDiagnostics,
+} from './diagnostic.ts';
+export type { Diagnostic, DiagnosticRef, FoldedDiagnostic, Severity } from './diagnostic.ts';
 export { findProcedureDirs, loadProcedure } from './load.ts';
 export type { LoadOptions, LoadResult } from './load.ts';
 export type {

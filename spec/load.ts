@@ -6,6 +6,7 @@ import { buildDecidedBy, buildObjectives, type DeclarableNames } from './build-d
 import { buildForm, buildRules, buildTests } from './build-files.ts';
 import { buildProcedureParts } from './build-procedure.ts';
 import { checkFactOwnership } from './check-facts.ts';
+import { linkRepairedConsequences } from './consequences.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
 import { checkRemedies } from './check-remedies.ts';
@@ -72,7 +73,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     ...yamlFiles(join(abs, 'tests')),
     ...yamlFiles(join(dirname(abs), 'tests', basename(abs))),
   ].flatMap((f) => read(f, 'tests') ?? []);
-  if (!procSrc) return { diagnostics: sortDiagnostics(ctx.diagnostics) };
+  if (!procSrc) return { diagnostics: sortDiagnostics(ctx.linked()) };
 
   const forms: Record<string, Form> = {};
   for (const src of formSrcs) {
@@ -145,15 +146,21 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     rules,
     loc: procSrc.locate([]),
   };
-  checkGraph(model, ctx, model.loc);
-  checkHearing(model, ctx);
-  checkRemedies(model, ctx);
-  checkDeadlines(model, ctx);
-  checkDeadlineStarts(model, ctx);
-  checkFacts(model, parts.recordedFacts, ctx);
-  checkFactOwnership(model, rulesSrc, ctx);
+  const checks = (m: typeof model, c: BuildContext) => {
+    checkGraph(m, c, m.loc);
+    checkHearing(m, c);
+    checkRemedies(m, c);
+    checkDeadlines(m, c);
+    checkDeadlineStarts(m, c);
+    checkFacts(m, parts.recordedFacts, c);
+    checkFactOwnership(m, rulesSrc, c);
+  };
+  const checked = ctx.diagnostics.length;
+  checks(model, ctx);
+  // What follows from a typo in a reference is folded under it (docs/diagnostics.md).
+  linkRepairedConsequences(ctx, model, ctx.diagnostics.slice(checked), checks);
 
-  const diagnostics = sortDiagnostics(ctx.diagnostics);
+  const diagnostics = sortDiagnostics(ctx.linked());
   if (hasErrors(diagnostics)) return { diagnostics };
   const str = (k: string) => (typeof root[k] === 'string' ? (root[k] as string) : undefined);
   const procedure: Procedure = {

@@ -4,7 +4,8 @@ import {
   DEFAULT_SPEC_ROOT,
   type Diagnostic,
   findProcedureDirs,
-  formatDiagnostic,
+  foldDiagnostics,
+  formatFolded,
   hasErrors,
   loadProcedure,
 } from '../../spec/index.ts';
@@ -12,14 +13,17 @@ import { loadActTemplates } from '../../spec/acts.ts';
 import type { DraftingReport } from '../../renderer/index.ts';
 import type { Command } from '../command.ts';
 
-const HELP = `Usage : greffe validate [DOSSIER] [--strict] [--json]
+const HELP = `Usage : greffe validate [DOSSIER] [--strict] [--json] [--all]
 
 Vérifie une version de procédure (dossier contenant procedure.yaml) ou toutes
 celles qu'un dossier contient (par défaut ${DEFAULT_SPEC_ROOT}), puis la
 rédaction du texte de l'annexe qu'elle engendre (typographie, libellés d'écran,
 phrases répétées, tautologies : voir docs/guide-redacteur.md).
   --strict  échoue aussi sur les avertissements
-  --json    imprime les diagnostics en JSON (éditeurs, CI)
+  --json    imprime les diagnostics en JSON (éditeurs, CI), conséquences comprises
+            (chacune indique sa cause dans causedBy)
+  --all     affiche aussi, sous chaque cause, les erreurs qui en découlent
+            (par défaut elles sont repliées : « et 27 conséquences »)
 Code de sortie : 0 sans erreur, 1 s'il y a des erreurs, 2 si l'appel est incorrect.`;
 
 export const command: Command = {
@@ -31,6 +35,7 @@ export const command: Command = {
       options: {
         strict: { type: 'boolean' },
         json: { type: 'boolean' },
+        all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,18 +61,28 @@ export const command: Command = {
       all.push(...report.diagnostics);
       drafting.push({ procedure: procedure.id, version: procedure.version, counts: report.counts });
     }
-    const errors = all.filter((d) => d.severity === 'error').length;
-    const warnings = all.length - errors;
+    // Counts are of root causes: what follows from one of them is folded under it.
+    const roots = foldDiagnostics(all).map((f) => f.root);
+    const errors = roots.filter((d) => d.severity === 'error').length;
+    const warnings = roots.length - errors;
+    const consequences = all.length - roots.length;
     if (values.json) {
       console.log(
-        JSON.stringify({ procedures: dirs.length, errors, warnings, diagnostics: all, drafting }, null, 2),
+        JSON.stringify(
+          { procedures: dirs.length, errors, warnings, consequences, diagnostics: all, drafting },
+          null,
+          2,
+        ),
       );
     } else {
-      for (const d of all) console.log(formatDiagnostic(d));
+      for (const text of formatFolded(all, { all: values.all === true })) console.log(text);
       for (const r of drafting)
         console.log(`Rédaction du texte de ${r.procedure} ${r.version} : ${formatDraftingCounts(r.counts)}.`);
+      const folded = consequences
+        ? ` (et ${consequences} conséquence${consequences > 1 ? 's' : ''}${values.all ? '' : ` repliée${consequences > 1 ? 's' : ''} : --all pour les afficher`})`
+        : '';
       console.log(
-        `${dirs.length} version(s) de procédure vérifiée(s) : ${errors} erreur(s), ${warnings} avertissement(s).`,
+        `${dirs.length} version(s) de procédure vérifiée(s) : ${errors} erreur(s), ${warnings} avertissement(s)${folded}.`,
       );
     }
     return hasErrors(all, values.strict === true) ? 1 : 0;
