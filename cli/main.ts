@@ -18,6 +18,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   docs: () => import('./commands/docs.ts'),
   users: () => import('./commands/users.ts'),
   acts: () => import('./commands/acts.ts'),
+  'new-version': () => import('./commands/new-version.ts'),
+  publish: () => import('./commands/publish.ts'),
 };
 
 function usage(): string {
