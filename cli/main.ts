@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   acts: () => import('./commands/acts.ts'),
   'new-version': () => import('./commands/new-version.ts'),
   publish: () => import('./commands/publish.ts'),
+  migrate: () => import('./commands/migrate.ts'),
 };
 
 function usage(): string {
