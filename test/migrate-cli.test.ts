@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../runtime/catalog.ts';
 import { type Runtime, rulesGuards } from '../runtime/service/context.ts';
+import { readCaseView } from '../runtime/service/case-view.ts';
 import { fireEvent } from '../runtime/service/fire-event.ts';
 import { openCaseFor } from '../runtime/service/open-case.ts';
 import type { CaseStore } from '../runtime/store/case-store.ts';
@@ -191,6 +192,13 @@ describe('greffe migrate', { timeout: 120_000 }, () => {
       );
       expect(a.status).toBe(200);
       expect((await store.getCase(ids.invited))?.state).toBe('close_accord');
+      const view = await readCaseView(rt, MEDIATRICE, ids.invited);
+      expect(view.timeline.map((t) => t.label)).toEqual([
+        'Ouverture de l’affaire',
+        'Inviter le voisin à répondre',
+        'Passage à la version 2.0.0 de la procédure (dispositions transitoires)',
+        "Constater l'accord",
+      ]);
       await store.extendLog();
     } finally {
       await store.close();
