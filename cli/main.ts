@@ -21,6 +21,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   'new-version': () => import('./commands/new-version.ts'),
   publish: () => import('./commands/publish.ts'),
   migrate: () => import('./commands/migrate.ts'),
+  dev: () => import('./commands/dev.ts'),
 };
 
 function usage(): string {
