@@ -12,6 +12,7 @@ export {
   sortDiagnostics,
 } from './diagnostic.ts';
 export type { Diagnostic, DiagnosticRef, FoldedDiagnostic, Severity } from './diagnostic.ts';
+export { deadlinesRunningIn, factsNeededAt } from './case-flow.ts';
 export { findProcedureDirs, loadProcedure } from './load.ts';
 export type { LoadOptions, LoadResult } from './load.ts';
 export type {
@@ -47,6 +48,7 @@ export type {
   ScenarioFile,
   State,
   Transition,
+  TransitionalProvision,
 } from './model.ts';
 export { factOwnedByOthers, isLanguageV2, JUDGMENT_CHARACTERS, targetOf, targetsOf } from './model.ts';
 export { characterFr, decisionRemedies, remedySentences, serviceStatement } from './remedies.ts';

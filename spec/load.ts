@@ -16,6 +16,7 @@ import { checkDeadlineStarts } from './check-time.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
+import { buildTransitional, checkTransitional } from './transitional.ts';
 import { readSource, type SourceFile } from './yaml-source.ts';
 
 export interface LoadResult {
@@ -28,6 +29,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** File names in diagnostics are relative to this folder (default: the current directory). */
   readonly cwd?: string;
+  /** Checks the `transitional:` provisions against the earlier versions beside (default true). */
+  readonly transitional?: boolean;
 }
 
 const yamlFiles = (dir: string): string[] =>
@@ -159,6 +162,19 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   checks(model, ctx);
   // What follows from a typo in a reference is folded under it (docs/diagnostics.md).
   linkRepairedConsequences(ctx, model, ctx.diagnostics.slice(checked), checks);
+  const transitional = buildTransitional(procSrc);
+  // Checked on a sound version only: its graph is what the earlier version's cases are mapped onto.
+  if (transitional.length > 0 && options.transitional !== false && !hasErrors(ctx.diagnostics)) {
+    const loadEarlier = (d: string) => loadProcedure(d, { cwd, transitional: false }).procedure;
+    checkTransitional(
+      { ...model, version: String(root.version) },
+      transitional,
+      procSrc,
+      abs,
+      loadEarlier,
+      ctx,
+    );
+  }
 
   const diagnostics = sortDiagnostics(ctx.linked());
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -191,6 +207,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     decidedBy,
     objectives,
     tests,
+    ...(transitional.length > 0 && { transitional }),
     loc: model.loc,
   };
   return { procedure: deepFreeze(procedure), diagnostics };

@@ -10,6 +10,7 @@ import {
   loadProcedure,
 } from '../../spec/index.ts';
 import { loadActTemplates } from '../../spec/acts.ts';
+import { checkLock } from '../../spec/lock.ts';
 import type { DraftingReport } from '../../renderer/index.ts';
 import type { Command } from '../command.ts';
 
@@ -25,6 +26,31 @@ phrases répétées, tautologies : voir docs/guide-redacteur.md).
   --all     affiche aussi, sous chaque cause, les erreurs qui en découlent
             (par défaut elles sont repliées : « et 27 conséquences »)
 Code de sortie : 0 sans erreur, 1 s'il y a des erreurs, 2 si l'appel est incorrect.`;
+
+export interface VersionCheck {
+  /** The lock's first (a changed published version explains what follows), then the loader's. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly drafting?: { procedure: string; version: string; counts: DraftingReport['counts'] };
+}
+
+/** Every check of one version folder: its lock (spec/lock.ts), the spec, its act templates, the drafting. */
+export async function checkVersion(dir: string): Promise<VersionCheck> {
+  // The legal text's drafting is checked on the renderer's output (only the CLI imports the renderer).
+  const { checkDrafting } = await import('../../renderer/index.ts');
+  const { procedure, diagnostics } = loadProcedure(dir);
+  const all = [
+    ...checkLock(dir),
+    ...diagnostics,
+    ...(procedure ? loadActTemplates(procedure).diagnostics : []),
+  ];
+  if (!procedure) return { diagnostics: all };
+  const report = checkDrafting(procedure);
+  all.push(...report.diagnostics);
+  return {
+    diagnostics: all,
+    drafting: { procedure: procedure.id, version: procedure.version, counts: report.counts },
+  };
+}
 
 export const command: Command = {
   summary: 'vérifie les spécifications de procédure',
@@ -49,17 +75,13 @@ export const command: Command = {
       console.error(`greffe validate : aucun procedure.yaml trouvé sous « ${target} ».`);
       return 2;
     }
-    // The legal text's drafting is checked on the renderer's output (only the CLI imports the renderer).
-    const { checkDrafting, formatDraftingCounts } = await import('../../renderer/index.ts');
+    const { formatDraftingCounts } = await import('../../renderer/index.ts');
     const all: Diagnostic[] = [];
-    const drafting: { procedure: string; version: string; counts: DraftingReport['counts'] }[] = [];
+    const drafting: NonNullable<VersionCheck['drafting']>[] = [];
     for (const dir of dirs) {
-      const { procedure, diagnostics } = loadProcedure(dir);
-      all.push(...diagnostics, ...(procedure ? loadActTemplates(procedure).diagnostics : []));
-      if (!procedure) continue;
-      const report = checkDrafting(procedure);
-      all.push(...report.diagnostics);
-      drafting.push({ procedure: procedure.id, version: procedure.version, counts: report.counts });
+      const check = await checkVersion(dir);
+      all.push(...check.diagnostics);
+      if (check.drafting) drafting.push(check.drafting);
     }
     // Counts are of root causes: what follows from one of them is folded under it.
     const roots = foldDiagnostics(all).map((f) => f.root);
