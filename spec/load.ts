@@ -27,6 +27,11 @@ export interface LoadResult {
 export interface LoadOptions {
   /** File names in diagnostics are relative to this folder (default: the current directory). */
   readonly cwd?: string;
+  /**
+   * Check that the folders are named after the id and version (default: true). `greffe diff`
+   * compares any two folders, e.g. a scratch copy of a version under another name.
+   */
+  readonly matchFolderNames?: boolean;
 }
 
 const yamlFiles = (dir: string): string[] =>
@@ -114,7 +119,8 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const root = obj(procSrc.data);
   const versionDir = basename(abs);
   const idDir = basename(dirname(abs));
-  if (typeof root.version === 'string' && root.version !== versionDir) {
+  const matchFolders = options.matchFolderNames ?? true;
+  if (matchFolders && typeof root.version === 'string' && root.version !== versionDir) {
     ctx.error(
       'version-mismatch',
       procSrc.locate(['version']),
@@ -122,7 +128,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
       `Écrivez version: ${versionDir} ou renommez le dossier en ${root.version}/.`,
     );
   }
-  if (typeof root.id === 'string' && root.id !== idDir) {
+  if (matchFolders && typeof root.id === 'string' && root.id !== idDir) {
     ctx.error(
       'id-mismatch',
       procSrc.locate(['id']),
