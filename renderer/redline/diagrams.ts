@@ -121,8 +121,7 @@ function phases(diff: ProcedureDiff): string[] {
 function source(title: string, states: readonly RedlineState[], edges: readonly RedlineEdge[]): string {
   const lines = ['---', `title: ${JSON.stringify(mermaidLabel(title))}`, '---', 'flowchart TB'];
   for (const s of states) {
-    const label = s.outside ? `${s.label} (autre phase)` : s.label;
-    lines.push(`  ${nodeId(s.id)}["${mermaidLabel(withStatus(label, s.status))}"]`);
+    lines.push(`  ${nodeId(s.id)}["${mermaidLabel(withStatus(s.label, s.status))}"]`);
   }
   edges.forEach((e) => {
     lines.push(
@@ -170,7 +169,7 @@ export function redlineDiagrams(diff: ProcedureDiff): RedlineDiagram[] {
       })),
       ...neighbours.map((id) => ({
         id,
-        label: `${stateLabel(diff, id)}, ${phaseLabel(diff, phaseOf(diff, id))}`,
+        label: `${stateLabel(diff, id)} — phase ${phaseLabel(diff, phaseOf(diff, id))}`,
         status: status.get(id) ?? 'same',
         outside: true,
       })),

@@ -63,6 +63,9 @@ interface Described {
 }
 
 const yesNo = (b: boolean | undefined): string => (b ? 'oui' : 'non');
+/** A drafter's text with its `${parameter}` placeholders filled in, as the annex shows it. */
+const tpl = (p: Procedure, s: string | undefined): string | undefined =>
+  s === undefined ? s : renderTemplate(s, p);
 const list = (xs: readonly string[]): string | undefined => (xs.length ? joinFr(xs) : undefined);
 const json = (v: unknown): string | undefined => (v === undefined ? undefined : JSON.stringify(v));
 
@@ -150,8 +153,8 @@ const describeState =
       'État initial': yesNo(s.initial),
       'État final': yesNo(s.final),
       Issue: s.outcome,
-      Description: s.description,
-      Aide: s.help,
+      Description: tpl(p, s.description),
+      Aide: tpl(p, s.help),
     },
   });
 
@@ -182,8 +185,8 @@ const describeTransition =
       ),
       Décision: t.decision ? `${t.decision.kind} ; ${decisionRemediesFr(p, t.decision)}` : undefined,
       Condition: json(t.when),
-      Texte: t.textFr,
-      Description: t.description,
+      Texte: tpl(p, t.textFr),
+      Description: tpl(p, t.description),
     },
   });
 
@@ -213,7 +216,7 @@ const describeDeadline =
               .join(' ; ')
           : undefined,
         'Par partie': d.perParty ? 'oui' : undefined,
-        Description: d.description,
+        Description: tpl(p, d.description),
       },
     };
   };
@@ -232,8 +235,8 @@ const describeRemedy =
         Suspensif: yesNo(r.suspensive),
         'Ouvert à': roleList(p, r.by),
         'Porté devant': r.before,
-        'Comment l’exercer': r.exercise,
-        Description: r.description,
+        'Comment l’exercer': tpl(p, r.exercise),
+        Description: tpl(p, r.description),
       },
     };
   };

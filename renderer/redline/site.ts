@@ -259,7 +259,7 @@ function diagramsPage(diff: ProcedureDiff, diagrams: readonly RedlineDiagram[], 
       return `<section class="diagram" id="${id}" aria-labelledby="${id}-titre">
 <h2 id="${id}-titre">${esc(d.title)}</h2>
 <div class="redline-pair">
-<figure><a href="diagrammes/${id}.svg"><img src="diagrammes/${id}.svg" alt="Diagramme des modifications, ${esc(d.title)} ; la liste à côté en décrit les changements." loading="lazy"></a>
+<figure><a href="diagrammes/${id}.svg"><img src="diagrammes/${id}.svg" alt="Diagramme des modifications, ${esc(d.title)} ; la liste à côté en décrit les changements."></a>
 <figcaption>En vert et flèche épaisse : ajouté ; en rouge, cadre ou flèche en pointillés : supprimé ; en ocre : modifié. Chaque libellé le dit aussi. <a href="diagrammes/${id}.mmd">Source mermaid</a>.</figcaption></figure>
 ${phaseChangesList(diff, d)}
 </div>
