@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, launchBrowser, plainArticles, renderLegalText } from '../renderer/index.ts';
 import { writeRedline } from '../renderer/redline/index.ts';
@@ -66,6 +66,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** The text a reader sees (Playwright's innerText: rendered, laid out, CSS-hidden text excluded). */
+// biome-ignore lint/performance/useDomNodeTextContent: this is Playwright's Locator.innerText, not the DOM property
+const seen = (l: Locator) => l.innerText();
 
 async function axe(url: string): Promise<string[]> {
   const context = await browser.newContext();
@@ -137,7 +141,7 @@ describe('greffe diff 1.0.0 <copy with seuil 5000>', () => {
     await withPage(pageUrl(out, 'index.html'), async (page) => {
       const row = page.locator('section#parameters tbody tr');
       expect(await row.count()).toBe(1);
-      expect(flat(await row.innerText())).toMatch(
+      expect(flat(await seen(row))).toMatch(
         /Seuil de la procédure en ligne.*modifié.*Valeur.*\[−4 000\] €.*\[\+5 000\] €/s,
       );
     });
@@ -179,9 +183,7 @@ describe('redline 1.0.0 → 1.1.0', () => {
     });
     await withPage(pageUrl(out, 'formulaires.html'), async (page) => {
       for (const f of newForms)
-        expect(await page.locator(`section#formulaire-${f.id} h2`).innerText()).toContain(
-          'formulaire ajouté',
-        );
+        expect(await seen(page.locator(`section#formulaire-${f.id} h2`))).toContain('formulaire ajouté');
     });
   }, 120_000);
 
@@ -199,11 +201,19 @@ describe('redline 1.0.0 → 1.1.0', () => {
       );
       expect(broken).toEqual([]);
       for (const d of report.diagrams) {
-        const list = await page.locator(`section#${d.id} .changes`).innerText();
+        const list = await seen(page.locator(`section#${d.id} .changes`));
         for (const s of d.states.filter((x) => !x.outside && x.status !== 'same'))
           expect(list).toContain(`« ${s.label} »`);
         const svg = readFileSync(join(out, 'diagrammes', `${d.id}.svg`), 'utf8');
-        for (const s of d.states.filter((x) => x.status === 'added')) expect(svg).toContain('(ajouté)');
+        // The drawn image says each change in words: one "(ajouté)" per added state or act, and so on.
+        for (const [status, word] of [
+          ['added', '(ajouté)'],
+          ['removed', '(supprimé)'],
+          ['changed', '(modifié)'],
+        ] as const) {
+          const n = [...d.states, ...d.edges].filter((x) => x.status === status).length;
+          expect(svg.split(word).length - 1, `${d.id} ${word}`).toBe(n);
+        }
       }
     } finally {
       await context.close();
@@ -226,9 +236,7 @@ describe('greffe docs build publishes the redline between consecutive published 
     await withPage(pageUrl(join(out, 'mediation', '1.0.0'), 'versions.html'), async (page) => {
       await page.getByRole('link', { name: 'Modifications depuis la version 1.0.0' }).click();
       expect(page.url()).toBe(pageUrl(dir, 'index.html'));
-      expect(flat(await page.locator('section#parameters').innerText())).toMatch(
-        /\[−1 500\] €.*\[\+2 000\] €/s,
-      );
+      expect(flat(await seen(page.locator('section#parameters')))).toMatch(/\[−1 500\] €.*\[\+2 000\] €/s);
     });
     expect(await axe(pageUrl(join(out, 'mediation', '1.1.0'), 'versions.html'))).toEqual([]);
   }, 240_000);

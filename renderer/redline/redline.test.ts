@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
+import { mermaidLabel } from '../diagrams/mermaid-text.ts';
 import { plainArticles, renderLegalText } from '../legal/legal-text.ts';
 import { diffLegal } from './articles-diff.ts';
 import { redlineDiagrams } from './diagrams.ts';
@@ -177,9 +178,9 @@ describe('redline of 1.0.0 → 1.1.0', () => {
     expect(diagrams.length).toBeGreaterThan(0);
     for (const d of diagrams) {
       for (const e of d.edges.filter((x) => x.status === 'added'))
-        expect(d.source).toMatch(/==>\|"[^"]*\(ajouté\)"\|/);
+        expect(d.source).toContain(`==>|"${mermaidLabel(`${e.label} (ajouté)`)}"|`);
       for (const e of d.edges.filter((x) => x.status === 'removed'))
-        expect(d.source).toContain(`-.->|"${e.label.replace(/"/g, '’')} (supprimé)"|`);
+        expect(d.source).toContain(`-.->|"${mermaidLabel(`${e.label} (supprimé)`)}"|`);
       for (const s of d.states.filter((x) => x.status === 'removed' && !x.outside))
         expect(d.source).toContain(`${s.label} (supprimé)`);
     }
