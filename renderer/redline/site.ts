@@ -35,6 +35,12 @@ article.legal.same { color: var(--muted); }
 @media (max-width: 50rem) { .redline-pair { grid-template-columns: 1fr; } }
 .legend { border-left: 4px solid var(--blue); background: var(--soft); padding: 0.5rem 1rem; }
 td.before, td.after { white-space: pre-wrap; }
+/* Fixed columns; long values (conditions written as JSON) wrap anywhere rather than widen the table past the page. */
+table.changes-table { table-layout: fixed; }
+table.changes-table thead th:nth-child(1) { width: 24%; }
+table.changes-table thead th:nth-child(2) { width: 8.5rem; }
+table.changes-table thead th:nth-child(3) { width: 15%; }
+table.changes-table td.before, table.changes-table td.after, .changes li { overflow-wrap: anywhere; }
 `;
 
 export interface RedlineOptions {
@@ -142,7 +148,7 @@ function changesTable(caption: string, changes: readonly ItemChange[], noun = '�
         .join('\n');
     })
     .join('\n');
-  return `<table><caption>${esc(caption)}</caption>
+  return `<table class="changes-table"><caption>${esc(caption)}</caption>
 <thead><tr><th scope="col">${esc(noun)}</th><th scope="col">Changement</th><th scope="col">Propriété</th><th scope="col">Avant</th><th scope="col">Après</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
