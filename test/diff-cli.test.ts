@@ -128,8 +128,15 @@ describe('greffe diff 1.0.0 <copy with seuil 5000>', () => {
     expect(new Set(edits)).toEqual(new Set(['[-4 000-]', '{+5 000+}']));
   });
 
-  it('writes a redline site with the words removed and added marked, and no axe violation', async () => {
-    for (const f of PAGES) expect(await axe(pageUrl(out, f)), f).toEqual([]);
+  it.each(PAGES)(
+    'axe-core finds no violation on the redline’s %s',
+    async (f) => {
+      expect(await axe(pageUrl(out, f))).toEqual([]);
+    },
+    180_000,
+  );
+
+  it('writes a redline site with the words removed and added marked', async () => {
     await withPage(pageUrl(out, 'texte.html'), async (page) => {
       const dels = (await page.locator('article.legal del').allInnerTexts()).map(flat);
       const inss = (await page.locator('article.legal ins').allInnerTexts()).map(flat);
@@ -169,8 +176,15 @@ describe('redline 1.0.0 → 1.1.0', () => {
     report = await writeRedline(a, b, out, { browser });
   }, 180_000);
 
-  it('builds with no axe violation and lists the new constructs', async () => {
-    for (const f of PAGES) expect(await axe(pageUrl(out, f)), f).toEqual([]);
+  it.each(PAGES)(
+    'axe-core finds no violation on %s',
+    async (f) => {
+      expect(await axe(pageUrl(out, f))).toEqual([]);
+    },
+    180_000,
+  );
+
+  it('lists the new constructs', async () => {
     const newRemedies = Object.values(b.remedies).filter((r) => !(r.id in a.remedies));
     const newForms = Object.values(b.forms).filter((f) => !(f.id in a.forms));
     const newStates = Object.values(b.states).filter((s) => !(s.id in a.states));
