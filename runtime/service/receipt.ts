@@ -7,7 +7,7 @@ import { renderReceiptPdf } from '../acts/receipt.ts';
 import { procedureOf } from '../catalog.ts';
 import { courtById } from '../identity/courts.ts';
 import { GreffeError } from '../errors.ts';
-import { getCalendar } from '../time/index.ts';
+import { caseCalendar } from '../engine/instances.ts';
 import { readCaseView } from './case-view.ts';
 import type { Runtime } from './context.ts';
 
@@ -41,7 +41,12 @@ export async function filingReceipt(
       deadlines: view.deadlines,
       platform,
     },
-    getCalendar(p.calendar).timeZone,
+    // The court's calendar when the procedure counts with it (`calendar: juridiction`, annex 1.1.0).
+    caseCalendar(p, view.court).timeZone,
   );
   return { reference: view.reference, pdf };
 }
+
+/** The receipt's file name: accuse-reception-RG-27-00042.pdf. */
+export const receiptFilename = (reference: string): string =>
+  `accuse-reception-${reference.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '')}.pdf`;
