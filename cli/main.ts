@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   publish: () => import('./commands/publish.ts'),
   migrate: () => import('./commands/migrate.ts'),
   dev: () => import('./commands/dev.ts'),
+  diff: () => import('./commands/diff.ts'),
 };
 
 function usage(): string {

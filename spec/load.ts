@@ -31,6 +31,11 @@ export interface LoadOptions {
   readonly cwd?: string;
   /** Checks the `transitional:` provisions against the earlier versions beside (default true). */
   readonly transitional?: boolean;
+  /**
+   * Check that the folders are named after the id and version (default: true). `greffe diff`
+   * compares any two folders, e.g. a scratch copy of a version under another name.
+   */
+  readonly matchFolderNames?: boolean;
 }
 
 const yamlFiles = (dir: string): string[] =>
@@ -118,7 +123,8 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const root = obj(procSrc.data);
   const versionDir = basename(abs);
   const idDir = basename(dirname(abs));
-  if (typeof root.version === 'string' && root.version !== versionDir) {
+  const matchFolders = options.matchFolderNames ?? true;
+  if (matchFolders && typeof root.version === 'string' && root.version !== versionDir) {
     ctx.error(
       'version-mismatch',
       procSrc.locate(['version']),
@@ -126,7 +132,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
       `Écrivez version: ${versionDir} ou renommez le dossier en ${root.version}/.`,
     );
   }
-  if (typeof root.id === 'string' && root.id !== idDir) {
+  if (matchFolders && typeof root.id === 'string' && root.id !== idDir) {
     ctx.error(
       'id-mismatch',
       procSrc.locate(['id']),
