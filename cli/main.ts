@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   docs: () => import('./commands/docs.ts'),
   users: () => import('./commands/users.ts'),
   acts: () => import('./commands/acts.ts'),
+  conservation: () => import('./commands/conservation.ts'),
 };
 
 function usage(): string {
