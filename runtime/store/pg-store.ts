@@ -117,7 +117,15 @@ export class PgCaseStore implements CaseStore {
   }
 
   async openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }> {
-    return this.#write(() => openCase(input));
+    const k = input.idempotency;
+    if (!k) return this.#write(() => openCase(input));
+    return this.#h.db.transaction(async (tx) => {
+      // Requests racing with the same key queue here: the later ones then read the first one's key
+      // (committed: READ COMMITTED takes a new snapshot per statement) and answer its case,
+      // instead of all missing it and failing on the key's unique index.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${k.userId}), hashtext(${k.key}))`);
+      return runAsync(openCase(input), pgOps(tx, this.keyring));
+    });
   }
   /**
    * The keys of personal data of the cases whose `rows` hold an encrypted
