@@ -52,7 +52,14 @@ import type { Keyring } from './personal-data.ts';
 export type { OpenCaseInput } from './cases.ts';
 export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
 export { SYSTEM_ACTOR } from './journal.ts';
-export { ERASED, existingKeyring, type Keyring, loadKeyring, unsealJson } from './personal-data.ts';
+export {
+  devDataKeyFile,
+  ERASED,
+  existingKeyring,
+  type Keyring,
+  loadKeyring,
+  unsealJson,
+} from './personal-data.ts';
 export type { SampleFor } from './participants.ts';
 export type {
   CaseRow,
