@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   migrate: () => import('./commands/migrate.ts'),
   dev: () => import('./commands/dev.ts'),
   diff: () => import('./commands/diff.ts'),
+  conservation: () => import('./commands/conservation.ts'),
 };
 
 function usage(): string {

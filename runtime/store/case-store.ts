@@ -48,11 +48,20 @@ import type { ReceiptRecord, UploadRecord } from './journal.ts';
 import type { MigrationRecord } from './migration.ts';
 import type { NewCheckpoint } from './transparency-log.ts';
 import type { NewUser } from './users.ts';
+import type { Keyring } from './personal-data.ts';
 
 export type { OpenCaseInput } from './cases.ts';
 export type { MigrationRecord } from './migration.ts';
 export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
 export { SYSTEM_ACTOR } from './journal.ts';
+export {
+  devDataKeyFile,
+  ERASED,
+  existingKeyring,
+  type Keyring,
+  loadKeyring,
+  unsealJson,
+} from './personal-data.ts';
 export type { SampleFor } from './participants.ts';
 export type {
   CaseRow,
@@ -265,6 +274,8 @@ export interface CaseStore {
    * server (runtime/identity).
    */
   readonly dataDir: string;
+  /** The master key of personal data and the case keys it opens (personal-data.ts). */
+  readonly keyring: Keyring;
 
   // Cases and the engine's snapshot.
   /**
@@ -433,6 +444,26 @@ export interface CaseStore {
   /** The last `limit` checkpoints, newest first. */
   latestCheckpoints(limit: number): Promise<CheckpointRow[]>;
   saveCheckpoint(c: NewCheckpoint): Promise<CheckpointRow>;
+
+  // Personal data (crypto-shredding: personal-data.ts, runtime/service/retention.ts).
+  /**
+   * Closed cases of a procedure version, closed at or before `closedBefore`,
+   * whose key of personal data still exists: oldest closing first, at most `limit`.
+   */
+  casesToShred(f: {
+    readonly procedureId: string;
+    readonly version: string;
+    readonly closedBefore: string;
+    readonly limit: number;
+  }): Promise<{ id: string; reference: string; closedAt: string }[]>;
+  /**
+   * Destroys the case's key of personal data at `at`, in one transaction with
+   * what holds personal data in clear outside the journal: its drafts, the
+   * participants' names, the payloads of its messages and their deliveries.
+   * `documents`: SHA-256 of its documents no other case with a key still
+   * cites (their bytes may be deleted). False when the key was already gone.
+   */
+  shredCase(caseId: string, at: string): Promise<{ shredded: boolean; documents: string[] }>;
 
   close(): Promise<void>;
 }
