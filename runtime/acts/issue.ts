@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type ActTemplate, loadActTemplates, partyRoles } from '../../spec/acts.ts';
-import type { Procedure } from '../../spec/index.ts';
+import type { JudgmentCharacter, Procedure } from '../../spec/index.ts';
 import type { Catalog } from '../catalog.ts';
 import { sealPdf, type Seal, DEV_SEAL_NOTICE } from '../connectors/seal/seal.ts';
 import { pathOf, storeBytes } from '../documents/storage.ts';
@@ -16,7 +16,8 @@ import { isCourtRole } from '../engine/actions.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import { courtById } from '../identity/courts.ts';
 import { type CaseStore, type DocumentRow, SYSTEM_ACTOR } from '../store/case-store.ts';
-import { getCalendar } from '../time/index.ts';
+import { caseCalendar } from '../engine/instances.ts';
+import { recordedCharacter } from '../engine/remedies.ts';
 import { type ActData, renderActPdf } from './render-pdf.ts';
 import { filedContact } from '../connectors/contacts.ts';
 
@@ -163,7 +164,8 @@ export class ActIssuer {
         (await filedContact(this.store, p, c.id, role)).name ?? held?.name ?? p.roles[role]?.label ?? role;
     }
     const signer = d.uploadedBy === SYSTEM_ACTOR ? undefined : await this.store.userById(d.uploadedBy);
-    const tz = getCalendar(p.calendar).timeZone;
+    const character = t.remedies ? await this.#servedCharacter(p, c, d.kind) : undefined;
+    const tz = caseCalendar(p, c.court).timeZone; // `calendar: juridiction` names the court's calendar
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(at));
     return {
       rg: c.reference.replace(/^RG\s+/, ''), // the template prints « RG n° »
@@ -172,6 +174,22 @@ export class ActIssuer {
       signataire: signer?.name ?? p.roles[t.signatory]?.label ?? 'La plateforme',
       date,
       adressePlateforme: this.publicUrl(),
+      ...(character && { character }),
     };
+  }
+
+  /**
+   * The character the reducer recorded for the judgment an act of service (`kind`) serves: the act then
+   * states only the remedies open against it (CPC art. 680), as the produced text does.
+   */
+  async #servedCharacter(
+    p: Procedure,
+    c: NonNullable<Awaited<ReturnType<CaseStore['getCase']>>>,
+    kind: string,
+  ): Promise<JudgmentCharacter | undefined> {
+    const served = p.transitions.find(
+      (x) => x.service && x.effects.some((e) => e.kind === 'produce' && e.document === kind),
+    )?.service?.document;
+    return served ? recordedCharacter(p, await this.store.caseSnapshot(c), served) : undefined;
   }
 }

@@ -7,7 +7,7 @@ import { renderReceiptPdf } from '../acts/receipt.ts';
 import { procedureOf } from '../catalog.ts';
 import { courtById } from '../identity/courts.ts';
 import { GreffeError } from '../errors.ts';
-import { getCalendar } from '../time/index.ts';
+import { caseCalendar } from '../engine/instances.ts';
 import { readCaseView } from './case-view.ts';
 import type { Runtime } from './context.ts';
 
@@ -41,7 +41,7 @@ export async function filingReceipt(
       deadlines: view.deadlines,
       platform,
     },
-    getCalendar(p.calendar).timeZone,
+    caseCalendar(p, view.court).timeZone, // `calendar: juridiction` names the court's calendar
   );
   return { reference: view.reference, pdf };
 }
