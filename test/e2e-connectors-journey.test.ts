@@ -116,6 +116,8 @@ const settle = async () => {
   await s.outbox.idle();
 };
 
+/** How long a poll waits for what the server does in the background (a bound, not a measure: the machine may be busy). */
+const WAIT = { timeout: 30_000 };
 /** The dev clock's civil date (YYYY-MM-DD). */
 const today = async () =>
   (await (await as('greffe')).get<{ now: string }>('/api/dev/clock')).body.now.slice(0, 10);
@@ -183,7 +185,7 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
     await post.track(simple?.id as string, 'retourne');
     expect(await stateOf(id)).toBe('identification_lettre_recommandee');
     await settle();
-    await expect.poll(() => post.letters.length).toBe(2);
+    await expect.poll(() => post.letters.length, WAIT).toBe(2);
     const registered = post.letters[1];
     expect(registered?.request.service).toBe('recommande_ar');
     expect(registered?.trackingNumber).toMatch(/^1A\d+$/);
@@ -205,8 +207,10 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
     // answers by signed webhook.
     await settle();
     await expect
-      .poll(() =>
-        cj.received.some((r) => String(r.payload.body).includes('Signifier au défendeur ses identifiants')),
+      .poll(
+        () =>
+          cj.received.some((r) => String(r.payload.body).includes('Signifier au défendeur ses identifiants')),
+        WAIT,
       )
       .toBe(true);
     await cj.act(id, 'signifier_identifiants', {
@@ -270,7 +274,8 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
       (await view(id)).documents.filter(
         (d) => d.kind === 'acte_signification_jugement' && d.origin === 'acte',
       );
-    await expect.poll(async () => (await actsOfService()).length).toBe(2);
+    await s.connectors.issuer.issuePending(id); // after the acts being issued in the background
+    expect(await actsOfService()).toHaveLength(2);
     const doc = (await actsOfService()).at(-1);
     expect(doc?.mediaType).toBe('application/pdf');
     const res = await fetch(`${s.url}/api/cases/${id}/documents/${doc?.id}`, {
@@ -324,7 +329,7 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
     await demandeur.ok(id, 'demander_execution', execution);
     await settle();
     await expect
-      .poll(async () => (await labels(id)).some((l) => l.startsWith('Réponse de la banque')))
+      .poll(async () => (await labels(id)).some((l) => l.startsWith('Réponse de la banque')), WAIT)
       .toBe(true);
     const answer = (await labels(id)).find((l) => l.startsWith('Réponse de la banque'));
     expect(answer?.replace(/[\u202f\u00a0]/g, ' ')).toBe(

@@ -8,9 +8,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { withSqliteFile } from '../runtime/store/sqlite-inspect.ts';
 import { filing } from './helpers/annex.ts';
 import { Api } from './helpers/api.ts';
 import { devLogin, setUpWebStack } from './web-helpers.ts';
@@ -60,16 +60,14 @@ describe('the dead-letter page', () => {
 
     // The cause fixed (the operator gives the account its address, in the server's SQLite file), then
     // « Réessayer »: back in the queue, the e-mail goes once and the dead letter leaves the list.
-    const db = new Database(join(web.server.dir, 'greffe.db'));
-    try {
-      db.pragma('busy_timeout = 5000');
-      expect(
+    const changed = withSqliteFile(
+      join(web.server.dir, 'greffe.db'),
+      (db) =>
         db.prepare("UPDATE users SET email = 'camille.martin@exemple.test' WHERE id = 'demandeur'").run()
           .changes,
-      ).toBe(1);
-    } finally {
-      db.close();
-    }
+      true,
+    );
+    expect(changed).toBe(1);
     await row.getByRole('button', { name: /^Réessayer l’envoi n° \d+$/ }).click();
     await page
       .getByRole('status')

@@ -89,6 +89,34 @@ export class ActIssuer {
     return act ? readFile(pathOf(this.store.documentsDir, act.sha256)) : undefined;
   }
 
+  /** A produced document is issued as an act when a court actor (or the system) produced it, or it has a template. */
+  #isAct(p: Procedure, d: Pick<DocumentRow, 'kind' | 'uploadedByRole'>): boolean {
+    const courtAct = d.uploadedByRole === null || isCourtRole(p.roles[d.uploadedByRole]);
+    return courtAct || this.templates(p).has(d.kind);
+  }
+
+  /**
+   * At start: issues the acts that should have been issued but were not — the process died between an
+   * event's commit and the issuing, which runs after it. Idempotent (an issued act is never issued
+   * again: its PDF's id is `<document id>-pdf`). Resolves with the cases and the acts issued now.
+   */
+  async issueMissed(): Promise<{ cases: number; acts: IssuedAct[] }> {
+    const cases = new Set<string>();
+    const procedures = new Map<string, Procedure | undefined>();
+    for (const d of await this.store.unissuedProductions()) {
+      if (cases.has(d.caseId)) continue;
+      if (!procedures.has(d.caseId)) {
+        const c = await this.store.getCase(d.caseId);
+        procedures.set(d.caseId, c ? this.catalog.get(c.procedureId, c.procedureVersion) : undefined);
+      }
+      const p = procedures.get(d.caseId);
+      if (p && this.#isAct(p, d)) cases.add(d.caseId);
+    }
+    const acts: IssuedAct[] = [];
+    for (const caseId of cases) acts.push(...(await this.issuePending(caseId)));
+    return { cases: cases.size, acts };
+  }
+
   async #issuePending(caseId: string): Promise<IssuedAct[]> {
     const c = await this.store.getCase(caseId);
     const p = c ? this.catalog.get(c.procedureId, c.procedureVersion) : undefined;
@@ -98,9 +126,8 @@ export class ActIssuer {
     const out: IssuedAct[] = [];
     for (const d of documents) {
       if (d.origin !== 'production' || have.has(actDocumentId(d.id))) continue;
+      if (!this.#isAct(p, d)) continue;
       const item = journal.find((j) => j.seq === d.journalSeq);
-      const courtAct = d.uploadedByRole === null || isCourtRole(p.roles[d.uploadedByRole]);
-      if (!courtAct && !this.templates(p).has(d.kind)) continue;
       out.push(await this.#issue(p, c, d, item?.at ?? d.uploadedAt));
     }
     return out;
