@@ -18,6 +18,9 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   docs: () => import('./commands/docs.ts'),
   users: () => import('./commands/users.ts'),
   acts: () => import('./commands/acts.ts'),
+  'new-version': () => import('./commands/new-version.ts'),
+  publish: () => import('./commands/publish.ts'),
+  migrate: () => import('./commands/migrate.ts'),
   dev: () => import('./commands/dev.ts'),
 };
 

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Procedure } from '../../spec/index.ts';
-import { formatDiagnostic, loadProcedure } from '../../spec/index.ts';
+import { formatFolded, loadProcedure } from '../../spec/index.ts';
 import { launchBrowser } from '../browser.ts';
 import { anchor, esc } from '../html.ts';
 import type { DraftingReport } from '../legal/drafting-check.ts';
@@ -64,7 +64,7 @@ function load(input: string | Procedure): Procedure {
   if (typeof input !== 'string') return input;
   const { procedure, diagnostics } = loadProcedure(input);
   if (!procedure) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    const errors = formatFolded(diagnostics.filter((d) => d.severity === 'error'));
     throw new ProcedureLoadError(`La procédure ${input} ne se charge pas :\n${errors.join('\n')}`);
   }
   return procedure;

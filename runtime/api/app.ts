@@ -1,5 +1,5 @@
 /** The HTTP application (hono): the API under /api, the web app's static files elsewhere. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
@@ -26,6 +26,7 @@ import { procedureRoutes } from './routes-procedures.ts';
 import { type WebhookOptions, webhookRoutes } from './routes-webhooks.ts';
 import { type ConnectorRoutesOptions, outboxRoutes, videoRoutes } from './routes-connectors.ts';
 import { mountWeb } from './web-static.ts';
+import { mountEligibilityPage } from './eligibility-page.ts';
 
 export interface AppOptions {
   /** Present in development mode only: enables /api/dev. */
@@ -70,7 +71,7 @@ export function isApiUrl(url: string): boolean {
  */
 export function createApp(rt: Runtime, options: AppOptions = {}): GreffeApp {
   const api = createApi(rt, options);
-  const web = createWeb(options.webDir);
+  const web = createWeb(rt, options.webDir);
   return { fetch: (request, env) => (isApiUrl(request.url) ? api : web).fetch(request, env) };
 }
 
@@ -165,11 +166,14 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   return app;
 }
 
-function createWeb(web: string | undefined): Hono {
+function createWeb(rt: Runtime, web: string | undefined): Hono {
   const app = new Hono();
   app.onError(onError); // logged, and a French message, as on the API
   app.notFound(notFound);
   if (web && existsSync(join(web, 'index.html'))) {
+    // Before the SPA fallback: the questionnaire works without JavaScript (progressive enhancement).
+    const shell = readFileSync(join(web, 'index.html'), 'utf8');
+    mountEligibilityPage(app, rt, () => shell);
     mountWeb(app, web);
   } else {
     app.get('/', (c) =>

@@ -51,6 +51,10 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
     status: 422,
     fr: 'Données de formulaire invalides (details.problems : field en pointeur JSON, message).',
   },
+  UNKNOWN_ATTACHMENT: {
+    status: 422,
+    fr: 'Pièce jointe d’un échange qui n’est pas un document de l’affaire visible par l’auteur (details.field).',
+  },
   CONDITION_NOT_MET: { status: 422, fr: 'La condition when: de la transition n’est pas remplie.' },
   GUARD_REFUSED: {
     status: 422,

@@ -155,6 +155,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
       actions: list(ref('ActionInfo')),
       deadlines: list(ref('Deadline')),
       timeline: list(ref('TimelineEntry')),
+      thread: orNull(ref('Thread')),
       documents: list(ref('DocumentInfo')),
       participants: list(obj({ role: str, roleLabel: str, name: str, joined: bool })),
       facts: { type: 'object', additionalProperties: true },
@@ -189,6 +190,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     },
     ['data', 'documents'],
   ),
+  Thread: obj({
+    label: str,
+    audience: strs,
+    messages: list(
+      obj({
+        seq: int,
+        event: str,
+        label: str,
+        at: str,
+        authorRole: str,
+        mine: bool,
+        data: { type: 'object', additionalProperties: true },
+        attachments: list(obj({ id: str, label: str, filename: str })),
+      }),
+    ),
+    compose: strs,
+  }),
   DocumentInfo: obj({
     id: str,
     kind: str,

@@ -7,7 +7,7 @@ import { type CachedView, caseViewJson, freshView, ViewCache } from '../service/
 import type { Runtime } from '../service/context.ts';
 import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
-import { filingReceipt } from '../service/receipt.ts';
+import { filingReceipt, receiptFilename } from '../service/receipt.ts';
 import { fireEvent, previewEvent } from '../service/fire-event.ts';
 import { listCases } from '../service/list-cases.ts';
 import { openCaseKeyed } from '../service/open-case.ts';
@@ -201,7 +201,7 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   app.get('/:id/receipt', async (c) => {
     const caller = await auth.callerOf(c);
     const { reference, pdf } = await filingReceipt(rt, caller, c.req.param('id'), new URL(c.req.url).origin);
-    const name = `accuse-reception-${reference.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '')}.pdf`;
+    const name = receiptFilename(reference);
     return new Response(Buffer.from(pdf), {
       headers: {
         'content-type': 'application/pdf',

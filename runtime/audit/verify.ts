@@ -268,11 +268,13 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
         `le journal s’arrête à l’événement n° ${rows.journal.length} alors que l’affaire en annonce ${c.journalSeq}.`,
       );
     // Projection.
-    const p = procedures.get(`${c.procedureId}@${c.procedureVersion}`);
+    // Replayed from the version the case was opened under (a migration moves it on: replay.ts).
+    const openedUnder = rows.journal[0]?.specVersion ?? c.procedureVersion;
+    const p = procedures.get(`${c.procedureId}@${openedUnder}`);
     const shredded = rows.key?.key === null;
     if (!p)
       notes.push(
-        `${c.reference} : procédure ${c.procedureId} ${c.procedureVersion} absente, projection non recalculée.`,
+        `${c.reference} : procédure ${c.procedureId} ${openedUnder} absente, projection non recalculée.`,
       );
     else if (shredded)
       notes.push(`${c.reference} : données personnelles effacées (clé détruite), projection non recalculée.`);
@@ -281,7 +283,7 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
         const clear = o.decrypt ? o.decrypt(r, rows.key?.key) : r.data;
         return JSON.parse(clear ?? '{}') as Record<string, unknown>;
       };
-      const replay = replayCase(p, c, rows.journal, dataOf);
+      const replay = replayCase(p, c, rows.journal, dataOf, (v) => procedures.get(`${c.procedureId}@${v}`));
       if ('reason' in replay) fail(`rejeu impossible : ${replay.reason}`, replay.seq);
       else {
         const s = replay.snapshot;

@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Connector, OutboundMessage } from './connector.ts';
-import { mailConnector } from './mail/mail-connector.ts';
+import { type MailConnectorOptions, mailConnector } from './mail/mail-connector.ts';
 import { type MailerConfig, mailerFromConfig, mailFolder } from './mail/mailer.ts';
 import type { SealConfig } from './seal/seal.ts';
 import type { OvhConfig } from './sms/ovh-client.ts';
@@ -114,6 +114,8 @@ export interface RecipientLookups {
   readonly phoneOf: (m: OutboundMessage) => string | undefined | Promise<string | undefined>;
   /** The case's page, when the public address is known only once the server listens. */
   readonly caseUrl?: (caseId: string) => string;
+  /** The file an e-mail asks to carry (the filing receipt). */
+  readonly attachmentOf?: MailConnectorOptions['attachmentOf'];
 }
 
 /** The configured `courriel` and `sms` connectors, to give localConnectors(…, real). */
@@ -127,7 +129,11 @@ export async function configuredConnectors(
     : lookups.caseUrl;
   return {
     connectors: [
-      mailConnector(mailerFromConfig(c.mail), { addressOf: lookups.emailOf, ...(caseUrl && { caseUrl }) }),
+      mailConnector(mailerFromConfig(c.mail), {
+        addressOf: lookups.emailOf,
+        ...(caseUrl && { caseUrl }),
+        ...(lookups.attachmentOf && { attachmentOf: lookups.attachmentOf }),
+      }),
       smsConnector(sms.sender, { phoneOf: lookups.phoneOf }),
     ],
     simulatedSms: sms.simulated,

@@ -16,6 +16,8 @@ export interface OutboundMessage {
   readonly subject: string;
   readonly body: string;
   readonly document?: { readonly kind: string; readonly sha256: string; readonly id?: string };
+  /** A file the message carries, rendered when it leaves (`accuse_reception`: the filing receipt). */
+  readonly attach?: string;
 }
 
 /** What a provider answered when it accepted a message (journaled on the case as its delivery status). */

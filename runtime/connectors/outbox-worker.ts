@@ -83,6 +83,7 @@ async function toMessage(store: CaseStore, row: OutboxRow): Promise<OutboundMess
     subject: String(payload.subject ?? ''),
     body: String(payload.body ?? ''),
     ...(doc && { document: doc }),
+    ...(typeof payload.attach === 'string' && { attach: payload.attach }),
   };
 }
 

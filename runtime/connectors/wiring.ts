@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { ActIssuer } from '../acts/issue.ts';
 import { courtById } from '../identity/courts.ts';
 import type { Runtime } from '../service/context.ts';
+import { filingReceipt, receiptFilename } from '../service/receipt.ts';
+import { RECEIPT_ATTACHMENT } from '../store/messages.ts';
 import { configuredConnectors, type ConnectorConfig } from './config.ts';
 import { type Connector, PLATFORM_CONNECTOR } from './connector.ts';
 import { contactLookups } from './contacts.ts';
@@ -92,6 +94,13 @@ export async function startConnectors(
   const mailSms = await configuredConnectors(cfg, {
     ...lookups,
     caseUrl: (id) => `${publicUrl()}/affaires/${encodeURIComponent(id)}`,
+    // The filing receipt the filer's e-mail carries: the same PDF as « Télécharger l’accusé de réception ».
+    attachmentOf: async (m) => {
+      if (m.attach !== RECEIPT_ATTACHMENT || !m.caseId || !m.recipient.userId) return undefined;
+      const caller = { id: m.recipient.userId, name: m.recipient.name, roles: [], court: null };
+      const { reference, pdf } = await filingReceipt(rt, caller, m.caseId, publicUrl());
+      return { filename: receiptFilename(reference), content: pdf, contentType: 'application/pdf' };
+    },
   });
   closers.push(mailSms.close);
   if (!cfg.mail.smtpUrl) simulated.push('courriel (.eml)');

@@ -13,16 +13,19 @@ import { daysUntil } from '../engine/dates.ts';
 import type { CaseRecord } from '../store/case-store.ts';
 import { caseCalendar, rolesConcerning } from '../engine/instances.ts';
 import type { Runtime } from './context.ts';
+import { attachmentFields, threadEvents, threadLabel } from './thread.ts';
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
 
+/** `p`: the version the item was journaled under (a migrated case changed version on the way). */
 function timelineLabel(
-  a: CaseAccess,
+  p: Procedure,
   kind: string,
   transitionIndex: number | null,
   data: Record<string, unknown>,
 ): string {
-  const p = a.procedure;
+  if (kind === 'migration')
+    return `Passage à la version ${String(data.to)} de la procédure (dispositions transitoires)`;
   if (kind === 'transition') return p.transitions[transitionIndex ?? -1]?.label ?? 'Événement';
   if (kind === 'ouverture') return 'Ouverture de l’affaire';
   // What came back from outside (runtime/connectors): the recorder wrote its French line.
@@ -49,25 +52,39 @@ export function stateSummary(p: Procedure, id: string) {
 /** The caller's view of a case, read through the access gate. */
 export async function readCaseView(rt: Runtime, caller: Caller, caseId: string) {
   const a = await caseAccess(rt, caller, caseId);
-  return caseView(await rt.store.caseRecord(a.case.id, caller.id), a, caller, rt.clock.now());
+  const versionOf = (v: string) => rt.catalog.get(a.case.procedureId, v);
+  return caseView(await rt.store.caseRecord(a.case.id, caller.id), a, caller, rt.clock.now(), versionOf);
+}
+
+/** The journal items (by number) and the documents of a case that `caller` may see. */
+export function visibleItems(record: CaseRecord, a: CaseAccess, caller: Caller) {
+  const { procedure: p, roles } = a;
+  const visibleSeq = new Set(
+    record.journal.filter((j) => canSee(parse<string[]>(j.visibleTo), roles)).map((j) => j.seq),
+  );
+  const shownDocs = record.documents.filter(
+    (d) =>
+      visibleSeq.has(d.journalSeq) &&
+      canSeeDocument(p, d.kind, roles, { userId: d.uploadedBy, callerId: caller.id }),
+  );
+  return { visibleSeq, shownDocs };
 }
 
 /** The view of case `a` for `caller` from its record (`rt.store.caseRecord`). */
-export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now: Date) {
+export function caseView(
+  record: CaseRecord,
+  a: CaseAccess,
+  caller: Caller,
+  now: Date,
+  versionOf: (version: string) => Procedure | undefined = () => undefined,
+) {
   const { case: c, procedure: p, roles } = a;
   const state = p.states[c.state];
   const phase = state ? p.phases[state.phase] : undefined;
   const tz = caseCalendar(p, c.court).timeZone;
   const { journal, documents: docs, draft } = record;
-  const visibleSeq = new Set(
-    journal.filter((j) => canSee(parse<string[]>(j.visibleTo), roles)).map((j) => j.seq),
-  );
+  const { visibleSeq, shownDocs } = visibleItems(record, a, caller);
   const facts = parse<Record<string, FactRecord>>(c.facts);
-  const shownDocs = docs.filter(
-    (d) =>
-      visibleSeq.has(d.journalSeq) &&
-      canSeeDocument(p, d.kind, roles, { userId: d.uploadedBy, callerId: caller.id }),
-  );
   const shownDocIds = new Set(shownDocs.map((d) => d.id));
   const timeline = journal.flatMap((j) => {
     const data = parse<Record<string, unknown>>(j.data);
@@ -79,7 +96,7 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
         seq: j.seq,
         kind: j.kind,
         event: j.event,
-        label: timelineLabel(a, j.kind, j.transitionIndex, data),
+        label: timelineLabel(versionOf(j.specVersion) ?? p, j.kind, j.transitionIndex, data),
         actorRole: j.actorRole,
         at: j.at,
         ...(visible && j.kind === 'transition' && { data }),
@@ -87,6 +104,13 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
       },
     ];
   });
+  const actions = state?.final
+    ? []
+    : availableActions(
+        p,
+        { state: c.state, facts, documents: docs, runningDeadlines: record.deadlines },
+        roles,
+      );
   // A per-party instance is shown to its party (and the court), not to the other parties.
   const running = record.deadlines.filter(
     (d) =>
@@ -112,13 +136,7 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
         status: !phase ? 'todo' : ph.order < phase.order ? 'done' : ph.id === phase.id ? 'current' : 'todo',
       })),
     myRoles: roles,
-    actions: state?.final
-      ? []
-      : availableActions(
-          p,
-          { state: c.state, facts, documents: docs, runningDeadlines: record.deadlines },
-          roles,
-        ),
+    actions,
     deadlines: running.map((d) => ({
       id: d.deadline,
       ...(d.party !== null && { party: d.party }),
@@ -130,6 +148,7 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
       daysLeft: daysUntil(now, d.due, tz),
     })),
     timeline,
+    thread: threadView(a, record, caller, visibleSeq, shownDocs, actions),
     documents: shownDocs.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -154,3 +173,60 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
 }
 
 export type CaseView = ReturnType<typeof caseView>;
+
+/**
+ * The confidential exchange as a conversation (runtime/service/thread.ts):
+ * the messages `caller` may see, oldest first, each with its author's role and
+ * its attachments resolved to the documents `caller` may see. Null when the
+ * caller has no message to read and none to write (the judge, the registry).
+ */
+function threadView(
+  a: CaseAccess,
+  record: CaseRecord,
+  caller: Caller,
+  visibleSeq: ReadonlySet<number>,
+  shownDocs: CaseRecord['documents'],
+  actions: readonly { event: string }[],
+) {
+  const p = a.procedure;
+  const events = threadEvents(p);
+  const byId = new Map(shownDocs.map((d) => [d.id, d]));
+  const messages = record.journal
+    .filter((j) => j.kind === 'transition' && j.event && events.has(j.event) && visibleSeq.has(j.seq))
+    .sort((x, y) => x.seq - y.seq)
+    .map((j) => {
+      const data = parse<Record<string, unknown>>(j.data);
+      const fields = attachmentFields(p, p.transitions[j.transitionIndex ?? -1]?.form);
+      const attachments = fields
+        .flatMap((f) => (Array.isArray(data[f]) ? (data[f] as unknown[]) : []))
+        .flatMap((id) => {
+          const d = typeof id === 'string' ? byId.get(id) : undefined;
+          return d ? [{ id: d.id, label: p.documents[d.kind]?.label ?? d.kind, filename: d.filename }] : [];
+        });
+      const text = Object.fromEntries(Object.entries(data).filter(([k]) => !fields.includes(k)));
+      return {
+        seq: j.seq,
+        event: j.event ?? '',
+        label: p.transitions[j.transitionIndex ?? -1]?.label ?? '',
+        at: j.at,
+        authorRole: j.actorRole ?? '',
+        mine: j.actorId === caller.id,
+        data: text,
+        attachments,
+      };
+    });
+  // What the caller may write now: the thread's messages that leave the case where it is.
+  const here = a.case.state;
+  const compose = actions
+    .filter(
+      (x) =>
+        events.has(x.event) &&
+        p.transitions.some((t) => t.event === x.event && t.from.includes(here) && (t.stay || t.to === here)),
+    )
+    .map((x) => x.event);
+  if (messages.length === 0 && compose.length === 0) return null;
+  // Who reads it: the roles its messages are restricted to (`visible_to`), as the spec names them.
+  const readers = new Set(p.transitions.filter((t) => events.has(t.event)).flatMap((t) => t.visibleTo));
+  const audience = [...readers].map((r) => p.roles[r]?.label ?? r);
+  return { label: threadLabel(p, events) ?? 'Échanges', audience, messages, compose };
+}

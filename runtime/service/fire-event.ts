@@ -13,7 +13,7 @@
  * view only if it wants it (GET, cached, with an ETag).
  */
 import type { Procedure } from '../../spec/index.ts';
-import { caseAccess } from '../access/case-access.ts';
+import { type CaseAccess, caseAccess } from '../access/case-access.ts';
 import type { Caller } from '../access/policy.ts';
 import { canonicalJson, sha256Hex } from '../engine/hash.ts';
 import { transition } from '../engine/transition.ts';
@@ -27,7 +27,8 @@ import {
   SYSTEM_ACTOR,
   VersionConflict,
 } from '../store/case-store.ts';
-import { stateSummary } from './case-view.ts';
+import { stateSummary, visibleItems } from './case-view.ts';
+import { checkAttachments, threadEvents } from './thread.ts';
 import type { Runtime } from './context.ts';
 
 export interface FireRequest {
@@ -118,6 +119,18 @@ async function decideOn(
   return d;
 }
 
+/** A thread message's attachments are documents of the case its author sees (runtime/service/thread.ts). */
+async function checkThreadAttachments(
+  rt: Runtime,
+  a: CaseAccess,
+  caller: Caller,
+  req: Pick<FireRequest, 'event' | 'data'>,
+): Promise<void> {
+  if (!threadEvents(a.procedure).has(req.event)) return;
+  const { shownDocs } = visibleItems(await rt.store.caseRecord(a.case.id, caller.id), a, caller);
+  checkAttachments(a.procedure, req.event, req.data, new Set(shownDocs.map((d) => d.id)));
+}
+
 /** POST /api/cases/:id/events. */
 export async function fireEvent(
   rt: Runtime,
@@ -131,6 +144,7 @@ export async function fireEvent(
   const first = await storedAnswer(rt, caller.id, key, requestSha256, caseId);
   if (first) return first;
   if (await rt.expireDue(caseId)) a = await caseAccess(rt, caller, caseId);
+  await checkThreadAttachments(rt, a, caller, req);
   const now = rt.clock.now();
   const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
   const decision = await decideOn(rt, a.procedure, a.case, { ...req, actor }, now);
@@ -187,6 +201,7 @@ export async function previewEvent(
 ): Promise<EventPreview> {
   await rt.expireDue(caseId);
   const a = await caseAccess(rt, caller, caseId);
+  await checkThreadAttachments(rt, a, caller, req);
   const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
   const command = { ...req, expectedVersion: a.case.version, actor };
   const d = await decide(rt, a.procedure, a.case, command, rt.clock.now());

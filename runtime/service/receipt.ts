@@ -41,7 +41,12 @@ export async function filingReceipt(
       deadlines: view.deadlines,
       platform,
     },
-    caseCalendar(p, view.court).timeZone, // `calendar: juridiction` names the court's calendar
+    // The court's calendar when the procedure counts with it (`calendar: juridiction`, annex 1.1.0).
+    caseCalendar(p, view.court).timeZone,
   );
   return { reference: view.reference, pdf };
 }
+
+/** The receipt's file name: accuse-reception-RG-27-00042.pdf. */
+export const receiptFilename = (reference: string): string =>
+  `accuse-reception-${reference.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '')}.pdf`;

@@ -45,10 +45,12 @@ import type {
   UserRow,
 } from './schema.ts';
 import type { ReceiptRecord, UploadRecord } from './journal.ts';
+import type { MigrationRecord } from './migration.ts';
 import type { NewCheckpoint } from './transparency-log.ts';
 import type { NewUser } from './users.ts';
 
 export type { OpenCaseInput } from './cases.ts';
+export type { MigrationRecord } from './migration.ts';
 export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
 export { SYSTEM_ACTOR } from './journal.ts';
 export type { SampleFor } from './participants.ts';
@@ -333,6 +335,14 @@ export interface CaseStore {
    * and queues its expiry alerts, in one transaction. False when it no longer ran.
    */
   expireDeadline(procedure: Procedure, c: CaseRow, deadline: DeadlineRow, at: string): Promise<boolean>;
+
+  // Transitional provisions.
+  /**
+   * Moves a case to a later version of its procedure (journal item of kind
+   * `migration`, the case's version, state and facts) in one transaction;
+   * rejects with VersionConflict if the case changed since it was read.
+   */
+  migrateCase(m: MigrationRecord): Promise<{ seq: number; hash: string }>;
 
   // Participants, drafts, documents.
   /** Lets `user` take the role an access code was issued for; undefined when unknown, used or taken. */

@@ -106,7 +106,18 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
     const ended = yield* call('endDeadline', { id: input.expiredDeadlineId, status: 'expired', at, seq });
     if (ended !== 1) throw new VersionConflict(c.version);
   }
-  const messages = { p, c, seq, tag, at, sample: input.sampleUserFor, issued: new Map() };
+  // The filing (the case leaves its initial state): the filer's e-mail carries the receipt (issue 15).
+  const filing = p.states[d.event.from]?.initial === true && p.states[d.event.to]?.initial !== true;
+  const messages = {
+    p,
+    c,
+    seq,
+    tag,
+    at,
+    sample: input.sampleUserFor,
+    issued: new Map(),
+    ...(filing && d.event.actorRole && { receiptFor: d.event.actorRole }),
+  };
   let produced = 0;
   for (const [i, e] of d.effects.entries()) {
     switch (e.type) {

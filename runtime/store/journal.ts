@@ -12,7 +12,8 @@ export type Exec = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 /** Journal item kinds. */
 /** `connecteur`: what came back from outside (a delivery, a tracking event, a return, an act issued). */
-export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation' | 'connecteur';
+/** `migration`: the case moved to a later version by its transitional provisions (store/migration.ts). */
+export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation' | 'connecteur' | 'migration';
 
 /** The system's actor id in the journal (deadline expiries). */
 export const SYSTEM_ACTOR = 'systeme';

@@ -16,7 +16,12 @@ export interface MessageContext {
   readonly sample: SampleFor | undefined;
   /** Access codes issued in this event (one per role). */
   readonly issued: IssuedCodes;
+  /** The filing's role: its e-mails carry the filing receipt (runtime/service/receipt.ts). */
+  readonly receiptFor?: string;
 }
+
+/** The outbox payload's mark of an e-mail that carries the filing receipt (connectors/mail/mail-connector.ts). */
+export const RECEIPT_ATTACHMENT = 'accuse_reception';
 
 /**
  * One message per recipient and channel. A party role nobody holds yet gets
@@ -62,9 +67,23 @@ export function* queueMessages(x: MessageContext, e: EngineEffect, i: number): S
     for (const recipient of yield* recipientsOf(p, c, role)) {
       for (const connector of channels) {
         const dedupeKey = `${tag}:${i}:${role}:${recipient.userId ?? '-'}:${connector}`;
+        const receipt =
+          e.type === 'notify' && connector === 'courriel' && role === x.receiptFor && recipient.userId
+            ? { extra: { attach: RECEIPT_ATTACHMENT } }
+            : {};
         yield* enqueue(
           c,
-          { kind: e.type, connector, recipient, subject, body, ...extra, dedupeKey, availableAt: at },
+          {
+            kind: e.type,
+            connector,
+            recipient,
+            subject,
+            body,
+            ...extra,
+            ...receipt,
+            dedupeKey,
+            availableAt: at,
+          },
           at,
         );
       }

@@ -96,6 +96,21 @@ export function pgOps(tx: PgExec): AsyncOps {
           })
           .where(and(eq(t.cases.id, a.id), eq(t.cases.version, a.expectedVersion)))
       ).rowCount ?? 0,
+    migrateCaseRow: async (a) =>
+      (
+        await tx
+          .update(t.cases)
+          .set({
+            journalSeq: a.seq,
+            lastHash: a.hash,
+            procedureVersion: a.procedureVersion,
+            state: a.state,
+            version: a.version,
+            facts: a.facts,
+            updatedAt: a.at,
+          })
+          .where(and(eq(t.cases.id, a.id), eq(t.cases.version, a.expectedVersion)))
+      ).rowCount ?? 0,
     touchCase: async ({ id, at }) => {
       await tx.update(t.cases).set({ updatedAt: at }).where(eq(t.cases.id, id));
     },

@@ -40,6 +40,7 @@ import { UNISSUED_PRODUCTIONS_SQL, type UnissuedProduction } from './case-store.
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
+import { type MigrationRecord, writeMigration } from './migration.ts';
 import { recordReceipt, recordUpload } from './journal.ts';
 import { joinWithCode } from './participants.ts';
 import { type PgExec, pgOps } from './pg-ops.ts';
@@ -322,6 +323,9 @@ export class PgCaseStore implements CaseStore {
   }
   async expireDeadline(p: Procedure, c: CaseRow, d: DeadlineRow, at: string) {
     return this.#write(() => expireDeadline(p, c, d, at));
+  }
+  async migrateCase(m: MigrationRecord) {
+    return this.#write(() => writeMigration(m));
   }
 
   async joinWithCode(

@@ -35,6 +35,7 @@ export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries):
       q.moveCaseHead.run(a);
     },
     moveCaseState: (a) => q.moveCaseState.run(a).changes,
+    migrateCaseRow: (a) => q.migrateCaseRow.run(a).changes,
     touchCase: (a) => {
       q.touchCase.run(a);
     },

@@ -24,6 +24,7 @@ import { UNISSUED_PRODUCTIONS_SQL, type UnissuedProduction } from './case-store.
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
+import { type MigrationRecord, writeMigration } from './migration.ts';
 import { recordReceipt, recordUpload } from './journal.ts';
 import { openStore, type Store } from './open.ts';
 import { joinWithCode } from './participants.ts';
@@ -138,6 +139,9 @@ export class SqliteCaseStore implements CaseStore {
   }
   async expireDeadline(p: Procedure, c: CaseRow, d: DeadlineRow, at: string) {
     return this.#write(() => expireDeadline(p, c, d, at));
+  }
+  async migrateCase(m: MigrationRecord) {
+    return this.#write(() => writeMigration(m));
   }
 
   async joinWithCode(

@@ -82,6 +82,18 @@ export interface Ops {
     at: string;
     closedAt: string | null;
   }): number;
+  /** Moves the case to another version of its procedure (a migration); returns how many rows moved. */
+  migrateCaseRow(a: {
+    id: string;
+    expectedVersion: number;
+    seq: number;
+    hash: string;
+    procedureVersion: string;
+    state: string;
+    version: number;
+    facts: string;
+    at: string;
+  }): number;
   touchCase(a: { id: string; at: string }): void;
   /** Returns the new row's id. */
   insertDeadline(a: DeadlineWrite): number;

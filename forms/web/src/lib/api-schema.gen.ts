@@ -630,7 +630,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description UNKNOWN_EVENT, INVALID_FORM, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, REMEDY_CLOSED, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
+                /** @description UNKNOWN_EVENT, INVALID_FORM, UNKNOWN_ATTACHMENT, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, REMEDY_CLOSED, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
                 readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -1663,6 +1663,7 @@ export interface components {
                 readonly outcome: string | null;
                 readonly phase: string | null;
             };
+            readonly thread: components["schemas"]["Thread"] | null;
             readonly timeline: readonly components["schemas"]["TimelineEntry"][];
             readonly version: string;
         };
@@ -1755,7 +1756,7 @@ export interface components {
         readonly Error: {
             readonly error: {
                 /** @enum {unknown} */
-                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "NOTICE_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "DEADLINE_RUNNING" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "REMEDY_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
+                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "NOTICE_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "DEADLINE_RUNNING" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "UNKNOWN_ATTACHMENT" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "REMEDY_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE";
                 readonly details: {
                     readonly problems?: readonly components["schemas"]["Problem"][];
                 };
@@ -1937,6 +1938,27 @@ export interface components {
                 readonly targetDays: number | null;
             };
         };
+        readonly Thread: {
+            readonly audience: readonly string[];
+            readonly compose: readonly string[];
+            readonly label: string;
+            readonly messages: readonly {
+                readonly at: string;
+                readonly attachments: readonly {
+                    readonly filename: string;
+                    readonly id: string;
+                    readonly label: string;
+                }[];
+                readonly authorRole: string;
+                readonly data: {
+                    readonly [key: string]: unknown;
+                };
+                readonly event: string;
+                readonly label: string;
+                readonly mine: boolean;
+                readonly seq: number;
+            }[];
+        };
         readonly TimelineEntry: {
             readonly actorRole: string | null;
             readonly at: string;
@@ -2021,6 +2043,7 @@ export type ReferralResult = components['schemas']['ReferralResult'];
 export type RoleInfo = components['schemas']['RoleInfo'];
 export type StateInfo = components['schemas']['StateInfo'];
 export type Stats = components['schemas']['Stats'];
+export type Thread = components['schemas']['Thread'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type TransitionInfo = components['schemas']['TransitionInfo'];
 export type UploadedDocument = components['schemas']['UploadedDocument'];

@@ -4,7 +4,7 @@
  * decisions, the history, and the help box. What each role sees is what the
  * server sends it (the spec's visibility rules).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { type DataShape, DataList, schemaTitles, shapeOf } from '../components/data-list.tsx';
 import { Deadlines } from '../components/deadlines.tsx';
 import { Documents } from '../components/documents.tsx';
@@ -22,6 +22,11 @@ import { filingForm, isPartyRole, loadForm, roleLabel } from '../lib/procedures.
 import { Link } from '../lib/router.ts';
 import { fillText, parameterTexts } from '../lib/templates.ts';
 import { useAsync } from '../lib/use-async.ts';
+
+// The conversation only matters during a confidential exchange: loaded then, not with every case page.
+const ThreadSection = lazy(async () => ({
+  default: (await import('../components/thread.tsx')).ThreadSection,
+}));
 
 async function load(caseId: string) {
   const view = await api.getCase(caseId);
@@ -91,6 +96,10 @@ function Dashboard({
   const roles = view.myRoles.map((r) => roleLabel(procedure, r)).join(', ');
   // Filed: the case's first transition is recorded (and seen); the receipt exists from then on.
   const filed = view.timeline.some((t) => t.kind === 'transition' && t.data);
+  // A message of the thread is written in the conversation, not through a form page.
+  const compose = new Set(view.thread?.compose ?? []);
+  const actions = view.actions.filter((a) => !compose.has(a.event));
+  const writing = compose.size > 0;
   return (
     <>
       {flash && (
@@ -135,16 +144,23 @@ function Dashboard({
           </section>
           <section className="greffe-section" aria-labelledby="a-faire">
             <h2 id="a-faire">Ce que vous pouvez faire maintenant</h2>
-            {view.actions.length === 0 ? (
-              <p>Vous n’avez rien à faire pour le moment. Vous serez prévenu dès que l’affaire avancera.</p>
+            {writing && (
+              <p>
+                <a href="#echanges">Écrivez aux autres participants dans les échanges ci-dessous.</a>
+              </p>
+            )}
+            {actions.length === 0 ? (
+              !writing && (
+                <p>Vous n’avez rien à faire pour le moment. Vous serez prévenu dès que l’affaire avancera.</p>
+              )
             ) : (
               <ul className="fr-btns-group fr-btns-group--inline-md">
-                {view.actions.map((a) => (
+                {actions.map((a) => (
                   <li key={a.event}>
                     <Link
                       to={`/affaires/${view.id}/actions/${a.event}`}
                       className={
-                        draft?.event === a.event || view.actions.length === 1
+                        draft?.event === a.event || actions.length === 1
                           ? 'fr-btn'
                           : 'fr-btn fr-btn--secondary'
                       }
@@ -156,6 +172,17 @@ function Dashboard({
               </ul>
             )}
           </section>
+          {view.thread && (
+            <Suspense fallback={<p>Chargement des échanges…</p>}>
+              <ThreadSection
+                thread={view.thread}
+                view={view}
+                procedure={procedure}
+                shapeOf={shapeFor}
+                onSent={reload}
+              />
+            </Suspense>
+          )}
           <section className="greffe-section" aria-labelledby="delais">
             <h2 id="delais">Délais en cours</h2>
             <Deadlines deadlines={view.deadlines} />
