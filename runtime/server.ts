@@ -262,9 +262,27 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const host = o.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   connectors.setPlatformUrl(url);
-  // Delivering starts once the server listens: the simulators answer to its address.
-  outbox.start();
-  outbox.kick();
+  // Acts an event produced but the process did not live to issue (a crash between the commit and the
+  // issuing): issued now, in the background, once the acts can print the platform's address; the
+  // outbox's timer starts after them (the letters it posts enclose them), events kick it meanwhile.
+  let closed = false;
+  const missed = connectors.issuer
+    .issueMissed()
+    .then(({ cases, acts: issued }) => {
+      if (issued.length > 0)
+        log(
+          `Actes émis au démarrage (non émis avant un arrêt) : ${issued.length}, dans ${cases} affaire(s).`,
+        );
+    })
+    .catch((err: unknown) => console.error('greffe : actes non émis au démarrage :', err))
+    .finally(() => {
+      acts.delete(missed);
+      // Delivering starts once the server listens: the simulators answer to its address.
+      if (closed) return;
+      outbox.start();
+      outbox.kick();
+    });
+  acts.add(missed);
   return {
     url,
     port,
@@ -275,6 +293,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     checkpointer,
     ...(devClock && { devClock }),
     async close() {
+      closed = true;
       clearInterval(shredTimer);
       scheduler.stop();
       outbox.stop();

@@ -215,6 +215,19 @@ export interface DeliveryRecord {
 /** An outbox message that failed for good, with its case's reference (the back office's dead letters). */
 export type DeadLetter = OutboxRow & { readonly reference: string | null };
 
+/** A document an event produced whose act (its sealed PDF, id `<id>-pdf`) is not stored. */
+export interface UnissuedProduction {
+  readonly caseId: string;
+  readonly kind: string;
+  readonly uploadedByRole: string | null;
+}
+
+/** Same SQL for both stores: produced documents without their act, in the order they were stored. */
+export const UNISSUED_PRODUCTIONS_SQL =
+  'SELECT d.case_id AS "caseId", d.kind AS "kind", d.uploaded_by_role AS "uploadedByRole" ' +
+  "FROM documents d WHERE d.origin = 'production' " +
+  "AND NOT EXISTS (SELECT 1 FROM documents a WHERE a.id = d.id || '-pdf') ORDER BY d.uploaded_at, d.id";
+
 /** The rows of one case, as `greffe audit verify` checks them. */
 export interface AuditCaseRows {
   /** In journal order. */
@@ -385,6 +398,11 @@ export interface CaseStore {
   deadLetters(court?: string): Promise<DeadLetter[]>;
   /** Puts a failed message back in the queue, available at `at`, its attempts counted anew; false unless it had failed. */
   retryOutbox(id: number, at: string): Promise<boolean>;
+  /**
+   * Produced documents whose act was never issued (the process died between the event's commit and the
+   * issuing): the server issues them at start (runtime/acts/issue.ts issueMissed).
+   */
+  unissuedProductions(): Promise<UnissuedProduction[]>;
 
   // Receipts: what came back from outside.
   /**

@@ -36,6 +36,7 @@ import type {
   UserDeadlineRow,
   ViewStamp,
 } from './case-store.ts';
+import { UNISSUED_PRODUCTIONS_SQL, type UnissuedProduction } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
@@ -483,6 +484,10 @@ export class PgCaseStore implements CaseStore {
       .set({ status: 'pending', attempts: 0, availableAt: at, leaseOwner: null, leaseUntil: null })
       .where(and(eq(t.outbox.id, id), sql`${t.outbox.status} = 'failed'`));
     return (r.rowCount ?? 0) > 0;
+  }
+  async unissuedProductions(): Promise<UnissuedProduction[]> {
+    const r = await this.#db.execute(sql.raw(UNISSUED_PRODUCTIONS_SQL));
+    return r.rows as unknown as UnissuedProduction[];
   }
   async recordReceipt(r: ReceiptRecord) {
     return this.#write(() => recordReceipt(r));

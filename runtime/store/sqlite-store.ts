@@ -20,6 +20,7 @@ import type {
   UploadRecord,
   ViewStamp,
 } from './case-store.ts';
+import { UNISSUED_PRODUCTIONS_SQL, type UnissuedProduction } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
@@ -203,6 +204,9 @@ export class SqliteCaseStore implements CaseStore {
   }
   async retryOutbox(id: number, at: string) {
     return rcp.retryOutbox(this.#s, id, at);
+  }
+  async unissuedProductions() {
+    return this.#s.sqlite.prepare(UNISSUED_PRODUCTIONS_SQL).all() as UnissuedProduction[];
   }
   async recordReceipt(r: ReceiptRecord) {
     return this.#write(() => recordReceipt(r));
