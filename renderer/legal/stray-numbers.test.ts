@@ -14,6 +14,7 @@ const procedures = [
   loadOrThrow(MEDIATION),
   // Their time is counted in the seized court's calendar (calendar: juridiction).
   loadOrThrow('spec/procedures/petits-litiges/1.1.0'),
+  loadOrThrow('spec/procedures/injonction-de-payer/1.0.0'),
 ];
 
 /** Odd values no text would hold by chance: a figure typed by hand no longer matches once parameters take them. */
