@@ -130,6 +130,19 @@ async function orderServed(creditor: { context: BrowserContext; page: Page }, re
   await expectNoAxeViolation(officer.page, 'l’acte de signification');
   await submitAction(officer.page, serve);
   await expectCaseState(c, url, caseId, stateLabel('delai_opposition_en_cours'));
+  // The act of service is issued as the court's PDF, dated in the seized court's calendar (calendar: juridiction).
+  await expect
+    .poll(
+      async () =>
+        (
+          await getJson<{ documents: { kind: string; origin: string }[] }>(
+            creditor.context,
+            `${url}/api/cases/${caseId}`,
+          )
+        ).documents.some((d) => d.kind === 'acte_signification_ordonnance' && d.origin === 'acte'),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   return caseId;
 }
 

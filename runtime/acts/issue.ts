@@ -13,10 +13,10 @@ import type { Catalog } from '../catalog.ts';
 import { sealPdf, type Seal, DEV_SEAL_NOTICE } from '../connectors/seal/seal.ts';
 import { pathOf, storeBytes } from '../documents/storage.ts';
 import { isCourtRole } from '../engine/actions.ts';
+import { caseCalendar } from '../engine/instances.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import { courtById } from '../identity/courts.ts';
 import { type CaseStore, type DocumentRow, SYSTEM_ACTOR } from '../store/case-store.ts';
-import { getCalendar } from '../time/index.ts';
 import { type ActData, renderActPdf } from './render-pdf.ts';
 import { filedContact } from '../connectors/contacts.ts';
 
@@ -163,7 +163,8 @@ export class ActIssuer {
         (await filedContact(this.store, p, c.id, role)).name ?? held?.name ?? p.roles[role]?.label ?? role;
     }
     const signer = d.uploadedBy === SYSTEM_ACTOR ? undefined : await this.store.userById(d.uploadedBy);
-    const tz = getCalendar(p.calendar).timeZone;
+    // The act is dated in its court's time zone: `calendar: juridiction` names the case's court's calendar.
+    const tz = caseCalendar(p, c.court).timeZone;
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(at));
     return {
       rg: c.reference.replace(/^RG\s+/, ''), // the template prints « RG n° »
