@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   docs: () => import('./commands/docs.ts'),
   users: () => import('./commands/users.ts'),
   acts: () => import('./commands/acts.ts'),
+  dev: () => import('./commands/dev.ts'),
 };
 
 function usage(): string {

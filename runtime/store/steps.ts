@@ -13,28 +13,17 @@
  * The decisions stay in the generators; the stores only say how to read and
  * write a row (sqlite-ops.ts, pg-ops.ts).
  */
+import type { HashedEvent } from '../engine/hash.ts';
 import type { CaseRow, DocumentRow, ParticipantRow, UserRow } from './schema.ts';
 
 /** A journal row as written (its id comes back from the insert). */
-export type JournalWrite = {
-  readonly caseId: string;
-  readonly seq: number;
-  readonly kind: string;
-  readonly event: string | null;
-  readonly transitionIndex: number | null;
-  readonly fromState: string | null;
-  readonly toState: string | null;
-  readonly actorId: string;
-  readonly actorRole: string | null;
-  readonly at: string;
+/**
+ * A journal row as written: the hashed fields of `HashedEvent`, plus the data itself and the row's hash.
+ * Mapped rather than extended so that it stays an object type (better-sqlite3's named parameters want an
+ * index-signature-compatible type, which an interface is not).
+ */
+export type JournalWrite = { readonly [K in keyof HashedEvent]: HashedEvent[K] } & {
   readonly data: string;
-  readonly dataSha256: string;
-  readonly documents: string;
-  readonly visibleTo: string;
-  readonly specId: string;
-  readonly specVersion: string;
-  readonly caseVersion: number;
-  readonly prevHash: string;
   readonly hash: string;
 };
 
