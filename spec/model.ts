@@ -172,6 +172,12 @@ export interface Decision {
   /** Typed remedies open against the decision (ids of `Procedure.remedies`); undefined in language v1. */
   readonly remedies?: readonly string[];
   readonly character?: CharacterRule;
+  /**
+   * Parties the decision is made against without their knowledge, never summoned (an order on
+   * request, an injonction de payer): CPC art. 17 gives each an appropriate remedy, which the
+   * decision must open to him (`ex-parte-without-remedy`).
+   */
+  readonly exParte?: readonly string[];
 }
 
 export type RemedyKind =
