@@ -13,7 +13,7 @@ import { ActIssuer } from '../acts/issue.ts';
 import { courtById } from '../identity/courts.ts';
 import type { Runtime } from '../service/context.ts';
 import { filingReceipt, receiptFilename } from '../service/receipt.ts';
-import { RECEIPT_ATTACHMENT } from '../store/messages.ts';
+import { RECEIPT_ATTACHMENT } from '../store/case-store.ts';
 import { configuredConnectors, type ConnectorConfig } from './config.ts';
 import { type Connector, PLATFORM_CONNECTOR } from './connector.ts';
 import { contactLookups } from './contacts.ts';
