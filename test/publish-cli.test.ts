@@ -73,7 +73,7 @@ describe('published versions are immutable', { timeout: 120_000 }, () => {
 
     const all = await runGreffe(['validate', root]);
     expect(changedAt(all.stdout)).toEqual([]);
-    expect(all.stdout).toMatch(/3 version\(s\) de procédure vérifiée\(s\) : 0 erreur\(s\)/);
+    expect(all.stdout).toMatch(/\d+ version\(s\) de procédure vérifiée\(s\) : 0 erreur\(s\)/);
     expect(all.code).toBe(0);
 
     // Publishing the draft locks it: from then on, its own bytes are guarded too.
