@@ -146,7 +146,7 @@ describe('kill -9', () => {
     const firedNow = () =>
       rows<{ case_id: string; n: number }>(
         where,
-        "SELECT case_id, count(*) AS n FROM journal_events WHERE actor_id = 'systeme' GROUP BY case_id",
+        "SELECT case_id, count(*) AS n FROM journal_events WHERE actor_id = 'systeme' AND kind = 'transition' GROUP BY case_id",
       );
     // On PostgreSQL, deadlines the killed instance had leased wait for their lease to run out (60 s of
     // real time, pg-store.ts LEASE_MS) before another instance fires them: wait for every case to fire.
