@@ -32,6 +32,7 @@ import {
 } from '../transparency/export.ts';
 import { EMPTY_FRONTIER, extend, frontierRoot, journalLeafInput, leafHash } from '../transparency/merkle.ts';
 import { replayCase } from './replay.ts';
+import { referenceOrDraft } from '../store/case-store.ts';
 
 export interface Finding {
   readonly caseId: string | null;
@@ -272,10 +273,12 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
     const shredded = rows.key?.key === null;
     if (!p)
       notes.push(
-        `${c.reference} : procédure ${c.procedureId} ${c.procedureVersion} absente, projection non recalculée.`,
+        `${referenceOrDraft(c.reference)} : procédure ${c.procedureId} ${c.procedureVersion} absente, projection non recalculée.`,
       );
     else if (shredded)
-      notes.push(`${c.reference} : données personnelles effacées (clé détruite), projection non recalculée.`);
+      notes.push(
+        `${referenceOrDraft(c.reference)} : données personnelles effacées (clé détruite), projection non recalculée.`,
+      );
     else if (chained) {
       const dataOf = (r: JournalRow): Record<string, unknown> => {
         const clear = o.decrypt ? o.decrypt(r, rows.key?.key) : r.data;

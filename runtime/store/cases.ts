@@ -23,21 +23,20 @@ export interface OpenCaseInput {
 
 /**
  * Creates a case in its initial state, its creator as participant, and the
- * first journal item. The reference follows the French docket style: RG 27/00042.
+ * first journal item. A draft has no docket number: it gets one when it is
+ * filed, in the filing event's transaction (reference.ts, commit.ts).
  */
 export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: true }> {
   const at = input.at.toISOString();
-  const yy = at.slice(2, 4);
   const k = input.idempotency;
   // The same key again (a retry that raced the first, or came after a crash): the first case.
   const first = k && (yield* call('idempotencyOf', { userId: k.userId, key: k.key }));
   const firstCase = first ? yield* call('caseById', { id: first.caseId }) : undefined;
   if (firstCase) return { ...firstCase, replayed: true as const };
   {
-    const n = yield* call('nextCounter', { name: `reference:${yy}` });
     const row: CaseRow = {
       id: randomUUID(),
-      reference: `RG ${yy}/${String(n).padStart(5, '0')}`,
+      reference: null,
       procedureId: input.procedureId,
       procedureVersion: input.procedureVersion,
       court: input.court,

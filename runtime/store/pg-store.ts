@@ -38,6 +38,7 @@ import type {
 } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
+import { formatReference, referenceCounter } from './reference.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
 import { recordReceipt, recordUpload } from './journal.ts';
 import { joinWithCode } from './participants.ts';
@@ -264,6 +265,15 @@ export class PgCaseStore implements CaseStore {
     return { cases: rows as CaseRow[], transitions: transitions as StatsRows['transitions'] };
   }
 
+  async predictedReference(at: string) {
+    const row = (
+      await this.#db
+        .select({ value: t.counters.value })
+        .from(t.counters)
+        .where(eq(t.counters.name, referenceCounter(at)))
+    )[0] as { value: number } | undefined;
+    return formatReference(at, (row?.value ?? 0) + 1);
+  }
   commitEvent(input: EventCommit) {
     const { expiryAlerts, ...rest } = input;
     const commit = {

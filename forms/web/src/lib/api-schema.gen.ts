@@ -1619,7 +1619,7 @@ export interface components {
             };
             readonly phase: string | null;
             readonly procedure: string;
-            readonly reference: string;
+            readonly reference: string | null;
             readonly roles: readonly string[];
             readonly state: string;
             readonly stateLabel: string;
@@ -1654,7 +1654,7 @@ export interface components {
                 readonly status: "done" | "current" | "todo";
             }[];
             readonly procedure: string;
-            readonly reference: string;
+            readonly reference: string | null;
             readonly state: {
                 readonly final: boolean;
                 readonly help: string | null;
