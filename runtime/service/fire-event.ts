@@ -129,7 +129,13 @@ async function commitDecided<T>(
     try {
       return await commit(decision);
     } catch (err: unknown) {
-      if (!(err instanceof ReferenceTaken) || attempt >= FILING_ATTEMPTS) throw err;
+      if (!(err instanceof ReferenceTaken)) throw err;
+      if (attempt >= FILING_ATTEMPTS)
+        throw new GreffeError(
+          503,
+          'FILING_BUSY',
+          'De nombreuses demandes sont déposées en ce moment : rien n’a été enregistré, réessayez dans un instant.',
+        );
       decision = await decideAgain();
     }
   }

@@ -436,4 +436,4 @@ export interface CaseStore {
 export type { ReceiptRecord, UploadRecord };
 
 /** Docket numbers, given at filing (issue 15). */
-export { isFiling, ReferenceTaken, referenceOrDraft } from './reference.ts';
+export { isDraftState, isFiling, ReferenceTaken, referenceOrDraft } from './reference.ts';

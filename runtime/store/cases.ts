@@ -4,6 +4,7 @@ import type { CaseSnapshot, FactRecord } from '../engine/types.ts';
 import { GENESIS_HASH } from '../engine/hash.ts';
 import { appendJournal } from './journal.ts';
 import type { CaseRow } from './schema.ts';
+import { formatReference, referenceCounter } from './reference.ts';
 import { call, type Step } from './steps.ts';
 
 export interface OpenCaseInput {
@@ -17,6 +18,8 @@ export interface OpenCaseInput {
   /** The role the opening is journaled under. */
   readonly actorRole: string;
   readonly at: Date;
+  /** The opening files the case (its initial state is no draft: reference.ts): it takes its docket number now. */
+  readonly numbered?: boolean;
   /** The request's idempotency key: stored with the case, in its transaction. */
   readonly idempotency?: { readonly userId: string; readonly key: string; readonly requestSha256: string };
 }
@@ -24,7 +27,8 @@ export interface OpenCaseInput {
 /**
  * Creates a case in its initial state, its creator as participant, and the
  * first journal item. A draft has no docket number: it gets one when it is
- * filed, in the filing event's transaction (reference.ts, commit.ts).
+ * filed, in the filing event's transaction (reference.ts, commit.ts); a case
+ * whose opening is its filing (`numbered`) gets it now.
  */
 export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: true }> {
   const at = input.at.toISOString();
@@ -34,9 +38,10 @@ export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: tru
   const firstCase = first ? yield* call('caseById', { id: first.caseId }) : undefined;
   if (firstCase) return { ...firstCase, replayed: true as const };
   {
+    const n = input.numbered ? yield* call('nextCounter', { name: referenceCounter(at) }) : undefined;
     const row: CaseRow = {
       id: randomUUID(),
-      reference: null,
+      reference: n === undefined ? null : formatReference(at, n),
       procedureId: input.procedureId,
       procedureVersion: input.procedureVersion,
       court: input.court,

@@ -4,8 +4,10 @@
  * number, so the register's numbers follow the filings without gaps.
  *
  * The filing is read from the spec, not from an event's name: the first
- * transition that leaves an initial state for a state that is neither initial
- * nor final (a draft withdrawn before filing gets no number).
+ * transition that leaves an initial state for a live one (neither initial nor
+ * final); a draft withdrawn before filing gets no number. An initial state no
+ * transition leaves for a live state is no draft (a mediation the mediator
+ * opens is under way at once): the opening itself takes the number.
  *
  * The documents the filing event produces print the number, and the reducer
  * produces them before the transaction: the runtime asks the reducer again
@@ -28,10 +30,22 @@ export function formatReference(at: string, n: number): string {
   return `RG ${at.slice(2, 4)}/${String(n).padStart(5, '0')}`;
 }
 
-/** Whether moving from `from` to `to` files the case: it leaves its initial state for a live one. */
+const isLive = (p: Procedure, state: string): boolean => {
+  const s = p.states[state];
+  return s !== undefined && !s.initial && !s.final;
+};
+
+/** Whether a case opened in initial state `state` is a draft: a transition of its own files it (leads to a live state). */
+export function isDraftState(p: Procedure, state: string): boolean {
+  return (
+    p.states[state]?.initial === true &&
+    p.transitions.some((t) => !t.fromAny && !t.stay && t.from.includes(state) && isLive(p, t.to))
+  );
+}
+
+/** Whether moving from `from` to `to` files the case: it leaves its draft state for a live one. */
 export function isFiling(p: Procedure, from: string, to: string): boolean {
-  const s = p.states[to];
-  return p.states[from]?.initial === true && s !== undefined && s.initial !== true && s.final !== true;
+  return isDraftState(p, from) && isLive(p, to);
 }
 
 /** How a case is named where its docket number would be: the number, or that it is a draft. */
