@@ -1,6 +1,11 @@
 -- Issue 15: a draft has no docket number until it is filed (reference nullable; the unique index allows several NULLs).
--- The migrator runs in a transaction, where foreign_keys cannot be switched off: the checks wait for the commit instead.
-PRAGMA defer_foreign_keys=ON;--> statement-breakpoint
+-- SQLite cannot drop a NOT NULL: the table is rebuilt, foreign keys off (SQLite's 12-step procedure). The migrator runs
+-- every migration in one transaction, where foreign_keys cannot be switched: this one commits what came before, switches
+-- them off, rebuilds the table in its own transaction, switches them back on and reopens one for the migrator's record.
+-- Run again after a crash before that record, it rebuilds the table again, the same.
+COMMIT;--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+BEGIN;--> statement-breakpoint
 CREATE TABLE `__new_cases` (
 	`id` text PRIMARY KEY NOT NULL,
 	`reference` text,
@@ -23,4 +28,7 @@ DROP TABLE `cases`;--> statement-breakpoint
 ALTER TABLE `__new_cases` RENAME TO `cases`;--> statement-breakpoint
 CREATE UNIQUE INDEX `cases_reference` ON `cases` (`reference`);--> statement-breakpoint
 CREATE INDEX `cases_court` ON `cases` (`court`);--> statement-breakpoint
-CREATE INDEX `cases_procedure` ON `cases` (`procedure_id`,`procedure_version`);
+CREATE INDEX `cases_procedure` ON `cases` (`procedure_id`,`procedure_version`);--> statement-breakpoint
+COMMIT;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+BEGIN;
