@@ -18,7 +18,12 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   docs: () => import('./commands/docs.ts'),
   users: () => import('./commands/users.ts'),
   acts: () => import('./commands/acts.ts'),
+  'new-version': () => import('./commands/new-version.ts'),
+  publish: () => import('./commands/publish.ts'),
+  migrate: () => import('./commands/migrate.ts'),
   dev: () => import('./commands/dev.ts'),
+  diff: () => import('./commands/diff.ts'),
+  conservation: () => import('./commands/conservation.ts'),
 };
 
 function usage(): string {

@@ -22,7 +22,7 @@ export type { Article, Block, LegalText, SpecRef } from './legal/types.ts';
 export { renderMermaidSvgs } from './mermaid-render.ts';
 export type { MermaidSource, RenderedSvg } from './mermaid-render.ts';
 export { buildSite, ProcedureLoadError } from './site/build-site.ts';
-export type { BuildOptions, SiteReport, VersionReport } from './site/build-site.ts';
+export type { BuildOptions, RedlineEntry, SiteReport, VersionReport } from './site/build-site.ts';
 export { legalTextPdf, printHtml } from './site/pdf.ts';
 export { summaryModel } from './summary/summary-model.ts';
 export type { SummaryModel } from './summary/summary-model.ts';

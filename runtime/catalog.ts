@@ -7,7 +7,7 @@ import {
   compareVersions,
   type Diagnostic,
   findProcedureDirs,
-  formatDiagnostic,
+  formatFolded,
   loadProcedure,
   pickVersion,
   type Procedure,
@@ -71,7 +71,10 @@ export function loadCatalog(root: string): Catalog {
 export function describeFailures(c: Catalog): string[] {
   return c.failures.flatMap((f) => [
     `Version ignorée (erreurs de spécification) : ${f.dir}`,
-    ...f.diagnostics.slice(0, 5).map((d) => `  ${formatDiagnostic(d)}`),
+    // Root causes only, each with the count of what follows from it.
+    ...formatFolded(f.diagnostics)
+      .slice(0, 5)
+      .map((d) => `  ${d}`),
   ]);
 }
 

@@ -27,6 +27,7 @@ import type { TimestampConnector } from './connectors/seal/tsa.ts';
 import { openDevClock } from './dev/persisted-clock.ts';
 import { type Clock, type ManualClock, systemClock } from './time/index.ts';
 import { publicKeyPem } from './transparency/checkpoint.ts';
+import { shredExpired } from './retention/shred.ts';
 import { Checkpointer } from './transparency/checkpointer.ts';
 import { signerOf, timestampFromEnv, transparencyConfigFromEnv } from './transparency/config.ts';
 import { exportTo } from './transparency/export.ts';
@@ -118,6 +119,11 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   if (signer.development) {
     log(
       `greffe : journal signé par une CLÉ DE DÉVELOPPEMENT (${store.dataDir}) : ses points de contrôle ne prouvent rien à un tiers ; indiquez GREFFE_JOURNAL_KEY.`,
+    );
+  }
+  if (store.keyring.development) {
+    log(
+      `greffe : données personnelles chiffrées par une CLÉ DE DÉVELOPPEMENT (${store.keyring.source}) : indiquez GREFFE_DATA_KEY (fichier de 32 octets en base64).`,
     );
   }
   if (to.exportTarget === undefined && tc.exportIsDefault) {
@@ -214,6 +220,23 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   scheduler.start();
   checkpointer.start();
   void checkpointer.take(false);
+  // End of retention: the keys of personal data due are destroyed at start, then once a day.
+  const shred = () =>
+    shredExpired(store, catalog.procedures, clock.now(), {
+      ...(process.env.GREFFE_CONSERVATION_DEFAUT && {
+        defaultRetention: process.env.GREFFE_CONSERVATION_DEFAUT,
+      }),
+    })
+      .then((r) => {
+        if (r.shredded.length > 0)
+          log(
+            `greffe : fin de conservation, données personnelles effacées de ${r.shredded.length} affaire(s).`,
+          );
+      })
+      .catch((err: unknown) => log(`greffe : fin de conservation en échec : ${(err as Error).message}`));
+  void shred();
+  const shredTimer = setInterval(() => void shred(), 24 * 3600_000);
+  shredTimer.unref();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -239,9 +262,27 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const host = o.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   connectors.setPlatformUrl(url);
-  // Delivering starts once the server listens: the simulators answer to its address.
-  outbox.start();
-  outbox.kick();
+  // Acts an event produced but the process did not live to issue (a crash between the commit and the
+  // issuing): issued now, in the background, once the acts can print the platform's address; the
+  // outbox's timer starts after them (the letters it posts enclose them), events kick it meanwhile.
+  let closed = false;
+  const missed = connectors.issuer
+    .issueMissed()
+    .then(({ cases, acts: issued }) => {
+      if (issued.length > 0)
+        log(
+          `Actes émis au démarrage (non émis avant un arrêt) : ${issued.length}, dans ${cases} affaire(s).`,
+        );
+    })
+    .catch((err: unknown) => console.error('greffe : actes non émis au démarrage :', err))
+    .finally(() => {
+      acts.delete(missed);
+      // Delivering starts once the server listens: the simulators answer to its address.
+      if (closed) return;
+      outbox.start();
+      outbox.kick();
+    });
+  acts.add(missed);
   return {
     url,
     port,
@@ -252,6 +293,8 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     checkpointer,
     ...(devClock && { devClock }),
     async close() {
+      closed = true;
+      clearInterval(shredTimer);
       scheduler.stop();
       outbox.stop();
       checkpointer.stop();

@@ -1,5 +1,5 @@
 /** Shared state while turning parsed spec files into the model: diagnostics and reference checks. */
-import { type Diagnostic, diagnostic } from './diagnostic.ts';
+import { type Diagnostic, diagnostic, refOf } from './diagnostic.ts';
 import type { Loc } from './model.ts';
 import type { Path, SourceFile } from './yaml-source.ts';
 
@@ -76,28 +76,96 @@ const has = (k: Known, name: string): boolean =>
 const names = (k: Known): Iterable<string> =>
   k instanceof Set || Array.isArray(k) ? (k as Iterable<string>) : Object.keys(k);
 
+/** A reference that did not resolve, with the declared name it most likely meant. */
+export interface UnresolvedRef {
+  readonly kind: RefKind;
+  readonly name: string;
+  readonly guess?: string;
+  readonly diagnostic: Diagnostic;
+}
+
 export class BuildContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Every reference that did not resolve, in the order the loader met them. */
+  readonly unresolved: UnresolvedRef[] = [];
+  /** `kind:name` of every reference that resolved. */
+  private readonly resolved = new Set<string>();
+  /** consequence → its root cause. */
+  private readonly causes = new Map<Diagnostic, Diagnostic>();
 
-  error(code: string, loc: Loc, message: string, hint: string): void {
-    this.diagnostics.push(diagnostic(code, 'error', loc, message, hint));
+  error(code: string, loc: Loc, message: string, hint: string): Diagnostic {
+    const d = diagnostic(code, 'error', loc, message, hint);
+    this.diagnostics.push(d);
+    return d;
   }
 
-  warn(code: string, loc: Loc, message: string, hint: string): void {
-    this.diagnostics.push(diagnostic(code, 'warning', loc, message, hint));
+  /** Records that `consequence` follows from `cause`: fixing the cause makes it disappear. */
+  because(consequence: Diagnostic, cause: Diagnostic): void {
+    if (consequence !== cause) this.causes.set(consequence, cause);
+  }
+
+  /** Whether some reference to `name` of this kind resolved. */
+  isReferenced(kind: RefKind, name: string): boolean {
+    return this.resolved.has(`${kind}:${name}`);
+  }
+
+  /**
+   * The diagnostics with their `causedBy` set. A name left unresolved several times is one mistake:
+   * every later reference to it follows from the first (in the loader's order, then by line), and the
+   * first says how many there are — and, when the name it most likely meant is declared but never
+   * referenced, that the typo may be in that declaration.
+   */
+  linked(): Diagnostic[] {
+    const groups = new Map<string, UnresolvedRef[]>();
+    for (const u of this.unresolved) {
+      const key = `${u.kind}:${u.name}`;
+      groups.set(key, [...(groups.get(key) ?? []), u]);
+    }
+    const replaced = new Map<Diagnostic, Diagnostic>();
+    for (const refs of groups.values()) {
+      const file = (refs[0] as UnresolvedRef).diagnostic.file;
+      const first = refs
+        .filter((r) => r.diagnostic.file === file)
+        .reduce((a, b) => (b.diagnostic.line < a.diagnostic.line ? b : a));
+      for (const r of refs) this.because(r.diagnostic, first.diagnostic);
+      const { kind, name, guess } = first;
+      if (refs.length > 1 && guess !== undefined && !this.isReferenced(kind, guess)) {
+        replaced.set(first.diagnostic, {
+          ...first.diagnostic,
+          hint:
+            `Vouliez-vous dire « ${guess} » ? « ${name} » est cité ${refs.length} fois et « ${guess} », déclaré, ` +
+            `nulle part : la faute est sans doute dans la déclaration, renommez-la « ${name} ».`,
+        });
+      }
+    }
+    const final = (d: Diagnostic): Diagnostic => replaced.get(d) ?? d;
+    return this.diagnostics.map((d) => {
+      const cause = this.causes.get(d);
+      return cause ? { ...final(d), causedBy: refOf(final(cause)) } : final(d);
+    });
+  }
+
+  warn(code: string, loc: Loc, message: string, hint: string): Diagnostic {
+    const d = diagnostic(code, 'warning', loc, message, hint);
+    this.diagnostics.push(d);
+    return d;
   }
 
   /** Reports `name` when it is not among `known`; returns whether it resolved. */
   ref(kind: RefKind, name: string, known: Known, src: SourceFile, path: Path): boolean {
-    if (has(known, name)) return true;
+    if (has(known, name)) {
+      this.resolved.add(`${kind}:${name}`);
+      return true;
+    }
     const { noun, where } = KIND_FR[kind];
     const guess = closest(name, names(known));
-    this.error(
+    const d = this.error(
       `unknown-${kind}`,
       src.locate(path),
       `${noun[0]?.toUpperCase()}${noun.slice(1)} « ${name} » n’existe pas.`,
       guess ? `Vouliez-vous dire « ${guess} » ? Sinon, déclarez-le ${where}.` : `Déclarez-le ${where}.`,
     );
+    this.unresolved.push({ kind, name, ...(guess !== undefined && { guess }), diagnostic: d });
     return false;
   }
 }

@@ -373,6 +373,8 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
     decisionRemedies?.forEach((r, i) =>
       ctx.ref('remedy', r, remedyNames, src, [...base, 'decision', 'remedies', i]),
     );
+    const exParte = Array.isArray(decisionRaw?.ex_parte) ? strList(decisionRaw.ex_parte) : undefined;
+    exParte?.forEach((r, i) => ctx.ref('role', r, names.roles, src, [...base, 'decision', 'ex_parte', i]));
     const characterRaw = decisionRaw?.character ? obj(decisionRaw.character) : undefined;
     if (characterRaw) {
       ctx.ref('role', String(characterRaw.party), names.roles, src, [
@@ -440,6 +442,7 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
           against,
           ...(typeof decisionRaw.appeal === 'boolean' && { appeal: decisionRaw.appeal }),
           ...(decisionRemedies && { remedies: decisionRemedies }),
+          ...(exParte && { exParte }),
           ...(characterRaw && {
             character: {
               party: String(characterRaw.party),

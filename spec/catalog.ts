@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { findProcedureDirs } from './load.ts';
+import { compareVersions } from './versions.ts';
+
+export { compareVersions };
 
 export interface VersionEntry {
   readonly id: string;
@@ -14,24 +17,6 @@ export interface VersionEntry {
 
 /** Default root of the procedures shipped with greffe. */
 export const DEFAULT_SPEC_ROOT = 'spec/procedures';
-
-/** Compares semantic versions (pre-releases sort before their release). */
-export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const [core = '', pre] = v.split('-', 2);
-    return { nums: core.split('.').map(Number), pre };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < 3; i++) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre.localeCompare(y.pre, 'en', { numeric: true });
-}
 
 /** Lists versions without loading them fully (reads id, version, status, effective). */
 export function listVersions(root: string = DEFAULT_SPEC_ROOT): VersionEntry[] {

@@ -10,6 +10,11 @@
  * that may be given against a summoned party who never acted must compute its
  * character (CPC art. 473–474, `decision.character`) instead of pretending he
  * was heard (`default-judgment-unhandled`).
+ *
+ * CPC art. 17: a measure the law lets a judge order without a party's knowledge (an order on
+ * request, an injonction de payer) is declared `decision.ex_parte: [party]`; the party need not
+ * have been summoned, but the decision must open him an appropriate remedy among its `remedies`
+ * (`ex-parte-without-remedy`), and he must be one the decision is against (`ex-parte-not-against`).
  */
 import type { BuildContext } from './build-context.ts';
 import { isLanguageV2, type Procedure, type Transition, targetOf } from './model.ts';
@@ -29,6 +34,7 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
       );
     }
   }
+  checkExParte(g, ctx);
   const parties = Object.values(g.roles).map((r) => r.id);
   const bit = new Map(
     parties.flatMap((p, i) => [[`s:${p}`, 1 << (2 * i)] as const, [`h:${p}`, 1 << (2 * i + 1)] as const]),
@@ -73,6 +79,7 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
   for (const t of g.transitions) {
     if (!t.decision || t.decision.kind === 'administration_judiciaire') continue;
     for (const p of t.decision.against) {
+      if (t.decision.exParte?.includes(p)) continue; // CPC art. 17: checked by checkExParte
       for (const f of t.from) {
         const k = known.get(f);
         if (k === undefined || !reached.has(f)) continue; // unreachable: reported elsewhere
@@ -100,6 +107,33 @@ export function checkHearing(g: Graph, ctx: BuildContext): void {
         );
         break;
       }
+    }
+  }
+}
+
+/** CPC art. 17: a decision made without a party's knowledge opens him an appropriate remedy. */
+function checkExParte(g: Graph, ctx: BuildContext): void {
+  for (const t of g.transitions) {
+    const d = t.decision;
+    if (!d?.exParte) continue;
+    for (const p of d.exParte) {
+      if (!d.against.includes(p)) {
+        ctx.error(
+          'ex-parte-not-against',
+          t.loc,
+          `La décision « ${t.event} » est dite rendue à l’insu de « ${p} » (ex_parte), mais elle ne peut pas lui faire grief (against).`,
+          `Ajoutez ${p} sous decision.against, ou retirez-le de decision.ex_parte.`,
+        );
+        continue;
+      }
+      const open = (d.remedies ?? []).some((id) => g.remedies[id]?.by.includes(p));
+      if (!open)
+        ctx.error(
+          'ex-parte-without-remedy',
+          t.loc,
+          `La décision « ${t.event} » est rendue à l’insu de « ${p} » sans lui ouvrir de recours : la partie contre qui une mesure est ordonnée à son insu dispose d’un recours approprié (Code de procédure civile, art. 17).`,
+          `Citez sous decision.remedies une voie de recours déclarée sous remedies: avec by: [${p}] (l’opposition, la rétractation).`,
+        );
     }
   }
 }

@@ -55,6 +55,10 @@ const HOMOLOGATION = {
 const RECOURS = 'test/fixtures/procedures/recours/1.0.0';
 const V2 = { dir: RECOURS, file: 'procedure.yaml' };
 
+/** An order made on the request, against the defendant never summoned (CPC art. 17). */
+const EX_PARTE = (remedies: string, exParte: string) =>
+  `    decision: { kind: ordonnance, against: [defendeur], remedies: ${remedies}, ex_parte: ${exParte} }\n`;
+
 const cases: Case[] = [
   {
     code: 'deadline-party-missing',
@@ -160,6 +164,25 @@ const cases: Case[] = [
     at: '  - event: juger',
     shift: 4,
     message: /peut être rendu par défaut contre « defendeur » sans que l’opposition lui soit ouverte/,
+  },
+  {
+    ...V2,
+    code: 'ex-parte-without-remedy',
+    search: '    summons: [demandeur]\n    hears: [demandeur]\n',
+    replace: `${'    summons: [demandeur]\n    hears: [demandeur]\n'}${EX_PARTE('[]', '[defendeur]')}`,
+    at: '  - event: deposer',
+    shift: 4,
+    message: /rendue à l’insu de « defendeur » sans lui ouvrir de recours .* art\. 17/,
+    hint: /by: \[defendeur\]/,
+  },
+  {
+    ...V2,
+    code: 'ex-parte-not-against',
+    search: '    summons: [demandeur]\n    hears: [demandeur]\n',
+    replace: `${'    summons: [demandeur]\n    hears: [demandeur]\n'}${EX_PARTE('[pourvoi]', '[demandeur]')}`,
+    at: '  - event: deposer',
+    shift: 4,
+    message: /à l’insu de « demandeur » \(ex_parte\), mais elle ne peut pas lui faire grief/,
   },
   {
     ...V2,
@@ -581,6 +604,26 @@ describe('each diagnostic code, on a minimal broken spec', () => {
     expect(keys).toEqual(
       [...keys].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1])),
     );
+  });
+
+  it('lets a decision be made without the knowledge of a party it opens a remedy to (CPC art. 17)', () => {
+    const summoned = '    summons: [demandeur]\n    hears: [demandeur]\n';
+    const dir = copySpec(RECOURS);
+    editSpec(dir, 'procedure.yaml', summoned, `${summoned}${EX_PARTE('[pourvoi]', '[defendeur]')}`);
+    const { procedure, diagnostics } = loadProcedure(dir);
+    expect(diagnostics).toEqual([]);
+    expect(procedure?.transitions.find((t) => t.event === 'deposer')?.decision?.exParte).toEqual([
+      'defendeur',
+    ]);
+    // Without ex_parte, the same order is a decision against a party never summoned.
+    const plain = copySpec(RECOURS);
+    editSpec(
+      plain,
+      'procedure.yaml',
+      summoned,
+      `${summoned}    decision: { kind: ordonnance, against: [defendeur], remedies: [pourvoi] }\n`,
+    );
+    expect(loadProcedure(plain).diagnostics.map((d) => d.code)).toContain('decision-without-hearing');
   });
 
   it('suggests the closest name for a typo', () => {

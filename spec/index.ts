@@ -1,8 +1,18 @@
 /** spec: the spec language — its schemas, model types, loader, checker and catalogue of versions. */
 export { compareVersions, DEFAULT_SPEC_ROOT, listVersions, pickVersion } from './catalog.ts';
 export type { VersionEntry } from './catalog.ts';
-export { diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
-export type { Diagnostic, Severity } from './diagnostic.ts';
+export {
+  consequencesLine,
+  diagnostic,
+  foldDiagnostics,
+  formatDiagnostic,
+  formatFolded,
+  hasErrors,
+  refOf,
+  sortDiagnostics,
+} from './diagnostic.ts';
+export type { Diagnostic, DiagnosticRef, FoldedDiagnostic, Severity } from './diagnostic.ts';
+export { deadlinesRunningIn, factsNeededAt } from './case-flow.ts';
 export { findProcedureDirs, loadProcedure } from './load.ts';
 export type { LoadOptions, LoadResult } from './load.ts';
 export type {
@@ -38,6 +48,7 @@ export type {
   ScenarioFile,
   State,
   Transition,
+  TransitionalProvision,
 } from './model.ts';
 export { factOwnedByOthers, isLanguageV2, JUDGMENT_CHARACTERS, targetOf, targetsOf } from './model.ts';
 export { characterFr, decisionRemedies, remedySentences, serviceStatement } from './remedies.ts';

@@ -6,6 +6,7 @@ import { buildDecidedBy, buildObjectives, type DeclarableNames } from './build-d
 import { buildForm, buildRules, buildTests } from './build-files.ts';
 import { buildProcedureParts } from './build-procedure.ts';
 import { checkFactOwnership } from './check-facts.ts';
+import { linkRepairedConsequences } from './consequences.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
 import { checkRemedies } from './check-remedies.ts';
@@ -15,6 +16,7 @@ import { checkDeadlineStarts } from './check-time.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
+import { buildTransitional, checkTransitional } from './transitional.ts';
 import { readSource, type SourceFile } from './yaml-source.ts';
 
 export interface LoadResult {
@@ -27,6 +29,13 @@ export interface LoadResult {
 export interface LoadOptions {
   /** File names in diagnostics are relative to this folder (default: the current directory). */
   readonly cwd?: string;
+  /** Checks the `transitional:` provisions against the earlier versions beside (default true). */
+  readonly transitional?: boolean;
+  /**
+   * Check that the folders are named after the id and version (default: true). `greffe diff`
+   * compares any two folders, e.g. a scratch copy of a version under another name.
+   */
+  readonly matchFolderNames?: boolean;
 }
 
 const yamlFiles = (dir: string): string[] =>
@@ -72,7 +81,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     ...yamlFiles(join(abs, 'tests')),
     ...yamlFiles(join(dirname(abs), 'tests', basename(abs))),
   ].flatMap((f) => read(f, 'tests') ?? []);
-  if (!procSrc) return { diagnostics: sortDiagnostics(ctx.diagnostics) };
+  if (!procSrc) return { diagnostics: sortDiagnostics(ctx.linked()) };
 
   const forms: Record<string, Form> = {};
   for (const src of formSrcs) {
@@ -114,7 +123,8 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const root = obj(procSrc.data);
   const versionDir = basename(abs);
   const idDir = basename(dirname(abs));
-  if (typeof root.version === 'string' && root.version !== versionDir) {
+  const matchFolders = options.matchFolderNames ?? true;
+  if (matchFolders && typeof root.version === 'string' && root.version !== versionDir) {
     ctx.error(
       'version-mismatch',
       procSrc.locate(['version']),
@@ -122,7 +132,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
       `Écrivez version: ${versionDir} ou renommez le dossier en ${root.version}/.`,
     );
   }
-  if (typeof root.id === 'string' && root.id !== idDir) {
+  if (matchFolders && typeof root.id === 'string' && root.id !== idDir) {
     ctx.error(
       'id-mismatch',
       procSrc.locate(['id']),
@@ -145,15 +155,34 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     rules,
     loc: procSrc.locate([]),
   };
-  checkGraph(model, ctx, model.loc);
-  checkHearing(model, ctx);
-  checkRemedies(model, ctx);
-  checkDeadlines(model, ctx);
-  checkDeadlineStarts(model, ctx);
-  checkFacts(model, parts.recordedFacts, ctx);
-  checkFactOwnership(model, rulesSrc, ctx);
+  const checks = (m: typeof model, c: BuildContext) => {
+    checkGraph(m, c, m.loc);
+    checkHearing(m, c);
+    checkRemedies(m, c);
+    checkDeadlines(m, c);
+    checkDeadlineStarts(m, c);
+    checkFacts(m, parts.recordedFacts, c);
+    checkFactOwnership(m, rulesSrc, c);
+  };
+  const checked = ctx.diagnostics.length;
+  checks(model, ctx);
+  // What follows from a typo in a reference is folded under it (docs/diagnostics.md).
+  linkRepairedConsequences(ctx, model, ctx.diagnostics.slice(checked), checks);
+  const transitional = buildTransitional(procSrc);
+  // Checked on a sound version only: its graph is what the earlier version's cases are mapped onto.
+  if (transitional.length > 0 && options.transitional !== false && !hasErrors(ctx.diagnostics)) {
+    const loadEarlier = (d: string) => loadProcedure(d, { cwd, transitional: false }).procedure;
+    checkTransitional(
+      { ...model, version: String(root.version) },
+      transitional,
+      procSrc,
+      abs,
+      loadEarlier,
+      ctx,
+    );
+  }
 
-  const diagnostics = sortDiagnostics(ctx.diagnostics);
+  const diagnostics = sortDiagnostics(ctx.linked());
   if (hasErrors(diagnostics)) return { diagnostics };
   const str = (k: string) => (typeof root[k] === 'string' ? (root[k] as string) : undefined);
   const procedure: Procedure = {
@@ -184,6 +213,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     decidedBy,
     objectives,
     tests,
+    ...(transitional.length > 0 && { transitional }),
     loc: model.loc,
   };
   return { procedure: deepFreeze(procedure), diagnostics };

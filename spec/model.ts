@@ -172,6 +172,12 @@ export interface Decision {
   /** Typed remedies open against the decision (ids of `Procedure.remedies`); undefined in language v1. */
   readonly remedies?: readonly string[];
   readonly character?: CharacterRule;
+  /**
+   * Parties the decision is made against without their knowledge, never summoned (an order on
+   * request, an injonction de payer): CPC art. 17 gives each an appropriate remedy, which the
+   * decision must open to him (`ex-parte-without-remedy`).
+   */
+  readonly exParte?: readonly string[];
 }
 
 export type RemedyKind =
@@ -463,6 +469,27 @@ export function factOwnedByOthers(
 }
 
 /** A loaded, checked, frozen procedure version. */
+/**
+ * What becomes of the open cases of an earlier version (`transitional:`):
+ * they stay on it (`stay`, the default when nothing is written), or move to
+ * this version (`move`) by the state and fact maps below (spec/transitional.ts
+ * checks them, runtime/engine/migration.ts applies them).
+ */
+export interface TransitionalProvision {
+  readonly from: string;
+  readonly cases: 'stay' | 'move';
+  /** Open state of `from` → state of this version. */
+  readonly states: Readonly<Record<string, string>>;
+  /** Fact of `from` → its name in this version. */
+  readonly rename: Readonly<Record<string, string>>;
+  /** Value given to a fact the case lacks once renamed. */
+  readonly defaults: Readonly<Record<string, unknown>>;
+  readonly source?: string;
+  readonly basis?: string;
+  readonly note?: string;
+  readonly loc: Loc;
+}
+
 export interface Procedure {
   readonly id: string;
   readonly version: string;
@@ -499,6 +526,8 @@ export interface Procedure {
   readonly decidedBy: DecidedBy;
   readonly objectives: Objectives;
   readonly tests: readonly ScenarioFile[];
+  /** Transitional provisions (`transitional:`): what becomes of the open cases of earlier versions. */
+  readonly transitional?: readonly TransitionalProvision[];
   readonly loc: Loc;
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runGreffe } from './helpers/cli.ts';
+import { writeLock } from '../spec/lock.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { ANNEX_DIR, copySpec } from './helpers/spec-copy.ts';
 
@@ -35,6 +36,8 @@ function renamedCopy(): string {
   }
   renameSync(join(dir, 'tests/eligibilite.yaml'), join(dir, 'tests/recevabilite.yaml'));
   if (replaced < 5) throw new Error(`renamedCopy: ${replaced} remplacement(s) seulement`);
+  // The copy stands for an annex published with the new name: locked as published (spec/lock.ts).
+  writeLock(dir);
   return dir;
 }
 

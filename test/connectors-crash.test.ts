@@ -124,5 +124,5 @@ describe('kill -9 between the provider’s send and the platform’s record', ()
     } finally {
       await sim.close();
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -46,7 +46,8 @@ beforeAll(async () => {
   out.changed = mkdtempSync(join(tmpdir(), 'greffe-annexe-b-'));
   await buildSite([original], out.original, { browser });
   await buildSite([changed], out.changed, { browser });
-}, 240_000);
+  // Two annex builds: the ELK layout of the diagrams takes about twice dagre's time (docs/annexe.md).
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -37,7 +37,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   out = mkdtempSync(join(tmpdir(), 'greffe-annexe-'));
   report = await buildSite(procedures, out, { browser });
-}, 240_000);
+  // The ELK layout of the diagrams takes about twice dagre's time (docs/annexe.md).
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();

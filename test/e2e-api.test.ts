@@ -173,7 +173,10 @@ describe('views and queues', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     const view = JSON.parse(plain.body.toString()) as View;
     expect(view.caseVersion).toBe(fired.body.caseVersion);
-    expect(view.timeline.filter((item) => item.kind !== 'connecteur').at(-1)).toMatchObject({ seq: fired.body.event.seq, event: 'deposer_demande' });
+    expect(view.timeline.filter((item) => item.kind !== 'connecteur').at(-1)).toMatchObject({
+      seq: fired.body.event.seq,
+      event: 'deposer_demande',
+    });
     const gz = await raw('gzip, deflate, br');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.headers.vary).toMatch(/accept-encoding/i);

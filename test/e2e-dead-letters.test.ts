@@ -1,15 +1,16 @@
 /**
- * An outbox an operator can trust: a message that cannot be delivered is
- * retried with a growing, jittered delay, then shown to the registry staff as
- * a dead letter with its error; « Réessayer » sends it once the cause is
- * fixed. Its status is on the case's history, the citizen's view included.
+ * An outbox an operator can trust: a message that fails is retried with a
+ * growing, jittered delay (runtime/connectors/outbox-worker.test.ts); one
+ * that can never be delivered as it stands (no address for its recipient) is
+ * not retried but shown at once to the registry staff as a dead letter with
+ * its French reason; « Réessayer » sends it once the cause is fixed. Its status is on the case's history, the citizen's view included.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorConfigFromEnv } from '../runtime/connectors/config.ts';
-import { MAX_ATTEMPTS, retryDelayMs } from '../runtime/connectors/outbox-worker.ts';
+import { retryDelayMs } from '../runtime/connectors/outbox-worker.ts';
 import { type RunningServer, startServer } from '../runtime/index.ts';
 import { Api } from './helpers/api.ts';
 import { filing } from './helpers/annex.ts';
@@ -51,29 +52,33 @@ describe('retries', () => {
 });
 
 describe('dead letters', () => {
-  it('lists a message failed for good with its error, and « Réessayer » delivers it', async () => {
+  it('dead-letters at once a message with no address, with its reason, and « Réessayer » delivers it', async () => {
     const demandeur = await login('demandeur');
     const greffe = await login('greffe');
     const opened = await demandeur.open('petits-litiges', { version: '1.0.0' });
     // The sample claimant has no e-mail address: the e-mail of the filing cannot go.
     const filed = await demandeur.ok(opened.id, 'deposer_demande', filing());
-    for (let i = 0; i < MAX_ATTEMPTS; i++) {
-      await s.outbox.drain();
-      expect((await greffe.post('/api/dev/clock', { advance: 'PT7H' })).status).toBe(200);
-    }
+    // Not retried: one attempt, and the next drains (a day later) leave it alone.
+    await s.outbox.drain();
+    expect((await greffe.post('/api/dev/clock', { advance: 'P1D' })).status).toBe(200);
+    await s.outbox.drain();
     const dead = await greffe.get<{
       deadLetters: { id: number; connector: string; error: string; attempts: number; reference: string }[];
     }>('/api/outbox/dead-letters');
     expect(dead.status).toBe(200);
     const letter = dead.body.deadLetters.find((d) => d.connector === 'courriel');
-    expect(letter).toMatchObject({ attempts: MAX_ATTEMPTS, reference: filed.reference });
+    expect(letter).toMatchObject({ attempts: 1, reference: filed.reference });
     expect(letter?.error).toMatch(/Aucune adresse électronique/);
     // The citizen sees it on the case's history.
     const history = async (api: Api) =>
       (await api.view(opened.id)).body.timeline.filter((t) => t.kind === 'connecteur').map((t) => t.label);
     expect(
-      (await history(demandeur)).some((l) => /^Courriel \(demandeur\) : échec de l’envoi après 8/.test(l)),
-    ).toBe(true);
+      (await history(demandeur)).filter((l) =>
+        /^Courriel \(demandeur\) : non envoyé, échec définitif sans nouvelle tentative — Aucune adresse électronique connue pour /.test(
+          l,
+        ),
+      ),
+    ).toHaveLength(1);
     // Not for the parties to see or retry.
     expect((await demandeur.get('/api/outbox/dead-letters')).status).toBe(403);
     expect((await demandeur.post(`/api/outbox/${letter?.id}/retry`)).status).toBe(403);

@@ -157,7 +157,9 @@ describe('petits-litiges: conciliation fails, the judge decides', () => {
     await juge.post('/api/dev/clock', { advance: 'P1D' });
     const judged = (await juge.view(id)).body;
     expect(judged.state.id).toBe('jugement_definitif_a_rendre');
-    expect(judged.timeline.filter((item) => item.kind !== 'connecteur').at(-1)).toMatchObject({ event: 'expiration_delai_critique' });
+    expect(judged.timeline.filter((item) => item.kind !== 'connecteur').at(-1)).toMatchObject({
+      event: 'expiration_delai_critique',
+    });
 
     const final = await juge.ok(id, 'rendre_jugement_definitif', {
       issue: 'fait_droit',

@@ -95,7 +95,10 @@ describe('restart', () => {
     await again.login('mediateur');
     const v = (await again.view(c.id)).body;
     expect(v.state.id).toBe('close_echec');
-    expect(v.timeline.filter((item) => item.kind !== 'connecteur').at(-1)).toMatchObject({ event: 'expirer_delai_reponse', kind: 'transition' });
+    expect(v.timeline.filter((item) => item.kind !== 'connecteur').at(-1)).toMatchObject({
+      event: 'expirer_delai_reponse',
+      kind: 'transition',
+    });
     await second.close();
   });
 });

@@ -77,6 +77,34 @@ describe('greffe validate', () => {
     expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, 'etat_inexistant'), 'unknown-state');
   });
 
+  it('prints one diagnostic line for one typo in a to:, the root cause, its consequences folded', async () => {
+    const dir = copySpec('spec/procedures/petits-litiges/1.1.0');
+    const text = editSpec(dir, 'procedure.yaml', '\n    to: conciliation\n', '\n    to: concilation\n');
+    const lines = (out: string) =>
+      out.split('\n').filter((l) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(l));
+    const r = await greffe('validate', dir);
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout)).toHaveLength(1);
+    expectDiagnostic(r.stdout, dir, 'procedure.yaml', positionOf(text, 'concilation'), 'unknown-state');
+    expect(r.stdout).toContain('Vouliez-vous dire « conciliation » ?');
+    expect(r.stdout).toMatch(/… et (\d+) conséquences \(unreachable-state ×\1\)/);
+    expect(r.stdout).toContain('1 erreur(s), 0 avertissement(s) (et ');
+    // The full list stays one flag away, and in JSON each consequence names its cause.
+    const all = await greffe('validate', '--all', dir);
+    expect(lines(all.stdout)).toHaveLength(1);
+    expect(all.stdout.match(/ {6}↳ \S+ {2}error {2}unreachable-state/g)?.length).toBeGreaterThan(10);
+    const json = JSON.parse((await greffe('validate', '--json', dir)).stdout) as {
+      errors: number;
+      consequences: number;
+      diagnostics: { code: string; causedBy?: { code: string } }[];
+    };
+    expect(json.errors).toBe(1);
+    expect(json.consequences).toBe(json.diagnostics.length - 1);
+    expect(json.diagnostics.filter((d) => d.causedBy?.code === 'unknown-state')).toHaveLength(
+      json.consequences,
+    );
+  });
+
   it('names the position of a reference to an unknown parameter', async () => {
     const dir = copySpec(ANNEX_DIR);
     const original = readFileSync(join(dir, 'procedure.yaml'), 'utf8');

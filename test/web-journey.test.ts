@@ -68,11 +68,11 @@ describe('a whole case through the pages', () => {
     const c = claimant.page;
     await c.goto(`${url}/`);
     await c.getByRole('heading', { level: 2, name: 'Les procédures en ligne' }).waitFor();
-    await c.getByRole('link', { name: /Vérifier si ma demande/ }).waitFor();
+    await c.getByRole('link', { name: /Vérifier si ma demande.*litiges civils/ }).waitFor();
     await expectNoAxeViolation(c, 'l’accueil');
     await c.screenshot({ path: join(captures, 'portail.png'), fullPage: true });
 
-    await c.getByRole('link', { name: /Vérifier si ma demande/ }).click();
+    await c.getByRole('link', { name: /Vérifier si ma demande.*litiges civils/ }).click();
     await field(c, /Valeur de votre demande/).fill('1 200,50');
     await tick(c, /paiement d'une somme/);
     await c.getByRole('button', { name: 'Vérifier' }).click();

@@ -45,7 +45,7 @@ describe('a citizen’s journey on a phone', () => {
     await page.goto(`${url}/`);
     await pageTitle(page);
     await checkPage(page, 'l’accueil');
-    await page.getByRole('link', { name: /Vérifier si ma demande/ }).tap();
+    await page.getByRole('link', { name: /Vérifier si ma demande.*litiges civils/ }).tap();
     await field(page, /Valeur de votre demande/).fill('640');
     await tick(page, /paiement d'une somme/);
     await page.getByRole('button', { name: 'Vérifier' }).tap();

@@ -17,7 +17,9 @@ const HELP = `Usage : greffe docs build [--out DOSSIER] [--spec DOSSIER] [--chro
 
 Publie l’annexe de chaque version de procédure trouvée sous --spec (par défaut
 ${DEFAULT_SPEC_ROOT}) : récapitulatif graphique, diagrammes commentés, texte de
-l’annexe (HTML, Markdown, PDF), formulaires et versions, dans --out (par défaut
+l’annexe (HTML, Markdown, PDF), formulaires et versions, avec les modifications
+entre deux versions publiées consécutives (dossier modifications/ de la plus
+récente, lié depuis la page des versions), dans --out (par défaut
 ${DEFAULT_OUT}). Le site se lit sans JavaScript, ouvert depuis le disque.
   --chromium  Chromium à utiliser (par défaut GREFFE_CHROMIUM ou /usr/bin/chromium)
 Code de sortie : 0 si tout est publié, 1 si une spécification est invalide, si
@@ -48,6 +50,10 @@ function printReport(report: SiteReport): boolean {
       console.log(`  Nombre qui ne vient d’aucun paramètre : « ${n.number} » dans « …${n.context}… »`);
     }
   }
+  for (const r of report.redlines)
+    console.log(
+      `\nModifications ${r.id} ${r.from} → ${r.to} : ${relative(process.cwd(), r.dir) || '.'} (${r.articles} articles concernés, ${r.diagrams} diagrammes de phase)`,
+    );
   const t = report.timings;
   console.log(
     `\nPublié dans ${report.outDir}/index.html en ${ms(t.total)} (chargement ${ms(t.load)}, génération ${ms(t.generate)}, ` +

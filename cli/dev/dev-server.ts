@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { formatDiagnostic } from '../../spec/index.ts';
+import { foldDiagnostics, formatFolded } from '../../spec/index.ts';
 import { AppHost } from './app-host.ts';
 import { DiagramCache } from './diagram-cache.ts';
 import { bundleFormsPreview, previewApp } from './preview-server.ts';
@@ -59,11 +59,13 @@ export async function startDev(o: DevOptions): Promise<DevServer> {
 
   const report = (r: RebuildReport) => {
     for (const v of state.versions.filter((x) => r.checked.includes(x.dir))) {
-      for (const d of v.diagnostics) log(formatDiagnostic(d));
-      const errors = v.diagnostics.filter((d) => d.severity === 'error').length;
+      // Root causes, what follows from each folded under it, as `greffe validate` prints them.
+      for (const text of formatFolded(v.diagnostics)) log(text);
+      const roots = foldDiagnostics(v.diagnostics).map((f) => f.root);
+      const errors = roots.filter((d) => d.severity === 'error').length;
       const kept = v.stale ? ' ; la dernière version valide reste servie' : '';
       log(
-        `greffe dev : ${v.key} vérifiée : ${count(errors, 'erreur')}, ${count(v.diagnostics.length - errors, 'avertissement')}${kept}.`,
+        `greffe dev : ${v.key} vérifiée : ${count(errors, 'erreur')}, ${count(roots.length - errors, 'avertissement')}${kept}.`,
       );
     }
     log(`greffe dev : ${count(r.checked.length, 'version')} vérifiée(s) en ${Math.round(r.ms)} ms.`);

@@ -5,7 +5,7 @@
  * forms bundle on the forms page).
  */
 import { esc } from '../../renderer/html.ts';
-import type { Diagnostic } from '../../spec/index.ts';
+import { consequencesLine, type Diagnostic, foldDiagnostics } from '../../spec/index.ts';
 import type { SampleUserRef } from './app-host.ts';
 import type { PreviewState, VersionBuild } from './preview-state.ts';
 
@@ -35,8 +35,12 @@ const time = (d: Date) =>
 
 const SEVERITY: Record<Diagnostic['severity'], string> = { error: 'erreur', warning: 'avertissement' };
 
-function diagnosticItem(d: Diagnostic): string {
-  return `<li class="greffe-diagnostic greffe-${d.severity}"><code class="greffe-where">${esc(`${d.file}:${d.line}:${d.column}`)}</code> <strong>${SEVERITY[d.severity]}</strong> <code>${esc(d.code)}</code> ${esc(d.message)}<br><span class="greffe-hint">→ ${esc(d.hint)}</span></li>`;
+function diagnosticItem(d: Diagnostic, consequences: readonly Diagnostic[] = []): string {
+  // What follows from this root cause is folded under it, as `greffe validate` prints it (docs/diagnostics.md).
+  const folded = consequences.length
+    ? `<details><summary>… ${esc(consequencesLine(consequences))}</summary><ul>${consequences.map((c) => diagnosticItem(c)).join('\n')}</ul></details>`
+    : '';
+  return `<li class="greffe-diagnostic greffe-${d.severity}"><code class="greffe-where">${esc(`${d.file}:${d.line}:${d.column}`)}</code> <strong>${SEVERITY[d.severity]}</strong> <code>${esc(d.code)}</code> ${esc(d.message)}<br><span class="greffe-hint">→ ${esc(d.hint)}</span>${folded}</li>`;
 }
 
 const PANEL_CSS = `<style>
@@ -58,8 +62,9 @@ const PANEL_CSS = `<style>
 /** The diagnostics of one version, or nothing when there are none. */
 export function diagnosticsPanel(v: VersionBuild): string {
   if (v.diagnostics.length === 0) return '';
-  const errors = v.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = v.diagnostics.length - errors;
+  const folded = foldDiagnostics(v.diagnostics);
+  const errors = folded.filter((f) => f.root.severity === 'error').length;
+  const warnings = folded.length - errors;
   const title =
     errors > 0
       ? `${errors} erreur${errors > 1 ? 's' : ''} dans ${esc(v.key)}${warnings ? `, ${warnings} avertissement${warnings > 1 ? 's' : ''}` : ''}`
@@ -71,7 +76,7 @@ export function diagnosticsPanel(v: VersionBuild): string {
       : '';
   return `<section id="greffe-diagnostics" class="greffe-dev-panel${errors ? '' : ' greffe-warnings-only'}" aria-labelledby="greffe-diagnostics-titre">
 <h2 id="greffe-diagnostics-titre">${title}</h2>
-${kept}<ul>${v.diagnostics.map(diagnosticItem).join('\n')}</ul>
+${kept}<ul>${folded.map((f) => diagnosticItem(f.root, f.consequences)).join('\n')}</ul>
 </section>`;
 }
 

@@ -28,6 +28,26 @@ describe.each([
     for (const r of acting) expect(diagrams.some((d) => d.kind === 'role' && d.subject === r)).toBe(true);
   });
 
+  it('opens with an overview: every phase, an arrow for each pair of phases an act links', () => {
+    const overview = diagrams[0];
+    expect(overview?.kind).toBe('overview');
+    const source = overview?.source ?? '';
+    for (const ph of Object.keys(p.phases)) expect(source).toContain(` as s_phase_${ph}\n`);
+    let links = 0;
+    for (const t of p.transitions.filter((x) => !x.stay && !x.fromAny)) {
+      for (const f of t.from) {
+        const a = p.states[f]?.phase;
+        const b = p.states[t.to]?.phase;
+        if (a === b) continue;
+        links++;
+        expect(source).toContain(`  s_phase_${a} --> s_phase_${b} : `);
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+    expect(overview?.comment).toMatch(/^Ce diagramme montre les \d+ phases de la procédure/);
+    expect(overview?.comment).toContain('Depuis « ');
+  });
+
   it('draws every state and every act on the whole diagram', () => {
     const whole = diagrams.find((d) => d.kind === 'procedure')?.source ?? '';
     expect(whole.startsWith('---\ntitle: ')).toBe(true);

@@ -1,5 +1,5 @@
 /** A diagram of the functional specification: mermaid source plus its French comment. */
-export type DiagramKind = 'procedure' | 'phase' | 'role' | 'identification';
+export type DiagramKind = 'overview' | 'procedure' | 'phase' | 'role' | 'identification';
 
 export interface Diagram {
   /** File name without extension, unique in a procedure version ("phase-instruction"). */

@@ -8,7 +8,7 @@ import { specRef } from './refs.ts';
 import { type ArticleDraft, type Block, artRef } from './types.ts';
 
 /** How procedural time is counted, per calendar of spec/vocabulary.ts. */
-const CALENDAR_FR: Record<string, string> = {
+export const CALENDAR_FR: Readonly<Record<string, string>> = {
   fr: 'Les délais sont calculés selon les articles 640 à 642 du Code de procédure civile.',
   juridiction:
     'Les délais sont calculés selon les articles 640 à 642 du Code de procédure civile, les jours fériés étant ceux du ressort de la juridiction saisie : dans le Bas-Rhin, le Haut-Rhin et la Moselle, le Vendredi saint et le 26 décembre sont en outre fériés (Code du travail, art. L3134-13).',

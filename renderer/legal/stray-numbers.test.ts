@@ -5,10 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Parameter } from '../../spec/index.ts';
 import { ANNEX, loadOrThrow, MEDIATION, withParameters } from '../test-procedures.ts';
+import { CALENDAR_FR } from './articles-deadlines.ts';
 import { legalPlainText, renderLegalText } from './legal-text.ts';
 import { strayNumbers } from './stray-numbers.ts';
 
-const procedures = [loadOrThrow(ANNEX), loadOrThrow(MEDIATION)];
+const procedures = [
+  loadOrThrow(ANNEX),
+  loadOrThrow(MEDIATION),
+  // Their time is counted in the seized court's calendar (calendar: juridiction).
+  loadOrThrow('spec/procedures/petits-litiges/1.1.0'),
+  loadOrThrow('spec/procedures/injonction-de-payer/1.0.0'),
+];
 
 /** Odd values no text would hold by chance: a figure typed by hand no longer matches once parameters take them. */
 function sentinel(p: Parameter): Parameter {
@@ -34,13 +41,20 @@ describe('numbers in the legal text', () => {
     ).toEqual([]);
     expect(strayNumbers('À compter du 1er janvier 2027.', p)).toEqual([]);
     expect(strayNumbers('À compter du 2 janvier 2027.', p).map((n) => n.number)).toEqual(['2', '2027']);
+    // The generated sentence on the seized court's holidays names the 26th of December; a drafter's own 26 is still found.
+    const calendar = CALENDAR_FR.juridiction as string;
+    expect(strayNumbers(calendar, p)).toEqual([]);
+    expect(strayNumbers(`${calendar} Le 26 décembre, rien.`, p).map((n) => n.number)).toEqual(['26']);
   });
 
-  it.each(procedures.map((p) => [p.id, p] as const))('%s: none is typed by hand', (_, p) => {
-    expect(strayNumbers(legalPlainText(renderLegalText(p)), p)).toEqual([]);
-  });
+  it.each(procedures.map((p) => [`${p.id} ${p.version}`, p] as const))(
+    '%s: none is typed by hand',
+    (_, p) => {
+      expect(strayNumbers(legalPlainText(renderLegalText(p)), p)).toEqual([]);
+    },
+  );
 
-  it.each(procedures.map((p) => [p.id, p] as const))(
+  it.each(procedures.map((p) => [`${p.id} ${p.version}`, p] as const))(
     '%s: every amount and duration follows its parameter (checked with odd parameter values)',
     (_, p) => {
       const odd = withParameters(p, sentinel);

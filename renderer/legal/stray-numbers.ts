@@ -1,12 +1,14 @@
 /**
  * Every number in the legal text must come from a parameter, or be an
  * article number (of the annex or of a code), or the entry-into-force date
- * rendered from the spec. This finds the others: a figure a drafter typed
+ * rendered from the spec, or the generator's own sentence on how time is
+ * counted (its calendar). This finds the others: a figure a drafter typed
  * by hand in a text, which would not follow the parameter when it changes.
  */
 import type { Parameter, Procedure } from '../../spec/index.ts';
 import { formatParameter } from '../../spec/index.ts';
 import { formatDateFr } from '../french.ts';
+import { CALENDAR_FR } from './articles-deadlines.ts';
 
 /** "article 7", "articles 640 à 642", "art. L211-1 et R211-3", "articles 1543 à 1545-1". */
 const ARTICLE_NUMBERS =
@@ -31,8 +33,13 @@ export function strayNumbers(text: string, p: Procedure): StrayNumber[] {
   const allowed = [...Object.values(p.parameters).flatMap(renderings), formatDateFr(p.effective)]
     .filter((s) => /\d/.test(s))
     .sort((a, b) => b.length - a.length);
-  let rest = text.replace(ARTICLE_NUMBERS, (m) => ' '.repeat(m.length));
-  for (const a of allowed) rest = rest.split(a).join(' '.repeat(a.length));
+  // Typography aside (one character for one, so positions hold): the generator's own sentence on
+  // counting time (the 26th of December a holiday in Alsace-Moselle) is no drafter's figure.
+  const plain = (t: string) => t.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2019/g, "'");
+  let rest = plain(text);
+  for (const s of Object.values(CALENDAR_FR).map(plain)) rest = rest.split(s).join(' '.repeat(s.length));
+  rest = rest.replace(ARTICLE_NUMBERS, (m) => ' '.repeat(m.length));
+  for (const a of allowed.map(plain)) rest = rest.split(a).join(' '.repeat(a.length));
   const found: StrayNumber[] = [];
   for (const m of rest.matchAll(/\d+/g)) {
     const at = m.index ?? 0;

@@ -9,13 +9,15 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Procedure } from '../../spec/index.ts';
-import { formatDiagnostic, loadProcedure } from '../../spec/index.ts';
+import { formatFolded, loadProcedure } from '../../spec/index.ts';
 import { launchBrowser } from '../browser.ts';
 import { anchor, esc } from '../html.ts';
 import type { DraftingReport } from '../legal/drafting-check.ts';
 import type { Readability } from '../legal/readability.ts';
 import type { StrayNumber } from '../legal/stray-numbers.ts';
 import { renderMermaidSvgs } from '../mermaid-render.ts';
+import { writeRedline } from '../redline/site.ts';
+import { REDLINE_DIR, redlinePairs } from './pages-versions.ts';
 import { legalTextPdf } from './pdf.ts';
 import { rootPage } from './root-page.ts';
 import { STYLE_CSS } from './style.ts';
@@ -42,9 +44,21 @@ export interface VersionReport {
   readonly files: number;
 }
 
+/** A redline published between two consecutive published versions. */
+export interface RedlineEntry {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly dir: string;
+  /** Articles of the legal text added, removed or changed. */
+  readonly articles: number;
+  readonly diagrams: number;
+}
+
 export interface SiteReport {
   readonly outDir: string;
   readonly versions: readonly VersionReport[];
+  readonly redlines: readonly RedlineEntry[];
   /** Milliseconds spent in each step. */
   readonly timings: {
     load: number;
@@ -64,7 +78,7 @@ function load(input: string | Procedure): Procedure {
   if (typeof input !== 'string') return input;
   const { procedure, diagnostics } = loadProcedure(input);
   if (!procedure) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    const errors = formatFolded(diagnostics.filter((d) => d.severity === 'error'));
     throw new ProcedureLoadError(`La procédure ${input} ne se charge pas :\n${errors.join('\n')}`);
   }
   return procedure;
@@ -138,12 +152,31 @@ export async function buildSite(
         files: c.files.size + c.diagrams.length + 1,
       };
     });
+    const redlines: RedlineEntry[] = [];
+    for (const [i, p] of procedures.entries()) {
+      for (const [from] of redlinePairs(p, builtVersions(p.id)).filter(([, to]) => to === p.version)) {
+        const older = procedures.find((x) => x.id === p.id && x.version === from) as Procedure;
+        const r = await writeRedline(older, p, join(versions[i]?.dir as string, REDLINE_DIR), {
+          browser,
+          back: { href: '../versions.html', text: 'Versions de l’annexe' },
+        });
+        redlines.push({
+          id: p.id,
+          from,
+          to: p.version,
+          dir: r.dir,
+          articles: r.legal.articles.filter((a) => a.kind !== 'same').length,
+          diagrams: r.diagrams.length,
+        });
+      }
+    }
     writeFileSync(join(outDir, 'index.html'), rootPage(procedures));
     writeFileSync(join(outDir, 'style.css'), STYLE_CSS);
     const write = lap();
     return {
       outDir,
       versions,
+      redlines,
       timings: {
         load: load_,
         generate,

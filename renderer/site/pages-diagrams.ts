@@ -6,9 +6,16 @@ import { page } from './layout.ts';
 
 const GROUPS: readonly { kind: DiagramKind; title: string; intro: string }[] = [
   {
+    kind: 'overview',
+    title: 'Vue d’ensemble',
+    intro:
+      'Les phases de la procédure et les actes qui font passer une affaire de l’une à l’autre ; le détail de chaque phase suit.',
+  },
+  {
     kind: 'procedure',
     title: 'La procédure entière',
-    intro: 'Tous les états d’une affaire et les actes qui la font avancer.',
+    intro:
+      'Tous les états d’une affaire et les actes qui la font avancer, sur un seul diagramme : à ouvrir en grand ou à imprimer en A3 ; les diagrammes par phase qui suivent en donnent le détail.',
   },
   {
     kind: 'phase',

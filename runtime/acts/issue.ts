@@ -8,15 +8,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type ActTemplate, loadActTemplates, partyRoles } from '../../spec/acts.ts';
-import type { Procedure } from '../../spec/index.ts';
+import type { JudgmentCharacter, Procedure } from '../../spec/index.ts';
 import type { Catalog } from '../catalog.ts';
 import { sealPdf, type Seal, DEV_SEAL_NOTICE } from '../connectors/seal/seal.ts';
 import { pathOf, storeBytes } from '../documents/storage.ts';
 import { isCourtRole } from '../engine/actions.ts';
+import { caseCalendar } from '../engine/instances.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import { courtById } from '../identity/courts.ts';
 import { type CaseStore, type DocumentRow, SYSTEM_ACTOR } from '../store/case-store.ts';
-import { getCalendar } from '../time/index.ts';
+import { recordedCharacter } from '../engine/remedies.ts';
 import { type ActData, renderActPdf } from './render-pdf.ts';
 import { filedContact } from '../connectors/contacts.ts';
 import { referenceOrDraft } from '../store/case-store.ts';
@@ -89,6 +90,34 @@ export class ActIssuer {
     return act ? readFile(pathOf(this.store.documentsDir, act.sha256)) : undefined;
   }
 
+  /** A produced document is issued as an act when a court actor (or the system) produced it, or it has a template. */
+  #isAct(p: Procedure, d: Pick<DocumentRow, 'kind' | 'uploadedByRole'>): boolean {
+    const courtAct = d.uploadedByRole === null || isCourtRole(p.roles[d.uploadedByRole]);
+    return courtAct || this.templates(p).has(d.kind);
+  }
+
+  /**
+   * At start: issues the acts that should have been issued but were not — the process died between an
+   * event's commit and the issuing, which runs after it. Idempotent (an issued act is never issued
+   * again: its PDF's id is `<document id>-pdf`). Resolves with the cases and the acts issued now.
+   */
+  async issueMissed(): Promise<{ cases: number; acts: IssuedAct[] }> {
+    const cases = new Set<string>();
+    const procedures = new Map<string, Procedure | undefined>();
+    for (const d of await this.store.unissuedProductions()) {
+      if (cases.has(d.caseId)) continue;
+      if (!procedures.has(d.caseId)) {
+        const c = await this.store.getCase(d.caseId);
+        procedures.set(d.caseId, c ? this.catalog.get(c.procedureId, c.procedureVersion) : undefined);
+      }
+      const p = procedures.get(d.caseId);
+      if (p && this.#isAct(p, d)) cases.add(d.caseId);
+    }
+    const acts: IssuedAct[] = [];
+    for (const caseId of cases) acts.push(...(await this.issuePending(caseId)));
+    return { cases: cases.size, acts };
+  }
+
   async #issuePending(caseId: string): Promise<IssuedAct[]> {
     const c = await this.store.getCase(caseId);
     const p = c ? this.catalog.get(c.procedureId, c.procedureVersion) : undefined;
@@ -98,9 +127,8 @@ export class ActIssuer {
     const out: IssuedAct[] = [];
     for (const d of documents) {
       if (d.origin !== 'production' || have.has(actDocumentId(d.id))) continue;
+      if (!this.#isAct(p, d)) continue;
       const item = journal.find((j) => j.seq === d.journalSeq);
-      const courtAct = d.uploadedByRole === null || isCourtRole(p.roles[d.uploadedByRole]);
-      if (!courtAct && !this.templates(p).has(d.kind)) continue;
       out.push(await this.#issue(p, c, d, item?.at ?? d.uploadedAt));
     }
     return out;
@@ -164,7 +192,8 @@ export class ActIssuer {
         (await filedContact(this.store, p, c.id, role)).name ?? held?.name ?? p.roles[role]?.label ?? role;
     }
     const signer = d.uploadedBy === SYSTEM_ACTOR ? undefined : await this.store.userById(d.uploadedBy);
-    const tz = getCalendar(p.calendar).timeZone;
+    const character = t.remedies ? await this.#servedCharacter(p, c, d.kind) : undefined;
+    const tz = caseCalendar(p, c.court).timeZone; // `calendar: juridiction` names the court's calendar
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(at));
     return {
       rg: referenceOrDraft(c.reference).replace(/^RG\s+/, ''), // the template prints « RG n° »
@@ -173,6 +202,22 @@ export class ActIssuer {
       signataire: signer?.name ?? p.roles[t.signatory]?.label ?? 'La plateforme',
       date,
       adressePlateforme: this.publicUrl(),
+      ...(character && { character }),
     };
+  }
+
+  /**
+   * The character the reducer recorded for the judgment an act of service (`kind`) serves: the act then
+   * states only the remedies open against it (CPC art. 680), as the produced text does.
+   */
+  async #servedCharacter(
+    p: Procedure,
+    c: NonNullable<Awaited<ReturnType<CaseStore['getCase']>>>,
+    kind: string,
+  ): Promise<JudgmentCharacter | undefined> {
+    const served = p.transitions.find(
+      (x) => x.service && x.effects.some((e) => e.kind === 'produce' && e.document === kind),
+    )?.service?.document;
+    return served ? recordedCharacter(p, await this.store.caseSnapshot(c), served) : undefined;
   }
 }

@@ -9,6 +9,7 @@ import type { Procedure } from '../../spec/index.ts';
 import { rulesGuards } from '../engine/guards.ts';
 import { canonicalJson } from '../engine/hash.ts';
 import { instanceKey, withoutInstance } from '../engine/instances.ts';
+import { planMigration } from '../engine/migration.ts';
 import { transition } from '../engine/transition.ts';
 import type { CaseSnapshot, DocumentRef } from '../engine/types.ts';
 import type { CaseRow, JournalRow } from '../store/case-store.ts';
@@ -54,14 +55,21 @@ export interface ReplayFailure {
   readonly reason: string;
 }
 
-/** Folds the journal `rows` (data in clear) of case `c`; the first item that does not replay stops it. */
+/**
+ * Folds the journal `rows` (data in clear) of case `c`, opened under version
+ * `opened`; the first item that does not replay stops it. A `migration` item
+ * is decided again from the transitional provisions of the version it names
+ * (`versionOf`), and the items after it replay under that version.
+ */
 export function replayCase(
-  p: Procedure,
+  opened: Procedure,
   c: Pick<CaseRow, 'id' | 'reference' | 'procedureId' | 'procedureVersion'>,
   rows: readonly JournalRow[],
   dataOf: (r: JournalRow) => Record<string, unknown>,
+  versionOf: (version: string) => Procedure | undefined = () => undefined,
 ): Replayed | ReplayFailure {
-  const guards = rulesGuards(p);
+  let p = opened;
+  let guards = rulesGuards(p);
   const deadlines: ReplayedDeadline[] = [];
   const participants: ReplayedParticipant[] = [];
   const documents = new Map<number, readonly DocumentRef[]>();
@@ -78,7 +86,7 @@ export function replayCase(
     id: c.id,
     reference: filing ? null : c.reference,
     procedureId: c.procedureId,
-    procedureVersion: c.procedureVersion,
+    procedureVersion: opened.version,
     state: first.toState,
     version: 0,
     seq: 1,
@@ -131,6 +139,40 @@ export function replayCase(
         ...(typeof d.name === 'string' && { name: d.name }),
       });
       s = { ...s, seq: r.seq };
+      continue;
+    }
+    if (r.kind === 'migration') {
+      const target = versionOf(r.specVersion);
+      if (!target)
+        return {
+          seq: r.seq,
+          reason: `version ${r.specVersion} de la procédure absente, migration non rejouée.`,
+        };
+      expireAlone(Date.parse(r.at), true);
+      const plan = planMigration(p, target, s, r.seq, new Date(r.at));
+      if (plan.kind !== 'move')
+        return { seq: r.seq, reason: `la migration vers ${target.version} est refusée (${plan.reason}).` };
+      const data = dataOf(r);
+      if (
+        plan.fromState !== r.fromState ||
+        plan.toState !== r.toState ||
+        r.caseVersion !== s.version + 1 ||
+        canonicalJson(plan.data) !== canonicalJson(data)
+      )
+        return {
+          seq: r.seq,
+          reason: `la migration ne découle pas des dispositions transitoires de la version ${target.version}.`,
+        };
+      p = target;
+      guards = rulesGuards(p);
+      s = {
+        ...s,
+        procedureVersion: target.version,
+        state: plan.toState,
+        version: s.version + 1,
+        seq: r.seq,
+        facts: plan.facts,
+      };
       continue;
     }
     if (r.kind !== 'transition' || !r.event)

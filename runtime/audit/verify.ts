@@ -16,13 +16,21 @@
  */
 import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pkijs from 'pkijs';
 import type { Procedure } from '../../spec/index.ts';
 import { pathOf } from '../documents/storage.ts';
 import { canonicalJson, eventHash, GENESIS_HASH, sha256Hex } from '../engine/hash.ts';
 import type { FactRecord } from '../engine/types.ts';
-import type { AuditSource, CaseRow, CheckpointRow, JournalRow } from '../store/case-store.ts';
+import {
+  type AuditSource,
+  type CaseRow,
+  type CheckpointRow,
+  existingKeyring,
+  type JournalRow,
+  type Keyring,
+  unsealJson,
+} from '../store/case-store.ts';
 import { openNote, parsePublicKey } from '../transparency/checkpoint.ts';
 import {
   EXPORT_FILES,
@@ -66,8 +74,14 @@ export interface AuditOptions {
   readonly origin?: string;
   /** Only this case (id or reference). */
   readonly caseId?: string;
-  /** Decrypts an item's data (crypto-shredding); undefined when its key is destroyed. */
-  readonly decrypt?: (r: JournalRow, key: string | null | undefined) => string | undefined;
+  /**
+   * The master key of personal data (runtime/store/personal-data.ts): the
+   * projection of a case with a key is recomputed on its data in clear.
+   * Default: GREFFE_DATA_KEY, or the development key beside the data (never
+   * made by the audit). Without one, such cases are checked by their chain
+   * only (said in the notes).
+   */
+  readonly keyring?: Keyring;
   readonly now?: Date;
 }
 
@@ -99,6 +113,7 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
   const findings: Finding[] = [];
   const notes: string[] = [];
   const now = o.now ?? new Date();
+  const keyring = o.keyring ?? existingKeyring(process.env, dirname(src.documentsDir));
   const all = await src.cases();
   const byId = new Map(all.map((c) => [c.id, c]));
   const add = (c: CaseRow | string | null, what: string, seq?: number) => {
@@ -269,22 +284,35 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
         `le journal s’arrête à l’événement n° ${rows.journal.length} alors que l’affaire en annonce ${c.journalSeq}.`,
       );
     // Projection.
-    const p = procedures.get(`${c.procedureId}@${c.procedureVersion}`);
+    // Replayed from the version the case was opened under (a migration moves it on: replay.ts).
+    const openedUnder = rows.journal[0]?.specVersion ?? c.procedureVersion;
+    const p = procedures.get(`${c.procedureId}@${openedUnder}`);
     const shredded = rows.key?.key === null;
+    const wrapped = rows.key?.key;
+    let caseKey: Buffer | undefined;
+    let keyProblem: string | undefined;
+    if (wrapped && !keyring) keyProblem = 'clé maîtresse des données personnelles absente';
+    else if (wrapped && keyring) {
+      try {
+        caseKey = keyring.unwrap(c.id, wrapped);
+      } catch (err) {
+        keyProblem = (err as Error).message;
+      }
+    }
     if (!p)
       notes.push(
-        `${referenceOrDraft(c.reference)} : procédure ${c.procedureId} ${c.procedureVersion} absente, projection non recalculée.`,
+        `${referenceOrDraft(c.reference)} : procédure ${c.procedureId} ${openedUnder} absente, projection non recalculée.`,
       );
     else if (shredded)
       notes.push(
         `${referenceOrDraft(c.reference)} : données personnelles effacées (clé détruite), projection non recalculée.`,
       );
+    else if (keyProblem)
+      notes.push(`${referenceOrDraft(c.reference)} : ${keyProblem}, projection non recalculée.`);
     else if (chained) {
-      const dataOf = (r: JournalRow): Record<string, unknown> => {
-        const clear = o.decrypt ? o.decrypt(r, rows.key?.key) : r.data;
-        return JSON.parse(clear ?? '{}') as Record<string, unknown>;
-      };
-      const replay = replayCase(p, c, rows.journal, dataOf);
+      const dataOf = (r: JournalRow): Record<string, unknown> =>
+        JSON.parse(unsealJson(caseKey, c.id, r.data)) as Record<string, unknown>;
+      const replay = replayCase(p, c, rows.journal, dataOf, (v) => procedures.get(`${c.procedureId}@${v}`));
       if ('reason' in replay) fail(`rejeu impossible : ${replay.reason}`, replay.seq);
       else {
         const s = replay.snapshot;
@@ -294,7 +322,7 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
           fail(`la version de l’affaire (${c.version}) n’est pas celle de son journal (${s.version}).`);
         if (s.closed !== (c.closedAt !== null))
           fail('la clôture de l’affaire ne correspond pas à son journal.');
-        const facts = JSON.parse(c.facts) as Record<string, FactRecord>;
+        const facts = JSON.parse(unsealJson(caseKey, c.id, c.facts)) as Record<string, FactRecord>;
         if (canonicalJson(facts) !== canonicalJson(s.facts)) {
           const names = [...new Set([...Object.keys(facts), ...Object.keys(s.facts)])].filter(
             (k) => canonicalJson(facts[k] ?? null) !== canonicalJson(s.facts[k] ?? null),

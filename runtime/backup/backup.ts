@@ -25,7 +25,8 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { devDataKeyFile } from '../store/case-store.ts';
 import { backupSqliteFile } from '../store/sqlite-store.ts';
 import { devKeyFile } from '../transparency/config.ts';
 import { EXPORT_FILES, syncDir } from '../transparency/export.ts';
@@ -42,6 +43,8 @@ export interface BackupManifest {
   /** Exported checkpoints copied (lines of points.jsonl). */
   readonly checkpoints: number;
   readonly developmentKey: boolean;
+  /** The development key of personal data (no GREFFE_DATA_KEY) was copied too. */
+  readonly developmentDataKey?: boolean;
 }
 
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -108,6 +111,11 @@ export async function backup(o: BackupOptions): Promise<BackupManifest> {
   const key = devKeyFile(dirname(resolve(o.db)));
   const developmentKey = existsSync(key);
   if (developmentKey) copySynced(key, join(out, 'cle-journal-developpement.pem'));
+  // Without GREFFE_DATA_KEY the personal data is encrypted by a development key beside the database:
+  // a backup without it could not be read (runtime/store/personal-data.ts).
+  const dataKey = devDataKeyFile(dirname(resolve(o.db)));
+  const developmentDataKey = existsSync(dataKey);
+  if (developmentDataKey) copySynced(dataKey, join(out, basename(dataKey)));
   const manifest: BackupManifest = {
     format: 'greffe-sauvegarde/1',
     createdAt: (o.now ?? new Date()).toISOString(),
@@ -115,6 +123,7 @@ export async function backup(o: BackupOptions): Promise<BackupManifest> {
     documents,
     checkpoints,
     developmentKey,
+    ...(developmentDataKey && { developmentDataKey }),
   };
   writeFileSync(join(out, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { flush: true });
   syncDir(out);
@@ -150,6 +159,7 @@ export function restore(o: RestoreOptions): BackupManifest {
   renameSync(tmp, db);
   copyDocuments(join(from, 'documents'), join(dir, 'documents'));
   if (manifest.developmentKey) copySynced(join(from, 'cle-journal-developpement.pem'), devKeyFile(dir));
+  if (manifest.developmentDataKey) copySynced(join(from, basename(devDataKeyFile(dir))), devDataKeyFile(dir));
   syncDir(dir);
   return manifest;
 }

@@ -50,7 +50,7 @@ describe('configured connectors in the outbox', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('sends the e-mail once (.eml), then records the delivery; no address → retried, nothing recorded', async () => {
+  it('sends the e-mail once (.eml), then records the delivery; no address → a dead letter at once, nothing recorded', async () => {
     const clock = new ManualClock(new Date('2027-03-01T09:00:00Z'));
     sqlOf(store)
       .prepare(
@@ -115,7 +115,7 @@ describe('configured connectors in the outbox', () => {
     const rows = sqlOf(store).prepare('SELECT status, attempts FROM outbox ORDER BY id').all();
     expect(rows).toEqual([
       { status: 'delivered', attempts: 1 },
-      { status: 'pending', attempts: 1 },
+      { status: 'failed', attempts: 1 },
     ]);
   });
 });

@@ -42,5 +42,16 @@ export interface Connector {
   deliver(message: OutboundMessage): Promise<DeliveryResult | undefined>;
 }
 
+/**
+ * A message that can never be delivered as it stands, whatever the number of attempts: no address,
+ * e-mail or mobile number is known for its recipient, the number is not a mobile number, the provider
+ * refuses the recipient. The outbox does not retry it: it becomes a dead letter at once, with this
+ * French reason, for the registry staff to fix the cause and « Réessayer ». Any other error is taken as
+ * transient (a provider down) and retried with backoff.
+ */
+export class UndeliverableError extends Error {
+  override readonly name = 'UndeliverableError';
+}
+
 /** The platform's own inbox: not a spec connector, every notification goes there. */
 export const PLATFORM_CONNECTOR = 'plateforme';

@@ -8,9 +8,9 @@ import type { CaseRow, CaseStore } from '../store/case-store.ts';
 import { enqueueForTest, sqlOf } from '../store/sqlite-inspect.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { ManualClock } from '../time/index.ts';
-import type { Connector } from './connector.ts';
+import { type Connector, UndeliverableError } from './connector.ts';
 import { CONNECTOR_NAMES, localConnectors } from './local.ts';
-import { MAX_ATTEMPTS, OutboxWorker } from './outbox-worker.ts';
+import { type DeliveryOutcome, MAX_ATTEMPTS, OutboxWorker } from './outbox-worker.ts';
 
 let dir: string;
 let store: CaseStore;
@@ -148,6 +148,33 @@ describe('OutboxWorker', () => {
       clock.advance('PT7H');
     }
     expect(status()).toContainEqual({ connector: 'courriel', status: 'failed', attempts: MAX_ATTEMPTS });
+  });
+
+  it('dead-letters at once, without retrying, a message that can never be delivered as it stands', async () => {
+    queue('courriel');
+    let calls = 0;
+    const noAddress: Connector = {
+      name: 'courriel',
+      description: 'destinataire sans adresse',
+      async deliver() {
+        calls++;
+        throw new UndeliverableError('Aucune adresse électronique connue pour U.');
+      },
+    };
+    const outcomes: DeliveryOutcome[] = [];
+    const w = new OutboxWorker(store, new Map([['courriel', noAddress]]), clock, {
+      onOutcome: async (_m, _r, o) => {
+        outcomes.push(o);
+      },
+    });
+    expect(await w.drain()).toBe(0);
+    expect(status()).toEqual([{ connector: 'courriel', status: 'failed', attempts: 1 }]);
+    expect(outcomes).toEqual([
+      { status: 'dead', error: 'Aucune adresse électronique connue pour U.', attempts: 1, permanent: true },
+    ]);
+    clock.advance('P1D');
+    await w.drain();
+    expect(calls).toBe(1);
   });
 
   it('marks a message for an unknown connector failed at once', async () => {

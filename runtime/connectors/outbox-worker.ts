@@ -4,7 +4,9 @@
  * first, through the connector they name. At least once: a message is marked
  * delivered only after its connector returned; a failure is retried later
  * with a growing, jittered delay, up to MAX_ATTEMPTS, then marked failed: a
- * dead letter the registry staff see in the back office, with its error and a
+ * dead letter. A message that can never be delivered as it stands (no
+ * address for its recipient: `UndeliverableError`, or no such connector) is
+ * not retried: it is marked failed at once, a dead letter the registry staff see in the back office, with its error and a
  * « Réessayer » action (runtime/api/routes-outbox.ts). Each outcome (sent,
  * failed for good) is also handed to `onOutcome`, which journals it on the
  * case (receipts.ts). Sent once: connectors give the provider the message's
@@ -13,7 +15,12 @@
  */
 import type { CaseStore, OutboxRow } from '../store/case-store.ts';
 import type { Clock } from '../time/index.ts';
-import type { Connector, DeliveryResult, OutboundMessage } from './connector.ts';
+import {
+  type Connector,
+  type DeliveryResult,
+  type OutboundMessage,
+  UndeliverableError,
+} from './connector.ts';
 
 export const MAX_ATTEMPTS = 8;
 /**
@@ -30,7 +37,13 @@ export const retryDelayMs = (attempts: number, random: () => number = Math.rando
 /** What became of a message, handed to `onOutcome` after the outbox row is marked. */
 export type DeliveryOutcome =
   | { readonly status: 'sent'; readonly result: DeliveryResult | undefined; readonly attempts: number }
-  | { readonly status: 'dead'; readonly error: string; readonly attempts: number };
+  | {
+      readonly status: 'dead';
+      readonly error: string;
+      readonly attempts: number;
+      /** Failed for good at once (UndeliverableError), not after MAX_ATTEMPTS tries. */
+      readonly permanent?: true;
+    };
 
 export interface OutboxWorkerOptions {
   readonly intervalMs?: number;
@@ -161,20 +174,33 @@ export class OutboxWorker {
       if (!connector) throw new Error(`aucun connecteur « ${row.connector} »`);
       result = (await connector.deliver(message)) ?? undefined;
     } catch (err: unknown) {
-      const failed = attempts >= MAX_ATTEMPTS || !connector;
+      const permanent = err instanceof UndeliverableError || !connector;
+      const failed = permanent || attempts >= MAX_ATTEMPTS;
       const error = err instanceof Error ? err.message : String(err);
       // Journaled before the row is marked: a crash in between journals it again, once (keyed receipt).
-      if (failed) await this.#outcome(message, row, { status: 'dead', error, attempts });
+      if (failed)
+        await this.#outcome(message, row, {
+          status: 'dead',
+          error,
+          attempts,
+          ...(permanent && { permanent: true as const }),
+        });
       await this.store.markOutbox(row.id, {
         status: failed ? 'failed' : 'pending',
         attempts,
         error,
         availableAt: new Date(now.getTime() + retryDelayMs(attempts, this.options.random)).toISOString(),
       });
-      console.error(
-        `greffe : message ${row.id} (${row.connector}) non distribué, tentative ${attempts} :`,
-        err,
-      );
+      if (permanent)
+        // One line, no stack: the cause is known and said in French; the message waits in the dead letters.
+        console.error(
+          `greffe : message ${row.id} (${row.connector}) non distribuable, non réessayé (lettres en souffrance) : ${error}`,
+        );
+      else
+        console.error(
+          `greffe : message ${row.id} (${row.connector}) non distribué, tentative ${attempts} :`,
+          err,
+        );
       return false;
     }
     await this.#outcome(message, row, { status: 'sent', result, attempts });

@@ -72,7 +72,9 @@ export function outcomeReceipt(
     ...common,
     key: `outbox-${m.outboxId}:echec`,
     event: `${m.connector}.echec`,
-    label: `${what}${toWhom} : échec de l’envoi après ${outcome.attempts} tentative(s) — ${outcome.error}`,
+    label: outcome.permanent
+      ? `${what}${toWhom} : non envoyé, échec définitif sans nouvelle tentative — ${outcome.error}`
+      : `${what}${toWhom} : échec de l’envoi après ${outcome.attempts} tentative(s) — ${outcome.error}`,
     data: { outboxId: m.outboxId, connector: m.connector, status: 'echec', error: outcome.error },
   };
 }

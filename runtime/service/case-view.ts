@@ -17,13 +17,15 @@ import { attachmentFields, threadEvents, threadLabel } from './thread.ts';
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
 
+/** `p`: the version the item was journaled under (a migrated case changed version on the way). */
 function timelineLabel(
-  a: CaseAccess,
+  p: Procedure,
   kind: string,
   transitionIndex: number | null,
   data: Record<string, unknown>,
 ): string {
-  const p = a.procedure;
+  if (kind === 'migration')
+    return `Passage à la version ${String(data.to)} de la procédure (dispositions transitoires)`;
   if (kind === 'transition') return p.transitions[transitionIndex ?? -1]?.label ?? 'Événement';
   if (kind === 'ouverture') return 'Ouverture de l’affaire';
   // What came back from outside (runtime/connectors): the recorder wrote its French line.
@@ -50,7 +52,8 @@ export function stateSummary(p: Procedure, id: string) {
 /** The caller's view of a case, read through the access gate. */
 export async function readCaseView(rt: Runtime, caller: Caller, caseId: string) {
   const a = await caseAccess(rt, caller, caseId);
-  return caseView(await rt.store.caseRecord(a.case.id, caller.id), a, caller, rt.clock.now());
+  const versionOf = (v: string) => rt.catalog.get(a.case.procedureId, v);
+  return caseView(await rt.store.caseRecord(a.case.id, caller.id), a, caller, rt.clock.now(), versionOf);
 }
 
 /** The journal items (by number) and the documents of a case that `caller` may see. */
@@ -68,7 +71,13 @@ export function visibleItems(record: CaseRecord, a: CaseAccess, caller: Caller) 
 }
 
 /** The view of case `a` for `caller` from its record (`rt.store.caseRecord`). */
-export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now: Date) {
+export function caseView(
+  record: CaseRecord,
+  a: CaseAccess,
+  caller: Caller,
+  now: Date,
+  versionOf: (version: string) => Procedure | undefined = () => undefined,
+) {
   const { case: c, procedure: p, roles } = a;
   const state = p.states[c.state];
   const phase = state ? p.phases[state.phase] : undefined;
@@ -87,7 +96,7 @@ export function caseView(record: CaseRecord, a: CaseAccess, caller: Caller, now:
         seq: j.seq,
         kind: j.kind,
         event: j.event,
-        label: timelineLabel(a, j.kind, j.transitionIndex, data),
+        label: timelineLabel(versionOf(j.specVersion) ?? p, j.kind, j.transitionIndex, data),
         actorRole: j.actorRole,
         at: j.at,
         ...(visible && j.kind === 'transition' && { data }),

@@ -115,7 +115,10 @@ export async function caseViewJson(
     return known;
   }
   const a = await caseAccess(rt, caller, caseId);
-  const json = JSON.stringify(caseView(await rt.store.caseRecord(caseId, caller.id), a, caller, now));
+  const versionOf = (v: string) => rt.catalog.get(a.case.procedureId, v);
+  const json = JSON.stringify(
+    caseView(await rt.store.caseRecord(caseId, caller.id), a, caller, now, versionOf),
+  );
   const entry: Entry = {
     body: new JsonText(json),
     etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,

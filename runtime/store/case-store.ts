@@ -45,12 +45,23 @@ import type {
   UserRow,
 } from './schema.ts';
 import type { ReceiptRecord, UploadRecord } from './journal.ts';
+import type { MigrationRecord } from './migration.ts';
 import type { NewCheckpoint } from './transparency-log.ts';
 import type { NewUser } from './users.ts';
+import type { Keyring } from './personal-data.ts';
 
 export type { OpenCaseInput } from './cases.ts';
+export type { MigrationRecord } from './migration.ts';
 export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
 export { SYSTEM_ACTOR } from './journal.ts';
+export {
+  devDataKeyFile,
+  ERASED,
+  existingKeyring,
+  type Keyring,
+  loadKeyring,
+  unsealJson,
+} from './personal-data.ts';
 export type { SampleFor } from './participants.ts';
 export type {
   CaseRow,
@@ -204,6 +215,19 @@ export interface DeliveryRecord {
 /** An outbox message that failed for good, with its case's reference (the back office's dead letters). */
 export type DeadLetter = OutboxRow & { readonly reference: string | null };
 
+/** A document an event produced whose act (its sealed PDF, id `<id>-pdf`) is not stored. */
+export interface UnissuedProduction {
+  readonly caseId: string;
+  readonly kind: string;
+  readonly uploadedByRole: string | null;
+}
+
+/** Same SQL for both stores: produced documents without their act, in the order they were stored. */
+export const UNISSUED_PRODUCTIONS_SQL =
+  'SELECT d.case_id AS "caseId", d.kind AS "kind", d.uploaded_by_role AS "uploadedByRole" ' +
+  "FROM documents d WHERE d.origin = 'production' " +
+  "AND NOT EXISTS (SELECT 1 FROM documents a WHERE a.id = d.id || '-pdf') ORDER BY d.uploaded_at, d.id";
+
 /** The rows of one case, as `greffe audit verify` checks them. */
 export interface AuditCaseRows {
   /** In journal order. */
@@ -263,6 +287,8 @@ export interface CaseStore {
    * server (runtime/identity).
    */
   readonly dataDir: string;
+  /** The master key of personal data and the case keys it opens (personal-data.ts). */
+  readonly keyring: Keyring;
 
   // Cases and the engine's snapshot.
   /**
@@ -327,6 +353,14 @@ export interface CaseStore {
    */
   expireDeadline(procedure: Procedure, c: CaseRow, deadline: DeadlineRow, at: string): Promise<boolean>;
 
+  // Transitional provisions.
+  /**
+   * Moves a case to a later version of its procedure (journal item of kind
+   * `migration`, the case's version, state and facts) in one transaction;
+   * rejects with VersionConflict if the case changed since it was read.
+   */
+  migrateCase(m: MigrationRecord): Promise<{ seq: number; hash: string }>;
+
   // Participants, drafts, documents.
   /** Lets `user` take the role an access code was issued for; undefined when unknown, used or taken. */
   joinWithCode(
@@ -370,6 +404,11 @@ export interface CaseStore {
   deadLetters(court?: string): Promise<DeadLetter[]>;
   /** Puts a failed message back in the queue, available at `at`, its attempts counted anew; false unless it had failed. */
   retryOutbox(id: number, at: string): Promise<boolean>;
+  /**
+   * Produced documents whose act was never issued (the process died between the event's commit and the
+   * issuing): the server issues them at start (runtime/acts/issue.ts issueMissed).
+   */
+  unissuedProductions(): Promise<UnissuedProduction[]>;
 
   // Receipts: what came back from outside.
   /**
@@ -429,6 +468,26 @@ export interface CaseStore {
   /** The last `limit` checkpoints, newest first. */
   latestCheckpoints(limit: number): Promise<CheckpointRow[]>;
   saveCheckpoint(c: NewCheckpoint): Promise<CheckpointRow>;
+
+  // Personal data (crypto-shredding: personal-data.ts, runtime/service/retention.ts).
+  /**
+   * Closed cases of a procedure version, closed at or before `closedBefore`,
+   * whose key of personal data still exists: oldest closing first, at most `limit`.
+   */
+  casesToShred(f: {
+    readonly procedureId: string;
+    readonly version: string;
+    readonly closedBefore: string;
+    readonly limit: number;
+  }): Promise<{ id: string; reference: string; closedAt: string }[]>;
+  /**
+   * Destroys the case's key of personal data at `at`, in one transaction with
+   * what holds personal data in clear outside the journal: its drafts, the
+   * participants' names, the payloads of its messages and their deliveries.
+   * `documents`: SHA-256 of its documents no other case with a key still
+   * cites (their bytes may be deleted). False when the key was already gone.
+   */
+  shredCase(caseId: string, at: string): Promise<{ shredded: boolean; documents: string[] }>;
 
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseSnapshot, FactRecord } from '../engine/types.ts';
 import { GENESIS_HASH } from '../engine/hash.ts';
+import { OPENING_MASK } from '../../spec/personal.ts';
 import { appendJournal } from './journal.ts';
 import type { CaseRow } from './schema.ts';
 import { formatReference, referenceCounter } from './reference.ts';
@@ -56,6 +57,7 @@ export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: tru
       closedAt: null,
     };
     yield* call('insertCase', row);
+    yield* call('insertCaseKey', { caseId: row.id, createdAt: at });
     if (input.partyRole) {
       yield* call('insertParticipant', {
         caseId: row.id,
@@ -87,6 +89,7 @@ export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: tru
         // Who took the filing role: the audit checks the participants' rows against it.
         ...(input.partyRole && { participant: { role: input.partyRole, name: input.creator.name } }),
       },
+      personal: OPENING_MASK,
       caseVersion: 0,
     });
     return { ...row, journalSeq: seq, lastHash: hash };

@@ -11,7 +11,9 @@
 import type { Procedure } from '../../spec/index.ts';
 import type { FactRecord, Transitioned } from '../engine/types.ts';
 import { endDeadline, startDeadlineRow } from './deadline-rows.ts';
+import { procedurePersonal } from '../../spec/personal.ts';
 import { appendJournal } from './journal.ts';
+import { type CaseKey, seal } from './personal-data.ts';
 import { queueMessages } from './messages.ts';
 import { formatReference, isFiling, ReferenceTaken, referenceCounter } from './reference.ts';
 import { type SampleFor, summon } from './participants.ts';
@@ -70,6 +72,28 @@ function factsAt(next: Accepted['snapshot'], seq: number): Record<string, FactRe
   return facts;
 }
 
+/** The facts with their personal values encrypted with the case's key (spec/personal.ts). */
+function sealFacts(
+  p: Procedure,
+  key: CaseKey,
+  caseId: string,
+  facts: Record<string, FactRecord>,
+): Record<string, FactRecord> {
+  const masks = procedurePersonal(p).facts;
+  if (key === undefined || masks.size === 0) return facts;
+  const out: Record<string, FactRecord> = {};
+  for (const [k, f] of Object.entries(facts)) {
+    const m = masks.get(k);
+    out[k] = m ? { ...f, value: seal(key, caseId, f.value, m) as FactRecord['value'] } : f;
+  }
+  return out;
+}
+
+/** The case's key, when the procedure has personal facts. */
+function* factsKey(p: Procedure, caseId: string): Step<CaseKey> {
+  return procedurePersonal(p).facts.size > 0 ? yield* call('caseKey', { caseId }) : undefined;
+}
+
 /** The writes of an accepted event; runs inside the caller's transaction or savepoint. */
 export function* writeEvent(input: CommitInput): Step<Committed> {
   const { procedure: p, decision: d } = input;
@@ -101,6 +125,7 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
       actorRole: d.event.actorRole,
       at,
       data: d.event.data,
+      personal: procedurePersonal(p).transition.get(d.event.transition.index),
       documents: d.event.documents,
       visibleTo: d.event.visibleTo,
       caseVersion: next.version,
@@ -174,7 +199,7 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
     hash,
     state: next.state,
     version: next.version,
-    facts: JSON.stringify(factsAt(next, seq)),
+    facts: JSON.stringify(sealFacts(p, yield* factsKey(p, c.id), c.id, factsAt(next, seq))),
     at,
     closedAt: next.closed ? (c.closedAt ?? at) : null,
   });

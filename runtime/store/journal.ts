@@ -3,6 +3,8 @@ import type { RunResult } from 'better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { canonicalJson, eventHash, sha256Hex } from '../engine/hash.ts';
 import type { DocumentRef } from '../engine/types.ts';
+import type { PersonalMask } from '../../spec/personal.ts';
+import { seal } from './personal-data.ts';
 import { call, type Step } from './steps.ts';
 import type * as schema from './schema.ts';
 import type { CaseRow } from './schema.ts';
@@ -12,7 +14,11 @@ export type Exec = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 
 /** Journal item kinds. */
 /** `connecteur`: what came back from outside (a delivery, a tracking event, a return, an act issued). */
-export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation' | 'connecteur';
+/** `migration`: the case moved to a later version by its transitional provisions (store/migration.ts). */
+export type JournalKind = 'ouverture' | 'transition' | 'piece' | 'participation' | 'connecteur' | 'migration';
+
+/** The values of a receipt that may name a person (crypto-shredding: personal-data.ts). */
+const RECEIPT_MASK = { label: true, error: true, detail: true, recipient: true, adresse: true } as const;
 
 /** The system's actor id in the journal (deadline expiries). */
 export const SYSTEM_ACTOR = 'systeme';
@@ -27,6 +33,8 @@ export interface JournalItem {
   readonly actorRole: string | null;
   readonly at: string;
   readonly data: unknown;
+  /** Where `data`'s personal values are (spec/personal.ts): written encrypted with the case's key, before hashing. */
+  readonly personal?: PersonalMask;
   readonly documents?: readonly DocumentRef[];
   readonly visibleTo?: readonly string[];
   /** Case version after the item (transitions increase it; other items keep it). */
@@ -46,7 +54,9 @@ export function* appendJournal(
   moveHead = true,
 ): Step<{ seq: number; hash: string; id: number }> {
   const seq = c.journalSeq + 1;
-  const data = canonicalJson(item.data ?? {});
+  const key = item.personal ? yield* call('caseKey', { caseId: c.id }) : undefined;
+  // The hash covers the ciphertext: destroying the key later leaves the chain intact.
+  const data = canonicalJson(seal(key, c.id, item.data ?? {}, item.personal));
   const row = {
     caseId: c.id,
     seq,
@@ -166,6 +176,8 @@ export function* recordReceipt(r: ReceiptRecord): Step<{ recorded: boolean; seq:
     actorRole: null,
     at: r.at,
     data: { ...r.data, label: r.label },
+    // The line names who was written to (« à contact@… »), an error may name the person.
+    personal: RECEIPT_MASK,
     ...(d && { documents: [{ id: d.id, kind: d.kind, sha256: d.sha256 }] }),
     visibleTo: r.visibleTo,
     caseVersion: c.version,

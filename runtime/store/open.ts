@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { GroupCommit } from './group-commit.ts';
+import { type Keyring, loadKeyring } from './personal-data.ts';
 import { prepareQueries, type Queries } from './queries.ts';
 import * as schema from './schema.ts';
 import { sqliteOps } from './sqlite-ops.ts';
@@ -27,6 +28,8 @@ export interface Store {
   readonly documentsDir: string;
   /** The hot queries, prepared once. */
   readonly q: Queries;
+  /** The master key and the case keys of personal data (personal-data.ts). */
+  readonly keyring: Keyring;
   /** The shared write logic's operations on this connection (steps.ts). */
   readonly ops: Ops;
   /**
@@ -112,13 +115,15 @@ export function openStore(file: string): Store {
     return others;
   };
   const q = prepareQueries(db);
+  const keyring = loadKeyring(process.env, dirname(abs));
   return {
+    keyring,
     db,
     sqlite,
     file: abs,
     documentsDir: resolve(dirname(abs), 'documents'),
     q,
-    ops: sqliteOps(db, q),
+    ops: sqliteOps(db, q, keyring),
     tx: <T>(fn: () => T): T => transaction.immediate(fn) as T,
     txGrouped: <T>(fn: () => T): Promise<T> => group.run(fn),
     groupStats: group.stats,

@@ -10,6 +10,7 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgTransaction } from 'drizzle-orm/pg-core';
 import * as t from './pg-schema.ts';
 import type { CaseRow, ParticipantRow, UserRow } from './schema.ts';
+import type { Keyring } from './personal-data.ts';
 import type { AsyncOps } from './steps.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the derived tables are untyped (pg-schema.ts); rows are typed by the ops.
@@ -17,7 +18,7 @@ export type PgExec = NodePgDatabase<Record<string, never>> | PgTransaction<any, 
 
 const running = sql`${t.deadlines.status} = 'running'`;
 
-export function pgOps(tx: PgExec): AsyncOps {
+export function pgOps(tx: PgExec, keyring: Keyring): AsyncOps {
   return {
     caseById: async ({ id }) =>
       (await tx.select().from(t.cases).where(eq(t.cases.id, id)).for('update'))[0] as CaseRow | undefined,
@@ -96,6 +97,21 @@ export function pgOps(tx: PgExec): AsyncOps {
           })
           .where(and(eq(t.cases.id, a.id), eq(t.cases.version, a.expectedVersion)))
       ).rowCount ?? 0,
+    migrateCaseRow: async (a) =>
+      (
+        await tx
+          .update(t.cases)
+          .set({
+            journalSeq: a.seq,
+            lastHash: a.hash,
+            procedureVersion: a.procedureVersion,
+            state: a.state,
+            version: a.version,
+            facts: a.facts,
+            updatedAt: a.at,
+          })
+          .where(and(eq(t.cases.id, a.id), eq(t.cases.version, a.expectedVersion)))
+      ).rowCount ?? 0,
     touchCase: async ({ id, at }) => {
       await tx.update(t.cases).set({ updatedAt: at }).where(eq(t.cases.id, id));
     },
@@ -135,6 +151,15 @@ export function pgOps(tx: PgExec): AsyncOps {
     },
     insertCase: async (a) => {
       await tx.insert(t.cases).values(a);
+    },
+    caseKey: async ({ caseId }) => {
+      const row = (
+        await tx.select({ key: t.caseKeys.key }).from(t.caseKeys).where(eq(t.caseKeys.caseId, caseId))
+      )[0] as { key: string | null } | undefined;
+      return row === undefined ? undefined : row.key === null ? null : keyring.unwrap(caseId, row.key);
+    },
+    insertCaseKey: async ({ caseId, createdAt }) => {
+      await tx.insert(t.caseKeys).values({ caseId, key: keyring.newWrappedKey(caseId), createdAt });
     },
     nextCounter: async ({ name }) =>
       (

@@ -196,6 +196,27 @@ describe.skipIf(!testPgUrl())('the PostgreSQL store', () => {
     expect((await store.deadLetters()).map((x) => x.id)).not.toContain(m.id);
   });
 
+  it('lists the produced documents whose act was never issued (issued at start)', async () => {
+    const { rt, store } = local;
+    const id = await openCaseFor(rt, MEDIATRICE, { procedure: 'mediation' });
+    await withPg(local.pgUrl as string, async (c) => {
+      for (const [doc, origin] of [
+        [`${id}-a`, 'production'],
+        [`${id}-b`, 'production'],
+        [`${id}-b-pdf`, 'acte'],
+      ])
+        await c.query(
+          `INSERT INTO documents (id, case_id, kind, filename, media_type, size, sha256, origin, uploaded_at,
+             uploaded_by, uploaded_by_role, journal_seq)
+           VALUES ($1, $2, 'ordonnance', 'o.txt', 'text/plain', 1, $3, $4, '2027-01-01T00:00:00.000Z', 'm', 'mediateur', 1)`,
+          [doc, id, 'b'.repeat(64), origin],
+        );
+    });
+    expect((await store.unissuedProductions()).filter((d) => d.caseId === id)).toEqual([
+      { caseId: id, kind: 'ordonnance', uploadedByRole: 'mediateur' },
+    ]);
+  });
+
   it('refuses to edit or delete the journal, and takes every journal item into the transparency log once', async () => {
     const { store } = local;
     await withPg(local.pgUrl as string, async (c) => {

@@ -36,10 +36,12 @@ import type {
   UserDeadlineRow,
   ViewStamp,
 } from './case-store.ts';
+import { UNISSUED_PRODUCTIONS_SQL, type UnissuedProduction } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { formatReference, referenceCounter } from './reference.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
+import { type MigrationRecord, writeMigration } from './migration.ts';
 import { recordReceipt, recordUpload } from './journal.ts';
 import { joinWithCode } from './participants.ts';
 import { type PgExec, pgOps } from './pg-ops.ts';
@@ -59,6 +61,18 @@ import type {
 } from './schema.ts';
 import { runAsync, type Step } from './steps.ts';
 import { toViewStamp } from './view-stamp.ts';
+import { casesToShredSql, destroyKeySql, eraseStatements, orphanDocumentsSql } from './shred-sql.ts';
+import {
+  type CaseKey,
+  type KeyOf,
+  type Keyring,
+  loadKeyring,
+  openCaseRow,
+  openDraft,
+  openJournalRows,
+  sealDraft,
+  sealedCaseIds,
+} from './personal-data.ts';
 import { type NewUser, userValues } from './users.ts';
 
 /** Key of the advisory lock of the transparency log's extension, and its batch. */
@@ -86,6 +100,8 @@ export class PgCaseStore implements CaseStore {
   readonly dataDir: string;
   /** The owner written in leases. */
   readonly instance: string;
+  /** The master key and the case keys of personal data (personal-data.ts). */
+  readonly keyring: Keyring;
   #mark = 0;
 
   constructor(h: PgHandle, o: PgStoreOptions = {}) {
@@ -95,18 +111,50 @@ export class PgCaseStore implements CaseStore {
     this.dataDir = resolve(o.dataDir ?? 'data');
     this.documentsDir = resolve(this.dataDir, 'documents');
     this.instance = o.instance ?? `instance-${randomUUID().slice(0, 8)}`;
+    this.keyring = loadKeyring(process.env, this.dataDir);
   }
 
   /** Runs a step of the shared write logic in one transaction. */
   #write<T>(step: () => Step<T>): Promise<T> {
-    return this.#h.db.transaction((tx) => runAsync(step(), pgOps(tx)));
+    return this.#h.db.transaction((tx) => runAsync(step(), pgOps(tx, this.keyring)));
   }
 
   async openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }> {
-    return this.#write(() => openCase(input));
+    const k = input.idempotency;
+    if (!k) return this.#write(() => openCase(input));
+    return this.#h.db.transaction(async (tx) => {
+      // Requests racing with the same key queue here: the later ones then read the first one's key
+      // (committed: READ COMMITTED takes a new snapshot per statement) and answer its case,
+      // instead of all missing it and failing on the key's unique index.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${k.userId}), hashtext(${k.key}))`);
+      return runAsync(openCase(input), pgOps(tx, this.keyring));
+    });
   }
+  /**
+   * The keys of personal data of the cases whose `rows` hold an encrypted
+   * value (personal-data.ts), read in one query, as a lookup.
+   */
+  async #keysOf(rows: readonly { caseId: string; text: string }[]): Promise<KeyOf> {
+    const ids = sealedCaseIds(rows);
+    const keys = new Map<string, CaseKey>();
+    if (ids.length > 0) {
+      const found = (await this.#db
+        .select({ caseId: t.caseKeys.caseId, key: t.caseKeys.key })
+        .from(t.caseKeys)
+        .where(inArray(t.caseKeys.caseId, ids))) as { caseId: string; key: string | null }[];
+      for (const k of found) keys.set(k.caseId, k.key === null ? null : this.keyring.unwrap(k.caseId, k.key));
+    }
+    return (caseId) => keys.get(caseId);
+  }
+  /** Case rows with their facts in clear. */
+  async #openCases(rows: CaseRow[]): Promise<CaseRow[]> {
+    const keyOf = await this.#keysOf(rows.map((c) => ({ caseId: c.id, text: c.facts })));
+    return rows.map((c) => openCaseRow(c, keyOf));
+  }
+
   async getCase(id: string) {
-    return (await this.#db.select().from(t.cases).where(eq(t.cases.id, id)))[0] as CaseRow | undefined;
+    const c = (await this.#db.select().from(t.cases).where(eq(t.cases.id, id)))[0] as CaseRow | undefined;
+    return c && (await this.#openCases([c]))[0];
   }
   async caseWithParticipants(id: string) {
     const c = await this.getCase(id);
@@ -120,7 +168,7 @@ export class PgCaseStore implements CaseStore {
       .orderBy(asc(t.participants.id))) as ParticipantRow[];
   }
   async caseSnapshot(c: CaseRow) {
-    return runAsync(snapshotOf(c), pgOps(this.#db));
+    return runAsync(snapshotOf(c), pgOps(this.#db, this.keyring));
   }
   async caseRecord(caseId: string, userId: string) {
     const db = this.#db;
@@ -146,11 +194,16 @@ export class PgCaseStore implements CaseStore {
         .where(and(eq(t.drafts.caseId, caseId), eq(t.drafts.userId, userId))),
     ]);
     const draft = drafts[0] as { data: string; savedAt: string } | undefined;
+    const rows = journal as JournalRow[];
+    const keyOf = await this.#keysOf([
+      ...rows.map((r) => ({ caseId, text: r.data })),
+      ...(draft ? [{ caseId, text: draft.data }] : []),
+    ]);
     return {
-      journal: journal as JournalRow[],
+      journal: openJournalRows(rows, keyOf),
       documents: docs as DocumentRow[],
       deadlines: deadlines as DeadlineRow[],
-      ...(draft && { draft: { data: draft.data, savedAt: draft.savedAt } }),
+      ...(draft && { draft: { data: openDraft(keyOf(caseId), caseId, draft.data), savedAt: draft.savedAt } }),
     };
   }
   async viewStamp(caseId: string, userId: string): Promise<ViewStamp | undefined> {
@@ -222,7 +275,7 @@ export class PgCaseStore implements CaseStore {
         .orderBy(asc(t.deadlines.dueAt)),
     ]);
     return {
-      cases: rows as CaseRow[],
+      cases: await this.#openCases(rows as CaseRow[]),
       participants: parts.map((r) => r.p as ParticipantRow),
       documents: docs as CaseListRows['documents'],
       deadlines: dl as CaseListRows['deadlines'],
@@ -262,7 +315,9 @@ export class PgCaseStore implements CaseStore {
       .innerJoin(t.cases, eq(t.cases.id, t.journalEvents.caseId))
       .where(and(which, eq(t.journalEvents.kind, 'transition')))
       .orderBy(asc(t.journalEvents.caseId), asc(t.journalEvents.seq));
-    return { cases: rows as CaseRow[], transitions: transitions as StatsRows['transitions'] };
+    const items = transitions as StatsRows['transitions'];
+    const keyOf = await this.#keysOf(items.map((r) => ({ caseId: r.caseId, text: r.data })));
+    return { cases: await this.#openCases(rows as CaseRow[]), transitions: openJournalRows(items, keyOf) };
   }
 
   async predictedReference(at: string) {
@@ -332,6 +387,9 @@ export class PgCaseStore implements CaseStore {
   async expireDeadline(p: Procedure, c: CaseRow, d: DeadlineRow, at: string) {
     return this.#write(() => expireDeadline(p, c, d, at));
   }
+  async migrateCase(m: MigrationRecord) {
+    return this.#write(() => writeMigration(m));
+  }
 
   async joinWithCode(
     user: { id: string; name: string; roles?: readonly string[]; court?: string | null },
@@ -340,7 +398,8 @@ export class PgCaseStore implements CaseStore {
   ) {
     return this.#write(() => joinWithCode(user, code, at));
   }
-  async saveDraft(caseId: string, userId: string, data: string, savedAt: string) {
+  async saveDraft(caseId: string, userId: string, clear: string, savedAt: string) {
+    const data = sealDraft(await pgOps(this.#db, this.keyring).caseKey({ caseId }), caseId, clear);
     await this.#db
       .insert(t.drafts)
       .values({ caseId, userId, data, savedAt })
@@ -394,7 +453,7 @@ export class PgCaseStore implements CaseStore {
     return r[0]?.status as string | undefined;
   }
   async participantByRole(caseId: string, role: string) {
-    return pgOps(this.#db).participantByRole({ caseId, role });
+    return pgOps(this.#db, this.keyring).participantByRole({ caseId, role });
   }
   async markOutbox(id: number, o: OutboxOutcome) {
     const lease = { leaseOwner: null, leaseUntil: null };
@@ -435,6 +494,10 @@ export class PgCaseStore implements CaseStore {
       .set({ status: 'pending', attempts: 0, availableAt: at, leaseOwner: null, leaseUntil: null })
       .where(and(eq(t.outbox.id, id), sql`${t.outbox.status} = 'failed'`));
     return (r.rowCount ?? 0) > 0;
+  }
+  async unissuedProductions(): Promise<UnissuedProduction[]> {
+    const r = await this.#db.execute(sql.raw(UNISSUED_PRODUCTIONS_SQL));
+    return r.rows as unknown as UnissuedProduction[];
   }
   async recordReceipt(r: ReceiptRecord) {
     return this.#write(() => recordReceipt(r));
@@ -658,6 +721,39 @@ export class PgCaseStore implements CaseStore {
     if (mine.rowCount === 0) return false;
     await this.#db.insert(t.noticeReads).values({ outboxId: id, readAt: at }).onConflictDoNothing();
     return true;
+  }
+
+  async casesToShred(f: { procedureId: string; version: string; closedBefore: string; limit: number }) {
+    const r = await this.#h.pool.query<{ id: string; reference: string; closedAt: string }>(
+      casesToShredSql('pg'),
+      [f.procedureId, f.version, f.closedBefore, f.limit],
+    );
+    return r.rows;
+  }
+  async shredCase(caseId: string, at: string) {
+    const client = await this.#h.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const gone = await client.query(destroyKeySql('pg'), [at, caseId]);
+      if (gone.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return { shredded: false, documents: [] };
+      }
+      const c = await client.query<{ reference: string }>('SELECT reference FROM cases WHERE id = $1', [
+        caseId,
+      ]);
+      for (const [text, params] of eraseStatements('pg', caseId, c.rows[0]?.reference ?? '', at))
+        await client.query(text, params);
+      const docs = await client.query<{ sha256: string }>(orphanDocumentsSql('pg'), [caseId]);
+      await client.query('COMMIT');
+      return { shredded: true, documents: docs.rows.map((d) => d.sha256) };
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+      this.keyring.forget(caseId);
+    }
   }
 
   async close() {

@@ -164,6 +164,19 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       })
       .where(and(eq(cases.id, p('id')), eq(cases.version, p('expectedVersion'))))
       .prepare(),
+    migrateCaseRow: db
+      .update(cases)
+      .set({
+        journalSeq: v('seq'),
+        lastHash: v('hash'),
+        procedureVersion: v('procedureVersion'),
+        state: v('state'),
+        version: v('version'),
+        facts: v('facts'),
+        updatedAt: v('at'),
+      })
+      .where(and(eq(cases.id, p('id')), eq(cases.version, p('expectedVersion'))))
+      .prepare(),
     touchCase: db
       .update(cases)
       .set({ updatedAt: v('at') })

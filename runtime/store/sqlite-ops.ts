@@ -5,12 +5,18 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Keyring } from './personal-data.ts';
 import type { Queries } from './queries.ts';
 import type * as schema from './schema.ts';
-import { cases, counters, documents, invitations, receipts } from './schema.ts';
+import { caseKeys, cases, counters, documents, invitations, receipts } from './schema.ts';
 import type { Ops } from './steps.ts';
 
-export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries): Ops {
+export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries, keyring: Keyring): Ops {
+  const caseKey = db
+    .select({ key: caseKeys.key })
+    .from(caseKeys)
+    .where(eq(caseKeys.caseId, sql.placeholder('caseId')))
+    .prepare();
   const pendingInvitation = db
     .select({ caseId: invitations.caseId, role: invitations.role, createdAt: invitations.createdAt })
     .from(invitations)
@@ -35,6 +41,7 @@ export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries):
       q.moveCaseHead.run(a);
     },
     moveCaseState: (a) => q.moveCaseState.run(a).changes,
+    migrateCaseRow: (a) => q.migrateCaseRow.run(a).changes,
     touchCase: (a) => {
       q.touchCase.run(a);
     },
@@ -57,6 +64,15 @@ export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries):
     },
     insertCase: (a) => {
       db.insert(cases).values(a).run();
+    },
+    caseKey: ({ caseId }) => {
+      const row = caseKey.get({ caseId });
+      return row === undefined ? undefined : row.key === null ? null : keyring.unwrap(caseId, row.key);
+    },
+    insertCaseKey: ({ caseId, createdAt }) => {
+      db.insert(caseKeys)
+        .values({ caseId, key: keyring.newWrappedKey(caseId), createdAt })
+        .run();
     },
     nextCounter: ({ name }) =>
       db

@@ -20,9 +20,11 @@ import type {
   UploadRecord,
   ViewStamp,
 } from './case-store.ts';
+import { UNISSUED_PRODUCTIONS_SQL, type UnissuedProduction } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
+import { type MigrationRecord, writeMigration } from './migration.ts';
 import { recordReceipt, recordUpload } from './journal.ts';
 import { openStore, type Store } from './open.ts';
 import { joinWithCode } from './participants.ts';
@@ -31,6 +33,8 @@ import { formatReference, referenceCounter } from './reference.ts';
 import { type CaseRow, counters, type DeadlineRow } from './schema.ts';
 import { runSync, type Step } from './steps.ts';
 import { lockServer } from './sqlite-lock.ts';
+import { casesToShredSql, destroyKeySql, eraseStatements, orphanDocumentsSql } from './shred-sql.ts';
+import { openCaseRow, openDraft, openJournalRows, sealDraft } from './personal-data.ts';
 import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
 import * as rcp from './sqlite-receipts.ts';
@@ -53,6 +57,11 @@ export class SqliteCaseStore implements CaseStore {
     this.dataDir = dirname(s.file);
   }
 
+  /** The master key of personal data (personal-data.ts). */
+  get keyring() {
+    return this.#s.keyring;
+  }
+
   /** Batches and events committed through the group commit (bench, tests). */
   get groupStats(): Store['groupStats'] {
     return this.#s.groupStats;
@@ -71,13 +80,19 @@ export class SqliteCaseStore implements CaseStore {
   async openCase(input: OpenCaseInput): Promise<CaseRow & { replayed?: true }> {
     return this.#write(() => openCase(input));
   }
+  /** A case's key of personal data (personal-data.ts). */
+  readonly #keyOf = (caseId: string) => this.#s.ops.caseKey({ caseId });
+
   async getCase(id: string) {
-    return this.#s.q.caseById.get({ id });
+    const c = this.#s.q.caseById.get({ id });
+    return c && openCaseRow(c, this.#keyOf);
   }
   async caseWithParticipants(id: string) {
     const { q } = this.#s;
     const c = q.caseById.get({ id });
-    return c ? { case: c, participants: q.participantsOf.all({ caseId: c.id }) } : undefined;
+    return c
+      ? { case: openCaseRow(c, this.#keyOf), participants: q.participantsOf.all({ caseId: c.id }) }
+      : undefined;
   }
   async caseSnapshot(c: CaseRow) {
     return runSync(snapshotOf(c), this.#s.ops);
@@ -86,10 +101,12 @@ export class SqliteCaseStore implements CaseStore {
     const { q } = this.#s;
     const draft = q.draftOf.get({ caseId, userId });
     return {
-      journal: q.journalOf.all({ caseId }),
+      journal: openJournalRows(q.journalOf.all({ caseId }), this.#keyOf),
       documents: q.documentsOf.all({ caseId }),
       deadlines: q.runningDeadlinesOf.all({ caseId }),
-      ...(draft && { draft: { data: draft.data, savedAt: draft.savedAt } }),
+      ...(draft && {
+        draft: { data: openDraft(this.#keyOf(caseId), caseId, draft.data), savedAt: draft.savedAt },
+      }),
     };
   }
   async viewStamp(caseId: string, userId: string): Promise<ViewStamp | undefined> {
@@ -99,7 +116,8 @@ export class SqliteCaseStore implements CaseStore {
     return this.#s.writeMark();
   }
   async listCases(filter: { userId: string; court: string | null }) {
-    return sq.listCaseRows(this.#s.db, filter);
+    const rows = sq.listCaseRows(this.#s.db, filter);
+    return { ...rows, cases: rows.cases.map((c) => openCaseRow(c, this.#keyOf)) };
   }
   async userDeadlines(userId: string) {
     return sq.userDeadlines(this.#s.sqlite, userId);
@@ -111,7 +129,11 @@ export class SqliteCaseStore implements CaseStore {
     return sq.markNoticeRead(this.#s.sqlite, userId, id, at);
   }
   async statsRows(filter: { procedureId?: string; version?: string }) {
-    return sq.statsRows(this.#s.db, filter);
+    const rows = sq.statsRows(this.#s.db, filter);
+    return {
+      cases: rows.cases.map((c) => openCaseRow(c, this.#keyOf)),
+      transitions: openJournalRows(rows.transitions, this.#keyOf),
+    };
   }
 
   async predictedReference(at: string) {
@@ -148,6 +170,9 @@ export class SqliteCaseStore implements CaseStore {
   async expireDeadline(p: Procedure, c: CaseRow, d: DeadlineRow, at: string) {
     return this.#write(() => expireDeadline(p, c, d, at));
   }
+  async migrateCase(m: MigrationRecord) {
+    return this.#write(() => writeMigration(m));
+  }
 
   async joinWithCode(
     user: { id: string; name: string; roles?: readonly string[]; court?: string | null },
@@ -157,7 +182,7 @@ export class SqliteCaseStore implements CaseStore {
     return this.#write(() => joinWithCode(user, code, at));
   }
   async saveDraft(caseId: string, userId: string, data: string, savedAt: string) {
-    sq.saveDraft(this.#s.db, caseId, userId, data, savedAt);
+    sq.saveDraft(this.#s.db, caseId, userId, sealDraft(this.#keyOf(caseId), caseId, data), savedAt);
   }
   async recordUpload(u: UploadRecord) {
     this.#write(() => recordUpload(u));
@@ -189,6 +214,9 @@ export class SqliteCaseStore implements CaseStore {
   }
   async retryOutbox(id: number, at: string) {
     return rcp.retryOutbox(this.#s, id, at);
+  }
+  async unissuedProductions() {
+    return this.#s.sqlite.prepare(UNISSUED_PRODUCTIONS_SQL).all() as UnissuedProduction[];
   }
   async recordReceipt(r: ReceiptRecord) {
     return this.#write(() => recordReceipt(r));
@@ -261,6 +289,32 @@ export class SqliteCaseStore implements CaseStore {
 
   /** Set when this store serves a server: the file's server lock (sqlite-lock.ts). */
   releaseLock: (() => void) | undefined;
+
+  async casesToShred(f: { procedureId: string; version: string; closedBefore: string; limit: number }) {
+    return this.#s.sqlite
+      .prepare(casesToShredSql('sqlite'))
+      .all(f.procedureId, f.version, f.closedBefore, f.limit) as {
+      id: string;
+      reference: string;
+      closedAt: string;
+    }[];
+  }
+  async shredCase(caseId: string, at: string) {
+    const { sqlite, keyring } = this.#s;
+    const out = this.#s.tx(() => {
+      if (sqlite.prepare(destroyKeySql('sqlite')).run(at, caseId).changes === 0)
+        return { shredded: false, documents: [] as string[] };
+      const c = this.#s.q.caseById.get({ id: caseId });
+      for (const [text, params] of eraseStatements('sqlite', caseId, c?.reference ?? '', at))
+        sqlite.prepare(text).run(...params);
+      return {
+        shredded: true,
+        documents: sqlite.prepare(orphanDocumentsSql('sqlite')).pluck().all(caseId) as string[],
+      };
+    });
+    keyring.forget(caseId);
+    return out;
+  }
 
   async close() {
     this.#s.close();

@@ -14,6 +14,7 @@
  * write a row (sqlite-ops.ts, pg-ops.ts).
  */
 import type { HashedEvent } from '../engine/hash.ts';
+import type { CaseKey } from './personal-data.ts';
 import type { CaseRow, DocumentRow, ParticipantRow, UserRow } from './schema.ts';
 
 /** A journal row as written (its id comes back from the insert). */
@@ -82,6 +83,18 @@ export interface Ops {
     at: string;
     closedAt: string | null;
   }): number;
+  /** Moves the case to another version of its procedure (a migration); returns how many rows moved. */
+  migrateCaseRow(a: {
+    id: string;
+    expectedVersion: number;
+    seq: number;
+    hash: string;
+    procedureVersion: string;
+    state: string;
+    version: number;
+    facts: string;
+    at: string;
+  }): number;
   touchCase(a: { id: string; at: string }): void;
   /** Returns the new row's id. */
   insertDeadline(a: DeadlineWrite): number;
@@ -101,6 +114,10 @@ export interface Ops {
   insertInvitation(a: { codeHash: string; caseId: string; role: string; at: string; seq: number }): void;
   insertDocument(a: DocumentRow): void;
   insertCase(a: CaseRow): void;
+  /** The case's key of personal data (personal-data.ts): null once destroyed, undefined for a case from before. */
+  caseKey(a: { caseId: string }): CaseKey;
+  /** Gives a new case its key of personal data (wrapped by the master key). */
+  insertCaseKey(a: { caseId: string; createdAt: string }): void;
   /** Next value of a named counter (case references). */
   nextCounter(a: { name: string }): number;
   /** Gives a draft its docket number at filing; returns how many rows changed (0: it already had one). */

@@ -22,9 +22,9 @@ export function copySpec(src: string): string {
   return dest;
 }
 
-/** A copy of the annex (see copySpec) with the act templates of ANNEX_ACTS_DIR in its `acts/` folder. */
-export function copyAnnexWithActs(): string {
-  const dir = copySpec(ANNEX_DIR);
+/** A copy of the annex (see copySpec; 1.0.0 unless `src` names another version) with the act templates of ANNEX_ACTS_DIR in its `acts/` folder. */
+export function copyAnnexWithActs(src: string = ANNEX_DIR): string {
+  const dir = copySpec(src);
   cpSync(ANNEX_ACTS_DIR, join(dir, 'acts'), { recursive: true });
   return dir;
 }

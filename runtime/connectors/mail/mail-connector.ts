@@ -1,9 +1,9 @@
 /** The outbox's `courriel` connector over a Mailer: one e-mail per outbox message, keyed by its id. */
-import type { Connector, OutboundMessage } from '../connector.ts';
+import { type Connector, type OutboundMessage, UndeliverableError } from '../connector.ts';
 import type { MailAttachment, Mailer } from './mailer.ts';
 
 export interface MailConnectorOptions {
-  /** The recipient's e-mail address (the identity module knows it); undefined → the delivery fails and is retried. */
+  /** The recipient's e-mail address (the identity module knows it); undefined → the message cannot be sent (a dead letter at once). */
   readonly addressOf: (m: OutboundMessage) => string | undefined | Promise<string | undefined>;
   /** The case's page on the platform, printed under the message. */
   readonly caseUrl?: (caseId: string) => string;
@@ -18,7 +18,9 @@ export function mailConnector(mailer: Mailer, o: MailConnectorOptions): Connecto
     async deliver(m) {
       const to = await o.addressOf(m);
       if (!to)
-        throw new Error(`Aucune adresse électronique connue pour ${m.recipient.name || 'le destinataire'}.`);
+        throw new UndeliverableError(
+          `Aucune adresse électronique connue pour ${m.recipient.name || 'le destinataire'}.`,
+        );
       const link = m.caseId && o.caseUrl ? `\n\nVotre dossier ${m.reference} : ${o.caseUrl(m.caseId)}` : '';
       // A file asked for and not renderable: the delivery fails (and is retried), never sent without it.
       const file = m.attach ? await o.attachmentOf?.(m) : undefined;

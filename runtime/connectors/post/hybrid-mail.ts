@@ -8,7 +8,7 @@
  * chosen provider's API; the simulator (simulator.ts) speaks it on loopback.
  */
 import { renderLetterPdf } from '../../acts/letter-pdf.ts';
-import type { Connector, OutboundMessage } from '../connector.ts';
+import { type Connector, type OutboundMessage, UndeliverableError } from '../connector.ts';
 import type { PartnerClient } from '../webhooks/partner-http.ts';
 
 /** What a tracking event says (the post's words: distribué, avisé non réclamé, retourné à l'expéditeur). */
@@ -52,10 +52,12 @@ export function postConnector(
       ? 'Lettre recommandée avec avis de réception — PDF imprimable confié au prestataire de courrier hybride, suivi par webhook.'
       : 'Lettre simple — PDF imprimable confié au prestataire de courrier hybride.',
     async deliver(m) {
-      if (!m.caseId) throw new Error('Lettre sans affaire.');
+      if (!m.caseId) throw new UndeliverableError('Lettre sans affaire.');
       const to = await o.addressOf(m);
       if (!to)
-        throw new Error(`Aucune adresse postale connue pour ${m.recipient.name || 'le destinataire'}.`);
+        throw new UndeliverableError(
+          `Aucune adresse postale connue pour ${m.recipient.name || 'le destinataire'}.`,
+        );
       const enclosure = m.document && o.actPdf ? await o.actPdf(m.caseId, m.document) : undefined;
       if (m.document && !enclosure)
         throw new Error(`Acte « ${m.document.kind} » introuvable pour la lettre.`);

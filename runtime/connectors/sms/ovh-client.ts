@@ -9,6 +9,7 @@
  * OVH the outbox's own record is what prevents a second send.
  */
 import { createHash } from 'node:crypto';
+import { UndeliverableError } from '../connector.ts';
 import { E164, smsLength } from './gsm7.ts';
 
 export interface Sms {
@@ -65,11 +66,11 @@ export class OvhSmsClient implements SmsSender {
 
   async send(sms: Sms): Promise<SmsResult> {
     if (!E164.test(sms.to))
-      throw new Error(`Numéro de téléphone invalide : « ${sms.to} » (format +33612345678).`);
+      throw new UndeliverableError(`Numéro de téléphone invalide : « ${sms.to} » (format +33612345678).`);
     const length = smsLength(sms.text);
     const max = this.c.maxSegments ?? 3;
     if (length.segments > max)
-      throw new Error(
+      throw new UndeliverableError(
         `SMS trop long : ${length.segments} parties (${length.encoding}, ${length.units} unités), ${max} au plus.`,
       );
     const url = `${this.c.endpoint}/sms/${encodeURIComponent(this.c.serviceName)}/jobs`;
@@ -100,7 +101,7 @@ export class OvhSmsClient implements SmsSender {
     const answer = (await res.json()) as { ids?: number[]; invalidReceivers?: string[]; message?: string };
     if (!res.ok) throw new Error(`OVH SMS : HTTP ${res.status} ${answer.message ?? ''}`.trim());
     if (answer.invalidReceivers?.length)
-      throw new Error(`OVH SMS : destinataire refusé ${answer.invalidReceivers.join(', ')}.`);
+      throw new UndeliverableError(`OVH SMS : destinataire refusé ${answer.invalidReceivers.join(', ')}.`);
     const id = answer.ids?.[0];
     if (id === undefined) throw new Error('OVH SMS : réponse sans identifiant d’envoi.');
     return { providerId: String(id), segments: length.segments };

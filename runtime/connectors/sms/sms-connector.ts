@@ -1,11 +1,11 @@
 /** The outbox's `sms` connector, and the choice between OVH and the local simulator (configuration). */
 import { randomBytes } from 'node:crypto';
-import type { Connector, OutboundMessage } from '../connector.ts';
+import { type Connector, type OutboundMessage, UndeliverableError } from '../connector.ts';
 import { type OvhConfig, OvhSmsClient, type SmsSender } from './ovh-client.ts';
 import { startSmsSimulator } from './simulator.ts';
 
 export interface SmsConnectorOptions {
-  /** The recipient's mobile number, E.164; undefined → the delivery fails and is retried. */
+  /** The recipient's mobile number, E.164; undefined → the message cannot be sent (a dead letter at once). */
   readonly phoneOf: (m: OutboundMessage) => string | undefined | Promise<string | undefined>;
 }
 
@@ -16,7 +16,7 @@ export function smsConnector(sender: SmsSender, o: SmsConnectorOptions): Connect
     async deliver(m) {
       const to = await o.phoneOf(m);
       if (!to)
-        throw new Error(
+        throw new UndeliverableError(
           `Aucun numéro de téléphone mobile connu pour ${m.recipient.name || 'le destinataire'}.`,
         );
       const r = await sender.send({

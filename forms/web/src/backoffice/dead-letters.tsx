@@ -1,6 +1,7 @@
 /**
  * The outbox's dead letters, for the registry staff: each message that failed
- * for good (after its retries), with its case, its channel, its addressee and
+ * for good (after its retries, or at once when it cannot be delivered as it
+ * stands, e.g. no address for its recipient), with its case, its channel, its addressee and
  * the provider's error, and a « Réessayer » button that puts it back in the
  * queue (runtime/api/routes-connectors.ts). Loaded only by court staff.
  */
@@ -44,7 +45,9 @@ export default function DeadLettersPage() {
     <>
       <PageTitle>Envois en échec</PageTitle>
       <p className="greffe-subtitle">
-        Les messages que la plateforme n’a pas pu remettre après plusieurs tentatives espacées.
+        Les messages que la plateforme n’a pas pu remettre après plusieurs tentatives espacées, ou qu’elle ne
+        peut pas remettre tels quels (par exemple, aucune adresse connue pour le destinataire : ils ne sont
+        pas réessayés). Corrigez la cause, puis réessayez.
       </p>
       {notice && (
         <div
@@ -89,6 +92,7 @@ export default function DeadLettersPage() {
                           type="button"
                           className="fr-btn fr-btn--sm fr-btn--secondary"
                           onClick={() => retry(m)}
+                          aria-label={`Réessayer l’envoi n° ${m.id}`}
                         >
                           Réessayer
                         </button>
