@@ -55,7 +55,6 @@ beforeAll(async () => {
   const demandeur = await cast.as('demandeur');
   const opened = await demandeur.open('petits-litiges', { version: '1.1.0' });
   caseId = opened.id;
-  reference = opened.reference;
   const { matiere: _, ...data } = filing({
     matiere_declaree: 'consommation',
     demandeur: {
@@ -67,7 +66,9 @@ beforeAll(async () => {
       consentement_communication_electronique: false,
     },
   });
-  await demandeur.ok(caseId, 'deposer_demande', data);
+  const filed = await demandeur.ok(caseId, 'deposer_demande', data);
+  if (filed.reference === null) throw new Error('la demande déposée n’a pas de numéro de rôle');
+  reference = filed.reference;
   const closed = await demandeur.ok(caseId, 'retirer_demande', {
     confirmation: true,
     motif: 'Réglé à l’amiable.',

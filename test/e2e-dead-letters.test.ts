@@ -57,7 +57,7 @@ describe('dead letters', () => {
     const greffe = await login('greffe');
     const opened = await demandeur.open('petits-litiges', { version: '1.0.0' });
     // The sample claimant has no e-mail address: the e-mail of the filing cannot go.
-    await demandeur.ok(opened.id, 'deposer_demande', filing());
+    const filed = await demandeur.ok(opened.id, 'deposer_demande', filing());
     // Not retried: one attempt, and the next drains (a day later) leave it alone.
     await s.outbox.drain();
     expect((await greffe.post('/api/dev/clock', { advance: 'P1D' })).status).toBe(200);
@@ -67,7 +67,7 @@ describe('dead letters', () => {
     }>('/api/outbox/dead-letters');
     expect(dead.status).toBe(200);
     const letter = dead.body.deadLetters.find((d) => d.connector === 'courriel');
-    expect(letter).toMatchObject({ attempts: 1, reference: opened.reference });
+    expect(letter).toMatchObject({ attempts: 1, reference: filed.reference });
     expect(letter?.error).toMatch(/Aucune adresse électronique/);
     // The citizen sees it on the case's history.
     const history = async (api: Api) =>

@@ -183,7 +183,7 @@ describe('greffe audit verify', () => {
     expect(broken.stdout).toContain(c.id);
     expect(broken.stdout).toMatch(/événement n° 3/);
     expect(broken.stdout).toMatch(/chaîne rompue/);
-    const one = await audit('--case', c.reference);
+    const one = await audit('--case', c.reference ?? '');
     expect(one.status).toBe(1);
     // Another case: its journal is sound, but the dropped trigger is reported whatever the case.
     const otherCase = await med.open('mediation');

@@ -82,7 +82,11 @@ describe('logging in without --dev', () => {
     );
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     await page.goto(`${server.url}/affaires/${id}`);
-    await page.getByText(String(opened.body.reference)).first().waitFor();
+    // The docket number comes with the filing (issue 15).
+    expect(opened.body.reference).toBeNull();
+    const reference = String((await call(page, 'GET', `/api/cases/${id}`, undefined)).body.reference);
+    expect(reference).toMatch(/^RG \d{2}\/\d{5}$/);
+    await page.getByText(reference).first().waitFor();
     await citizen.close();
 
     const added = await new Promise<string>((done, fail) =>
@@ -105,10 +109,7 @@ describe('logging in without --dev', () => {
     const bench = await judge.newPage();
     await logIn(bench, 'juge@tj-exemple.example');
     await bench.goto(`${server.url}/bureau`);
-    await bench
-      .getByRole('link', { name: String(opened.body.reference) })
-      .first()
-      .waitFor();
+    await bench.getByRole('link', { name: reference }).first().waitFor();
     await expectNoAxeViolation(bench, 'le bureau du juge connecté par code');
     await judge.close();
   }, 180_000);

@@ -40,7 +40,8 @@ describe('the notice inbox', () => {
     const url = web.server.url;
     const claimant = await as('demandeur');
     const opened = await claimant.open('petits-litiges', { version: '1.0.0' });
-    await claimant.ok(opened.id, 'deposer_demande', filing());
+    const { reference } = await claimant.ok(opened.id, 'deposer_demande', filing());
+    if (reference === null) throw new Error('la demande déposée n’a pas de numéro de rôle');
 
     // The registry is told to summon the defendant: its notice leads to that action.
     const registry = await open('greffe');
@@ -53,7 +54,7 @@ describe('the notice inbox', () => {
       .getByRole('link', { name: /Mes avis/ })
       .click();
     await r.getByRole('heading', { level: 1, name: 'Mes avis' }).waitFor();
-    const notice = r.getByTestId('avis').filter({ hasText: opened.reference }).first();
+    const notice = r.getByTestId('avis').filter({ hasText: reference }).first();
     await notice.getByText('Nouveau').waitFor();
     await expectNoAxeViolation(r, 'la page « Mes avis »');
     const summon = await actionLabel(registry.context, url, opened.id, 'convoquer_defendeur');

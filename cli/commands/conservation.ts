@@ -68,7 +68,7 @@ export const command: Command = {
       else {
         for (const c of report.shredded)
           console.log(
-            `${c.reference} (${c.procedure}, close le ${c.closedAt.slice(0, 10)}) : données personnelles effacées.`,
+            `${c.reference ?? 'Brouillon'} (${c.procedure}, close le ${c.closedAt.slice(0, 10)}) : données personnelles effacées.`,
           );
         console.log(
           `${report.shredded.length} affaire(s) effacée(s), ${report.files} fichier(s) de pièces supprimé(s).`,

@@ -48,7 +48,7 @@ const OPTIONS = {
 
 function describe(m: CaseMigration, source: Procedure, dry: boolean): string {
   const p = m.plan;
-  const who = `Affaire ${m.reference} (${m.caseId})`;
+  const who = `${m.reference === null ? 'Brouillon' : `Affaire ${m.reference}`} (${m.caseId})`;
   if (p.kind === 'stay') return `${who} : reste sur la version ${source.version} (${p.reason}).`;
   if (p.kind === 'refused') return `${who} : refusée, reste sur la version ${source.version} — ${p.reason}.`;
   const renamed = Object.entries(p.data.renamed).map(([a, b]) => `${a} → ${b}`);

@@ -20,6 +20,7 @@ import { type CaseStore, type DocumentRow, SYSTEM_ACTOR } from '../store/case-st
 import { recordedCharacter } from '../engine/remedies.ts';
 import { type ActData, renderActPdf } from './render-pdf.ts';
 import { filedContact } from '../connectors/contacts.ts';
+import { referenceOrDraft } from '../store/case-store.ts';
 
 export interface IssuedAct {
   readonly documentId: string;
@@ -147,13 +148,13 @@ export class ActIssuer {
       ...(this.seal.development && { notice: DEV_SEAL_NOTICE }),
     });
     const { pdf } = await sealPdf(unsigned, this.seal, {
-      reason: `${template.title} — ${c.reference}`,
+      reason: `${template.title} — ${referenceOrDraft(c.reference)}`,
       location: data.tribunal,
     });
     const sha256 = sha256Hex(pdf);
     await storeBytes(this.store.documentsDir, sha256, pdf);
     const documentId = actDocumentId(d.id);
-    const filename = `${d.kind}-${c.reference.replace(/\W+/g, '-')}.pdf`;
+    const filename = `${d.kind}-${(c.reference ?? 'brouillon').replace(/\W+/g, '-')}.pdf`;
     await this.store.recordReceipt({
       key: `acte:${d.id}`,
       caseId: c.id,
@@ -195,7 +196,7 @@ export class ActIssuer {
     const tz = caseCalendar(p, c.court).timeZone; // `calendar: juridiction` names the court's calendar
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(at));
     return {
-      rg: c.reference.replace(/^RG\s+/, ''), // the template prints « RG n° »
+      rg: referenceOrDraft(c.reference).replace(/^RG\s+/, ''), // the template prints « RG n° »
       tribunal: courtById(c.court)?.name ?? c.court,
       parties,
       signataire: signer?.name ?? p.roles[t.signatory]?.label ?? 'La plateforme',

@@ -80,4 +80,8 @@ export const ERROR_CODES: Readonly<Record<string, { readonly status: number; rea
   TOO_MANY_REQUESTS: { status: 429, fr: 'Trop de tentatives (details.retryAfter, en secondes).' },
   INTERNAL_ERROR: { status: 500, fr: 'Erreur interne (journalisée côté serveur).' },
   PROCEDURE_UNAVAILABLE: { status: 503, fr: 'La version de procédure de l’affaire n’est pas chargée.' },
+  FILING_BUSY: {
+    status: 503,
+    fr: 'Dépôts simultanés : le numéro de rôle a été pris par d’autres dépôts à chaque essai ; rien n’est enregistré.',
+  },
 };

@@ -128,7 +128,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
   CaseSummary: obj(
     {
       id: str,
-      reference: str,
+      reference: orNull(str),
       procedure: str,
       version: str,
       state: str,
@@ -144,7 +144,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
   CaseView: obj(
     {
       id: str,
-      reference: str,
+      reference: orNull(str),
       procedure: str,
       version: str,
       court: str,

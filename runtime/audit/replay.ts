@@ -13,6 +13,7 @@ import { planMigration } from '../engine/migration.ts';
 import { transition } from '../engine/transition.ts';
 import type { CaseSnapshot, DocumentRef } from '../engine/types.ts';
 import type { CaseRow, JournalRow } from '../store/case-store.ts';
+import { isFiling } from '../store/case-store.ts';
 
 /** SYSTEM_ACTOR of the store (journal.ts): the scheduler's events. */
 const SYSTEM = 'systeme';
@@ -75,9 +76,15 @@ export function replayCase(
   const first = rows[0];
   if (first?.kind !== 'ouverture' || !first.toState)
     return { seq: 1, reason: 'le journal ne commence pas par l’ouverture de l’affaire.' };
+  // The docket number comes with the filing (store/reference.ts): none before it, the case's own from it.
+  const filing = rows.find(
+    (r) => r.kind === 'transition' && r.fromState && r.toState && isFiling(p, r.fromState, r.toState),
+  );
+  if (filing && c.reference === null)
+    return { seq: filing.seq, reason: 'la demande a été déposée mais l’affaire n’a pas de numéro de rôle.' };
   let s: CaseSnapshot = {
     id: c.id,
-    reference: c.reference,
+    reference: filing ? null : c.reference,
     procedureId: c.procedureId,
     procedureVersion: opened.version,
     state: first.toState,
@@ -202,7 +209,7 @@ export function replayCase(
         : ({ kind: 'user', id: r.actorId, roles: r.actorRole ? [r.actorRole] : [] } as const);
     const d = transition(
       p,
-      { ...s, seq: r.seq - 1 },
+      { ...s, seq: r.seq - 1, ...(r === filing && { reference: c.reference }) },
       {
         event: r.event,
         data,

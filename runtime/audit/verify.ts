@@ -40,6 +40,7 @@ import {
 } from '../transparency/export.ts';
 import { EMPTY_FRONTIER, extend, frontierRoot, journalLeafInput, leafHash } from '../transparency/merkle.ts';
 import { replayCase } from './replay.ts';
+import { referenceOrDraft } from '../store/case-store.ts';
 
 export interface Finding {
   readonly caseId: string | null;
@@ -300,11 +301,14 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
     }
     if (!p)
       notes.push(
-        `${c.reference} : procédure ${c.procedureId} ${openedUnder} absente, projection non recalculée.`,
+        `${referenceOrDraft(c.reference)} : procédure ${c.procedureId} ${openedUnder} absente, projection non recalculée.`,
       );
     else if (shredded)
-      notes.push(`${c.reference} : données personnelles effacées (clé détruite), projection non recalculée.`);
-    else if (keyProblem) notes.push(`${c.reference} : ${keyProblem}, projection non recalculée.`);
+      notes.push(
+        `${referenceOrDraft(c.reference)} : données personnelles effacées (clé détruite), projection non recalculée.`,
+      );
+    else if (keyProblem)
+      notes.push(`${referenceOrDraft(c.reference)} : ${keyProblem}, projection non recalculée.`);
     else if (chained) {
       const dataOf = (r: JournalRow): Record<string, unknown> =>
         JSON.parse(unsealJson(caseKey, c.id, r.data)) as Record<string, unknown>;

@@ -103,7 +103,7 @@ describe('configured connectors in the outbox', () => {
       kind: 'notify',
       connector: 'courriel',
       caseId: c.id,
-      reference: c.reference,
+      reference: c.reference ?? '',
       recipient: { role: 'r', userId: 'u', name: 'U' },
       subject: 'Votre demande',
       body: 'Enregistrée.',

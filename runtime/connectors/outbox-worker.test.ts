@@ -70,7 +70,7 @@ describe('connectors', () => {
       kind: 'notify',
       connector: 'courriel',
       caseId: c.id,
-      reference: c.reference,
+      reference: c.reference ?? '',
       recipient: { role: 'r', userId: 'u', name: 'U' },
       subject: 's',
       body: 'b',

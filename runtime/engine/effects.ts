@@ -24,7 +24,7 @@ export interface EffectContext {
   readonly data: Readonly<Record<string, unknown>>;
   readonly actorRole: string | null;
   readonly now: Date;
-  readonly caseReference: string;
+  readonly caseReference: string | null;
 }
 
 function durationParam(procedure: Procedure, name: string): string {

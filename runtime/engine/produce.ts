@@ -53,7 +53,8 @@ function formatAnswers(
 export interface ProduceInput {
   readonly procedure: Procedure;
   readonly kind: string;
-  readonly caseReference: string;
+  /** Null for a draft (not filed yet: no docket number). */
+  readonly caseReference: string | null;
   readonly eventLabel: string;
   readonly actorRole: string | null;
   readonly form?: string;
@@ -75,7 +76,7 @@ export function produceDocument(input: ProduceInput): ProducedDocument {
   const lines = [
     label.toUpperCase(),
     '',
-    `Affaire ${input.caseReference}`,
+    input.caseReference === null ? 'Affaire non enregistrée (brouillon)' : `Affaire ${input.caseReference}`,
     `${procedure.shortTitle ?? procedure.id} — version ${procedure.version} de la procédure`,
     `Acte : ${input.eventLabel}, par ${role}, le ${formatDateFr(input.date)}.`,
   ];
@@ -86,7 +87,7 @@ export function produceDocument(input: ProduceInput): ProducedDocument {
   const bytes = Buffer.from(content, 'utf8');
   return {
     kind,
-    filename: `${kind}-${input.caseReference.replace(/[^A-Za-z0-9-]+/g, '-')}.txt`,
+    filename: `${kind}-${(input.caseReference ?? 'brouillon').replace(/[^A-Za-z0-9-]+/g, '-')}.txt`,
     mediaType: 'text/plain; charset=utf-8',
     content,
     sha256: sha256Hex(bytes),

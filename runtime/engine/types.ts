@@ -36,8 +36,11 @@ export interface RunningDeadline {
 /** The case as the engine sees it: its projection, never the journal. */
 export interface CaseSnapshot {
   readonly id: string;
-  /** The case's docket reference (RG 27/00042), printed on produced documents. */
-  readonly reference: string;
+  /**
+   * The case's docket reference (RG 27/00042), printed on produced documents; null while the case is a
+   * draft: the number is given when it is filed (runtime/store/reference.ts, issue 15).
+   */
+  readonly reference: string | null;
   readonly procedureId: string;
   readonly procedureVersion: string;
   readonly state: string;

@@ -20,6 +20,7 @@ import { transition } from '../engine/transition.ts';
 import type { Command, TransitionResult } from '../engine/types.ts';
 import { GreffeError } from '../errors.ts';
 import { storeBytes } from '../documents/storage.ts';
+import { isFiling, ReferenceTaken } from '../store/case-store.ts';
 import {
   type Accepted,
   type CaseRow,
@@ -95,12 +96,49 @@ function sampleFor(rt: Runtime): EventCommit['sampleUserFor'] {
   };
 }
 
-/** Runs the reducer on case `c`; throws its refusal as a GreffeError. Nothing is stored. */
+/**
+ * Runs the reducer on case `c`; throws its refusal as a GreffeError. Nothing is stored. A draft's filing
+ * is decided again with the docket number it would be given, so that its documents print it (the commit
+ * checks that number is still free: store/reference.ts).
+ */
 async function decide(rt: Runtime, p: Procedure, c: CaseRow, command: Command, now: Date): Promise<Accepted> {
   const snapshot = await rt.store.caseSnapshot(c);
-  const d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
+  let d: TransitionResult = transition(p, snapshot, command, now, rt.guards(p));
+  if (d.ok && snapshot.reference === null && isFiling(p, d.event.from, d.event.to)) {
+    const reference = await rt.store.predictedReference(d.event.at);
+    d = transition(p, { ...snapshot, reference }, command, now, rt.guards(p));
+  }
   if (!d.ok) throw new GreffeError(d.error.status, d.error.code, d.error.message, d.error.details ?? {});
   return d;
+}
+
+/** How many times a filing is decided again when concurrent filings keep taking its number. */
+const FILING_ATTEMPTS = 5;
+
+/**
+ * Commits what `decideAgain` decides; when a concurrent filing took the docket number the decision's
+ * documents print, decides again (with the next number) and retries.
+ */
+async function commitDecided<T>(
+  decideAgain: () => Promise<Accepted>,
+  commit: (d: Accepted) => Promise<T>,
+  first: Accepted,
+): Promise<T> {
+  let decision = first;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commit(decision);
+    } catch (err: unknown) {
+      if (!(err instanceof ReferenceTaken)) throw err;
+      if (attempt >= FILING_ATTEMPTS)
+        throw new GreffeError(
+          503,
+          'FILING_BUSY',
+          'De nombreuses demandes sont déposées en ce moment : rien n’a été enregistré, réessayez dans un instant.',
+        );
+      decision = await decideAgain();
+    }
+  }
 }
 
 /** Runs the reducer on case `c`; throws its refusal as a GreffeError, stores the bytes of produced documents. */
@@ -147,26 +185,33 @@ export async function fireEvent(
   await checkThreadAttachments(rt, a, caller, req);
   const now = rt.clock.now();
   const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
-  const decision = await decideOn(rt, a.procedure, a.case, { ...req, actor }, now);
+  const command = { ...req, actor };
+  const again = async () =>
+    decideOn(rt, a.procedure, (await caseAccess(rt, caller, caseId)).case, command, now);
   try {
-    const committed = await rt.store.commitEvent({
-      procedure: a.procedure,
-      caseId,
-      decision,
-      actorId: caller.id,
-      idempotency: { userId: caller.id, key, requestSha256 },
-      ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
-      respond: (c, seq, hash) => {
-        const answer: EventAnswer = {
-          id: c.id,
-          caseVersion: decision.snapshot.version,
-          state: stateSummary(a.procedure, decision.snapshot.state),
-          event: { seq, event: decision.event.event, at: decision.event.at, hash },
-          view: `/api/cases/${encodeURIComponent(c.id)}`,
-        };
-        return { status: 200, json: JSON.stringify(answer) };
-      },
-    });
+    const committed = await commitDecided(
+      again,
+      (decision) =>
+        rt.store.commitEvent({
+          procedure: a.procedure,
+          caseId,
+          decision,
+          actorId: caller.id,
+          idempotency: { userId: caller.id, key, requestSha256 },
+          ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
+          respond: (c, seq, hash) => {
+            const answer: EventAnswer = {
+              id: c.id,
+              caseVersion: decision.snapshot.version,
+              state: stateSummary(a.procedure, decision.snapshot.state),
+              event: { seq, event: decision.event.event, at: decision.event.at, hash },
+              view: `/api/cases/${encodeURIComponent(c.id)}`,
+            };
+            return { status: 200, json: JSON.stringify(answer) };
+          },
+        }),
+      await decideOn(rt, a.procedure, a.case, command, now),
+    );
     rt.afterCommit(caseId);
     return {
       status: committed.response?.status ?? 200,
@@ -222,16 +267,25 @@ export async function fireSystemEvent(
 ): Promise<{ seq: number } | { refused: GreffeError }> {
   const now = rt.clock.now();
   try {
-    const decision = await decideOn(rt, p, c, command, now);
-    const { seq } = await rt.store.commitEvent({
-      procedure: p,
-      caseId: c.id,
-      decision,
-      actorId: SYSTEM_ACTOR,
-      expiredDeadlineId,
-      ...(expiryAlerts && { expiryAlerts }),
-      ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
-    });
+    const again = async () => {
+      const fresh = await rt.store.getCase(c.id);
+      if (!fresh) throw new Error(`Affaire ${c.id} introuvable.`);
+      return decideOn(rt, p, fresh, command, now);
+    };
+    const { seq } = await commitDecided(
+      again,
+      (decision) =>
+        rt.store.commitEvent({
+          procedure: p,
+          caseId: c.id,
+          decision,
+          actorId: SYSTEM_ACTOR,
+          expiredDeadlineId,
+          ...(expiryAlerts && { expiryAlerts }),
+          ...(rt.dev && { sampleUserFor: sampleFor(rt) }),
+        }),
+      await decideOn(rt, p, c, command, now),
+    );
     rt.afterCommit(c.id);
     return { seq };
   } catch (err: unknown) {

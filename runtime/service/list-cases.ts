@@ -14,7 +14,8 @@ import { groupBy } from './group-by.ts';
 
 export interface CaseSummary {
   readonly id: string;
-  readonly reference: string;
+  /** Null for a draft: no docket number until it is filed. */
+  readonly reference: string | null;
   readonly procedure: string;
   readonly version: string;
   readonly state: string;

@@ -12,7 +12,8 @@ import { type AuditSource, type CaseStore, SYSTEM_ACTOR, VersionConflict } from 
 
 export interface CaseMigration {
   readonly caseId: string;
-  readonly reference: string;
+  /** Null for a draft (no docket number until it is filed). */
+  readonly reference: string | null;
   readonly plan: MigrationPlan;
   /** Real run: the journal number of the migration's item, once written. */
   readonly seq?: number;

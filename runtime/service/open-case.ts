@@ -6,6 +6,7 @@
  */
 import type { Caller } from '../access/policy.ts';
 import { filingRole, initialStates, openingCourtRoles } from '../engine/actions.ts';
+import { isDraftState } from '../store/case-store.ts';
 import { GreffeError } from '../errors.ts';
 import { canonicalJson, sha256Hex } from '../engine/hash.ts';
 import type { Runtime } from './context.ts';
@@ -104,6 +105,7 @@ export async function openCaseKeyed(
     ...(partyRole && { partyRole }),
     actorRole: (courtRole ?? partyRole) as string,
     at: rt.clock.now(),
+    numbered: !isDraftState(p, initial),
     ...(key !== undefined && { idempotency: { userId: caller.id, key, requestSha256 } }),
   });
   return { id: row.id, replayed: row.replayed === true };

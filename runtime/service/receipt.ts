@@ -21,17 +21,19 @@ export async function filingReceipt(
   const p = procedureOf(rt.catalog, { procedureId: view.procedure, procedureVersion: view.version });
   // The filing is the case's first recorded transition (out of its initial state).
   const filed = view.timeline.find((t) => t.kind === 'transition');
-  if (!filed?.data || !filed.event)
+  // A draft has no docket number; one withdrawn before filing never gets one: no receipt either.
+  if (!filed?.data || !filed.event || view.reference === null)
     throw new GreffeError(
       404,
       'RECEIPT_NOT_AVAILABLE',
       'Aucun accusé de réception : la demande n’est pas encore déposée, ou vous ne pouvez pas la voir.',
     );
   const event = filed.event;
+  const reference = view.reference;
   const pdf = await renderReceiptPdf(
     p,
     {
-      reference: view.reference,
+      reference,
       court: courtById(view.court)?.name ?? view.court,
       filed: { label: filed.label, at: filed.at, data: filed.data },
       formId: p.transitions.find((t) => t.event === event)?.form,
@@ -44,7 +46,7 @@ export async function filingReceipt(
     // The court's calendar when the procedure counts with it (`calendar: juridiction`, annex 1.1.0).
     caseCalendar(p, view.court).timeZone,
   );
-  return { reference: view.reference, pdf };
+  return { reference, pdf };
 }
 
 /** The receipt's file name: accuse-reception-RG-27-00042.pdf. */

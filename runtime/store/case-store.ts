@@ -325,6 +325,12 @@ export interface CaseStore {
   markNoticeRead(userId: string, id: number, at: string): Promise<boolean>;
   statsRows(filter: { readonly procedureId?: string; readonly version?: string }): Promise<StatsRows>;
 
+  /**
+   * The docket number a filing at instant `at` (ISO) would be given now: the counter's next value, read
+   * without taking it (reference.ts; the filing's transaction takes it and checks it is still this one).
+   */
+  predictedReference(at: string): Promise<string>;
+
   // Events.
   /** Writes everything an accepted event changes in one transaction; rejects with VersionConflict if the case moved. */
   commitEvent(input: EventCommit): Promise<Committed>;
@@ -490,3 +496,6 @@ export interface CaseStore {
 }
 
 export type { ReceiptRecord, UploadRecord };
+
+/** Docket numbers, given at filing (issue 15). */
+export { isDraftState, isFiling, ReferenceTaken, referenceOrDraft } from './reference.ts';

@@ -5,6 +5,7 @@ import { GENESIS_HASH } from '../engine/hash.ts';
 import { OPENING_MASK } from '../../spec/personal.ts';
 import { appendJournal } from './journal.ts';
 import type { CaseRow } from './schema.ts';
+import { formatReference, referenceCounter } from './reference.ts';
 import { call, type Step } from './steps.ts';
 
 export interface OpenCaseInput {
@@ -18,27 +19,30 @@ export interface OpenCaseInput {
   /** The role the opening is journaled under. */
   readonly actorRole: string;
   readonly at: Date;
+  /** The opening files the case (its initial state is no draft: reference.ts): it takes its docket number now. */
+  readonly numbered?: boolean;
   /** The request's idempotency key: stored with the case, in its transaction. */
   readonly idempotency?: { readonly userId: string; readonly key: string; readonly requestSha256: string };
 }
 
 /**
  * Creates a case in its initial state, its creator as participant, and the
- * first journal item. The reference follows the French docket style: RG 27/00042.
+ * first journal item. A draft has no docket number: it gets one when it is
+ * filed, in the filing event's transaction (reference.ts, commit.ts); a case
+ * whose opening is its filing (`numbered`) gets it now.
  */
 export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: true }> {
   const at = input.at.toISOString();
-  const yy = at.slice(2, 4);
   const k = input.idempotency;
   // The same key again (a retry that raced the first, or came after a crash): the first case.
   const first = k && (yield* call('idempotencyOf', { userId: k.userId, key: k.key }));
   const firstCase = first ? yield* call('caseById', { id: first.caseId }) : undefined;
   if (firstCase) return { ...firstCase, replayed: true as const };
   {
-    const n = yield* call('nextCounter', { name: `reference:${yy}` });
+    const n = input.numbered ? yield* call('nextCounter', { name: referenceCounter(at) }) : undefined;
     const row: CaseRow = {
       id: randomUUID(),
-      reference: `RG ${yy}/${String(n).padStart(5, '0')}`,
+      reference: n === undefined ? null : formatReference(at, n),
       procedureId: input.procedureId,
       procedureVersion: input.procedureVersion,
       court: input.court,

@@ -15,6 +15,7 @@ import { procedurePersonal } from '../../spec/personal.ts';
 import { appendJournal } from './journal.ts';
 import { type CaseKey, seal } from './personal-data.ts';
 import { queueMessages } from './messages.ts';
+import { formatReference, isFiling, ReferenceTaken, referenceCounter } from './reference.ts';
 import { type SampleFor, summon } from './participants.ts';
 import type { CaseRow } from './schema.ts';
 import { call, type Step } from './steps.ts';
@@ -97,10 +98,20 @@ function* factsKey(p: Procedure, caseId: string): Step<CaseKey> {
 export function* writeEvent(input: CommitInput): Step<Committed> {
   const { procedure: p, decision: d } = input;
   const next = d.snapshot;
-  const c = yield* call('caseById', { id: input.caseId });
-  if (!c) throw new Error(`Affaire ${input.caseId} introuvable.`);
-  if (c.version !== next.version - 1) throw new VersionConflict(c.version);
+  const found = yield* call('caseById', { id: input.caseId });
+  if (!found) throw new Error(`Affaire ${input.caseId} introuvable.`);
+  if (found.version !== next.version - 1) throw new VersionConflict(found.version);
+  let c = found;
   const at = d.event.at;
+  // The filing (the case leaves its initial state for a live one): the docket number is given now, in this
+  // transaction, and must be the one the reducer printed on the event's documents (reference.ts).
+  const filing = isFiling(p, d.event.from, d.event.to);
+  if (filing && c.reference === null) {
+    const reference = formatReference(at, yield* call('nextCounter', { name: referenceCounter(at) }));
+    if (reference !== next.reference) throw new ReferenceTaken(next.reference);
+    if ((yield* call('assignReference', { id: c.id, reference })) !== 1) throw new VersionConflict(c.version);
+    c = { ...c, reference };
+  }
   const seq = c.journalSeq + 1;
   const journal = yield* appendJournal(
     c,
@@ -131,8 +142,7 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
     const ended = yield* call('endDeadline', { id: input.expiredDeadlineId, status: 'expired', at, seq });
     if (ended !== 1) throw new VersionConflict(c.version);
   }
-  // The filing (the case leaves its initial state): the filer's e-mail carries the receipt (issue 15).
-  const filing = p.states[d.event.from]?.initial === true && p.states[d.event.to]?.initial !== true;
+  // The filing: the filer's e-mail carries the receipt (issue 15).
   const messages = {
     p,
     c,

@@ -2,6 +2,7 @@
 import type { Procedure } from '../../spec/index.ts';
 import type { EngineEffect } from '../engine/types.ts';
 import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
+import { referenceOrDraft } from './reference.ts';
 import { call, type Step } from './steps.ts';
 import type { CaseRow } from './schema.ts';
 
@@ -64,7 +65,7 @@ export function* startDeadlineRow(
               kind: 'reminder',
               connector: CHANNEL_CONNECTOR[channel],
               recipient,
-              subject: `[${c.reference}] Rappel : ${label}`,
+              subject: `[${referenceOrDraft(c.reference)}] Rappel : ${label}`,
               body: r.message,
               extra: { deadline: e.deadline, due: e.due, ...(e.party !== undefined && { party: e.party }) },
               dedupeKey: `reminder:${id}:${i}:${role}:${recipient.userId ?? '-'}:${channel}`,

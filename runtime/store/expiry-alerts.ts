@@ -7,6 +7,7 @@ import type { Procedure } from '../../spec/index.ts';
 import { formatDateFr } from '../engine/dates.ts';
 import { rolesConcerning } from '../engine/instances.ts';
 import { enqueue, recipientsOf } from './outbox.ts';
+import { referenceOrDraft } from './reference.ts';
 import { call, type Step } from './steps.ts';
 import type { CaseRow, DeadlineRow } from './schema.ts';
 
@@ -19,7 +20,7 @@ export function* queueAlerts(p: Procedure, c: CaseRow, d: DeadlineRow, at: strin
   const body =
     (def.onExpiry.message !== undefined &&
       `${def.onExpiry.message}${against ? ` (Délai expiré${against}.)` : ''}`) ||
-    `Le délai « ${def.label} » de l’affaire ${c.reference} a expiré${against} le ${formatDateFr(d.due)} à 24 h.`;
+    `Le délai « ${def.label} » de l’affaire ${referenceOrDraft(c.reference)} a expiré${against} le ${formatDateFr(d.due)} à 24 h.`;
   // A per-party instance alerts its own party, not the others (runtime/engine/instances.ts).
   for (const role of rolesConcerning(p, def.onExpiry.alert, party)) {
     for (const recipient of yield* recipientsOf(p, c, role)) {
@@ -30,7 +31,7 @@ export function* queueAlerts(p: Procedure, c: CaseRow, d: DeadlineRow, at: strin
             kind: 'alert',
             connector,
             recipient,
-            subject: `[${c.reference}] Délai expiré : ${def.label}`,
+            subject: `[${referenceOrDraft(c.reference)}] Délai expiré : ${def.label}`,
             body,
             extra: { deadline: d.deadline, due: d.due, ...(party !== undefined && { party }) },
             dedupeKey: `alert:${d.id}:${role}:${recipient.userId ?? '-'}:${connector}`,

@@ -2,6 +2,7 @@
 import type { Procedure } from '../../spec/index.ts';
 import type { EngineEffect } from '../engine/types.ts';
 import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
+import { referenceOrDraft } from './reference.ts';
 import { type IssuedCodes, reachRoleOnce, type SampleFor } from './participants.ts';
 import type { CaseRow } from './schema.ts';
 import type { Step } from './steps.ts';
@@ -32,8 +33,8 @@ export function* queueMessages(x: MessageContext, e: EngineEffect, i: number): S
   const { p, c, seq, tag, at } = x;
   const subject =
     e.type === 'notify'
-      ? `[${c.reference}] Votre affaire`
-      : `[${c.reference}] ${p.documents[e.document?.kind ?? '']?.label ?? 'Acte'}`;
+      ? `[${referenceOrDraft(c.reference)}] Votre affaire`
+      : `[${referenceOrDraft(c.reference)}] ${p.documents[e.document?.kind ?? '']?.label ?? 'Acte'}`;
   const base = e.type === 'notify' ? e.message : `Transmission par le connecteur « ${e.connector} ».`;
   const extra = e.type === 'call' && e.document ? { extra: { document: e.document } } : {};
   const channels = e.type === 'notify' ? e.channels.map((ch) => CHANNEL_CONNECTOR[ch]) : [e.connector];
@@ -60,7 +61,7 @@ export function* queueMessages(x: MessageContext, e: EngineEffect, i: number): S
   for (const role of roles) {
     const { code } = yield* reachRoleOnce(x.issued, p, c, role, at, seq, x.sample);
     const body = code
-      ? `${base}\n\nCode d’accès à l’affaire ${c.reference} sur la plateforme : ${code}`
+      ? `${base}\n\nCode d’accès à l’affaire ${referenceOrDraft(c.reference)} sur la plateforme : ${code}`
       : base;
     for (const recipient of yield* recipientsOf(p, c, role)) {
       for (const connector of channels) {

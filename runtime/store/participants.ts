@@ -12,6 +12,7 @@ import type { Procedure } from '../../spec/index.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import { GreffeError } from '../errors.ts';
 import { appendJournal } from './journal.ts';
+import { referenceOrDraft } from './reference.ts';
 import { enqueue } from './outbox.ts';
 import type { CaseRow, ParticipantRow } from './schema.ts';
 import { call, type Step } from './steps.ts';
@@ -115,9 +116,9 @@ export function* summon(
       kind: 'invitation',
       connector: 'lettre_simple',
       recipient: { role, name: label },
-      subject: `[${c.reference}] Vous êtes appelé à une procédure en ligne`,
+      subject: `[${referenceOrDraft(c.reference)}] Vous êtes appelé à une procédure en ligne`,
       body:
-        `Le tribunal vous appelle, en qualité de ${label.toLowerCase()}, à l’affaire ${c.reference}. ` +
+        `Le tribunal vous appelle, en qualité de ${label.toLowerCase()}, à l’affaire ${referenceOrDraft(c.reference)}. ` +
         `Connectez-vous à la plateforme et saisissez ce code pour accéder au dossier : ${code}.`,
       dedupeKey: `${tag}:invitation:${role}`,
       availableAt: at,
@@ -187,9 +188,9 @@ function* notifyJoin(c: CaseRow, parties: readonly ParticipantRow[], role: strin
         kind: 'notify',
         connector: 'plateforme',
         recipient: { role: p.role, userId: p.userId, name: p.name },
-        subject: `[${c.reference}] Une partie a rejoint l’affaire`,
+        subject: `[${referenceOrDraft(c.reference)}] Une partie a rejoint l’affaire`,
         body:
-          `Une personne a rejoint l’affaire ${c.reference} avec le code d’accès envoyé pour le rôle « ${role} ». ` +
+          `Une personne a rejoint l’affaire ${referenceOrDraft(c.reference)} avec le code d’accès envoyé pour le rôle « ${role} ». ` +
           'Si cela vous semble anormal, signalez-le au greffe du tribunal.',
         dedupeKey: `join:${c.id}:${role}:${p.userId}:${at}`,
         availableAt: at,

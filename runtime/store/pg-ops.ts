@@ -171,6 +171,13 @@ export function pgOps(tx: PgExec, keyring: Keyring): AsyncOps {
             .returning({ value: t.counters.value })
         )[0] as { value: number }
       ).value,
+    assignReference: async ({ id, reference }) =>
+      (
+        await tx
+          .update(t.cases)
+          .set({ reference })
+          .where(and(eq(t.cases.id, id), isNull(t.cases.reference)))
+      ).rowCount ?? 0,
     pendingInvitation: async ({ codeHash }) =>
       (
         await tx

@@ -39,6 +39,7 @@ import type {
 import { UNISSUED_PRODUCTIONS_SQL, type UnissuedProduction } from './case-store.ts';
 import { type OpenCaseInput, openCase, snapshotOf } from './cases.ts';
 import { writeEvent } from './commit.ts';
+import { formatReference, referenceCounter } from './reference.ts';
 import { expireDeadline, queueAlerts } from './expiry-alerts.ts';
 import { type MigrationRecord, writeMigration } from './migration.ts';
 import { recordReceipt, recordUpload } from './journal.ts';
@@ -319,6 +320,15 @@ export class PgCaseStore implements CaseStore {
     return { cases: await this.#openCases(rows as CaseRow[]), transitions: openJournalRows(items, keyOf) };
   }
 
+  async predictedReference(at: string) {
+    const row = (
+      await this.#db
+        .select({ value: t.counters.value })
+        .from(t.counters)
+        .where(eq(t.counters.name, referenceCounter(at)))
+    )[0] as { value: number } | undefined;
+    return formatReference(at, (row?.value ?? 0) + 1);
+  }
   commitEvent(input: EventCommit) {
     const { expiryAlerts, ...rest } = input;
     const commit = {

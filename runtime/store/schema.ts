@@ -14,7 +14,8 @@ export const cases = sqliteTable(
   'cases',
   {
     id: text('id').primaryKey(),
-    reference: text('reference').notNull(),
+    /** The docket number (RG 27/00042), given at filing: null while the case is a draft (issue 15). */
+    reference: text('reference'),
     procedureId: text('procedure_id').notNull(),
     procedureVersion: text('procedure_version').notNull(),
     court: text('court').notNull(),

@@ -81,6 +81,12 @@ export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries, 
         .onConflictDoUpdate({ target: counters.name, set: { value: sql`${counters.value} + 1` } })
         .returning({ value: counters.value })
         .get().value,
+    assignReference: ({ id, reference }) =>
+      db
+        .update(cases)
+        .set({ reference })
+        .where(and(eq(cases.id, id), isNull(cases.reference)))
+        .run().changes,
     pendingInvitation: (a) => pendingInvitation.get(a),
     useInvitations: ({ caseId, role, at, userId }) => {
       db.update(invitations)

@@ -28,7 +28,9 @@ import { type MigrationRecord, writeMigration } from './migration.ts';
 import { recordReceipt, recordUpload } from './journal.ts';
 import { openStore, type Store } from './open.ts';
 import { joinWithCode } from './participants.ts';
-import type { CaseRow, DeadlineRow } from './schema.ts';
+import { eq } from 'drizzle-orm';
+import { formatReference, referenceCounter } from './reference.ts';
+import { type CaseRow, counters, type DeadlineRow } from './schema.ts';
 import { runSync, type Step } from './steps.ts';
 import { lockServer } from './sqlite-lock.ts';
 import { casesToShredSql, destroyKeySql, eraseStatements, orphanDocumentsSql } from './shred-sql.ts';
@@ -134,6 +136,14 @@ export class SqliteCaseStore implements CaseStore {
     };
   }
 
+  async predictedReference(at: string) {
+    const row = this.#s.db
+      .select({ value: counters.value })
+      .from(counters)
+      .where(eq(counters.name, referenceCounter(at)))
+      .get();
+    return formatReference(at, (row?.value ?? 0) + 1);
+  }
   commitEvent(input: EventCommit) {
     const { expiryAlerts, ...rest } = input;
     const s = this.#s;

@@ -120,6 +120,8 @@ export interface Ops {
   insertCaseKey(a: { caseId: string; createdAt: string }): void;
   /** Next value of a named counter (case references). */
   nextCounter(a: { name: string }): number;
+  /** Gives a draft its docket number at filing; returns how many rows changed (0: it already had one). */
+  assignReference(a: { id: string; reference: string }): number;
   /** An access code's invitation not used yet. */
   pendingInvitation(a: { codeHash: string }): { caseId: string; role: string; createdAt: string } | undefined;
   useInvitations(a: { caseId: string; role: string; at: string; userId: string }): void;

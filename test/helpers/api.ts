@@ -11,7 +11,7 @@ export interface Reply<T = Record<string, unknown>> {
 /** What tests read from a case view. */
 export interface View {
   id: string;
-  reference: string;
+  reference: string | null;
   caseVersion: number;
   state: { id: string; label: string; final: boolean; outcome: string | null };
   myRoles: string[];

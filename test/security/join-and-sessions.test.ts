@@ -24,11 +24,11 @@ afterAll(async () => {
 async function summoned(claimant: Api): Promise<{ id: string; code: string }> {
   const greffe = await s.login(`greffier-${Math.random()}`, ['greffe'], 'tj-exemple');
   const opened = await claimant.open('petits-litiges');
-  await claimant.ok(opened.id, 'deposer_demande', filing());
+  const { reference } = await claimant.ok(opened.id, 'deposer_demande', filing());
   await greffe.ok(opened.id, 'convoquer_defendeur');
   await s.server.outbox.drain();
   const rows = withDb(s.dbFile, (db) =>
-    db.prepare("SELECT body FROM deliveries WHERE body LIKE '%' || ? || '%'").all(opened.reference),
+    db.prepare("SELECT body FROM deliveries WHERE body LIKE '%' || ? || '%'").all(reference),
   ) as { body: string }[];
   const code = rows.map((r) => /([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(r.body)?.[1]).find(Boolean);
   if (!code) throw new Error('aucun code d’accès envoyé');

@@ -89,7 +89,7 @@ export default function BackOfficePage() {
                         {q.cases.map((c) => (
                           <tr key={c.id}>
                             <td>
-                              <Link to={`/affaires/${c.id}`}>{c.reference}</Link>
+                              <Link to={`/affaires/${c.id}`}>{c.reference ?? 'Brouillon'}</Link>
                             </td>
                             <td>{c.stateLabel}</td>
                             <td>

@@ -68,3 +68,7 @@ export function formatPercent(share: number): string {
 export function formatCount(n: number): string {
   return new Intl.NumberFormat('fr-FR').format(n);
 }
+
+/** How a case is named: « Affaire RG 27/00042 », or « Brouillon de demande » before it is filed (no docket number yet). */
+export const caseName = (reference: string | null): string =>
+  reference === null ? 'Brouillon de demande' : `Affaire ${reference}`;

@@ -135,7 +135,7 @@ function ActionForm({
     <>
       <p className="fr-mb-1w">
         <Link to={`/affaires/${view.id}`} className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
-          Retour à l’affaire {view.reference}
+          {view.reference === null ? 'Retour au brouillon' : `Retour à l’affaire ${view.reference}`}
         </Link>
       </p>
       <PageTitle>{form?.title ?? action.label}</PageTitle>

@@ -19,6 +19,7 @@ import { isDraftData } from '../lib/filing.ts';
 import { wordsIn } from '../lib/glossary.ts';
 import { takeFlash } from '../lib/flash.ts';
 import { filingForm, isPartyRole, loadForm, roleLabel } from '../lib/procedures.ts';
+import { caseName } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
 import { fillText, parameterTexts } from '../lib/templates.ts';
 import { useAsync } from '../lib/use-async.ts';
@@ -107,7 +108,7 @@ function Dashboard({
           <p>{flash}</p>
         </div>
       )}
-      <PageTitle title={`Affaire ${view.reference}`}>Affaire {view.reference}</PageTitle>
+      <PageTitle title={caseName(view.reference)}>{caseName(view.reference)}</PageTitle>
       <p className="greffe-subtitle">
         {procedure.title}
         {roles && <span className="fr-hint-text">Vous intervenez comme : {roles}</span>}

@@ -3,7 +3,7 @@ import { JoinCase } from '../components/join-case.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { api } from '../lib/api.ts';
 import type { CaseSummary } from '../lib/api-schema.gen.ts';
-import { formatDate, formatDaysLeft, formatInstant } from '../lib/format.ts';
+import { caseName, formatDate, formatDaysLeft, formatInstant } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
@@ -40,7 +40,7 @@ export function MyCasesPage() {
               {list.map((c) => (
                 <li key={c.id} className="greffe-case-item">
                   <h2 className="fr-h5">
-                    <Link to={`/affaires/${c.id}`}>Affaire {c.reference}</Link>
+                    <Link to={`/affaires/${c.id}`}>{caseName(c.reference)}</Link>
                   </h2>
                   <p>
                     <span className="fr-badge fr-badge--sm fr-badge--info">{c.stateLabel}</span>

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ALTER COLUMN "reference" DROP NOT NULL;
