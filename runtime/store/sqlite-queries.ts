@@ -91,22 +91,24 @@ function caseRowsWhere(db: Db, visible: SQL | undefined): CaseListRows {
  * its key: a page costs what it reads, not the size of the court.
  */
 export function queueDeadlines(sqlite: Database.Database, filter: QueueScan): QueueDeadlineRow[] {
-  return sqlite
-    .prepare(
-      `SELECT d.id AS id, d.case_id AS caseId, d.due_at AS dueAt
-       FROM deadlines d CROSS JOIN cases c ON c.id = d.case_id
-       WHERE d.status = 'running' AND c.court = @court
-         AND (@deadline IS NULL OR d.deadline = @deadline)
-         AND (d.due_at, d.id) > (@dueAt, @id)
-       ORDER BY d.due_at, d.id LIMIT @limit`,
-    )
-    .all({
-      court: filter.court,
-      deadline: filter.deadline,
-      dueAt: filter.after?.dueAt ?? '',
-      id: filter.after?.id ?? 0,
-      limit: filter.limit,
-    }) as QueueDeadlineRow[];
+  // Two ranges rather than a row value: SQLite seeks a row value (due_at, id) > (?, ?) on due_at only,
+  // then would read every earlier row of the same due date (the bench's clones all share one).
+  const scan = (range: string, limit: number, dueAt: string, id: number) =>
+    sqlite
+      .prepare(
+        `SELECT d.id AS id, d.case_id AS caseId, d.due_at AS dueAt
+         FROM deadlines d CROSS JOIN cases c ON c.id = d.case_id
+         WHERE d.status = 'running' AND c.court = @court
+           AND (@deadline IS NULL OR d.deadline = @deadline)
+           AND ${range}
+         ORDER BY d.due_at, d.id LIMIT @limit`,
+      )
+      .all({ court: filter.court, deadline: filter.deadline, dueAt, id, limit }) as QueueDeadlineRow[];
+  const after = filter.after;
+  if (!after) return scan('d.due_at > @dueAt', filter.limit, '', 0);
+  const same = scan('d.due_at = @dueAt AND d.id > @id', filter.limit, after.dueAt, after.id);
+  if (same.length === filter.limit) return same;
+  return [...same, ...scan('d.due_at > @dueAt', filter.limit - same.length, after.dueAt, 0)];
 }
 
 export function statsRows(db: Db, filter: { procedureId?: string; version?: string }): StatsRows {
