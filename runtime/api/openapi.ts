@@ -253,7 +253,12 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           security: auth,
           parameters: [
             { name: 'queue', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200 } },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 200 },
+            },
             { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
           ],
           responses: {
