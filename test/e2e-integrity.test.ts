@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counts, dump, settledDump, withDb } from './helpers/db.ts';
+import { actEvents, counts, dump, settledDump, withDb } from './helpers/db.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const SPEC = 'test/fixtures/procedures/mediation';
@@ -86,21 +86,21 @@ describe('idempotency and concurrency', () => {
     const key = randomUUID();
     const first = await med.fire(c.id, 'inviter_voisin', {}, { key, expectedVersion: 0 });
     expect(first.status).toBe(200);
-    const events = counts(t.dbFile).journal_events;
+    const events = actEvents(t.dbFile);
     const again = await med.fire(c.id, 'inviter_voisin', {}, { key, expectedVersion: 0 });
     expect(again.status).toBe(200);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
-    expect(counts(t.dbFile).journal_events).toBe(events);
+    expect(actEvents(t.dbFile)).toBe(events);
     const reused = await med.fire(c.id, 'constater_accord', TERMS, { key, expectedVersion: 1 });
     expect(reused).toMatchObject({ status: 422, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED' } } });
-    expect(counts(t.dbFile).journal_events).toBe(events);
+    expect(actEvents(t.dbFile)).toBe(events);
   });
 
   it('lets one of two concurrent events on the same version win; the other gets 409', async () => {
     const med = await t.as('mediateur');
     const c = await med.open('mediation');
-    const before = counts(t.dbFile).journal_events;
+    const before = actEvents(t.dbFile);
     const [a, b] = await Promise.all([
       med.fire(c.id, 'inviter_voisin', {}, { expectedVersion: 0 }),
       med.fire(c.id, 'inviter_voisin', {}, { expectedVersion: 0 }),
@@ -108,7 +108,7 @@ describe('idempotency and concurrency', () => {
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(loser.body).toMatchObject({ error: { code: 'VERSION_CONFLICT' } });
-    expect(counts(t.dbFile).journal_events).toBe(before + 1);
+    expect(actEvents(t.dbFile)).toBe(before + 1);
     expect((await med.view(c.id)).body.caseVersion).toBe(1);
   });
 });

@@ -6,7 +6,9 @@
  * nothing recorded. The same delivery id sent again (a partner's retry,
  * freshly signed) is acknowledged without being recorded twice.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import { type MailevaNotification, trackingFromMaileva } from '../connectors/post/maileva.ts';
 import { GreffeError } from '../errors.ts';
 import { WEBHOOK_TYPES, type WebhookInbox } from '../connectors/webhooks/inbox.ts';
 import {
@@ -26,7 +28,18 @@ export interface WebhookOptions {
   readonly inbox: WebhookInbox;
   readonly windowS?: number;
   readonly now?: () => Date;
+  /**
+   * Maileva's notifications (`POST /api/webhooks/maileva`, GREFFE_POSTE_API=maileva): not signed by Maileva,
+   * authenticated by the HTTP Basic credentials given in the subscription (its `authentication.basic`).
+   */
+  readonly maileva?: { readonly user: string; readonly password: string };
 }
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
 
 const REASONS_FR: Readonly<Record<string, string>> = {
   missing: 'en-têtes de signature absents ou mal formés',
@@ -39,6 +52,41 @@ export function webhookRoutes(o: WebhookOptions): Hono<Env> {
   const app = new Hono<Env>();
   const windowS = o.windowS ?? DEFAULT_WINDOW_S;
   const seen = new ReplayGuard(windowS);
+  const maileva = o.maileva;
+  if (maileva)
+    // Before `/:partner`: Maileva's own shape, translated into the neutral `courrier.suivi` of the post.
+    app.post('/maileva', async (c) => {
+      const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(c.req.header('authorization') ?? '');
+      const given = m ? Buffer.from(m[1] as string, 'base64').toString('utf8') : '';
+      if (!sameSecret(given, `${maileva.user}:${maileva.password}`))
+        throw new GreffeError(
+          401,
+          'UNAUTHENTICATED',
+          'Notification Maileva refusée : identifiants absents ou invalides.',
+        );
+      let n: MailevaNotification;
+      try {
+        n = JSON.parse(await c.req.text()) as MailevaNotification;
+      } catch {
+        throw new GreffeError(400, 'INVALID_JSON', 'Le corps n’est pas un objet JSON.');
+      }
+      let tracking: ReturnType<typeof trackingFromMaileva>;
+      try {
+        tracking = trackingFromMaileva(n);
+      } catch (err) {
+        throw new GreffeError(400, 'INVALID_REQUEST', (err as Error).message);
+      }
+      // Maileva counts any answer but 201 as a failure and retries: every accepted notification answers 201.
+      if (!tracking) return sendJson(c, { ok: true, result: 'ignored' }, 201);
+      const result = await o.inbox.record({
+        partner: 'poste',
+        type: 'courrier.suivi',
+        ...tracking,
+        keyId: 'maileva',
+        receivedAt: (o.now?.() ?? new Date()).toISOString(),
+      });
+      return sendJson(c, { ok: true, result }, 201);
+    });
   app.post('/:partner', async (c) => {
     const partner = c.req.param('partner');
     const keys = o.partners[partner];

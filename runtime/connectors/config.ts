@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Connector, OutboundMessage } from './connector.ts';
 import { type MailConnectorOptions, mailConnector } from './mail/mail-connector.ts';
 import { type MailerConfig, mailerFromConfig, mailFolder } from './mail/mailer.ts';
+import type { MailevaConfig } from './post/maileva.ts';
 import type { SealConfig } from './seal/seal.ts';
 import type { OvhConfig } from './sms/ovh-client.ts';
 import { smsConnector, smsFromConfig } from './sms/sms-connector.ts';
@@ -32,6 +33,56 @@ export interface ConnectorConfig {
   readonly requestKeys: readonly WebhookKey[];
   /** Video rooms (Jitsi-compatible): base URL, application id and the secret of the room tokens. */
   readonly video: { readonly url?: string; readonly appId: string; readonly secret?: string };
+  /**
+   * The post's API: the platform's neutral shape (`neutre`, the default: GREFFE_PARTNER_URL_POSTE or the
+   * simulator) or Maileva's (`maileva`: its API, its OAuth2 account, and the Basic credentials its
+   * notifications bring to /api/webhooks/maileva).
+   */
+  readonly post: PostApiConfig;
+}
+
+export type PostApiConfig =
+  | { readonly api: 'neutre' }
+  | {
+      readonly api: 'maileva';
+      readonly maileva: MailevaConfig;
+      readonly webhook: { readonly user: string; readonly password: string };
+    };
+
+const MAILEVA_ENV = {
+  apiUrl: 'GREFFE_MAILEVA_API_URL',
+  authUrl: 'GREFFE_MAILEVA_AUTH_URL',
+  clientId: 'GREFFE_MAILEVA_CLIENT_ID',
+  clientSecret: 'GREFFE_MAILEVA_CLIENT_SECRET',
+  username: 'GREFFE_MAILEVA_USERNAME',
+  password: 'GREFFE_MAILEVA_PASSWORD',
+  webhookUser: 'GREFFE_MAILEVA_WEBHOOK_USER',
+  webhookPassword: 'GREFFE_MAILEVA_WEBHOOK_PASSWORD',
+} as const;
+
+function postApiFromEnv(env: Env): PostApiConfig {
+  const api = env.GREFFE_POSTE_API ?? 'neutre';
+  if (api === 'neutre') return { api };
+  if (api !== 'maileva')
+    throw new Error(`GREFFE_POSTE_API : « neutre » ou « maileva » attendu, pas « ${api} ».`);
+  const missing = Object.values(MAILEVA_ENV).filter((k) => !env[k]);
+  if (missing.length > 0)
+    throw new Error(`GREFFE_POSTE_API=maileva : variables manquantes : ${missing.join(', ')}.`);
+  const v = (k: keyof typeof MAILEVA_ENV) => env[MAILEVA_ENV[k]] as string;
+  if (v('webhookPassword').length < 16)
+    throw new Error('GREFFE_MAILEVA_WEBHOOK_PASSWORD : au moins 16 caractères.');
+  return {
+    api,
+    maileva: {
+      apiUrl: v('apiUrl'),
+      authUrl: v('authUrl'),
+      clientId: v('clientId'),
+      clientSecret: v('clientSecret'),
+      username: v('username'),
+      password: v('password'),
+    },
+    webhook: { user: v('webhookUser'), password: v('webhookPassword') },
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -105,6 +156,7 @@ export function connectorConfigFromEnv(env: Env, dataDir?: string): ConnectorCon
         return keys.length > 0 ? [[p, keys]] : [];
       }),
     ),
+    post: postApiFromEnv(env),
     ...opt('publicUrl', env.GREFFE_PUBLIC_URL),
   };
 }

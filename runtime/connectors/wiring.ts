@@ -13,12 +13,13 @@ import { ActIssuer } from '../acts/issue.ts';
 import { courtById } from '../identity/courts.ts';
 import type { Runtime } from '../service/context.ts';
 import { filingReceipt, receiptFilename } from '../service/receipt.ts';
-import { RECEIPT_ATTACHMENT } from '../store/messages.ts';
+import { RECEIPT_ATTACHMENT } from '../store/case-store.ts';
 import { configuredConnectors, type ConnectorConfig } from './config.ts';
 import { type Connector, PLATFORM_CONNECTOR } from './connector.ts';
 import { contactLookups } from './contacts.ts';
 import { localConnectors } from './local.ts';
-import { postConnector } from './post/hybrid-mail.ts';
+import { type LetterClient, postConnector } from './post/hybrid-mail.ts';
+import { MailevaClient } from './post/maileva.ts';
 import { type PostSimulator, startPostSimulator } from './post/simulator.ts';
 import { journalOutcomes } from './receipts.ts';
 import { DEV_SEAL_NOTICE, sealFromConfig } from './seal/seal.ts';
@@ -47,6 +48,7 @@ export interface StartedConnectors {
   readonly webhooks: {
     readonly partners: Record<string, readonly WebhookKey[]>;
     readonly inbox: CaseWebhookInbox;
+    readonly maileva?: { readonly user: string; readonly password: string };
   };
   readonly issuer: ActIssuer;
   readonly video: VideoConfig;
@@ -113,6 +115,8 @@ export async function startConnectors(
     {};
   const clients: Record<string, PartnerClient> = {};
   for (const partner of Object.keys(WEBHOOK_TYPES)) {
+    // Maileva speaks its own API (maileva.ts), its notifications come to /api/webhooks/maileva.
+    if (partner === 'poste' && cfg.post.api === 'maileva') continue;
     const configured = cfg.partners[partner]?.url;
     const keys = cfg.webhooks[partner] ?? (configured ? [] : [generatedKey(`${partner}-local`)]);
     if (keys.length > 0) webhookKeys[partner] = keys;
@@ -142,7 +146,8 @@ export async function startConnectors(
     }
     clients[partner] = new PartnerClient(url, requestKeys);
   }
-  const post = clients.poste as PartnerClient;
+  const post: LetterClient =
+    cfg.post.api === 'maileva' ? new MailevaClient(cfg.post.maileva) : (clients.poste as PartnerClient);
   const cj = clients.commissaire as PartnerClient;
   const bank = clients.banque as PartnerClient;
   const postOptions = {
@@ -197,6 +202,7 @@ export async function startConnectors(
     onOutcome: journalOutcomes(store, catalog, rt.clock),
     webhooks: {
       partners: webhookKeys,
+      ...(cfg.post.api === 'maileva' && { maileva: cfg.post.webhook }),
       inbox: new CaseWebhookInbox(rt, { actors: cjActor ? { commissaire: cjActor } : {} }),
     },
     issuer,

@@ -54,6 +54,9 @@ export type { OpenCaseInput } from './cases.ts';
 export type { MigrationRecord } from './migration.ts';
 export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
 export { SYSTEM_ACTOR } from './journal.ts';
+
+/** The outbox payload's mark of an e-mail that carries the filing receipt (connectors/mail/mail-connector.ts). */
+export const RECEIPT_ATTACHMENT = 'accuse_reception';
 export {
   devDataKeyFile,
   ERASED,

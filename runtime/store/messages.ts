@@ -5,6 +5,7 @@ import { CHANNEL_CONNECTOR, enqueue, recipientsOf } from './outbox.ts';
 import { type IssuedCodes, reachRoleOnce, type SampleFor } from './participants.ts';
 import type { CaseRow } from './schema.ts';
 import type { Step } from './steps.ts';
+import { RECEIPT_ATTACHMENT } from './case-store.ts';
 
 export interface MessageContext {
   readonly p: Procedure;
@@ -19,9 +20,6 @@ export interface MessageContext {
   /** The filing's role: its e-mails carry the filing receipt (runtime/service/receipt.ts). */
   readonly receiptFor?: string;
 }
-
-/** The outbox payload's mark of an e-mail that carries the filing receipt (connectors/mail/mail-connector.ts). */
-export const RECEIPT_ATTACHMENT = 'accuse_reception';
 
 /**
  * One message per recipient and channel. A party role nobody holds yet gets

@@ -66,6 +66,22 @@ export function counts(file: string): Counts {
   });
 }
 
+/**
+ * Journal rows the case's own acts wrote: the outbox journals its deliveries (`connecteur` rows) in the
+ * background, after the event that asked for them, so a count taken around one request leaves them out.
+ */
+export function actEvents(file: string): number {
+  return withDb(
+    file,
+    (db) =>
+      (
+        db.prepare(`SELECT count(*) AS n FROM journal_events WHERE kind <> 'connecteur'`).get() as {
+          n: number;
+        }
+      ).n,
+  );
+}
+
 /** A fingerprint of every row of those tables: equal before and after means nothing was written. */
 export function dump(file: string): string {
   return withDb(file, (db) =>

@@ -6,10 +6,19 @@
  * letter with an `Idempotency-Key` (webhooks/partner-http.ts), tracking
  * events back by signed webhook (`courrier.suivi`) — to be bridged to the
  * chosen provider's API; the simulator (simulator.ts) speaks it on loopback.
+ * Maileva's own API (La Poste) is the other client (maileva.ts), chosen by
+ * configuration (GREFFE_POSTE_API=maileva).
  */
 import { renderLetterPdf } from '../../acts/letter-pdf.ts';
 import { type Connector, type OutboundMessage, UndeliverableError } from '../connector.ts';
-import type { PartnerClient } from '../webhooks/partner-http.ts';
+
+/**
+ * What sends a letter to the provider, once per idempotency key: the neutral shape's signed request
+ * (webhooks/partner-http.ts PartnerClient) or Maileva's API (maileva.ts MailevaClient).
+ */
+export interface LetterClient {
+  request(idempotencyKey: string, payload: unknown): Promise<Record<string, unknown>>;
+}
 
 /** What a tracking event says (the post's words: distribué, avisé non réclamé, retourné à l'expéditeur). */
 export const TRACKING_STATUSES = {
@@ -42,7 +51,7 @@ export interface PostOptions {
 
 export function postConnector(
   name: 'lettre_simple' | 'lettre_recommandee',
-  client: PartnerClient,
+  client: LetterClient,
   o: PostOptions,
 ): Connector {
   const registered = name === 'lettre_recommandee';
