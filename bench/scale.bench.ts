@@ -4,11 +4,13 @@
  * made by cloning a real case (runtime/store/bench-fill.ts) into K courts
  * (default 100), in two steps (N/10, then N) so that the growth of the p99
  * shows in one run. At each step: the back office's work queue (a court
- * actor's cases with a running deadline, soonest due first: listCases) and
+ * actor's cases with a running deadline, soonest due first: one page of 50
+ * through the keyset cursor, listQueuePage) and
  * the case view (readCaseView, without the view cache), p50 and p99.
  * PostgreSQL runs when GREFFE_BENCH_DB or GREFFE_TEST_DB names a server (a
  * fresh database is made and dropped); then events per second over HTTP
- * with one server instance, and with three on the same database.
+ * with one server instance, and with three on the same database
+ * (`--sans-sqlite`: PostgreSQL only).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +23,7 @@ import { createAuthSession } from '../runtime/identity/sessions.ts';
 import { readCaseView } from '../runtime/service/case-view.ts';
 import { type Runtime, rulesGuards } from '../runtime/service/context.ts';
 import { fireEvent } from '../runtime/service/fire-event.ts';
-import { listCases } from '../runtime/service/list-cases.ts';
+import { listQueuePage } from '../runtime/service/list-cases.ts';
 import { openCaseFor } from '../runtime/service/open-case.ts';
 import { cloneCases } from '../runtime/store/bench-fill.ts';
 import type { CaseStore } from '../runtime/store/case-store.ts';
@@ -94,14 +96,23 @@ async function onStore(log: Log, name: string, store: CaseStore, pgUrl: string |
     made = target;
     const fill = (performance.now() - t0) / 1000;
     const inCourt = Math.floor(made / courts);
-    const queue = await timings(20, () => listCases(rt, actor, 'delai_reponse'));
-    const queueSize = (await listCases(rt, actor, 'delai_reponse')).length;
+    // The paged queue (issue 17): first page, then the pages that follow it through the cursor.
+    const first = await listQueuePage(rt, actor, 'delai_reponse', 50, undefined);
+    const cursors: (string | undefined)[] = [undefined];
+    for (let page = first; page.next !== null && cursors.length < 10; ) {
+      cursors.push(page.next);
+      page = await listQueuePage(rt, actor, 'delai_reponse', 50, page.next);
+    }
+    const queue = await timings(100, (i) =>
+      listQueuePage(rt, actor, 'delai_reponse', 50, cursors[i % cursors.length]),
+    );
+    const queueSize = first.cases.length;
     // Clones of court 7 (clone i is in court i % courts).
     const ids = Array.from({ length: 200 }, (_, i) => `${template}-${(i * courts + 7) % made || 7}`);
     const view = await timings(200, (i) => readCaseView(rt, actor, ids[i % ids.length] as string));
     log(
       `${name}, ${fmt(made)} affaires (${fmt(inCourt)} par tribunal, remplies en ${fmt(fill, 1)} s) : ` +
-        `file du greffe (${fmt(queueSize)} affaires) p50 ${fmt(queue.p50, 1)} ms, p99 ${fmt(queue.p99, 1)} ms ; ` +
+        `file du greffe (page de ${fmt(queueSize)} affaires) p50 ${fmt(queue.p50, 1)} ms, p99 ${fmt(queue.p99, 1)} ms ; ` +
         `vue d’une affaire p50 ${fmt(view.p50, 2)} ms, p99 ${fmt(view.p99, 2)} ms`,
     );
   }
@@ -206,11 +217,14 @@ export const bench: BenchModule = {
   async run(log) {
     const dir = mkdtempSync(join(tmpdir(), 'greffe-scale-'));
     try {
-      const sqlite = openSqliteStore(join(dir, 'scale.sqlite'));
-      try {
-        await onStore(log, 'SQLite', sqlite, undefined);
-      } finally {
-        await sqlite.close();
+      // `--sans-sqlite`: PostgreSQL only (the two fills can then run side by side).
+      if (!process.argv.includes('--sans-sqlite')) {
+        const sqlite = openSqliteStore(join(dir, 'scale.sqlite'));
+        try {
+          await onStore(log, 'SQLite', sqlite, undefined);
+        } finally {
+          await sqlite.close();
+        }
       }
       const server = process.env.GREFFE_BENCH_DB ?? process.env.GREFFE_TEST_DB;
       if (!server) {

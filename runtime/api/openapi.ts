@@ -248,10 +248,24 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
       ),
       '/api/cases': {
         get: {
-          summary: 'Affaires visibles (files d’attente : ?queue=)',
+          summary:
+            'Affaires visibles (files d’attente : ?queue=) ; avec limit ou cursor, une page de la file du tribunal ({ cases, next })',
           security: auth,
+          parameters: [
+            { name: 'queue', in: 'query', required: false, schema: { type: 'string' } },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: 200 },
+            },
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+          ],
           responses: {
-            200: ok('Affaires', { type: 'array', items: ref('CaseSummary') }),
+            200: ok('Affaires', {
+              anyOf: [{ type: 'array', items: ref('CaseSummary') }, ref('QueuePage')],
+            }),
+            400: errorResponse('limit ou cursor invalide'),
             401: errorResponse('Non connecté'),
           },
         },

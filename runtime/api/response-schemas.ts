@@ -125,6 +125,8 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
   CodeSent: obj({ sent: { const: true }, message: str }),
   LoggedIn: obj({ user: ref('User'), token: str }),
   LoggedOut: obj({ ok: { const: true }, logoutUrl: str }, ['logoutUrl']),
+  /** GET /api/cases with `limit` or `cursor` (issue 17): one page of the court queue and the next page's cursor. */
+  QueuePage: obj({ cases: list(ref('CaseSummary')), next: orNull(str) }),
   CaseSummary: obj(
     {
       id: str,

@@ -9,7 +9,7 @@ import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
 import { filingReceipt, receiptFilename } from '../service/receipt.ts';
 import { fireEvent, previewEvent } from '../service/fire-event.ts';
-import { listCases } from '../service/list-cases.ts';
+import { listCases, listQueuePage, QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../service/list-cases.ts';
 import { openCaseKeyed } from '../service/open-case.ts';
 import { checkFiling } from '../identity/filing-checks.ts';
 import type { Context } from 'hono';
@@ -34,7 +34,27 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
 
   app.get('/', async (c) => {
     const queue = c.req.query('queue');
-    return sendJson(c, await listCases(rt, await auth.callerOf(c), queue));
+    const limit = c.req.query('limit');
+    const cursor = c.req.query('cursor');
+    if (limit === undefined && cursor === undefined) {
+      return sendJson(c, await listCases(rt, await auth.callerOf(c), queue));
+    }
+    // Paged queue (issue 17): `{ cases, next }`; the plain list above stays for current clients.
+    const size = limit === undefined ? QUEUE_PAGE_SIZE : Number(limit);
+    if (!Number.isInteger(size) || size < 1 || size > QUEUE_PAGE_MAX) {
+      throw new GreffeError(
+        400,
+        'INVALID_REQUEST',
+        `« limit » doit être un entier de 1 à ${QUEUE_PAGE_MAX}.`,
+        {
+          field: 'limit',
+        },
+      );
+    }
+    return sendJson(
+      c,
+      await listQueuePage(rt, await auth.callerOf(c), queue ?? '', size, cursor || undefined),
+    );
   });
 
   app.post('/', async (c) => {

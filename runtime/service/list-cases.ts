@@ -7,6 +7,9 @@
 import { rolesInCase, type Caller, canSee } from '../access/policy.ts';
 import { isCourtRole, availableActions } from '../engine/actions.ts';
 import type { FactRecord } from '../engine/types.ts';
+import { GreffeError } from '../errors.ts';
+import type { CaseListRows } from '../store/case-store.ts';
+import type { CaseRow, DeadlineRow } from '../store/schema.ts';
 import { daysUntil } from '../engine/dates.ts';
 import { caseCalendar, rolesConcerning } from '../engine/instances.ts';
 import type { Runtime } from './context.ts';
@@ -34,16 +37,38 @@ export async function listCases(rt: Runtime, caller: Caller, queue?: string): Pr
     court: courtActor ? (caller.court ?? null) : null,
   });
   const rows = found.cases;
+  const summarize = summarizer(rt, caller, found, queue);
+  const out: CaseSummary[] = [];
+  for (const c of rows) {
+    const s = summarize(c);
+    if (s) out.push(s.summary);
+  }
+  out.sort(
+    (a, b) =>
+      (a.nextDeadline?.dueAt ?? '9999').localeCompare(b.nextDeadline?.dueAt ?? '9999') ||
+      b.updatedAt.localeCompare(a.updatedAt),
+  );
+  return out;
+}
+
+type Summarized = { summary: CaseSummary; running: readonly DeadlineRow[] };
+
+/** Summary of one listed case for `caller` (undefined: not theirs, or not in `queue`), with its running deadlines they see. */
+function summarizer(
+  rt: Runtime,
+  caller: Caller,
+  found: CaseListRows,
+  queue: string | undefined,
+): (c: CaseRow) => Summarized | undefined {
   const partsByCase = groupBy(found.participants, (x) => x.caseId);
   const docsByCase = groupBy(found.documents, (x) => x.caseId);
   const deadlinesByCase = groupBy(found.deadlines, (x) => x.deadline.caseId);
   const now = rt.clock.now();
-  const out: CaseSummary[] = [];
-  for (const c of rows) {
+  return (c) => {
     const p = rt.catalog.get(c.procedureId, c.procedureVersion);
-    if (!p) continue;
+    if (!p) return undefined;
     const roles = rolesInCase(p, caller, c, partsByCase.get(c.id) ?? []);
-    if (roles.length === 0) continue;
+    if (roles.length === 0) return undefined;
     const state = p.states[c.state];
     const snapshot = {
       state: c.state,
@@ -57,18 +82,18 @@ export async function listCases(rt: Runtime, caller: Caller, queue?: string): Pr
       .map((r) => r.deadline)
       .filter((d) => d.party === null || rolesConcerning(p, roles, d.party).length > 0);
     if (queue !== undefined) {
-      if (actions.length === 0) continue;
+      if (actions.length === 0) return undefined;
       const inQueue =
         queue === '' ||
         queue === 'tout' ||
         state?.phase === queue ||
         c.state === queue ||
         running.some((d) => d.deadline === queue);
-      if (!inQueue) continue;
+      if (!inQueue) return undefined;
     }
     const next = running[0];
     const tz = caseCalendar(p, c.court).timeZone;
-    out.push({
+    const summary: CaseSummary = {
       id: c.id,
       reference: c.reference,
       procedure: c.procedureId,
@@ -88,14 +113,91 @@ export async function listCases(rt: Runtime, caller: Caller, queue?: string): Pr
           daysLeft: daysUntil(now, next.due, tz),
         },
       }),
-    });
+    };
+    return { summary, running };
+  };
+}
+
+export interface QueuePage {
+  readonly cases: CaseSummary[];
+  /** Cursor of the next page; null when this one is the last. */
+  readonly next: string | null;
+}
+
+/** Default page size of the paged queue, and the largest a client may ask for. */
+export const QUEUE_PAGE_SIZE = 50;
+export const QUEUE_PAGE_MAX = 200;
+
+const encodeCursor = (k: { dueAt: string; id: number }) =>
+  Buffer.from(`${k.dueAt}|${k.id}`, 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): { dueAt: string; id: number } {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|(\d{1,15})$/.exec(text);
+  if (!m) {
+    throw new GreffeError(
+      400,
+      'INVALID_REQUEST',
+      'Le curseur « cursor » est invalide : reprenez la file au début.',
+      {
+        field: 'cursor',
+      },
+    );
   }
-  out.sort(
-    (a, b) =>
-      (a.nextDeadline?.dueAt ?? '9999').localeCompare(b.nextDeadline?.dueAt ?? '9999') ||
-      b.updatedAt.localeCompare(a.updatedAt),
-  );
-  return out;
+  return { dueAt: m[1] as string, id: Number(m[2]) };
+}
+
+/**
+ * GET /api/cases?queue=…&limit=N[&cursor=…] for a court actor (issue 17): one
+ * page of the court's work queue, filtered and ordered in the database. The
+ * store scans the running deadlines of the court's cases by due date then id
+ * after the cursor (index deadlines_due); each case appears once, at its
+ * soonest running deadline the caller sees (of the queue's name when the
+ * queue names a deadline); actions are computed for the scanned cases only.
+ * Same filter as the full list, but cases without a running deadline are not
+ * in the paged queue (they have no due date to order by).
+ */
+export async function listQueuePage(
+  rt: Runtime,
+  caller: Caller,
+  queue: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<QueuePage> {
+  if (caller.court == null || caller.roles.length === 0) {
+    // Not a court actor: their own cases, few; one page.
+    return { cases: await listCases(rt, caller, queue), next: null };
+  }
+  const named = rt.catalog.procedures.some((p) => p.deadlines[queue] !== undefined) ? queue : null;
+  let after = cursor !== undefined ? decodeCursor(cursor) : null;
+  const out: CaseSummary[] = [];
+  const batch = limit * 2;
+  for (;;) {
+    const scanned = await rt.store.queueDeadlines({
+      court: caller.court,
+      deadline: named,
+      after,
+      limit: batch,
+    });
+    const ids = [...new Set(scanned.map((d) => d.caseId))];
+    const found = await rt.store.caseRowsIn(ids);
+    const byId = new Map(found.cases.map((c) => [c.id, c]));
+    const summarize = summarizer(rt, caller, found, queue);
+    const done = new Map<string, Summarized | undefined>();
+    for (const d of scanned) {
+      after = { dueAt: d.dueAt, id: d.id };
+      const c = byId.get(d.caseId);
+      if (!c) continue;
+      if (!done.has(c.id)) done.set(c.id, summarize(c));
+      const s = done.get(c.id);
+      // The case is listed at its first running deadline the caller sees (of the queue's name if any).
+      const first = s?.running.find((r) => named === null || r.deadline === named);
+      if (!s || first?.id !== d.id) continue;
+      out.push(s.summary);
+      if (out.length === limit) return { cases: out, next: encodeCursor(after) };
+    }
+    if (scanned.length < batch) return { cases: out, next: null };
+  }
 }
 
 /** Whether the caller acts as a court actor in at least one loaded procedure. */

@@ -113,6 +113,20 @@ export interface ViewStamp {
 }
 
 /** The rows the case list is built from, for one caller. */
+/** Where a court queue page starts: after the running deadline (`dueAt`, `id`), of name `deadline` when given. */
+export interface QueueScan {
+  readonly court: string;
+  readonly deadline: string | null;
+  readonly after: { readonly dueAt: string; readonly id: number } | null;
+  readonly limit: number;
+}
+
+export interface QueueDeadlineRow {
+  readonly id: number;
+  readonly caseId: string;
+  readonly dueAt: string;
+}
+
 export interface CaseListRows {
   /** Oldest update first. */
   readonly cases: readonly CaseRow[];
@@ -317,6 +331,10 @@ export interface CaseStore {
    */
   writeMark(): string;
   listCases(filter: { readonly userId: string; readonly court: string | null }): Promise<CaseListRows>;
+  /** The court queue's scan: running deadlines of `court`'s cases after the cursor, by due date then id (issue 17). */
+  queueDeadlines(filter: QueueScan): Promise<QueueDeadlineRow[]>;
+  /** Cases `ids` with their participants, documents and running deadlines (a queue page). */
+  caseRowsIn(ids: readonly string[]): Promise<CaseListRows>;
   /** The running deadlines of every case `userId` takes part in, soonest due first (calendar feeds). */
   userDeadlines(userId: string): Promise<UserDeadlineRow[]>;
   /** The `plateforme` notices delivered to `userId`, newest first (at most `limit`). */

@@ -16,7 +16,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { and, asc, Column, count, desc, eq, gt, gte, inArray, is, isNull, lt, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  Column,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  is,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { journalLeafInput, leafHash } from '../transparency/merkle.ts';
 import type { Procedure } from '../../spec/index.ts';
 import type {
@@ -30,6 +46,8 @@ import type {
   NewLoginCode,
   NoticeRow,
   OutboxOutcome,
+  QueueDeadlineRow,
+  QueueScan,
   ReceiptRecord,
   StatsRows,
   UploadRecord,
@@ -241,6 +259,14 @@ export class PgCaseStore implements CaseStore {
         : ids.length > 0
           ? inArray(t.cases.id, ids)
           : sql`false`;
+    return this.#caseRowsWhere(visible);
+  }
+  async caseRowsIn(ids: readonly string[]): Promise<CaseListRows> {
+    if (ids.length === 0) return { cases: [], participants: [], documents: [], deadlines: [] };
+    return this.#caseRowsWhere(inArray(t.cases.id, [...ids]));
+  }
+  async #caseRowsWhere(visible: SQL | undefined): Promise<CaseListRows> {
+    const db = this.#db;
     const [rows, parts, docs, dl] = await Promise.all([
       db.select().from(t.cases).where(visible).orderBy(asc(t.cases.updatedAt), asc(t.cases.id)),
       db
@@ -280,6 +306,20 @@ export class PgCaseStore implements CaseStore {
       documents: docs as CaseListRows['documents'],
       deadlines: dl as CaseListRows['deadlines'],
     };
+  }
+  /** The court queue's scan (sqlite-queries.ts, queueDeadlines): ordered scan of deadlines_due (due_at, id), case probed by key. */
+  async queueDeadlines(filter: QueueScan): Promise<QueueDeadlineRow[]> {
+    const r = await this.#h.pool.query<QueueDeadlineRow>(
+      `SELECT d.id, d.case_id AS "caseId", d.due_at AS "dueAt"
+         FROM deadlines d
+         JOIN cases c ON c.id = d.case_id
+        WHERE d.status = 'running' AND c.court = $1
+          AND ($2::text IS NULL OR d.deadline = $2)
+          AND (d.due_at, d.id) > ($3, $4)
+        ORDER BY d.due_at, d.id LIMIT $5`,
+      [filter.court, filter.deadline, filter.after?.dueAt ?? '', filter.after?.id ?? 0, filter.limit],
+    );
+    return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
   }
   async userDeadlines(userId: string): Promise<UserDeadlineRow[]> {
     const r = await this.#h.pool.query<UserDeadlineRow>(

@@ -168,10 +168,10 @@ export const deadlines = sqliteTable(
     leaseOwner: text('lease_owner'),
     leaseUntil: text('lease_until'),
   },
-  // Partial indexes: only running deadlines are looked up (by due date for the scheduler, by case for
-  // the views); ending a deadline drops its entries. Queries must write status = 'running' literally.
+  // Partial indexes: only running deadlines are looked up (by due date then id for the scheduler and the
+  // paged court queue, by case for the views); ending a deadline drops its entries. Queries must write status = 'running' literally.
   (t) => [
-    index('deadlines_due').on(t.dueAt).where(sql`${t.status} = 'running'`),
+    index('deadlines_due').on(t.dueAt, t.id).where(sql`${t.status} = 'running'`),
     index('deadlines_running').on(t.caseId, t.dueAt).where(sql`${t.status} = 'running'`),
   ],
 );

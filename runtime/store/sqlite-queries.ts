@@ -4,13 +4,15 @@
  * services that used to run them; same queries.
  */
 import type Database from 'better-sqlite3';
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type {
   CaseListRows,
   DeliveryRecord,
   OutboxOutcome,
   StatsRows,
   NoticeRow,
+  QueueDeadlineRow,
+  QueueScan,
   UserDeadlineRow,
 } from './case-store.ts';
 import type { Db } from './open.ts';
@@ -40,6 +42,16 @@ export function listCaseRows(db: Db, filter: { userId: string; court: string | n
     filter.court !== null
       ? or(eq(cases.court, filter.court), ids.length > 0 ? inArray(cases.id, ids) : undefined)
       : inArray(cases.id, ids);
+  return caseRowsWhere(db, visible);
+}
+
+/** The cases `ids` (any order) with their participants, documents and running deadlines: a queue page. */
+export function caseRowsIn(db: Db, ids: readonly string[]): CaseListRows {
+  if (ids.length === 0) return { cases: [], participants: [], documents: [], deadlines: [] };
+  return caseRowsWhere(db, inArray(cases.id, [...ids]));
+}
+
+function caseRowsWhere(db: Db, visible: SQL | undefined): CaseListRows {
   // Four queries whatever the number of cases (they were two per case): the cases, their
   // participants, their documents (an action whose connector acts on a missing document is not
   // offered) and their running deadlines with the visibility of the event that started each.
@@ -70,6 +82,33 @@ export function listCaseRows(db: Db, filter: { userId: string; court: string | n
     .orderBy(asc(deadlines.dueAt))
     .all();
   return { cases: rows, participants: parts, documents: docs, deadlines: running };
+}
+
+/**
+ * The court queue's scan: running deadlines of the cases of `court` (of one
+ * deadline name when given), by due date then id, after the cursor. CROSS JOIN
+ * keeps SQLite on the deadlines_due index (due_at, id), probing each case by
+ * its key: a page costs what it reads, not the size of the court.
+ */
+export function queueDeadlines(sqlite: Database.Database, filter: QueueScan): QueueDeadlineRow[] {
+  // Two ranges rather than a row value: SQLite seeks a row value (due_at, id) > (?, ?) on due_at only,
+  // then would read every earlier row of the same due date (the bench's clones all share one).
+  const scan = (range: string, limit: number, dueAt: string, id: number) =>
+    sqlite
+      .prepare(
+        `SELECT d.id AS id, d.case_id AS caseId, d.due_at AS dueAt
+         FROM deadlines d CROSS JOIN cases c ON c.id = d.case_id
+         WHERE d.status = 'running' AND c.court = @court
+           AND (@deadline IS NULL OR d.deadline = @deadline)
+           AND ${range}
+         ORDER BY d.due_at, d.id LIMIT @limit`,
+      )
+      .all({ court: filter.court, deadline: filter.deadline, dueAt, id, limit }) as QueueDeadlineRow[];
+  const after = filter.after;
+  if (!after) return scan('d.due_at > @dueAt', filter.limit, '', 0);
+  const same = scan('d.due_at = @dueAt AND d.id > @id', filter.limit, after.dueAt, after.id);
+  if (same.length === filter.limit) return same;
+  return [...same, ...scan('d.due_at > @dueAt', filter.limit - same.length, after.dueAt, 0)];
 }
 
 export function statsRows(db: Db, filter: { procedureId?: string; version?: string }): StatsRows {

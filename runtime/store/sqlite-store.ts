@@ -16,6 +16,7 @@ import type {
   EventCommit,
   OutboxOutcome,
   NewLoginCode,
+  QueueScan,
   ReceiptRecord,
   UploadRecord,
   ViewStamp,
@@ -117,6 +118,13 @@ export class SqliteCaseStore implements CaseStore {
   }
   async listCases(filter: { userId: string; court: string | null }) {
     const rows = sq.listCaseRows(this.#s.db, filter);
+    return { ...rows, cases: rows.cases.map((c) => openCaseRow(c, this.#keyOf)) };
+  }
+  async queueDeadlines(filter: QueueScan) {
+    return sq.queueDeadlines(this.#s.sqlite, filter);
+  }
+  async caseRowsIn(ids: readonly string[]) {
+    const rows = sq.caseRowsIn(this.#s.db, ids);
     return { ...rows, cases: rows.cases.map((c) => openCaseRow(c, this.#keyOf)) };
   }
   async userDeadlines(userId: string) {

@@ -263,10 +263,14 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Affaires visibles (files d’attente : ?queue=) */
+        /** Affaires visibles (files d’attente : ?queue=) ; avec limit ou cursor, une page de la file du tribunal ({ cases, next }) */
         readonly get: {
             readonly parameters: {
-                readonly query?: never;
+                readonly query?: {
+                    readonly cursor?: string;
+                    readonly limit?: number;
+                    readonly queue?: string;
+                };
                 readonly header?: never;
                 readonly path?: never;
                 readonly cookie?: never;
@@ -279,7 +283,16 @@ export interface paths {
                         readonly [name: string]: unknown;
                     };
                     content: {
-                        readonly "application/json": readonly components["schemas"]["CaseSummary"][];
+                        readonly "application/json": readonly components["schemas"]["CaseSummary"][] | components["schemas"]["QueuePage"];
+                    };
+                };
+                /** @description limit ou cursor invalide */
+                readonly 400: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Non connecté */
@@ -1892,6 +1905,10 @@ export interface components {
             readonly transitions: readonly components["schemas"]["TransitionInfo"][];
             readonly version: string;
         };
+        readonly QueuePage: {
+            readonly cases: readonly components["schemas"]["CaseSummary"][];
+            readonly next: string | null;
+        };
         readonly Reason: {
             readonly basis: string;
             readonly rule: string;
@@ -2038,6 +2055,7 @@ export type PhaseInfo = components['schemas']['PhaseInfo'];
 export type Problem = components['schemas']['Problem'];
 export type ProcedureSummary = components['schemas']['ProcedureSummary'];
 export type ProcedureView = components['schemas']['ProcedureView'];
+export type QueuePage = components['schemas']['QueuePage'];
 export type Reason = components['schemas']['Reason'];
 export type ReferralResult = components['schemas']['ReferralResult'];
 export type RoleInfo = components['schemas']['RoleInfo'];

@@ -1,0 +1,2 @@
+DROP INDEX "deadlines_due";--> statement-breakpoint
+CREATE INDEX "deadlines_due" ON "deadlines" USING btree ("due_at","id") WHERE "deadlines"."status" = 'running';
