@@ -55,8 +55,7 @@ export type { MigrationRecord } from './migration.ts';
 export { type Accepted, type CommitInput, type Committed, VersionConflict } from './commit.ts';
 export { SYSTEM_ACTOR } from './journal.ts';
 
-/** The outbox payload's mark of an e-mail that carries the filing receipt (connectors/mail/mail-connector.ts). */
-export const RECEIPT_ATTACHMENT = 'accuse_reception';
+export { RECEIPT_ATTACHMENT } from './receipt-mark.ts';
 export {
   devDataKeyFile,
   ERASED,

@@ -6,7 +6,7 @@ import { referenceOrDraft } from './reference.ts';
 import { type IssuedCodes, reachRoleOnce, type SampleFor } from './participants.ts';
 import type { CaseRow } from './schema.ts';
 import type { Step } from './steps.ts';
-import { RECEIPT_ATTACHMENT } from './case-store.ts';
+import { RECEIPT_ATTACHMENT } from './receipt-mark.ts';
 
 export interface MessageContext {
   readonly p: Procedure;
