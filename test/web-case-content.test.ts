@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
 import { Api } from './helpers/api.ts';
 import { devLogin, setUpWebStack } from './web-helpers.ts';
-import { expectNoAxeViolation, field, pageTitle, tick } from './web-pages.ts';
+import { expectNoAxeViolation, field, openEligibility, pageTitle, tick } from './web-pages.ts';
 
 const BASE = 'petits-litiges/1.0.0';
 const web = setUpWebStack();
@@ -111,7 +111,7 @@ describe('plain language where a citizen reads', () => {
     if (day === 1) expect(text).toMatch(/ 1er /);
 
     // A refused claim: the reasons' legal basis, without the drafters' white-paper marks.
-    await page.goto(`${url}/procedures/${BASE}/eligibilite`);
+    await openEligibility(page, `${url}/procedures/${BASE}/eligibilite`);
     await field(page, /Valeur de votre demande/).fill('9000');
     await tick(page, /paiement d'une somme/);
     await tick(page, /expulsion/);

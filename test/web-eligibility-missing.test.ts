@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editedCopy } from '../rules/test-support.ts';
 import { recordRequests, setUpWebStack } from './web-helpers.ts';
-import { field, tick } from './web-pages.ts';
+import { field, openEligibility, tick } from './web-pages.ts';
 
 const copy = editedCopy('spec/procedures/petits-litiges/1.0.0', {
   'forms/demande.yaml': (t) => t.replace(/(\n {2}required: \[[^\]\n]*?)objets, /, '$1'),
@@ -25,7 +25,7 @@ async function openQuestionnaire() {
   page.on('request', (r) => {
     if (r.url().includes('/eligibility')) asked.push(JSON.parse(r.postData() ?? 'null'));
   });
-  await page.goto(`${web.server.url}${PAGE}`);
+  await openEligibility(page, `${web.server.url}${PAGE}`);
   return { context, page, asked };
 }
 

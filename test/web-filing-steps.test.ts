@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { devLogin, setUpWebStack } from './web-helpers.ts';
-import { choose, expectNoAxeViolation, field } from './web-pages.ts';
+import { choose, expectNoAxeViolation, field, openEligibility } from './web-pages.ts';
 
 const BASE = '/procedures/petits-litiges/1.0.0';
 const web = setUpWebStack();
@@ -34,7 +34,7 @@ async function expectStep(page: Page, n: number): Promise<void> {
 /** Opens the filing form from the eligibility page, as a citizen does. */
 async function fromEligibility(page: Page): Promise<void> {
   const url = web.server.url;
-  await page.goto(`${url}${BASE}/eligibilite`);
+  await openEligibility(page, `${url}${BASE}/eligibilite`);
   await field(page, /Valeur de votre demande/).fill('900');
   await page
     .locator('label', { hasText: /paiement d'une somme/ })

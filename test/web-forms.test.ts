@@ -12,8 +12,9 @@ import {
   expectNoAxeViolation,
   field,
   getJson,
-  type ProcedureView,
+  openEligibility,
   tick,
+  type ProcedureView,
 } from './web-pages.ts';
 
 const ID = 'petits-litiges';
@@ -53,7 +54,7 @@ describe('eligibility questionnaire', () => {
       if (r.url().includes('/eligibility')) asked.push(r.postData());
     });
 
-    await page.goto(`${web.server.url}/procedures/${ID}/${VERSION}/eligibilite`);
+    await openEligibility(page, `${web.server.url}/procedures/${ID}/${VERSION}/eligibilite`);
     await field(page, /Valeur de votre demande/).fill('4 000');
     await tick(page, /paiement d'une somme/);
     await tick(page, /expulsion/);
@@ -79,7 +80,7 @@ describe('eligibility questionnaire', () => {
 
   it('gives an invalid field its French message, bound to the input, and lists it above the form', async () => {
     const { context, page } = await open();
-    await page.goto(`${web.server.url}/procedures/${ID}/${VERSION}/eligibilite`);
+    await openEligibility(page, `${web.server.url}/procedures/${ID}/${VERSION}/eligibilite`);
     const amount = field(page, /Valeur de votre demande/);
     await amount.fill('-5');
     await amount.blur();
