@@ -79,7 +79,14 @@ describe('the filing form’s steps in the browser history', () => {
     await page.goForward();
     await expectStep(page, 3);
     // A reload stays on the step the address names.
+    // The case (with its draft) is read again after the reload and the form mounts on it; Back is pressed
+    // once that is done (Back in the same instant as the reload is not the journey under test, and under
+    // load it raced the form's mount).
+    const caseRead = page.waitForResponse(
+      (r) => r.request().method() === 'GET' && /^\/api\/cases\/[^/]+$/.test(new URL(r.url()).pathname),
+    );
     await page.reload();
+    await caseRead;
     await expectStep(page, 3);
     await page.goBack();
     await expectStep(page, 2);

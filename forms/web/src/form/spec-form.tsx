@@ -14,7 +14,7 @@ import {
 import { JsonForms } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { messageFr } from '../../../messages.ts';
 import { createBrowserAjv } from '../lib/ajv.ts';
 import { initialData } from './initial-data.ts';
@@ -133,8 +133,8 @@ export function SpecForm(props: SpecFormProps) {
   useEffect(() => {
     if (reviewing) reviewRef.current?.focus();
   }, [reviewing]);
-  // Once, when the form opens.
-  useEffect(() => {
+  // Once, when the form opens (a layout effect: listening as soon as the form is on screen).
+  useLayoutEffect(() => {
     // A reload on the review shows the form (the stepper has put its step in the address already).
     if (reviewInUrl()) window.history.replaceState(window.history.state, '', urlWithReview(false));
     // Back from the review to the last step, Forward to the review again.

@@ -19,7 +19,7 @@ import {
 } from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from '@jsonforms/react';
 import type Ajv from 'ajv';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { navigate } from '../lib/router.ts';
 import { errorsOf, type FieldError, visibleControls } from './controls-of.ts';
 import { ErrorSummary } from './error-summary.tsx';
@@ -81,7 +81,9 @@ function Stepper(props: LayoutProps) {
     setStep(n);
     runtime.onStepChange?.(n);
   };
-  useEffect(() => {
+  // A layout effect: listening from the moment the step is on screen, so a Back pressed right after
+  // a reload (before a passive effect would run) is not missed.
+  useLayoutEffect(() => {
     const pop = () => {
       const n = stepInUrl();
       if (n !== undefined) onHistory.current(n);
