@@ -6,24 +6,15 @@
  * the history records exactly that. An event settled by recorded facts is
  * offered under the label of the transition it will take.
  */
-import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFENCE, filing } from './helpers/annex.ts';
 import { Api } from './helpers/api.ts';
-import { devLogin, setUpWebStack } from './web-helpers.ts';
+import { openAs, setUpWebStack } from './web-helpers.ts';
 import { caseView, choose, expectNoAxeViolation, field, getJson } from './web-pages.ts';
 
 const web = setUpWebStack();
 
-async function open(user: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await web.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  await devLogin(context, web.server.url, user);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
-  });
-  return { context, page };
-}
+const open = (user: string) => openAs(web, user);
 
 async function as(user: string): Promise<Api> {
   const api = new Api(web.server.url);

@@ -6,11 +6,11 @@
  * the judge sees neither the thread nor the messages' content, as the spec's
  * `visible_to` says. Axe-clean, on a phone too.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Api } from './helpers/api.ts';
 import { CLAIM, DEFENCE } from './helpers/annex-1-1.ts';
-import { devLogin, setUpWebStack } from './web-helpers.ts';
+import { openAs, setUpWebStack } from './web-helpers.ts';
 import { expectNoAxeViolation, pageTitle } from './web-pages.ts';
 
 const web = setUpWebStack();
@@ -22,18 +22,7 @@ async function as(user: string): Promise<Api> {
   return api;
 }
 
-async function open(user: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await web.browser.newContext({
-    locale: 'fr-FR',
-    viewport: width < 600 ? { width, height: 667 } : { width, height: 900 },
-  });
-  await devLogin(context, web.server.url, user);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
-  });
-  return { context, page };
-}
+const open = (user: string, width = 1280) => openAs(web, user, width);
 
 const thread = (page: Page) => page.locator('section#echanges');
 

@@ -8,25 +8,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { withSqliteFile } from '../runtime/store/sqlite-inspect.ts';
 import { filing } from './helpers/annex.ts';
 import { Api } from './helpers/api.ts';
-import { devLogin, setUpWebStack } from './web-helpers.ts';
+import { openAs, setUpWebStack } from './web-helpers.ts';
 import { expectNoAxeViolation } from './web-pages.ts';
 
 const web = setUpWebStack();
 
-async function open(user: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await web.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  await devLogin(context, web.server.url, user);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
-  });
-  return { context, page };
-}
+const open = (user: string) => openAs(web, user);
 
 describe('the dead-letter page', () => {
   it('shows the registry clerk an undeliverable e-mail with its reason, and « Réessayer » sends it again', async () => {

@@ -4,23 +4,15 @@
  * answer makes obligatory says so as soon as that answer is given, never
  * "(facultatif)" then "Ce champ est obligatoire." (point 1).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { devLogin, setUpWebStack } from './web-helpers.ts';
+import { openAs, setUpWebStack } from './web-helpers.ts';
 import { choose, expectNoAxeViolation, field, openEligibility } from './web-pages.ts';
 
 const BASE = '/procedures/petits-litiges/1.0.0';
 const web = setUpWebStack();
 
-async function open(user: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await web.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  await devLogin(context, web.server.url, user);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
-  });
-  return { context, page };
-}
+const open = (user: string) => openAs(web, user);
 
 /** The stepper's title: "<step label>Étape n sur N". */
 const stepTitle = (page: Page) => page.locator('.fr-stepper__title');

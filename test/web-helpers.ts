@@ -192,3 +192,24 @@ export function setUpWebStack(o: { spec?: string } = {}): {
     },
   };
 }
+
+/**
+ * A browser context signed in as `user` (French; desktop width, or a phone's 375 × 667 below 600 px)
+ * and a page in it on which any JavaScript error fails the test.
+ */
+export async function openAs(
+  web: { readonly server: Greffe; readonly browser: Browser },
+  user: string,
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await web.browser.newContext({
+    locale: 'fr-FR',
+    viewport: width < 600 ? { width, height: 667 } : { width, height: 900 },
+  });
+  await devLogin(context, web.server.url, user);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
+  });
+  return { context, page };
+}

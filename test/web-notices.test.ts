@@ -5,27 +5,16 @@
  * it asks for; following one or "Marquer comme lu" marks it read and the
  * header's count follows. Axe-clean, on a phone too.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
 import { Api } from './helpers/api.ts';
-import { devLogin, setUpWebStack } from './web-helpers.ts';
+import { openAs, setUpWebStack } from './web-helpers.ts';
 import { actionLabel, expectNoAxeViolation } from './web-pages.ts';
 
 const web = setUpWebStack();
 
-async function open(user: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await web.browser.newContext({
-    locale: 'fr-FR',
-    viewport: width < 600 ? { width, height: 667 } : { width, height: 900 },
-  });
-  await devLogin(context, web.server.url, user);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
-  });
-  return { context, page };
-}
+const open = (user: string, width = 1280) => openAs(web, user, width);
 
 async function as(user: string): Promise<Api> {
   const api = new Api(web.server.url);

@@ -11,24 +11,13 @@ import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
-import { devLogin, setUpWebStack } from './web-helpers.ts';
+import { openAs, setUpWebStack } from './web-helpers.ts';
 import { actionLabel, caseView, choose, expectNoAxeViolation, field, getJson } from './web-pages.ts';
 
 const web = setUpWebStack();
 const run = promisify(execFile);
 
-async function open(user: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await web.browser.newContext({
-    locale: 'fr-FR',
-    viewport: width < 600 ? { width, height: 667 } : { width, height: 900 },
-  });
-  await devLogin(context, web.server.url, user);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
-  });
-  return { context, page };
-}
+const open = (user: string, width = 1280) => openAs(web, user, width);
 
 /** A case whose filing draft holds a complete claim, resumed on the form's last step. */
 async function draftedCase(context: BrowserContext, step = 4): Promise<string> {
