@@ -137,7 +137,13 @@ describe('views and queues', () => {
     expect(drafted.body.draft.data).toEqual({ montant: 12 });
     const filed = await demandeur.ok(opened.id, 'deposer_demande', filing());
     const after = await demandeur.view(opened.id);
-    expect(after.body).toEqual(filed);
+    // The outbox journals its deliveries (`connecteur` rows) in the background, after the answer:
+    // the view read again equals the answer apart from those.
+    const own = (view: View) => ({
+      ...view,
+      timeline: view.timeline.filter((item) => item.kind !== 'connecteur'),
+    });
+    expect(own(after.body)).toEqual(own(filed));
     expect(after.body.state.id).toBe('convocation_defendeur');
   });
 
