@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { courtById } from '../identity/courts.ts';
 import { courtDatasets, parseCourtDataset } from './dataset.ts';
 import { courtFinder, createCourtFinder } from './finder.ts';
 
@@ -92,6 +93,14 @@ describe('the court data', () => {
       expect(c.insee.startsWith('23'), c.name).toBe(true);
       for (const p of c.postcodes) expect(p.startsWith('23'), `${c.name} ${p}`).toBe(true);
     }
+  });
+
+  it('gives its courts to the platform’s list (case filing, staff accounts, deadline calendars)', () => {
+    expect(courtById('tj-gueret')).toEqual({
+      id: 'tj-gueret',
+      name: 'Tribunal judiciaire de Guéret',
+      calendar: 'fr',
+    });
   });
 
   it('names a source, read on a given day, for every court and every ressort', () => {
