@@ -70,6 +70,25 @@ describe('the competent court for an ineligible claim', () => {
     await context.close();
   }, 90_000);
 
+  it('has its own page, from the site map, that the web app fills from its address', async () => {
+    const context = await web.browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => {
+      throw new Error(`Erreur JavaScript dans la page : ${e.message}`);
+    });
+    await page.goto(`${web.server.url}/plan-du-site`);
+    await page.locator('main').getByRole('link', { name: 'Trouver le tribunal compétent' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trouver le tribunal compétent' }).waitFor();
+    await page.getByLabel(/Code postal du défendeur/).fill('23300');
+    await page.getByRole('button', { name: 'Trouver le tribunal' }).click();
+    await expectGueret(page);
+    // Opened with a postcode in its address (the page without JavaScript's link), the app looks it up.
+    await page.goto(`${web.server.url}/trouver-un-tribunal?code_postal=23000`);
+    await page.locator('form[data-testid="recherche-tribunal"]:not([action])').waitFor();
+    await expectGueret(page);
+    await context.close();
+  }, 90_000);
+
   it('works with JavaScript off: the answer links to the finder page, which the server fills', async () => {
     const context = await web.browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
     const requests = recordRequests(context);
