@@ -23,7 +23,7 @@ import { openCaseFor } from '../runtime/service/open-case.ts';
 import { openSqliteStore } from '../runtime/store/sqlite-store.ts';
 import { ManualClock } from '../runtime/time/index.ts';
 import { MEDIATION } from './helpers/runtime.ts';
-import { openAs, setUpWebStack } from './web-helpers.ts';
+import { capturesDir, openAs, setUpWebStack } from './web-helpers.ts';
 import { expectNoAxeViolation } from './web-pages.ts';
 
 const web = setUpWebStack({ spec: 'test/fixtures/procedures' });
@@ -100,6 +100,8 @@ describe('the paged back-office queue', () => {
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(apartIds).toEqual([`/affaires/${noDeadline}`]);
+    // Grouped by state, as the whole queue was before paging.
+    await apart.getByRole('heading', { level: 3, name: 'Médiation ouverte (1)' }).waitFor();
     await expectNoAxeViolation(page, 'le bureau, première page de la file');
 
     await page.getByRole('button', { name: 'Affaires suivantes' }).click();
@@ -108,6 +110,7 @@ describe('the paged back-office queue', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('file-echeances-titre');
     expect(await page.getByRole('button', { name: 'Affaires suivantes' }).count()).toBe(0);
     await expectNoAxeViolation(page, 'le bureau, deuxième page de la file');
+    await page.screenshot({ path: join(capturesDir(), 'bureau-pages.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Revenir au début' }).click();
     await status(page, 'Affaires 1 à 50.');
@@ -143,6 +146,7 @@ describe('the paged back-office queue', () => {
     await status(phone.page, 'Affaires 51 à 55, fin de la file.');
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoAxeViolation(phone.page, 'le bureau, deuxième page (375 px)');
+    await phone.page.screenshot({ path: join(capturesDir(), 'bureau-pages-375.png'), fullPage: true });
     await phone.context.close();
   }, 180_000);
 });

@@ -6,9 +6,10 @@
  * précédentes » and « Revenir au début »; the paged queue has no total and
  * no other order (its cursor is the due date). Cases without a running
  * deadline (a claim just filed, awaiting its summons…) are not in the paged
- * queue: they are listed below it from the full list, which the server does
- * not page yet. The « File » filter (a state, or a deadline by name, of the
- * procedures the reader acts in) applies to both. Loaded only by court staff.
+ * queue: they are listed below it, grouped by state (build-queues.ts), from
+ * the full list, which the server does not page yet. The « File » filter (a
+ * state, or a deadline by name, of the procedures the reader acts in)
+ * applies to both. Loaded only by court staff.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert, Loaded, PageTitle } from '../components/page.tsx';
@@ -19,7 +20,7 @@ import { Link } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { nextDeadlineText } from '../pages/my-cases.tsx';
-import { deadlineOf } from './build-queues.ts';
+import { buildQueues, deadlineOf } from './build-queues.ts';
 
 interface QueueOption {
   readonly value: string;
@@ -218,17 +219,27 @@ function PagedQueue({ queue }: { queue: string }) {
   );
 }
 
-/** The cases without a running deadline where the reader acts now: not in the paged queue, from the full list. */
-function WithoutDeadline({ queue }: { queue: string }) {
-  const [state] = useAsync(
-    async () => (await api.cases(queue || 'tout')).filter((c) => !c.nextDeadline),
-    [queue],
+/** The cases without a running deadline where the reader acts now (not in the paged queue: from the full list), by state. */
+async function loadWithoutDeadline(queue: string) {
+  const cases = (await api.cases(queue || 'tout')).filter((c) => !c.nextDeadline);
+  const keys = [...new Set(cases.map((c) => `${c.procedure}@${c.version}`))];
+  const views = await Promise.all(
+    keys.map((k) => {
+      const [id, version] = k.split('@') as [string, string];
+      return api.procedure(id, version);
+    }),
   );
+  const procedures = new Map(views.map((v) => [`${v.id}@${v.version}`, v]));
+  return { cases, queues: buildQueues(cases, procedures) };
+}
+
+function WithoutDeadline({ queue }: { queue: string }) {
+  const [state] = useAsync(() => loadWithoutDeadline(queue), [queue]);
   return (
     <section className="greffe-section" aria-labelledby="file-sans-delai-titre">
       <h2 id="file-sans-delai-titre">Affaires sans délai en cours</h2>
       <Loaded state={state} what="Chargement des affaires sans délai en cours">
-        {(cases) =>
+        {({ cases, queues }) =>
           cases.length === 0 ? (
             <p>Aucune affaire sans délai en cours n’attend d’action de votre part.</p>
           ) : (
@@ -236,9 +247,18 @@ function WithoutDeadline({ queue }: { queue: string }) {
               <p className="fr-text--sm">
                 {cases.length === 1
                   ? '1 affaire attend une action de votre part sans délai en cours.'
-                  : `${cases.length} affaires attendent une action de votre part sans délai en cours.`}
+                  : `${cases.length} affaires attendent une action de votre part sans délai en cours.`}{' '}
+                Elles ne sont pas dans la file par échéance ci-dessus.
               </p>
-              <CaseTable cases={cases} caption="Affaires sans délai en cours" />
+              {queues.map((q) => (
+                <section key={q.id} aria-labelledby={`${q.id}-titre`}>
+                  <h3 id={`${q.id}-titre`}>
+                    {q.title} ({q.cases.length})
+                  </h3>
+                  <p className="fr-text--sm">{q.description}</p>
+                  <CaseTable cases={q.cases} caption={`Affaires sans délai en cours : ${q.title}`} />
+                </section>
+              ))}
             </>
           )
         }
