@@ -251,11 +251,10 @@ describe('point 9: plain language where a citizen reads', () => {
     await c.page.getByTestId('etat-affaire').waitFor();
     await expectPlain(c.page, 'l’affaire lue par le demandeur');
     const theirs = c.page.locator('section[aria-labelledby="a-faire"] a.fr-btn');
-    if ((await theirs.count()) > 0) {
-      expect((await theirs.first().textContent())?.trim(), 'première action du demandeur').not.toMatch(
-        /partie réputée faible/i,
-      );
-    }
+    await theirs.first().waitFor();
+    expect((await theirs.first().textContent())?.trim(), 'première action du demandeur').not.toMatch(
+      /partie réputée faible/i,
+    );
     await c.context.close();
   }, 120_000);
 });
