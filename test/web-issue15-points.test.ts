@@ -128,7 +128,7 @@ describe('point 4: what one person filled, read by another', () => {
     const registry = await open('greffe');
     await registry.page.goto(`${url}/affaires/${id}`);
     await pageTitle(registry.page);
-    const claim = await itemLabels(registry.page, CLAIM.description_litige);
+    const claim = await itemLabels(registry.page, String(CLAIM.description_litige));
     expect(claim).toContain(form.schema.properties.montant?.title_tiers);
     expect(speaksToReader(claim), 'la demande lue par le greffe').toEqual([]);
     await expectNoAxeViolation(registry.page, 'l’affaire lue par le greffe, contenus ouverts');
@@ -155,7 +155,7 @@ describe('point 4: what one person filled, read by another', () => {
       await x.page.goto(`${url}/affaires/${id}`);
       await pageTitle(x.page);
       const identification = await itemLabels(x.page, IDENTIFIED.courriel);
-      const defence = await itemLabels(x.page, DEFENCE.declarations);
+      const defence = await itemLabels(x.page, String(DEFENCE.declarations));
       await x.context.close();
       expect(speaksToReader([...identification, ...defence]), `lu par ${user}`).toEqual([]);
     }
@@ -195,7 +195,7 @@ const JARGON: readonly [RegExp, string][] = [
   ],
   [/\((I|II|III|IV)\.[A-Z](\.\d+)?\)|livre blanc/i, 'une marque du livre blanc'],
   [/\bII\.[A-Z]\.\d\b/, 'une référence du livre blanc'],
-  [/tj-exemple/, 'l’identifiant d’une juridiction'],
+  [/\btj-[a-z]+\b/, 'l’identifiant d’une juridiction'],
   [/\b[KMG]io\b/, 'une unité binaire'],
 ];
 
