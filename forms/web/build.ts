@@ -36,6 +36,14 @@ const DSFR_CSS = [
  */
 const SPLIT = true;
 
+/**
+ * React's API served by Preact's compatibility layer: the same components and
+ * JSON Forms' React bindings, ~200 KB less of minified script (react-dom alone
+ * was 40 % of the citizen's download). Type-checking still uses React's types.
+ */
+const PREACT = true;
+const PREACT_ALIAS = { react: 'preact/compat', 'react-dom': 'preact/compat' } as const;
+
 export interface AssetSize {
   readonly file: string;
   readonly bytes: number;
@@ -176,6 +184,8 @@ export interface BuildOptions {
   readonly minify?: boolean;
   /** Split the back office and statistics into chunks loaded on demand (default: see SPLIT). */
   readonly split?: boolean;
+  /** Bundle Preact's compatibility layer in place of React (default: see PREACT). */
+  readonly preact?: boolean;
 }
 
 /** Builds the web app into `outDir` (default forms/web/dist), replacing what was there. */
@@ -194,6 +204,7 @@ export async function buildWeb(options: BuildOptions = {}): Promise<BuildInfo> {
     platform: 'browser',
     target: ['chrome100', 'firefox100', 'safari15'],
     jsx: 'automatic',
+    ...((options.preact ?? PREACT) ? { alias: PREACT_ALIAS, inject: [join(src, 'preact-options.ts')] } : {}),
     minify: options.minify ?? true,
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
