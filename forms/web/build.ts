@@ -12,13 +12,14 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { WEB_DIST_DIR } from '../web-dist.ts';
 import { classesIn, parseCss, pruneCustomProperties, purgeCss } from './css-purge.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, 'src');
-const dsfrDist = dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/dist/dsfr.min.css'));
+const require = createRequire(import.meta.url);
+const dsfrDist = dirname(require.resolve('@gouvfr/dsfr/dist/dsfr.min.css'));
 
 /** DSFR stylesheets the app's markup needs: the core and the components we use. */
 const DSFR_CSS = [
@@ -43,6 +44,28 @@ const SPLIT = true;
  */
 const PREACT = true;
 const PREACT_ALIAS = { react: 'preact/compat', 'react-dom': 'preact/compat' } as const;
+
+/**
+ * One copy of each library in the bundle, and only the parts used. JSON Forms
+ * brings its own ajv-formats (2.x, same API) beside ours, and imports ajv's
+ * draft-07 class, which nothing runs (the app gives it the draft 2020-12 one,
+ * lib/ajv.ts): both resolve to what the app uses. lodash/fp's set and unset
+ * come without lodash/fp's conversion layer (src/shims/lodash-fp.ts).
+ * Together ~11 KB brotli off every citizen page.
+ */
+const dedupe: Plugin = {
+  name: 'greffe-dedupe',
+  setup(b) {
+    b.onResolve({ filter: /^ajv-formats$/ }, () => ({ path: require.resolve('ajv-formats') }));
+    b.onResolve({ filter: /^ajv$/ }, () => ({ path: require.resolve('ajv/dist/2020') }));
+    b.onResolve({ filter: /^lodash\/fp\/(set|unset)$/ }, (a) => ({ path: a.path, namespace: 'lodash-fp' }));
+    b.onLoad({ filter: /.*/, namespace: 'lodash-fp' }, (a) => ({
+      contents: `export { ${a.path.slice('lodash/fp/'.length)} as default } from './lodash-fp.ts';`,
+      resolveDir: join(src, 'shims'),
+      loader: 'ts',
+    }));
+  },
+};
 
 export interface AssetSize {
   readonly file: string;
@@ -210,6 +233,7 @@ export async function buildWeb(options: BuildOptions = {}): Promise<BuildInfo> {
     chunkNames: 'chunk-[hash]',
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'external',
+    plugins: [dedupe],
     metafile: true,
     logLevel: 'warning',
   });
