@@ -155,6 +155,11 @@ interface Page {
   readonly fonts: string;
 }
 
+/**
+ * The prefetcher's script comes first and asks for a high priority: over HTTP/1.1 a browser opens
+ * six connections to a host, and behind the stylesheet and the chunks it arrived 0.8 s later on the
+ * slow profile, and the API requests it starts with it (measured: 1.7 s → 0.9 s).
+ */
 function indexHtml({ css, entry, boot, preload, favicon, fonts }: Page): string {
   return `<!doctype html>
 <html lang="fr" data-fr-scheme="light">
@@ -164,11 +169,11 @@ function indexHtml({ css, entry, boot, preload, favicon, fonts }: Page): string 
 <meta name="description" content="Saisir la justice en ligne et suivre son affaire.">
 <meta name="theme-color" content="#000091">
 <title>Greffe en ligne</title>
+<script type="module" src="/assets/${boot}" async fetchpriority="high"></script>
 <link rel="icon" href="/assets/${favicon}" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/${css}">
 <meta name="greffe-fonts" content="/assets/${fonts}">
 ${preload.map((p) => `<link rel="modulepreload" href="/assets/${p}">`).join('\n')}
-<script type="module" src="/assets/${boot}" async></script>
 <script type="module" src="/assets/${entry}"></script>
 </head>
 <body>
