@@ -3,7 +3,7 @@
  * with a saved, resumable draft), the defendant's answer, the court's
  * decisions. Sent with an idempotency key and the case version it was read at.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { HelpBox } from '../components/help-box.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
@@ -227,7 +227,7 @@ function ConfirmOnly({ label, onConfirm }: { label: string; onConfirm: () => Pro
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (error) ref.current?.focus();
   }, [error]);
   return (

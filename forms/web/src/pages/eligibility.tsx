@@ -5,7 +5,7 @@
  * the answers do not settle it, the server names the facts still missing and
  * the questionnaire asks exactly those, keeping the answers given.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { ReasonList } from '../components/reasons.tsx';
 import { SpecForm } from '../form/spec-form.tsx';
@@ -41,7 +41,7 @@ export function EligibilityPage({ id, version }: { id: string; version: string }
   const [missing, setMissing] = useState<{ facts: string[]; answers: Answers } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus each new answer, even an identical one.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result, attempt]);
   return (
