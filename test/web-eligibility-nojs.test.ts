@@ -66,6 +66,12 @@ describe('the eligibility questionnaire without JavaScript', () => {
     const next = (await off.getByTestId('sans-javascript').textContent()) ?? '';
     expect(next).toMatch(/besoin de JavaScript/);
     expect(next).toMatch(/procédure habituelle, au greffe/);
+    expect(
+      await off
+        .getByTestId('sans-javascript')
+        .getByRole('link', { name: /trouvez votre tribunal/ })
+        .count(),
+    ).toBe(1);
     expect(await off.getByText('Cette plateforme a besoin de JavaScript').count()).toBe(0);
     await off.context().close();
 

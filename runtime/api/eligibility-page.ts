@@ -21,6 +21,7 @@ import { plainBasis } from '../../forms/plain-basis.ts';
 import { evaluateEligibility, type Reason } from '../../rules/index.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import type { Runtime } from '../service/context.ts';
+import { COURT_FINDER_PATH, courtFinderForm } from './court-finder-page.ts';
 import { eligibilityView, formView } from './procedure-view.ts';
 
 interface FieldSchema {
@@ -143,7 +144,7 @@ ${
 <ul class="fr-btns-group fr-btns-group--inline-md"><li><a class="fr-btn" href="${esc(startHref(p, answers))}">Commencer ma demande</a></li></ul>`
     : ''
 }
-</div>`;
+</div>${r.eligible ? '' : courtFinderForm()}`;
 }
 
 function page(shell: string, title: string, body: string): string {
@@ -247,7 +248,7 @@ ${fields}
       `<p>Pour déposer votre demande en ligne, vous vous identifiez, puis vous remplissez le formulaire de demande${carried ? ', où vos réponses au questionnaire sont reprises' : ''}.</p>
 <div class="fr-callout fr-mb-4w" data-testid="sans-javascript">
 <p class="fr-callout__text">Ces étapes ont besoin de JavaScript. S’il est désactivé dans votre navigateur, activez-le, puis rechargez cette page${carried ? ' : vos réponses ne sont pas perdues' : ''}.</p>
-<p class="fr-callout__text">Sans JavaScript, vous pouvez saisir le tribunal selon la procédure habituelle, au greffe.</p>
+<p class="fr-callout__text">Sans JavaScript, vous pouvez saisir le tribunal selon la procédure habituelle, au greffe : <a href="${COURT_FINDER_PATH}">trouvez votre tribunal et la démarche sur papier</a>.</p>
 </div>
 <p><a class="fr-link" href="${base}/eligibilite">Revenir au questionnaire d’éligibilité</a></p>`,
     );

@@ -8,7 +8,7 @@
  * JavaScript) with what was typed into it, and, when the server had already
  * answered those values, shows the same answer.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorAlert, Loaded, PageTitle } from '../components/page.tsx';
 import { ReasonList } from '../components/reasons.tsx';
 import { SpecForm } from '../form/spec-form.tsx';
@@ -19,6 +19,11 @@ import { eligibilityFacts, eligibilityForm, filingForm, loadForm, stillMissing }
 import { answersFromEntries, serverForm } from '../lib/server-form.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { StartButtons } from './procedure.tsx';
+
+// Only an ineligible answer shows it: kept out of the questionnaire's download.
+const CourtFinder = lazy(async () => ({
+  default: (await import('../components/court-finder.tsx')).CourtFinder,
+}));
 
 async function load(id: string, version: string) {
   const procedure = await api.procedure(id, version);
@@ -137,6 +142,11 @@ export function EligibilityPage({ id, version }: { id: string; version: string }
                   </div>
                 )}
                 {result?.eligible && <StartButtons id={id} version={version} secondary />}
+                {result && !result.eligible && (
+                  <Suspense fallback={null}>
+                    <CourtFinder />
+                  </Suspense>
+                )}
               </div>
             </div>
           );
