@@ -3,12 +3,16 @@
  * progressive enhancement): the server sends the questions in the page, the
  * form posts to the server, which answers with the same evaluator as the API
  * — eligible or not, with the reasons and where to go — and asks next the
- * facts still missing, keeping the answers given. Axe-clean.
+ * facts still missing, keeping the answers given. Axe-clean. An eligible
+ * citizen is offered « Commencer ma demande », his answers carried in the
+ * address: the page it opens says, without JavaScript, what the next steps
+ * need and the other way to go; with JavaScript (after sign-in) the filing
+ * draft starts with those answers.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setUpWebStack } from './web-helpers.ts';
-import { expectNoAxeViolation } from './web-pages.ts';
+import { openAs, setUpWebStack } from './web-helpers.ts';
+import { caseView, expectNoAxeViolation } from './web-pages.ts';
 
 const web = setUpWebStack();
 const PATH = '/procedures/petits-litiges/1.1.0/eligibilite';
@@ -53,7 +57,36 @@ describe('the eligibility questionnaire without JavaScript', () => {
     await submit(off);
     await off.getByTestId('resultat-eligibilite').waitFor();
     expect(await off.getByTestId('resultat-eligibilite').getByRole('heading').textContent()).toMatch(/^Oui/);
+    // The next step: « Commencer ma demande », and what it needs, said without JavaScript.
+    const start = off.getByRole('link', { name: 'Commencer ma demande' });
+    const href = (await start.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/procedures\/petits-litiges\/1\.1\.0\/deposer\?reponses=/);
+    await start.click();
+    await off.getByRole('heading', { level: 1, name: 'Commencer ma demande' }).waitFor();
+    const next = (await off.getByTestId('sans-javascript').textContent()) ?? '';
+    expect(next).toMatch(/besoin de JavaScript/);
+    expect(next).toMatch(/procédure habituelle, au greffe/);
+    expect(
+      await off
+        .getByTestId('sans-javascript')
+        .getByRole('link', { name: /trouvez votre tribunal/ })
+        .count(),
+    ).toBe(1);
+    expect(await off.getByText('Cette plateforme a besoin de JavaScript').count()).toBe(0);
     await off.context().close();
+
+    // The same link with JavaScript, signed in: the case is created and its filing draft holds the answers.
+    const { context: signed, page: js } = await openAs(web, 'demandeur');
+    await js.goto(`${web.server.url}${href}`);
+    await js.waitForURL(/\/affaires\/[^/]+\/actions\/[^/]+$/, { timeout: 20_000 });
+    const caseId = new URL(js.url()).pathname.split('/')[2] ?? '';
+    const draft = (await caseView(signed, web.server.url, caseId)) as unknown as {
+      draft?: { data: unknown };
+    };
+    expect(draft.draft?.data).toMatchObject({
+      values: { montant: 800, objets: ['paiement'], matiere_declaree: 'consommation' },
+    });
+    await signed.close();
 
     // Scripts refused (axe-core runs): the whole questionnaire.
     const page = await noScript('blocked');
@@ -81,6 +114,10 @@ describe('the eligibility questionnaire without JavaScript', () => {
     const text = (await answer.textContent()) ?? '';
     for (const r of api.reasons) expect(text).toContain(r.text);
     expect(text).toMatch(/Où vous adresser/);
+    // Each reason's basis as the app words it: no drafter's marks.
+    expect(text).toMatch(/Fondement : /);
+    expect(text).not.toMatch(/livre blanc/);
+    expect(await answer.getByRole('link', { name: 'Commencer ma demande' }).count()).toBe(0);
     await expectNoAxeViolation(page, 'la réponse du questionnaire sans JavaScript');
 
     // Only the amount: the server asks exactly what it still needs, keeping the amount.
@@ -94,6 +131,9 @@ describe('the eligibility questionnaire without JavaScript', () => {
     await submit(page);
     await answer.waitFor();
     expect(await answer.getByRole('heading').textContent()).toMatch(/^Oui/);
+    await answer.getByRole('link', { name: 'Commencer ma demande' }).click();
+    await page.getByTestId('sans-javascript').waitFor();
+    await expectNoAxeViolation(page, 'la page « Commencer ma demande » sans JavaScript');
     await page.context().close();
   }, 90_000);
 });

@@ -103,10 +103,13 @@ export async function submitAction(page: Page, button: string | RegExp): Promise
 
 /**
  * Opens the eligibility page and waits for the web app to take over the server-rendered questionnaire
- * (the JavaScript-off form). Known defect (issue 15): answers typed into the server's form before the
- * script has run are not carried over when the app mounts; a test that types at once would lose them.
+ * (the JavaScript-off form, `form[data-greffe-serveur]`). What is typed before that is carried over
+ * (web-eligibility-takeover tests it); the tests here drive the app's own controls, and an action on a
+ * server field that the app replaces mid-way would act on a detached element.
  */
 export async function openEligibility(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.locator('form.greffe-form').first().waitFor({ timeout: 20_000 });
+  // Replaced, not beside it: the server's form is gone once the app's is there.
+  await page.locator('form[data-greffe-serveur]').waitFor({ state: 'detached', timeout: 20_000 });
 }

@@ -5,15 +5,23 @@
  * HTML form that posts to the same address; the answer is computed by the
  * same evaluator as `POST /api/procedures/:id/eligibility` (rules/decisions.ts,
  * partial: the facts still missing are asked next, the answers given kept).
- * With JavaScript, the web app replaces this markup with its own page.
+ * With JavaScript, the web app replaces this markup with its own page,
+ * carrying over what was typed (forms/web/src/lib/server-form.ts reads the
+ * form marked `data-greffe-serveur`; `data-greffe-evalue` when the server has
+ * answered it, for the app to show the same answer).
+ * An eligible citizen is sent on to `GET /procedures/:id/:version/deposer`
+ * with his answers in the address: that page (the web app's, which creates the
+ * case after sign-in) says, when the script cannot run, what the next steps
+ * need and the other way to go.
  * The questions are the filing form's, in its words (its `oneOf` labels,
  * `${parametre}` texts filled), as the web app asks them.
  */
 import type { Context, Hono } from 'hono';
+import { plainBasis } from '../../forms/plain-basis.ts';
 import { evaluateEligibility, type Reason } from '../../rules/index.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import type { Runtime } from '../service/context.ts';
-import { courtFinderForm } from './court-finder-page.ts';
+import { COURT_FINDER_PATH, courtFinderForm } from './court-finder-page.ts';
 import { eligibilityView, formView } from './procedure-view.ts';
 
 interface FieldSchema {
@@ -116,13 +124,26 @@ function hidden(answers: Answers, except: readonly string[]): string {
     .join('\n');
 }
 
-function result(p: Procedure, r: { eligible: boolean; reasons: readonly Reason[] }): string {
+/** Where an eligible citizen goes next: the web app's "Commencer ma demande", his answers carried along. */
+const startHref = (p: Procedure, answers: Answers): string =>
+  `/procedures/${encodeURIComponent(p.id)}/${encodeURIComponent(p.version)}/deposer?reponses=${encodeURIComponent(JSON.stringify(answers))}`;
+
+function result(
+  p: Procedure,
+  r: { eligible: boolean; reasons: readonly Reason[] },
+  answers: Answers,
+): string {
   const alternative = eligibilityView(p)?.alternative;
   return `<div class="${r.eligible ? 'fr-alert fr-alert--success' : 'fr-alert fr-alert--warning'} fr-mb-4w" data-testid="resultat-eligibilite">
 <h2 class="fr-alert__title">${r.eligible ? 'Oui : votre demande peut être traitée en ligne' : 'Non : votre demande ne peut pas être traitée en ligne'}</h2>
-<ul>${r.reasons.map((x) => `<li>${esc(x.text)}${x.basis ? ` <span class="fr-hint-text">${esc(x.basis)}</span>` : ''}</li>`).join('')}</ul>
+<ul class="greffe-reasons">${r.reasons.map((x) => `<li>${esc(x.text)}${x.basis ? `<span class="fr-hint-text">Fondement : ${esc(plainBasis(x.basis))}</span>` : ''}</li>`).join('')}</ul>
 ${!r.eligible && alternative ? `<p><strong>Où vous adresser : </strong>${esc(alternative)}</p>` : ''}
-${r.eligible ? `<p>Pour déposer votre demande en ligne, la plateforme a besoin de JavaScript : activez-le, puis <a href="/procedures/${encodeURIComponent(p.id)}/${encodeURIComponent(p.version)}">commencez votre demande</a>.</p>` : ''}
+${
+  r.eligible
+    ? `<p>Étape suivante : vous vous identifiez, puis vous remplissez le formulaire de demande, où vos réponses seront reprises.</p>
+<ul class="fr-btns-group fr-btns-group--inline-md"><li><a class="fr-btn" href="${esc(startHref(p, answers))}">Commencer ma demande</a></li></ul>`
+    : ''
+}
 </div>${r.eligible ? '' : courtFinderForm()}`;
 }
 
@@ -138,10 +159,20 @@ ${body}
     .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)} — Greffe en ligne</title>`);
 }
 
-/** Mounts GET and POST /procedures/:id/:version/eligibilite on the web app, in the shell `index.html`. */
+/**
+ * Mounts GET and POST /procedures/:id/:version/eligibilite, and GET …/deposer, on the web app, in the
+ * shell `index.html`.
+ */
 export function mountEligibilityPage(app: Hono, rt: Runtime, shell: () => string): void {
   const TITLE = 'Votre demande peut-elle être traitée en ligne ?';
-  const render = (c: Context, p: Procedure, answers: Answers, asked: readonly string[] | null, body = '') => {
+  const render = (
+    c: Context,
+    p: Procedure,
+    answers: Answers,
+    asked: readonly string[] | null,
+    body = '',
+    evaluated = false,
+  ) => {
     const view = eligibilityView(p);
     const formId = view?.form;
     const form = formId ? p.forms[formId] : undefined;
@@ -162,7 +193,7 @@ export function mountEligibilityPage(app: Hono, rt: Runtime, shell: () => string
       shell(),
       TITLE,
       `${body}${intro}
-<form method="post" action="/procedures/${encodeURIComponent(p.id)}/${encodeURIComponent(p.version)}/eligibilite" novalidate>
+<form method="post" action="/procedures/${encodeURIComponent(p.id)}/${encodeURIComponent(p.version)}/eligibilite" novalidate data-greffe-serveur${evaluated || asked ? ' data-greffe-evalue' : ''}>
 ${asked ? hidden(answers, facts) : ''}
 ${fields}
 <button type="submit" class="fr-btn">Vérifier</button>
@@ -202,6 +233,26 @@ ${fields}
       return render(c, p, answers, null, errors);
     }
     if (!('eligible' in r)) return next();
-    return render(c, p, answers, null, result(p, r));
+    return render(c, p, answers, null, result(p, r, answers), true);
+  });
+
+  // "Commencer ma demande": the web app's page; its text here for when the script cannot run.
+  app.get('/procedures/:id/:version/deposer', (c, next) => {
+    const p = find(c);
+    if (!p) return next();
+    const base = `/procedures/${encodeURIComponent(p.id)}/${encodeURIComponent(p.version)}`;
+    const carried = c.req.query('reponses') !== undefined;
+    const html = page(
+      shell(),
+      'Commencer ma demande',
+      `<p>Pour déposer votre demande en ligne, vous vous identifiez, puis vous remplissez le formulaire de demande${carried ? ', où vos réponses au questionnaire sont reprises' : ''}.</p>
+<div class="fr-callout fr-mb-4w" data-testid="sans-javascript">
+<p class="fr-callout__text">Ces étapes ont besoin de JavaScript. S’il est désactivé dans votre navigateur, activez-le, puis rechargez cette page${carried ? ' : vos réponses ne sont pas perdues' : ''}.</p>
+<p class="fr-callout__text">Sans JavaScript, vous pouvez saisir le tribunal selon la procédure habituelle, au greffe : <a href="${COURT_FINDER_PATH}">trouvez votre tribunal et la démarche sur papier</a>.</p>
+</div>
+<p><a class="fr-link" href="${base}/eligibilite">Revenir au questionnaire d’éligibilité</a></p>`,
+    );
+    c.header('cache-control', 'no-store');
+    return c.html(html);
   });
 }

@@ -8,6 +8,7 @@ import { searchGlossary, wordsIn } from './glossary.ts';
 import { ApiError } from './api.ts';
 import { eligibilityForm, filingForm, latestVersions, stillMissing } from './procedures.ts';
 import { match, queryParam } from './router.ts';
+import { answersFromEntries } from './server-form.ts';
 import { fillTemplates } from './templates.ts';
 
 describe('router', () => {
@@ -307,5 +308,34 @@ describe('plain language', () => {
     expect(plainBasis('Code de procédure civile, art. 34 et suivants (détermination de la valeur)')).toBe(
       'Code de procédure civile, art. 34 et suivants (détermination de la valeur)',
     );
+  });
+});
+
+describe('the server-rendered questionnaire taken over', () => {
+  it('types what was typed as the schema wants it, and leaves out what was not answered', () => {
+    const properties = {
+      montant: { type: ['number', 'null'] },
+      objets: { type: 'array' },
+      matiere: { type: 'string' },
+      partie_faible: { type: 'boolean' },
+      note: { type: 'string' },
+      autre: { type: 'integer' },
+    };
+    const entries = new Map([
+      ['montant', ['1 200,50']],
+      ['objets', ['paiement', 'bien']],
+      ['matiere', ['consommation']],
+      ['partie_faible', ['false']],
+      ['note', ['  ']],
+      ['autre', ['douze']],
+      ['inconnu', ['x']],
+    ]);
+    expect(answersFromEntries(properties, entries)).toEqual({
+      montant: 1200.5,
+      objets: ['paiement', 'bien'],
+      matiere: 'consommation',
+      partie_faible: false,
+      autre: 'douze',
+    });
   });
 });

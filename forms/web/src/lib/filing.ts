@@ -34,6 +34,25 @@ export function recallAnswers(id: string, version: string): Record<string, unkno
   }
 }
 
+/**
+ * The answers the questionnaire without JavaScript sends on in the address (`?reponses=` + JSON, from
+ * runtime/api/eligibility-page.ts): kept as the app's own, for the filing form. True when there were some.
+ */
+export function rememberAnswersFromQuery(id: string, version: string, search: string): boolean {
+  const raw = new URLSearchParams(search).get('reponses');
+  if (raw === null) return false;
+  let answers: unknown;
+  try {
+    answers = JSON.parse(raw);
+  } catch (e: unknown) {
+    console.warn('Réponses de l’adresse illisibles', e);
+    return false;
+  }
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return false;
+  rememberAnswers(id, version, answers);
+  return true;
+}
+
 /** The first action of a new case that takes a form: the filing (none: the case page says what comes next). */
 export const filingAction = (c: CaseView) => c.actions.find((a) => a.form);
 

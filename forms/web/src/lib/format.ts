@@ -23,16 +23,8 @@ export function isFutureDate(ymd: string, now: Date = new Date()): boolean {
   return ymd.slice(0, 10) > today;
 }
 
-/**
- * A legal basis as a citizen should read it: the white paper's section marks ("(livre blanc, II.A.1)",
- * "(I.C)") are the drafters' references, not law a citizen can look up.
- */
-export function plainBasis(basis: string): string {
-  return basis
-    .replace(/\s*\((?:livre blanc[^)]*|[IVX]+(?:\.[A-Z0-9]+)+)\)/g, '')
-    .replace(/\s+;/g, ' ;')
-    .trim();
-}
+// The server's pages (the questionnaire without JavaScript) word a basis the same way.
+export { plainBasis } from '../../../plain-basis.ts';
 
 /** An instant → "1 mars 2027 à 10:32". */
 export function formatInstant(iso: string): string {

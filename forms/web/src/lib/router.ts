@@ -1,7 +1,8 @@
 /** A small history router: the runtime serves index.html for every non-API path, so URLs stay readable. */
 import { createElement, type MouseEvent, type ReactNode, useSyncExternalStore } from 'react';
 
-const CHANGE = 'greffe:navigate';
+/** The event `navigate` sends (with `popstate`, what a page change is). */
+export const CHANGE = 'greffe:navigate';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);

@@ -1,12 +1,13 @@
 /**
  * "Commencer ma demande": creates the case (once) and opens its filing form,
  * pre-filled with the eligibility answers. Reached by a link, after signing in
- * if need be, so the claim starts where the person left off.
+ * if need be, so the claim starts where the person left off. The questionnaire
+ * without JavaScript sends its answers in the address (`?reponses=`).
  */
 import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading, PageTitle } from '../components/page.tsx';
 import { ApiError } from '../lib/api.ts';
-import { startFiling } from '../lib/filing.ts';
+import { rememberAnswersFromQuery, startFiling } from '../lib/filing.ts';
 import { Link } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 
@@ -17,6 +18,10 @@ export function StartFilingPage({ id, version }: { id: string; version: string }
   const { user } = useSession();
   const [error, setError] = useState<ApiError | null>(null);
   const here = `/procedures/${id}/${version}/deposer`;
+  // Before the case is created (the next effect), and kept through the sign-in.
+  useEffect(() => {
+    rememberAnswersFromQuery(id, version, window.location.search);
+  }, [id, version]);
   useEffect(() => {
     if (!user || started.has(here)) return;
     started.add(here);
