@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { format } from 'node:util';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -44,19 +45,30 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * `main(args)` of cli/main.ts in this process, its console.log/info going to stdout and
  * console.error/warn to stderr as in the binary (the commands write only through the console).
- * Calls run one at a time, since the console and the working directory are the process's.
+ * `input` stands in for standard input (empty if not given), as `runGreffe` writes it.
+ * Calls run one at a time, since the console, stdin and the working directory are the process's.
  * A command that throws fails the test with its error, as the binary would crash.
- * Not for commands that read standard input or stay running (serve, dev).
+ * Not for commands that stay running (serve, dev).
  */
-export function runGreffeHere(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
-  const run = queue.then(() => runNow(args, options.cwd ?? ROOT));
+export function runGreffeHere(
+  args: string[],
+  options: { input?: string; cwd?: string } = {},
+): Promise<CliResult> {
+  const run = queue.then(() => runNow(args, options.cwd ?? ROOT, options.input ?? ''));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function runNow(args: string[], cwd: string): Promise<CliResult> {
+async function runNow(args: string[], cwd: string, input: string): Promise<CliResult> {
   const { main } = await import('../../cli/main.ts');
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const stdin = Object.getOwnPropertyDescriptor(process, 'stdin');
+  if (!stdin?.configurable) throw new Error('process.stdin ne peut pas être remplacé');
+  Object.defineProperty(process, 'stdin', {
+    configurable: true,
+    enumerable: true,
+    value: Readable.from([Buffer.from(input, 'utf8')]),
+  });
   const before = process.cwd();
   let stdout = '';
   let stderr = '';
@@ -72,6 +84,7 @@ async function runNow(args: string[], cwd: string): Promise<CliResult> {
     return { code, stdout, stderr };
   } finally {
     Object.assign(console, saved);
+    Object.defineProperty(process, 'stdin', stdin);
     if (process.cwd() !== before) process.chdir(before);
   }
 }
