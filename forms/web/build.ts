@@ -142,7 +142,7 @@ ${preload.map((p) => `<link rel="modulepreload" href="/assets/${p}">`).join('\n'
 </head>
 <body>
 <div id="app"><p class="fr-container greffe-main">Chargement de la plateforme…</p></div>
-<noscript><p class="fr-container">Cette plateforme a besoin de JavaScript. Activez-le, ou adressez-vous au greffe de votre tribunal.</p></noscript>
+<noscript><p class="fr-container">Cette plateforme a besoin de JavaScript. Activez-le, ou adressez-vous au greffe de votre tribunal (<a href="/trouver-un-tribunal">trouver le tribunal compétent</a>).</p></noscript>
 </body>
 </html>
 `;

@@ -2,6 +2,7 @@
 import type {
   CaseSummary,
   CaseView,
+  CourtSearch,
   EligibilityResult,
   EventAnswer,
   EventPreview,
@@ -10,11 +11,15 @@ import type {
   FormView,
   ProcedureSummary,
   ProcedureView,
+  QueuePage,
   Stats,
   UploadedDocument,
   User,
 } from './api-schema.gen.ts';
 import { formatSize } from './format.ts';
+
+/** Cases per page of the court's work queue (the server's default page size, runtime/service/list-cases.ts). */
+export const QUEUE_PAGE_SIZE = 50;
 
 export class ApiError extends Error {
   constructor(
@@ -133,8 +138,19 @@ export const api = {
       `/api/procedures/${enc(id)}/eligibility?version=${enc(version)}`,
       facts,
     ),
+  courts: (postcode: string, commune?: string) =>
+    request<CourtSearch>(
+      'GET',
+      `/api/tribunaux?code_postal=${enc(postcode)}${commune ? `&commune=${enc(commune)}` : ''}`,
+    ),
   cases: (queue?: string) =>
     request<readonly CaseSummary[]>('GET', `/api/cases${queue ? `?queue=${enc(queue)}` : ''}`),
+  /** One page of the court's work queue (issue 17): `next` is the cursor of the following page, null on the last. */
+  queuePage: (queue: string, cursor?: string) =>
+    request<QueuePage>(
+      'GET',
+      `/api/cases?queue=${enc(queue)}&limit=${QUEUE_PAGE_SIZE}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
+    ),
   createCase: (procedure: string, version: string) =>
     request<CaseView>('POST', '/api/cases', { procedure, version }),
   getCase: (id: string) => request<CaseView>('GET', `/api/cases/${enc(id)}`),
