@@ -1,6 +1,8 @@
 /**
  * `npx greffe acts sample`: one PDF per act template, each readable by poppler's
  * pdftotext with its court, RG number and parties (French accents included).
+ * `--seal` and one refusal run the binary in a child process; the plain sample
+ * and the other refusal call the command's main() in the test's process.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { REMEDIES_TITLE } from '../runtime/acts/render-pdf.ts';
 import { loadActTemplates } from '../spec/acts.ts';
 import { loadProcedure } from '../spec/index.ts';
+import { runGreffeHere } from './helpers/cli.ts';
 import { copyAnnexWithActs } from './helpers/spec-copy.ts';
 
 const run = promisify(execFile);
@@ -22,8 +25,7 @@ const specRoot = dirname(dirname(annex));
 describe('greffe acts sample', () => {
   it('writes one PDF per act template, each naming the court, the RG and the parties', async () => {
     const out = mkdtempSync(join(tmpdir(), 'greffe-acts-'));
-    const r = await run('node', [
-      'cli/bin/greffe.js',
+    const r = await runGreffeHere([
       'acts',
       'sample',
       '--procedure',
@@ -33,6 +35,8 @@ describe('greffe acts sample', () => {
       '--out',
       out,
     ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
     const { procedure } = loadProcedure(annex);
     if (!procedure) throw new Error('annexe non chargée');
     const { acts } = loadActTemplates(procedure);
@@ -68,8 +72,7 @@ describe('greffe acts sample', () => {
 
   it('refuses an unknown subcommand and an unknown procedure', async () => {
     await expect(run('node', ['cli/bin/greffe.js', 'acts', 'print'])).rejects.toMatchObject({ code: 2 });
-    await expect(
-      run('node', ['cli/bin/greffe.js', 'acts', 'sample', '--procedure', 'inconnue', '--out', tmpdir()]),
-    ).rejects.toMatchObject({ code: 2 });
+    const unknown = await runGreffeHere(['acts', 'sample', '--procedure', 'inconnue', '--out', tmpdir()]);
+    expect(unknown.code).toBe(2);
   }, 60_000);
 });

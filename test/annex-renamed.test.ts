@@ -3,19 +3,22 @@
  * renamed (`eligibilite` → `recevabilite` everywhere in its YAML) validates
  * and answers `greffe eligibility` and `POST /api/procedures/:id/eligibility`
  * exactly as the original — generic code finds the rule set through
- * `decided_by:`, never by its name. Real processes, real HTTP servers.
+ * `decided_by:`, never by its name. Real HTTP servers; `greffe validate` in a
+ * real process, `greffe eligibility`'s main() in the test's process.
  */
 import { mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runGreffe } from './helpers/cli.ts';
+import { ROOT, runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { writeLock } from '../spec/lock.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { ANNEX_DIR, copySpec } from './helpers/spec-copy.ts';
 
 /** Runs the real `greffe` binary. */
 const greffe = (args: string[]) => runGreffe(args);
+/** The same command's main() in this process. */
+const greffeHere = (args: string[]) => runGreffeHere(args);
 
 /** Every YAML file of a version folder, recursively. */
 function yamlFiles(dir: string): string[] {
@@ -65,7 +68,7 @@ describe('an annex whose eligibility rule set is renamed', () => {
       const file = join(factsDir, `faits-${i}.json`);
       writeFileSync(file, JSON.stringify(claim));
       return [ROOT, specRoot(renamed)].map((root) =>
-        greffe(['eligibility', '--facts', file, '--specs', root === ROOT ? 'spec/procedures' : root]),
+        greffeHere(['eligibility', '--facts', file, '--specs', root === ROOT ? 'spec/procedures' : root]),
       );
     });
     const results = await Promise.all(runs);

@@ -15,7 +15,7 @@ import { generateDevelopmentPki } from '../runtime/connectors/seal/pki.ts';
 import { LocalTsa } from '../runtime/connectors/seal/tsa.ts';
 import { eventHash, sha256Hex } from '../runtime/index.ts';
 import { filing } from './helpers/annex.ts';
-import { runGreffe } from './helpers/cli.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { withDb } from './helpers/db.ts';
 import { Cast } from './helpers/journeys.ts';
 import { startTestServer } from './helpers/server.ts';
@@ -69,8 +69,11 @@ function copy(): string {
   return join(dir, 'greffe.sqlite');
 }
 
-const audit = (file: string, ...more: string[]) =>
-  runGreffe(['audit', 'verify', '--db', file, '--points', join(base, 'export'), ...more]);
+const auditArgs = (file: string) => ['audit', 'verify', '--db', file, '--points', join(base, 'export')];
+/** The real binary in a child process: the exit codes as a shell sees them. */
+const audit = (file: string) => runGreffe(auditArgs(file));
+/** The same command's main() in this process, for the attacks (what is caught, not the process). */
+const auditHere = (file: string) => runGreffeHere(auditArgs(file));
 
 const fileSha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
@@ -283,7 +286,7 @@ describe('greffe audit verify', () => {
       const file = copy();
       attack(file);
       const before = fileSha(file);
-      const r = await audit(file);
+      const r = await auditHere(file);
       expect(r.code, r.stdout + r.stderr).toBe(1);
       expect(r.stdout).toContain(claim.id);
       expect(r.stdout).not.toContain(other.id);
@@ -295,7 +298,7 @@ describe('greffe audit verify', () => {
   it('reports dropped triggers alone', async () => {
     const file = copy();
     withDb(file, (db) => db.exec('DROP TRIGGER journal_events_no_delete'));
-    const r = await audit(file);
+    const r = await auditHere(file);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/déclencheur « journal_events_no_delete »/);
   }, 60_000);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../runtime/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
-import { runGreffe } from './helpers/cli.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { counts } from './helpers/db.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -85,11 +85,11 @@ describe('backup and restore', () => {
     const n = counts(restored).cases;
     expect(n).toBeGreaterThanOrEqual(ackedBefore.length);
     // A second restore over it is refused without --force.
-    const again = await runGreffe(['restore', '--from', backupDir, '--db', restored]);
+    const again = await runGreffeHere(['restore', '--from', backupDir, '--db', restored]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/existe déjà/);
     // The standalone audit agrees.
-    const a = await runGreffe([
+    const a = await runGreffeHere([
       'audit',
       'verify',
       '--db',

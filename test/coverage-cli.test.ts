@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runGreffe } from './helpers/cli.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { copySpec, editSpec, FIXTURE_DIR } from './helpers/spec-copy.ts';
 
 const RULES = `# yaml-language-server: $schema=../../../../../../spec/schema/rules.schema.json
@@ -100,7 +100,7 @@ describe('greffe test --coverage', () => {
     const beside = join(dirname(dir), 'tests', '1.0.0');
     mkdirSync(beside, { recursive: true });
     writeFileSync(join(beside, 'complement.yaml'), schema(6) + BESIDE);
-    const r = await runGreffe(['test', '--coverage', dir]);
+    const r = await runGreffeHere(['test', '--coverage', dir]);
     expect(r.stdout).toContain('5 passed, 0 failed');
     expect(r.stdout).not.toContain('qu’aucun scénario');
     expect(lastLine(r.stdout)).toBe('coverage mediation@1.0.0: 4/4 events, 2/2 rule branches');
@@ -109,17 +109,17 @@ describe('greffe test --coverage', () => {
 
   it('reports a draft below 100 % without failing, and says nothing of coverage without the option', async () => {
     const dir = fixture('draft');
-    const r = await runGreffe(['test', '--coverage', dir]);
+    const r = await runGreffeHere(['test', '--coverage', dir]);
     expect(lastLine(r.stdout)).toBe('coverage mediation@1.0.0: 2/4 events, 1/2 rule branches');
     expect(r.code).toBe(0);
-    const plain = await runGreffe(['test', fixture()]);
+    const plain = await runGreffeHere(['test', fixture()]);
     expect(plain.stdout).not.toContain('coverage');
     expect(lastLine(plain.stdout)).toBe('2 passed, 0 failed');
     expect(plain.code).toBe(0);
   });
 
   it('finds the published annex 1.0.0 fully exercised, with the scenarios beside it', async () => {
-    const r = await runGreffe(['test', '--coverage', 'spec/procedures/petits-litiges/1.0.0']);
+    const r = await runGreffeHere(['test', '--coverage', 'spec/procedures/petits-litiges/1.0.0']);
     expect(lastLine(r.stdout)).toBe('coverage petits-litiges@1.0.0: 53/53 events, 6/6 rule branches');
     expect(r.stdout).toContain('petits-litiges/tests/1.0.0/parcours-complementaires.yaml');
     expect(r.code).toBe(0);

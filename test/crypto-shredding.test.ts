@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditSource } from '../runtime/index.ts';
 import { filing } from './helpers/annex.ts';
-import { runGreffe } from './helpers/cli.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { Cast } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -100,7 +100,7 @@ describe('crypto-shredding', { timeout: 240_000 }, () => {
       demandeur: { nom: 'Martin', prenom: 'Claire', telephone: '+33612345678' },
       courriel_defendeur: 'contact@boutique-electro.example',
     });
-    expect((await runGreffe(['audit', 'verify', ...dbArgs()])).code).toBe(0);
+    expect((await runGreffeHere(['audit', 'verify', ...dbArgs()])).code).toBe(0);
   });
 
   it('keeps the key a day before the end of the retention, destroys it a day after', async () => {
@@ -125,7 +125,7 @@ describe('crypto-shredding', { timeout: 240_000 }, () => {
     for (const v of PERSONAL) expect(s.text).not.toContain(v);
 
     // Once only: a second run finds nothing.
-    const again = await runGreffe([
+    const again = await runGreffeHere([
       'conservation',
       ...dbArgs(),
       '--date',

@@ -1,6 +1,11 @@
-/** `greffe deadline`, run as users run it: a real process, stdout/stderr and exit code checked. */
+/**
+ * `greffe deadline`: stdout/stderr and exit code checked. A real process for the published bin
+ * (`npx greffe deadline`) and an exit 2 through it; the other cases call the command's main()
+ * in the test's process.
+ */
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 
 interface Run {
   code: number;
@@ -22,7 +27,7 @@ function run(command: string, args: string[]): Promise<Run> {
   });
 }
 
-const deadline = (...args: string[]) => run('npx', ['tsx', 'cli/main.ts', 'deadline', ...args]);
+const deadline = (...args: string[]) => runGreffeHere(['deadline', ...args]);
 
 describe.concurrent('greffe deadline', { timeout: 60_000 }, () => {
   it('counts with the calendar of the court named by --court: Good Friday in Metz, not in Paris', async () => {
@@ -56,6 +61,10 @@ describe.concurrent('greffe deadline', { timeout: 60_000 }, () => {
     const r = await run('npx', ['--no', 'greffe', 'deadline', '--start', '2027-01-31', '--duration', 'P1M']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ due: '2027-03-01' });
+    const bad = await runGreffe(['deadline', '--start', '2027-07-02']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('greffe deadline : il manque --duration');
   });
 
   it('takes --calendar', async () => {

@@ -6,37 +6,23 @@
  * violation on any page; words removed and added are <del>/<ins> with text
  * marks; every diagram image loads.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, launchBrowser, plainArticles, renderLegalText } from '../renderer/index.ts';
 import { writeRedline } from '../renderer/redline/index.ts';
 import { loadProcedure, type Procedure } from '../spec/index.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { copySpec, editSpec, FIXTURE_DIR } from './helpers/spec-copy.ts';
 
-const run = promisify(execFile);
 const V100 = 'spec/procedures/petits-litiges/1.0.0';
 const V110 = 'spec/procedures/petits-litiges/1.1.0';
 const flat = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 const tmp = () => mkdtempSync(join(tmpdir(), 'greffe-diff-'));
-
-async function greffe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['cli/bin/greffe.js', ...args], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err: unknown) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
 
 function load(dir: string): Procedure {
   const { procedure, diagnostics } = loadProcedure(dir, { matchFolderNames: false });
@@ -105,7 +91,9 @@ describe('greffe diff 1.0.0 <copy with seuil 5000>', () => {
   let changedArticles: string[];
   beforeAll(async () => {
     out = join(tmp(), 'redline');
-    const r = await greffe('diff', V100, seuil5000(), '--out', out);
+    // The command's main() in this process (the redline it writes is what is checked); the exit
+    // codes through the binary are the last test's.
+    const r = await runGreffeHere(['diff', V100, seuil5000(), '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     stdout = flat(r.stdout);
@@ -155,10 +143,12 @@ describe('greffe diff 1.0.0 <copy with seuil 5000>', () => {
   }, 120_000);
 
   it('refuses a wrong call and says why a folder does not load', async () => {
-    const one = await greffe('diff', V100);
+    const [one, missing] = await Promise.all([
+      runGreffe(['diff', V100]),
+      runGreffe(['diff', V100, join(tmp(), 'absent')]),
+    ]);
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('deux dossiers attendus');
-    const missing = await greffe('diff', V100, join(tmp(), 'absent'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('ne se charge pas');
   }, 60_000);

@@ -2,6 +2,8 @@
  * `npx greffe docs build` through the real command, on the mediation fixture
  * and on edited copies of it: the site and the printed figures, and the exit
  * code when a spec is invalid or the legal text holds a hand-typed number.
+ * The build and the wrong call run the binary in a child process; the two
+ * refusals of a spec call the command's main() in the test's process.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runGreffeHere } from './helpers/cli.ts';
 import { copySpec, editSpec, FIXTURE_DIR } from './helpers/spec-copy.ts';
 
 const run = promisify(execFile);
@@ -52,7 +55,7 @@ describe('greffe docs build', () => {
       "    label: Constater l'accord\n",
       '    label: Constater l\'accord\n    text: { fr: "Le médiateur constate l\'accord dans les 30 jours." }\n',
     );
-    const r = await greffe('docs', 'build', '--spec', spec, '--out', tmp());
+    const r = await runGreffeHere(['docs', 'build', '--spec', spec, '--out', tmp()]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Nombre qui ne vient d’aucun paramètre : « 30 »');
     // A duration typed by hand stays in figures (only a parameter's is written in words): the drafting checker says where.
@@ -66,7 +69,7 @@ describe('greffe docs build', () => {
   it('refuses an invalid spec with its diagnostics, and a wrong call', async () => {
     const spec = copySpec(FIXTURE_DIR);
     editSpec(spec, 'procedure.yaml', 'to: close_accord', 'to: close_inconnu');
-    const r = await greffe('docs', 'build', '--spec', spec, '--out', tmp());
+    const r = await runGreffeHere(['docs', 'build', '--spec', spec, '--out', tmp()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('close_inconnu');
     expect((await greffe('docs', 'publier')).code).toBe(2);

@@ -21,7 +21,7 @@ import { openCaseFor } from '../runtime/service/open-case.ts';
 import type { CaseStore } from '../runtime/store/case-store.ts';
 import { openAuditSource, openCaseStore } from '../runtime/store/open-any.ts';
 import { ManualClock } from '../runtime/time/index.ts';
-import { runGreffe } from './helpers/cli.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { freshStore, MEDIATRICE } from './helpers/runtime.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'greffe-migrate-'));
@@ -97,7 +97,8 @@ const migrate = (...args: string[]) =>
     '2.0.0',
     ...args,
   ]);
-const audit = () => runGreffe(['audit', 'verify', '--db', db, '--data', dir, '--spec', spec]);
+/** audit verify's main() in this process (migrate itself runs the binary). */
+const audit = () => runGreffeHere(['audit', 'verify', '--db', db, '--data', dir, '--spec', spec]);
 
 beforeAll(async () => {
   cpSync('test/fixtures/transitional/mediation', join(spec, 'mediation'), { recursive: true });

@@ -3,14 +3,16 @@
  * repository's spec/procedures, one character changed in published 1.1.0 makes
  * the real `greffe validate` fail with `published-version-changed` at the
  * changed line; the same change in a draft made by `greffe new-version`
- * validates, and `greffe publish` locks that draft in turn.
+ * validates, and `greffe publish` locks that draft in turn. `new-version`,
+ * `publish` and the first refusal run the binary in a child process; the other
+ * validations call its main() in the test's process.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeLock, formatLock, lockPath } from '../spec/lock.ts';
-import { runGreffe } from './helpers/cli.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 
 const SOURCE = 'spec/procedures';
 const PUBLISHED = ['1.0.0', '1.1.0'];
@@ -71,7 +73,7 @@ describe('published versions are immutable', { timeout: 120_000 }, () => {
     expect(draftManifest).toMatch(/^status: draft$/m);
     expect(raiseThreshold(join(draft, 'procedure.yaml'))).toBe(line);
 
-    const all = await runGreffe(['validate', root]);
+    const all = await runGreffeHere(['validate', root]);
     expect(changedAt(all.stdout)).toEqual([]);
     expect(all.stdout).toMatch(/\d+ version\(s\) de procédure vérifiée\(s\) : 0 erreur\(s\)/);
     expect(all.code).toBe(0);
@@ -84,7 +86,7 @@ describe('published versions are immutable', { timeout: 120_000 }, () => {
       /^[0-9a-f]{64}$/,
     );
     writeFileSync(join(draft, 'NOTES.md'), `${readFileSync(join(draft, 'NOTES.md'), 'utf8')}\nAjout.\n`);
-    const after = await runGreffe(['validate', draft]);
+    const after = await runGreffeHere(['validate', draft]);
     expect(after.code).toBe(1);
     expect(changedAt(after.stdout)[0]).toMatch(/1\.2\.0\/NOTES\.md:\d+$/);
   });
@@ -94,7 +96,7 @@ describe('published versions are immutable', { timeout: 120_000 }, () => {
     const v = join(root, 'petits-litiges/1.0.0');
     writeFileSync(join(v, 'forms/nouveau.yaml'), '# ajout\n');
     rmSync(join(v, 'tests/renvoi.yaml'));
-    const r = await runGreffe(['validate', v]);
+    const r = await runGreffeHere(['validate', v]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
       /1\.0\.0\/forms\/nouveau\.yaml:1:1 {2}error {2}published-version-changed {2}Le fichier forms\/nouveau\.yaml a été ajouté/,
@@ -110,7 +112,7 @@ describe('published versions are immutable', { timeout: 120_000 }, () => {
 
     rmSync(join(v, 'forms/nouveau.yaml'));
     rmSync(lockPath(v));
-    const unlocked = await runGreffe(['validate', v]);
+    const unlocked = await runGreffeHere(['validate', v]);
     expect(unlocked.stdout).toMatch(/warning {2}published-without-lock .*n’a pas de verrou/);
     expect(unlocked.stdout).toContain('npx greffe publish');
   });

@@ -1,18 +1,22 @@
 /**
  * The public contract of `greffe eligibility`, `greffe referral` and `greffe
- * test`, driven as a user would: a real process, files and stdin, exit codes.
+ * test`, driven as a user would: files and stdin, exit codes. A real process
+ * (`spawned`) for stdin, another working directory and one exit 2 and one
+ * exit 1; the other cases call the same main() in the test's process.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editedCopy } from '../rules/test-support.ts';
-import { runGreffe } from './helpers/cli.ts';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 
 const ANNEX = 'spec/procedures/petits-litiges/1.0.0';
 
-/** Runs the real `greffe` binary; resolves with its exit code and outputs. */
-const greffe = runGreffe;
+/** The command's main() in this process; resolves with its exit code and outputs. */
+const greffe = runGreffeHere;
+/** Runs the real `greffe` binary in a child process. */
+const spawned = runGreffe;
 
 function factsFile(facts: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'greffe-facts-')), 'faits.json');
@@ -37,7 +41,7 @@ describe('greffe eligibility', () => {
   });
 
   it('reads the facts from stdin with --facts -', async () => {
-    const r = await greffe(['eligibility', '--facts', '-'], {
+    const r = await spawned(['eligibility', '--facts', '-'], {
       input: '{"montant": 3999.99, "objets": ["paiement"], "matiere": "civile"}',
     });
     expect(r.code).toBe(0);
@@ -45,7 +49,7 @@ describe('greffe eligibility', () => {
   });
 
   it('exits 2 with one line per problem on stderr, naming the field, and nothing on stdout', async () => {
-    const r = await greffe(['eligibility', '--facts', '-'], {
+    const r = await spawned(['eligibility', '--facts', '-'], {
       input: '{"montant": "mille", "objets": [], "matiere": "civile"}',
     });
     expect(r.code).toBe(2);
@@ -133,7 +137,7 @@ describe('greffe eligibility', () => {
   });
 
   it('finds the shipped procedures when run from another directory', async () => {
-    const r = await greffe(['eligibility', '--facts', '-'], {
+    const r = await spawned(['eligibility', '--facts', '-'], {
       cwd: tmpdir(),
       input: '{"montant": 800, "objets": ["paiement"], "matiere": "consommation"}',
     });
@@ -188,7 +192,7 @@ describe('greffe test', () => {
           'facts: { montant: 4000, objets: [paiement], matiere: civile }\n    expect: { outcome: true,',
         ),
     });
-    const r = await greffe(['test', copy]);
+    const r = await spawned(['test', copy]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✗ Montant égal au seuil/);
     expect(r.stdout).toMatch(/tests\/eligibilite\.yaml:\d+:\d+/);

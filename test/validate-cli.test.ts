@@ -1,25 +1,19 @@
 /**
  * `npx greffe validate` on the annex and on broken copies of it, through the
- * real command: exit codes, and the file:line:col a drafter is sent to.
+ * real command: exit codes, and the file:line:col a drafter is sent to. The
+ * exit codes 2 and 1 are read from the binary in a child process; the other
+ * cases call the same command's main() in the test's process.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runGreffe, runGreffeHere } from './helpers/cli.ts';
 import { ANNEX_DIR, copySpec, editSpec, FIXTURE_DIR, positionOf } from './helpers/spec-copy.ts';
 
-const run = promisify(execFile);
-
-async function greffe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['cli/bin/greffe.js', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (err: unknown) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+/** `greffe validate …`'s main() in this process. */
+const greffe = (...args: string[]) => runGreffeHere(args);
+/** The binary in a child process, for the exit codes as a shell sees them. */
+const spawned = (...args: string[]) => runGreffe(args);
 
 /** Expects a diagnostic line `file:line:col  error  code` in the output. */
 function expectDiagnostic(
@@ -49,7 +43,7 @@ describe('greffe validate', () => {
   });
 
   it('exits 2 on a folder without any procedure', async () => {
-    const r = await greffe('validate', 'docs');
+    const r = await spawned('validate', 'docs');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('aucun procedure.yaml');
   });
@@ -57,7 +51,7 @@ describe('greffe validate', () => {
   it('names the line of a YAML syntax error', async () => {
     const dir = copySpec(ANNEX_DIR);
     const text = editSpec(dir, 'procedure.yaml', /\nstates:\n/, '\nstates:\n  : : [\n');
-    const r = await greffe('validate', dir);
+    const r = await spawned('validate', dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/procedure\.yaml:\d+:\d+ {2}error {2}yaml-syntax/);
     const line = Number(/procedure\.yaml:(\d+):\d+ {2}error {2}yaml-syntax/.exec(r.stdout)?.[1]);
