@@ -29,6 +29,7 @@ import { type ConnectorRoutesOptions, outboxRoutes, videoRoutes } from './routes
 import { mountWeb } from './web-static.ts';
 import { mountCourtFinderPage } from './court-finder-page.ts';
 import { mountEligibilityPage } from './eligibility-page.ts';
+import { mountCasePages } from './page-data.ts';
 
 export interface AppOptions {
   /** Present in development mode only: enables /api/dev. */
@@ -73,7 +74,7 @@ export function isApiUrl(url: string): boolean {
  */
 export function createApp(rt: Runtime, options: AppOptions = {}): GreffeApp {
   const api = createApi(rt, options);
-  const web = createWeb(rt, options.webDir);
+  const web = createWeb(rt, options.webDir, (request, env) => api.fetch(request, env));
   return { fetch: (request, env) => (isApiUrl(request.url) ? api : web).fetch(request, env) };
 }
 
@@ -169,7 +170,11 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
   return app;
 }
 
-function createWeb(rt: Runtime, web: string | undefined): Hono {
+function createWeb(
+  rt: Runtime,
+  web: string | undefined,
+  api: (request: Request, env?: unknown) => Response | Promise<Response>,
+): Hono {
   const app = new Hono();
   app.onError(onError); // logged, and a French message, as on the API
   app.notFound(notFound);
@@ -178,6 +183,7 @@ function createWeb(rt: Runtime, web: string | undefined): Hono {
     const shell = readFileSync(join(web, 'index.html'), 'utf8');
     mountEligibilityPage(app, rt, () => shell);
     mountCourtFinderPage(app, () => shell);
+    mountCasePages(app, () => shell, api);
     mountWeb(app, web);
   } else {
     app.get('/', (c) =>

@@ -63,8 +63,40 @@ async function errorFrom(res: Response): Promise<ApiError> {
 /** How long an answer started by boot.ts stays usable: it serves the page being opened, nothing later. */
 const PREFETCH_FRESH_MS = 15_000;
 
+/**
+ * The answers the server wrote into the page it served (runtime/api/page-data.ts: a case's pages come
+ * with the case, the procedure and the form), read once when the app first asks for one. Each is
+ * taken once, like the prefetcher's: what comes after the opening screen asks the server again.
+ */
+let inlined: Map<string, unknown> | undefined;
+let inlinedAt = 0;
+function takeInlined(url: string): Promise<Response> | undefined {
+  if (!inlined) {
+    inlined = new Map();
+    inlinedAt = Date.now();
+    const block = document.getElementById('greffe-donnees');
+    if (block?.textContent) {
+      try {
+        for (const [k, v] of Object.entries(JSON.parse(block.textContent) as Record<string, unknown>))
+          inlined.set(k, v);
+      } catch (e: unknown) {
+        console.warn('Données de la page illisibles : elles seront redemandées', e);
+      }
+      block.remove();
+    }
+  }
+  if (!inlined.has(url) || Date.now() - inlinedAt >= PREFETCH_FRESH_MS) return undefined;
+  const body = inlined.get(url);
+  inlined.delete(url);
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+  );
+}
+
 /** The answer boot.ts already asked for (key: the URL of a GET, "POST url body" otherwise), once, if fresh. */
 function takePrefetched(url: string): Promise<Response> | undefined {
+  const page = takeInlined(url);
+  if (page) return page;
   const store = (
     window as unknown as { greffePrefetch?: Map<string, { at: number; response: Promise<Response> }> }
   ).greffePrefetch;
