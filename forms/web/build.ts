@@ -46,16 +46,20 @@ const PREACT = true;
 const PREACT_ALIAS = { react: 'preact/compat', 'react-dom': 'preact/compat' } as const;
 
 /**
- * One copy of each library in the bundle, and only the parts used. JSON Forms
- * brings its own ajv-formats (2.x, same API) beside ours, and imports ajv's
- * draft-07 class, which nothing runs (the app gives it the draft 2020-12 one,
- * lib/ajv.ts): both resolve to what the app uses. lodash/fp's set and unset
+ * One copy of each library in the bundle, and only the parts used. JSON Forms'
+ * core imports ajv and ajv-formats for a `createAjv()` that nothing runs (the
+ * app gives it its own, lib/ajv.ts): a stub, so ajv comes on demand only. lodash/fp's set and unset
  * come without lodash/fp's conversion layer (src/shims/lodash-fp.ts).
  * Together ~11 KB brotli off every citizen page.
  */
 const dedupe: Plugin = {
   name: 'greffe-dedupe',
   setup(b) {
+    // JSON Forms' own createAjv() is never called (the app always gives it its ajv): ajv stays off the
+    // first screen, loaded on demand (src/lib/early-ajv.ts).
+    b.onResolve({ filter: /^ajv(-formats)?$/ }, (a) =>
+      /[\\/]@jsonforms[\\/]core[\\/]/.test(a.importer) ? { path: join(src, 'shims/no-ajv.ts') } : undefined,
+    );
     b.onResolve({ filter: /^ajv-formats$/ }, () => ({ path: require.resolve('ajv-formats') }));
     b.onResolve({ filter: /^ajv$/ }, () => ({ path: require.resolve('ajv/dist/2020') }));
     b.onResolve({ filter: /^lodash\/fp\/(set|unset)$/ }, (a) => ({ path: a.path, namespace: 'lodash-fp' }));
@@ -272,7 +276,10 @@ export async function buildWeb(options: BuildOptions = {}): Promise<BuildInfo> {
   const favicon = copyAsset(join(dsfrDist, 'favicon/favicon.svg'), assets, new Map());
 
   const rel = (p: string) => relative(assets, resolve(p));
-  const entryOut = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+  // The main entry (a dynamic import, as lib/ajv.ts, is an entry point of its own too).
+  const entryOut = Object.entries(result.metafile.outputs).find(([, o]) =>
+    o.entryPoint?.endsWith('main.tsx'),
+  )?.[0];
   const bootOut = Object.entries(boot.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
   if (!entryOut || !bootOut) throw new Error('esbuild n’a pas produit les points d’entrée attendus.');
   const closure = staticClosure(result.metafile, entryOut);

@@ -14,9 +14,10 @@ import {
 import { JsonForms } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { type ReactNode, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { messageFr } from '../../../messages.ts';
-import { createBrowserAjv } from '../lib/ajv.ts';
+import type Ajv2020 from 'ajv/dist/2020';
+import { EarlyAjv, earlyEnough } from '../lib/early-ajv.ts';
 import { initialData } from './initial-data.ts';
 import { Review, reviewSections } from './review.tsx';
 import { navigate } from '../lib/router.ts';
@@ -82,8 +83,37 @@ function serverErrors(problems: readonly Problem[]): ErrorObject[] {
   }));
 }
 
+/** ajv and its plugins, fetched once, after the first form shows (lib/early-ajv.ts). */
+let ajvModule: Promise<typeof import('../lib/ajv.ts')> | undefined;
+const loadAjv = () => {
+  ajvModule ??= import('../lib/ajv.ts');
+  ajvModule.catch(() => {
+    ajvModule = undefined;
+  });
+  return ajvModule;
+};
+
 export function SpecForm(props: SpecFormProps) {
-  const ajv = useMemo(() => createBrowserAjv(), []);
+  // Until ajv comes, an EarlyAjv decides which fields show (when the form's conditions allow it),
+  // and JSON Forms does not validate; a form it cannot stand in for shows once ajv is there.
+  const [ajv, setAjv] = useState<Ajv2020 | EarlyAjv | null>(() =>
+    earlyEnough(props.form.schema, props.form.uischema) ? new EarlyAjv() : null,
+  );
+  const [ajvFailure, setAjvFailure] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadAjv().then(
+      (m) => live && setAjv(m.createBrowserAjv()),
+      (e: unknown) => {
+        console.warn(e);
+        if (live) setAjvFailure(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const ready = ajv !== null && !(ajv instanceof EarlyAjv);
   // JSON Forms owns the data while the form is shown: it gets the initial data once and reports each change.
   // Passing every change back as a prop would let a late render reset what was typed meanwhile.
   const [initial] = useState<unknown>(() =>
@@ -163,7 +193,8 @@ export function SpecForm(props: SpecFormProps) {
     );
   };
 
-  const controls = () => visibleControls(uischema, { rootSchema: schema, data: dataRef.current, ajv });
+  const controls = () =>
+    visibleControls(uischema, { rootSchema: schema, data: dataRef.current, ajv: ajv as unknown as Ajv });
 
   const send = async () => {
     setSubmitting(true);
@@ -206,6 +237,8 @@ export function SpecForm(props: SpecFormProps) {
 
   /** Whole-form check for forms without steps (the stepper checks its own steps). */
   const submit = () => {
+    // Not checked yet: the validator is still coming (the buttons wait for it too).
+    if (!ready) return;
     if (stepped) {
       checked();
       return;
@@ -227,6 +260,7 @@ export function SpecForm(props: SpecFormProps) {
     submit,
     submitLabel: props.review ? 'Vérifier mes réponses' : props.submitLabel,
     submitting,
+    ready,
     stepControl,
     initialStep: props.initialStep ?? 0,
     onStepChange: (step) => props.onStepChange?.(step, dataRef.current),
@@ -246,7 +280,13 @@ export function SpecForm(props: SpecFormProps) {
       {reviewing && (
         <Review
           ref={reviewRef}
-          sections={reviewSections(uischema, schema, dataRef.current, ajv, props.form.title)}
+          sections={reviewSections(
+            uischema,
+            schema,
+            dataRef.current,
+            ajv as unknown as Ajv,
+            props.form.title,
+          )}
           submitLabel={outcome?.label ?? props.submitLabel}
           outcome={outcome === undefined ? undefined : (outcome?.state.label ?? null)}
           submitting={submitting}
@@ -274,28 +314,37 @@ export function SpecForm(props: SpecFormProps) {
         </p>
         {!reviewing && failureBox}
         {summary && summary.length > 0 && <ErrorSummary ref={summaryRef} errors={summary} />}
-        <JsonForms
-          schema={schema}
-          uischema={uischema}
-          data={initial}
-          renderers={dsfrRenderers}
-          // Ajv2020 and ajv's default class share their API; JSON Forms' type names the latter only.
-          ajv={ajv as unknown as Ajv}
-          i18n={i18n}
-          validationMode="ValidateAndShow"
-          additionalErrors={additionalErrors}
-          middleware={keepData}
-          onChange={(state) => {
-            if (state.data !== reported.current) {
-              reported.current = state.data;
-              props.onChange?.(state.data);
-            }
-          }}
-        />
+        {ajv === null && (
+          <p className="greffe-muted">
+            {ajvFailure
+              ? 'Le formulaire n’a pas pu se charger : vérifiez votre connexion, puis rechargez la page.'
+              : 'Chargement du formulaire…'}
+          </p>
+        )}
+        {ajv !== null && (
+          <JsonForms
+            schema={schema}
+            uischema={uischema}
+            data={initial}
+            renderers={dsfrRenderers}
+            // Ajv2020 and ajv's default class share their API; JSON Forms' type names the latter only.
+            ajv={ajv as unknown as Ajv}
+            i18n={i18n}
+            validationMode={ready ? 'ValidateAndShow' : 'NoValidation'}
+            additionalErrors={additionalErrors}
+            middleware={keepData}
+            onChange={(state) => {
+              if (state.data !== reported.current) {
+                reported.current = state.data;
+                props.onChange?.(state.data);
+              }
+            }}
+          />
+        )}
         {!stepped && (
           <ul className="fr-btns-group fr-btns-group--inline-md greffe-form-buttons">
             <li>
-              <button type="submit" className="fr-btn" disabled={submitting}>
+              <button type="submit" className="fr-btn" disabled={submitting || !ready}>
                 {submitting ? 'Envoi en cours…' : runtime.submitLabel}
               </button>
             </li>

@@ -10,6 +10,8 @@ export interface FormRuntime {
   submit(): void;
   readonly submitLabel: string;
   readonly submitting: boolean;
+  /** False until the validator has come (lib/early-ajv.ts): the steps and the form are not checked before. */
+  readonly ready: boolean;
   /** Step to open first (a resumed draft), and a callback when the step changes. */
   readonly initialStep: number;
   onStepChange?(step: number): void;
@@ -31,6 +33,7 @@ export const FormRuntimeContext = createContext<FormRuntime>({
   submit: () => {},
   submitLabel: 'Envoyer',
   submitting: false,
+  ready: true,
   initialStep: 0,
 });
 

@@ -180,11 +180,16 @@ function Stepper(props: LayoutProps) {
         )}
         <li>
           {step < last ? (
-            <button type="button" className="fr-btn" onClick={next}>
+            <button type="button" className="fr-btn" onClick={next} disabled={!runtime.ready}>
               Étape suivante
             </button>
           ) : (
-            <button type="button" className="fr-btn" onClick={submit} disabled={runtime.submitting}>
+            <button
+              type="button"
+              className="fr-btn"
+              onClick={submit}
+              disabled={runtime.submitting || !runtime.ready}
+            >
               {runtime.submitting ? 'Envoi en cours…' : runtime.submitLabel}
             </button>
           )}
