@@ -71,14 +71,13 @@ describe('the filing form’s steps in the browser history', () => {
     await page.goForward();
     await expectStep(page, 3);
     // A reload stays on the step the address names.
-    // The case (with its draft) is read again after the reload and the form mounts on it; Back is pressed
-    // once that is done (Back in the same instant as the reload is not the journey under test, and under
-    // load it raced the form's mount).
-    const caseRead = page.waitForResponse(
-      (r) => r.request().method() === 'GET' && /^\/api\/cases\/[^/]+$/.test(new URL(r.url()).pathname),
-    );
+    // The case (with its draft) comes in the reloaded page and the form mounts on it; Back is pressed once
+    // the form is whole, its validator come and its buttons enabled (Back in the same instant as the reload
+    // is not the journey under test, and under load it raced the form's mount).
     await page.reload();
-    await caseRead;
+    await expect
+      .poll(() => page.locator('.greffe-stepper button.fr-btn:not(.fr-btn--secondary)').last().isEnabled())
+      .toBe(true);
     await expectStep(page, 3);
     await page.goBack();
     await expectStep(page, 2);
