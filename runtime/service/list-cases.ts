@@ -150,7 +150,8 @@ function decodeCursor(cursor: string): { dueAt: string; id: number } {
  * GET /api/cases?queue=…&limit=N[&cursor=…] for a court actor (issue 17): one
  * page of the court's work queue, filtered and ordered in the database. The
  * store scans the running deadlines of the court's cases by due date then id
- * after the cursor (index deadlines_due); each case appears once, at its
+ * after the cursor (index deadlines_court: the court is on the deadline row,
+ * so only the court's rows are read); each case appears once, at its
  * soonest running deadline the caller sees (of the queue's name when the
  * queue names a deadline); actions are computed for the scanned cases only.
  * Same filter as the full list, but cases without a running deadline are not

@@ -307,13 +307,12 @@ export class PgCaseStore implements CaseStore {
       deadlines: dl as CaseListRows['deadlines'],
     };
   }
-  /** The court queue's scan (sqlite-queries.ts, queueDeadlines): ordered scan of deadlines_due (due_at, id), case probed by key. */
+  /** The court queue's scan (sqlite-queries.ts, queueDeadlines): the index deadlines_court (court, due_at, id) from the cursor on. */
   async queueDeadlines(filter: QueueScan): Promise<QueueDeadlineRow[]> {
     const r = await this.#h.pool.query<QueueDeadlineRow>(
       `SELECT d.id, d.case_id AS "caseId", d.due_at AS "dueAt"
          FROM deadlines d
-         JOIN cases c ON c.id = d.case_id
-        WHERE d.status = 'running' AND c.court = $1
+        WHERE d.status = 'running' AND d.court = $1
           AND ($2::text IS NULL OR d.deadline = $2)
           AND (d.due_at, d.id) > ($3, $4)
         ORDER BY d.due_at, d.id LIMIT $5`,
