@@ -171,8 +171,11 @@ export async function listQueuePage(
   const named = rt.catalog.procedures.some((p) => p.deadlines[queue] !== undefined) ? queue : null;
   let after = cursor !== undefined ? decodeCursor(cursor) : null;
   const out: CaseSummary[] = [];
-  const batch = limit * 2;
-  for (;;) {
+  // The page's own rows first: most cases have one running deadline and a court actor acts on them, so
+  // `limit` rows usually fill the page and only its cases are loaded; when some are skipped (not the
+  // caller's, or listed at an earlier deadline), twice as many at a time after.
+  let batch = limit;
+  for (;; batch = limit * 2) {
     const scanned = await rt.store.queueDeadlines({
       court: caller.court,
       deadline: named,
