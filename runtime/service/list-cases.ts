@@ -175,7 +175,7 @@ export async function listQueuePage(
   // `limit` rows usually fill the page and only its cases are loaded; when some are skipped (not the
   // caller's, or listed at an earlier deadline), twice as many at a time after.
   let batch = limit;
-  for (;; batch = limit * 2) {
+  for (;;) {
     const scanned = await rt.store.queueDeadlines({
       court: caller.court,
       deadline: named,
@@ -200,6 +200,7 @@ export async function listQueuePage(
       if (out.length === limit) return { cases: out, next: encodeCursor(after) };
     }
     if (scanned.length < batch) return { cases: out, next: null };
+    batch = limit * 2;
   }
 }
 
