@@ -118,6 +118,10 @@ async function onStore(log: Log, name: string, store: CaseStore, pgUrl: string |
   }
 }
 
+/** Clients of the events/s measure, and the cases each files. */
+const CLIENTS = 16;
+const CASES_PER_CLIENT = 4;
+
 /** Events per second over HTTP: `instances` server processes on one PostgreSQL database, clients spread over them. */
 async function eventsPerSecond(
   url: string,
@@ -154,16 +158,28 @@ async function eventsPerSecond(
   );
   const store = await openCaseStore(url, { dataDir: dir });
   try {
-    const actor = {
-      id: `m-${instances}`,
-      name: 'M',
-      roles: ['mediateur'],
-      court: 'tj-bench-7',
-      source: 'bench',
-    };
-    await store.upsertUser(actor, new Date());
-    const token = await createAuthSession(store, { userId: actor.id, method: 'test', dev: false });
-    const post = async (base: string, path: string, body: unknown, key?: string) => {
+    // Each client is a person of its own, signed in once (one session token
+    // reused for all its requests), who files its own cases: the server's
+    // per-person limits (runtime/identity/rate-limit.ts: 20 filings an hour,
+    // 120 acts a minute, counted by each instance) then apply to a client as
+    // to one real user, with their defaults. 16 clients × 120 acts a minute
+    // leaves room for 240 events/s on one instance over 8 s, far above
+    // what is measured here; a 429 stops the bench with its message.
+    const clients = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, w) => {
+        const actor = {
+          id: `m-${instances}-${w}`,
+          name: `Médiateur ${w}`,
+          roles: ['mediateur'],
+          court: 'tj-bench-7',
+          source: 'bench',
+        };
+        await store.upsertUser(actor, new Date());
+        const token = await createAuthSession(store, { userId: actor.id, method: 'test', dev: false });
+        return { token, cases: [] as { id: string; version: number }[] };
+      }),
+    );
+    const post = async (token: string, base: string, path: string, body: unknown, key?: string) => {
       const r = await fetch(`${base}${path}`, {
         method: 'POST',
         headers: {
@@ -175,18 +191,25 @@ async function eventsPerSecond(
       });
       return { status: r.status, body: (await r.json()) as { id?: string } };
     };
-    const cases: { id: string; version: number }[] = [];
-    for (let i = 0; i < 64; i++) {
-      const r = await post(urls[i % instances] as string, '/api/cases', { procedure: 'mediation' });
-      cases.push({ id: r.body.id as string, version: 0 });
+    for (const [w, client] of clients.entries()) {
+      for (let i = 0; i < CASES_PER_CLIENT; i++) {
+        const r = await post(client.token, urls[(w + i) % instances] as string, '/api/cases', {
+          procedure: 'mediation',
+        });
+        if (r.status !== 201 && r.status !== 200)
+          throw new Error(`ouverture refusée : ${r.status} ${JSON.stringify(r.body)}`);
+        client.cases.push({ id: r.body.id as string, version: 0 });
+      }
     }
     let n = 0;
     const t0 = performance.now();
     const worker = async (w: number) => {
-      for (let i = w; performance.now() - t0 < seconds * 1000; i += 16) {
-        const c = cases[w % cases.length] as { id: string; version: number };
+      const client = clients[w] as (typeof clients)[number];
+      for (let i = 0; performance.now() - t0 < seconds * 1000; i++) {
+        const c = client.cases[i % client.cases.length] as { id: string; version: number };
         const r = await post(
-          urls[i % instances] as string,
+          client.token,
+          urls[(w + i) % instances] as string,
           `/api/cases/${c.id}/events`,
           { event: 'inviter_voisin', data: {}, expectedVersion: c.version },
           randomUUID(),
@@ -196,7 +219,7 @@ async function eventsPerSecond(
         n++;
       }
     };
-    await Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)));
+    await Promise.all(Array.from({ length: CLIENTS }, (_, w) => worker(w)));
     return (n * 1000) / (performance.now() - t0);
   } finally {
     await store.close();
@@ -253,7 +276,7 @@ export const bench: BenchModule = {
         }
       }
       log(
-        `PostgreSQL, événements/s par HTTP (16 clients, ${seconds} s) : 1 instance ${fmt(events.get(1) ?? 0)}, ` +
+        `PostgreSQL, événements/s par HTTP (${CLIENTS} clients, chacun sa session, ${seconds} s) : 1 instance ${fmt(events.get(1) ?? 0)}, ` +
           `3 instances ${fmt(events.get(3) ?? 0)} (×${fmt((events.get(3) ?? 0) / (events.get(1) ?? 1), 2)}, même machine à 2 cœurs)`,
       );
     } finally {

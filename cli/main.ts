@@ -26,12 +26,17 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   conservation: () => import('./commands/conservation.ts'),
 };
 
+/** The subcommands' names, in the order `greffe --help` lists them. */
+export function commandNames(): string[] {
+  return Object.keys(commands);
+}
+
 function usage(): string {
   return [
     'Usage : greffe <commande> [options]',
     '',
     'Commandes :',
-    ...Object.keys(commands).map((c) => `  ${c}`),
+    ...commandNames().map((c) => `  ${c}`),
     '',
     'greffe <commande> --help affiche l’aide d’une commande.',
   ].join('\n');

@@ -93,7 +93,7 @@ describe('crypto-shredding', { timeout: 240_000 }, () => {
     expect(s.text).toContain('chiffre:v1:');
     // What is not personal stays readable: the claim, the legal person, the amount.
     expect(s.text).toContain('Boutique Électro SARL');
-    expect(s.text).toContain('J’ai exercé mon droit de rétractation');
+    expect(s.text).toContain('exercé mon droit de rétractation');
     const view = (await (await t.as('greffe')).view(caseId)).body;
     const filed = view.timeline.find((e) => e.event === 'deposer_demande');
     expect(filed?.data).toMatchObject({

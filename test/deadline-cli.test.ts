@@ -86,7 +86,7 @@ describe.concurrent('greffe deadline', { timeout: 60_000 }, () => {
       '--calendar « mars » n’est pas un calendrier',
     ],
     [['--start', '2027-07-02'], 'il manque --duration'],
-    [['--start', '2027-07-02', '--duration', 'P7D', '--jours', '3'], 'appel invalide'],
+    [['--start', '2027-07-02', '--duration', 'P7D', '--jours', '3'], 'option inconnue « --jours »'],
   ])('exits 2 naming the bad option and value: %j', async (args, message) => {
     const r = await deadline(...args);
     expect(r.code).toBe(2);

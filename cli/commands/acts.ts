@@ -1,14 +1,13 @@
 /** `greffe acts sample [--procedure ID] [--out DIR] [--spec DIR]`: renders every act template with fictional data. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderActPdf } from '../../runtime/acts/render-pdf.ts';
 import { sampleActData } from '../../runtime/acts/sample.ts';
 import { connectorConfigFromEnv } from '../../runtime/connectors/config.ts';
 import { DEV_SEAL_NOTICE, sealFromConfig, sealPdf } from '../../runtime/connectors/seal/seal.ts';
 import { loadActTemplates } from '../../spec/acts.ts';
 import { DEFAULT_SPEC_ROOT, findProcedureDirs, formatDiagnostic, loadProcedure } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 export const DEFAULT_OUT = 'out/actes';
 
@@ -27,27 +26,21 @@ Code de sortie : 0 si tout est rendu, 1 si une spécification est invalide, 2 si
 export const SAMPLE_NOTICE =
   'Exemple fictif produit par « greffe acts sample » : document sans valeur juridique.';
 
+const OPTIONS = {
+  procedure: { type: 'string' },
+  out: { type: 'string' },
+  spec: { type: 'string' },
+  seal: { type: 'boolean' },
+} as const;
+
 export const command: Command = {
   summary: 'rend les modèles d’actes en PDF avec des données d’exemple',
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        procedure: { type: 'string' },
-        out: { type: 'string' },
-        spec: { type: 'string' },
-        seal: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('acts', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     if (positionals[0] !== 'sample' || positionals.length > 1) {
-      console.error(`greffe acts : sous-commande attendue « sample ».\n\n${HELP}`);
-      return 2;
+      return usageError('acts', `sous-commande attendue « sample ».`, HELP);
     }
     const out = values.out ?? DEFAULT_OUT;
     const dirs = findProcedureDirs(values.spec ?? DEFAULT_SPEC_ROOT);

@@ -5,10 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { auditDatabase, isPostgresUrl, loadCatalog, openAuditSource } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe audit verify [--db FICHIER] [--points DOSSIER] [--cle FICHIER] [--case ID|RÉFÉRENCE] [--json]
 
@@ -39,29 +38,16 @@ const OPTIONS = {
   spec: { type: 'string' },
   case: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
-
-const parse = (args: string[]) => parseArgs({ args, allowPositionals: true, options: OPTIONS });
 
 export const command: Command = {
   summary: 'vérifie l’intégrité du journal, du registre, des projections et des pièces',
   async run(args) {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(args);
-    } catch (err: unknown) {
-      console.error(`greffe audit : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand('audit', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     if (positionals[0] !== 'verify' || positionals.length > 1) {
-      console.error(`greffe audit : sous-commande attendue « verify ».\n\n${HELP}`);
-      return 2;
+      return usageError('audit', `sous-commande attendue « verify ».`, HELP);
     }
     const file = values.db ?? 'data/greffe.sqlite';
     if (!isPostgresUrl(file) && !existsSync(file)) {

@@ -1,9 +1,8 @@
 /** `greffe backup --out DOSSIER`: a consistent backup of a running platform (runtime/backup). */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { backup } from '../../runtime/backup/backup.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe backup --out DOSSIER [--db FICHIER] [--points DOSSIER]
 
@@ -17,32 +16,19 @@ en développement, la clé qui le signe. Restauration : greffe restore --from DO
 PostgreSQL : pg_dump, voir docs/exploitation.md.
 Code de sortie : 0 si la sauvegarde est faite, 1 si elle échoue, 2 si l’appel est incorrect.`;
 
+const OPTIONS = {
+  out: { type: 'string' },
+  db: { type: 'string' },
+  points: { type: 'string' },
+} as const;
+
 export const command: Command = {
   summary: 'sauvegarde cohérente de la base, des pièces et des points de contrôle, serveur en marche',
   async run(args) {
-    let values: { out?: string; db?: string; points?: string; help?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          out: { type: 'string' },
-          db: { type: 'string' },
-          points: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (err: unknown) {
-      console.error(`greffe backup : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
-    if (!values.out) {
-      console.error(`greffe backup : --out DOSSIER est obligatoire.\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand('backup', HELP, OPTIONS, args);
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
+    if (!values.out) return usageError('backup', '--out DOSSIER est obligatoire.', HELP);
     const db = values.db ?? 'data/greffe.sqlite';
     if (!existsSync(db)) {
       console.error(`greffe backup : base introuvable « ${db} ».`);

@@ -4,11 +4,10 @@
  * day, for an operator's run or a scheduled job (cron, systemd timer).
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isPostgresUrl, loadCatalog, openCaseStore } from '../../runtime/index.ts';
 import { shredExpired } from '../../runtime/retention/shred.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand } from '../command.ts';
 
 const HELP = `Usage : greffe conservation [--db FICHIER|URL] [--data DOSSIER] [--spec DOSSIER] [--date INSTANT] [--json]
 
@@ -32,7 +31,6 @@ const OPTIONS = {
   spec: { type: 'string' },
   date: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const fail = (message: string): number => {
@@ -43,16 +41,9 @@ const fail = (message: string): number => {
 export const command: Command = {
   summary: 'efface les données personnelles des affaires dont la conservation a pris fin',
   async run(args) {
-    let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
-    try {
-      ({ values } = parseArgs({ args, options: OPTIONS, allowPositionals: false }));
-    } catch (err: unknown) {
-      return fail(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('conservation', HELP, OPTIONS, args);
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const db = values.db ?? 'data/greffe.sqlite';
     if (!isPostgresUrl(db) && !existsSync(db)) return fail(`base introuvable « ${db} ».`);
     const now = values.date ? new Date(values.date) : new Date();

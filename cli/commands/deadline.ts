@@ -4,10 +4,9 @@
  * Prints one JSON object `{ "due", "explanation" }`; exit 0, or 2 when the call
  * is invalid (the message names the option and its value).
  */
-import { parseArgs } from 'node:util';
 import { computeDue, PROCEDURAL_CALENDARS, ProceduralTimeError } from '../../runtime/time/index.ts';
 import { courtById, courtIds } from '../../runtime/identity/courts.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand } from '../command.ts';
 
 const HELP = `Usage : greffe deadline --start AAAA-MM-JJ --duration DURÉE [--calendar CALENDRIER | --court TRIBUNAL]
 
@@ -36,31 +35,19 @@ const fail = (message: string): number => {
   return 2;
 };
 
+const OPTIONS = {
+  start: { type: 'string' },
+  duration: { type: 'string' },
+  calendar: { type: 'string' },
+  court: { type: 'string' },
+} as const;
+
 export const command: Command = {
   summary: 'calcule l’échéance d’un délai de procédure',
   async run(args) {
-    let values: { start?: string; duration?: string; calendar?: string; court?: string; help?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args,
-        strict: true,
-        allowPositionals: false,
-        options: {
-          start: { type: 'string' },
-          duration: { type: 'string' },
-          calendar: { type: 'string' },
-          court: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (e: unknown) {
-      // node:util's messages are English: say it in French, keeping its text for the detail.
-      return fail(`appel invalide (${e instanceof Error ? e.message : String(e)}).\n\n${HELP}`);
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('deadline', HELP, OPTIONS, args);
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const missing = (['start', 'duration'] as const).filter((k) => values[k] === undefined);
     if (missing.length > 0) return fail(`il manque ${missing.map((k) => `--${k}`).join(' et ')}.\n\n${HELP}`);
     if (values.court !== undefined && values.calendar !== undefined)

@@ -1,8 +1,7 @@
 /** `greffe dev`: live preview of the spec — annex pages, forms, diagnostics and the application, reloaded on each save. */
-import { parseArgs } from 'node:util';
 import { WEB_DIST_DIR, webDistReady } from '../../forms/index.ts';
 import { DEFAULT_SPEC_ROOT, findProcedureDirs } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand } from '../command.ts';
 
 const HELP = `Usage : greffe dev [--port N] [--spec DOSSIER] [--app-port N] [--host ADRESSE] [--web DOSSIER]
 
@@ -19,30 +18,20 @@ Une version qui ne se charge plus reste servie dans son dernier état valide.
   --web       application web construite (défaut : forms/web/dist, npm run build:web)
 Code de sortie : 0 à l’arrêt (Ctrl+C), 1 si l’aperçu ne démarre pas, 2 si l’appel est incorrect.`;
 
+const OPTIONS = {
+  port: { type: 'string' },
+  'app-port': { type: 'string' },
+  host: { type: 'string' },
+  spec: { type: 'string' },
+  web: { type: 'string' },
+} as const;
+
 export const command: Command = {
   summary: 'aperçu en direct de la spécification (annexe, formulaires, application)',
   async run(args) {
-    let values: Record<string, string | boolean | undefined>;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          port: { type: 'string' },
-          'app-port': { type: 'string' },
-          host: { type: 'string' },
-          spec: { type: 'string' },
-          web: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (err: unknown) {
-      console.error(`greffe dev : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('dev', HELP, OPTIONS, args);
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const port = Number(values.port ?? 3100);
     const appPort = Number(values['app-port'] ?? (port === 0 ? 0 : port + 1));
     for (const [name, n] of [

@@ -1,8 +1,7 @@
 /** `greffe diff <dossierA> <dossierB> [--out DIR]`: what changed between two versions, in text and as a redline site. */
-import { parseArgs } from 'node:util';
 import { diffLegal, diffProcedures, redlineSummary, writeRedline } from '../../renderer/redline/index.ts';
 import { formatDiagnostic, loadProcedure, type Procedure } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe diff <dossierA> <dossierB> [--out DOSSIER] [--chromium CHEMIN]
 
@@ -29,35 +28,19 @@ function load(dir: string): Procedure | undefined {
   return undefined;
 }
 
-const parse = (args: string[]) =>
-  parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      chromium: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+const OPTIONS = {
+  out: { type: 'string' },
+  chromium: { type: 'string' },
+} as const;
 
 export const command: Command = {
   summary: 'compare deux versions : résumé des modifications et site des modifications',
   async run(args) {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(args);
-    } catch (err: unknown) {
-      console.error(`greffe diff : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand('diff', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     if (positionals.length !== 2) {
-      console.error(`greffe diff : deux dossiers attendus, l’ancienne version puis la nouvelle.\n\n${HELP}`);
-      return 2;
+      return usageError('diff', `deux dossiers attendus, l’ancienne version puis la nouvelle.`, HELP);
     }
     const [dirA, dirB] = positionals as [string, string];
     const a = load(dirA);

@@ -1,6 +1,5 @@
 /** `greffe docs build [--out DIR] [--spec DIR]`: publishes the annex (summary, diagrams, legal text) as a static site. */
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   buildSite,
   formatDraftingCounts,
@@ -9,7 +8,7 @@ import {
   type SiteReport,
 } from '../../renderer/index.ts';
 import { DEFAULT_SPEC_ROOT, findProcedureDirs, formatDiagnostic } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 export const DEFAULT_OUT = 'out/annexe';
 
@@ -62,26 +61,20 @@ function printReport(report: SiteReport): boolean {
   return clean;
 }
 
+const OPTIONS = {
+  out: { type: 'string' },
+  spec: { type: 'string' },
+  chromium: { type: 'string' },
+} as const;
+
 export const command: Command = {
   summary: 'publie l’annexe : récapitulatif graphique, diagrammes commentés, texte',
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        spec: { type: 'string' },
-        chromium: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('docs', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     if (positionals[0] !== 'build' || positionals.length > 1) {
-      console.error(`greffe docs : sous-commande attendue : build.\n\n${HELP}`);
-      return 2;
+      return usageError('docs', `sous-commande attendue : build.`, HELP);
     }
     const spec = values.spec ?? DEFAULT_SPEC_ROOT;
     const dirs = findProcedureDirs(spec);

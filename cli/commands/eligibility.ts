@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { evaluateEligibility, evaluateReferral, type FactProblem } from '../../rules/index.ts';
 import {
   DEFAULT_SPEC_ROOT,
@@ -18,7 +17,7 @@ import {
   pickVersion,
 } from '../../spec/index.ts';
 import { localDate } from '../../runtime/time/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 export type DecisionKind = 'eligibility' | 'referral';
 
@@ -90,33 +89,23 @@ function load(root: string, id: string, version: string | undefined): Loaded {
   return { procedure };
 }
 
+const OPTIONS = {
+  facts: { type: 'string' },
+  procedure: { type: 'string' },
+  version: { type: 'string' },
+  specs: { type: 'string' },
+} as const;
+
 /** Runs `greffe eligibility` or `greffe referral`; returns the exit code. */
 export async function runDecision(kind: DecisionKind, args: string[]): Promise<number> {
   const fail = (code: number, lines: readonly string[]) => {
     for (const l of lines) console.error(l);
     return code;
   };
-  let values: { facts?: string; procedure?: string; version?: string; specs?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        facts: { type: 'string' },
-        procedure: { type: 'string' },
-        version: { type: 'string' },
-        specs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err: unknown) {
-    return fail(2, [`greffe ${kind} : ${err instanceof Error ? err.message : String(err)}`, '', help(kind)]);
-  }
-  if (values.help) {
-    console.log(help(kind));
-    return 0;
-  }
-  if (values.facts === undefined)
-    return fail(2, [`greffe ${kind} : --facts FICHIER|- est obligatoire.`, '', help(kind)]);
+  const parsed = parseCommand(kind, help(kind), OPTIONS, args);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (values.facts === undefined) return usageError(kind, '--facts FICHIER|- est obligatoire.', help(kind));
   let facts: unknown;
   try {
     facts = JSON.parse(await readFacts(values.facts));

@@ -4,7 +4,6 @@
  * earlier one (runtime/service/migrate-cases.ts).
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   type CaseMigration,
   isPostgresUrl,
@@ -15,7 +14,7 @@ import {
   planCaseMigrations,
 } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT, type Procedure } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe migrate --db FICHIER --from <version> --to <version> [--procedure ID] [--dry-run] [--json]
 
@@ -43,7 +42,6 @@ const OPTIONS = {
   procedure: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 function describe(m: CaseMigration, source: Procedure, dry: boolean): string {
@@ -64,21 +62,12 @@ function describe(m: CaseMigration, source: Procedure, dry: boolean): string {
 export const command: Command = {
   summary: 'fait passer les affaires en cours à une nouvelle version (dispositions transitoires)',
   async run(args) {
-    let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
-    try {
-      ({ values } = parseArgs({ args, options: OPTIONS }));
-    } catch (err: unknown) {
-      console.error(`greffe migrate : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('migrate', HELP, OPTIONS, args);
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const { from, to } = values;
     if (!from || !to) {
-      console.error(`greffe migrate : --from et --to sont obligatoires.\n\n${HELP}`);
-      return 2;
+      return usageError('migrate', `--from et --to sont obligatoires.`, HELP);
     }
     const file = values.db ?? 'data/greffe.sqlite';
     if (!isPostgresUrl(file) && !existsSync(file)) {

@@ -1,9 +1,8 @@
 /** `greffe new-version <procédure> <version> [--from <version>]`: copies a version as a draft to edit. */
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compareVersions, DEFAULT_SPEC_ROOT, listVersions } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe new-version <procédure> <version> [--from <version>] [--spec DOSSIER]
 
@@ -25,26 +24,20 @@ function setTopLevel(text: string, key: string, value: string): string {
   return text.replace(re, `${key}: ${value}`);
 }
 
+const OPTIONS = {
+  from: { type: 'string' },
+  spec: { type: 'string' },
+} as const;
+
 export const command: Command = {
   summary: 'copie une version de procédure en projet, prête à être modifiée',
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        from: { type: 'string' },
-        spec: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('new-version', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     const [id, version] = positionals;
     if (!id || !version || positionals.length > 2) {
-      console.error(`greffe new-version : il faut une procédure et une version.\n\n${HELP}`);
-      return 2;
+      return usageError('new-version', `il faut une procédure et une version.`, HELP);
     }
     if (!SEMVER.test(version)) {
       console.error(`greffe new-version : « ${version} » n’est pas une version sémantique (ex. 1.2.0).`);

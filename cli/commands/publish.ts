@@ -1,10 +1,9 @@
 /** `greffe publish <dossier>`: checks a version strictly, marks it published and locks its files. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findProcedureDirs, formatDiagnostic, hasErrors } from '../../spec/index.ts';
 import { checkLock, declaredStatus, lockPath, writeLock } from '../../spec/lock.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 import { checkVersion } from './validate.ts';
 
 const HELP = `Usage : greffe publish <DOSSIER>
@@ -17,22 +16,17 @@ modification de ses fichiers (published-version-changed).
 Code de sortie : 0 si la version est publiée, 1 si elle ne passe pas la
 vérification, 2 si l'appel est incorrect.`;
 
+const OPTIONS = {} as const;
+
 export const command: Command = {
   summary: 'vérifie, publie et verrouille une version de procédure',
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('publish', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
+    const { positionals } = parsed;
     const dir = positionals[0];
     if (!dir || positionals.length > 1 || !existsSync(join(dir, 'procedure.yaml'))) {
-      console.error(`greffe publish : il faut un dossier de version contenant procedure.yaml.\n\n${HELP}`);
-      return 2;
+      return usageError('publish', `il faut un dossier de version contenant procedure.yaml.`, HELP);
     }
     const [abs] = findProcedureDirs(dir) as [string];
     const show = relative(process.cwd(), abs) || abs;

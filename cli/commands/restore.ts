@@ -1,10 +1,9 @@
 /** `greffe restore --from DOSSIER`: puts a backup back in place, then audits it (runtime/backup, runtime/audit). */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BACKUP_CHECKPOINTS, restore } from '../../runtime/backup/backup.ts';
 import { auditDatabase, loadCatalog, openSqliteAudit } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe restore --from DOSSIER [--db FICHIER] [--force] [--spec DOSSIER]
 
@@ -16,32 +15,21 @@ restaurée comme « greffe audit verify » contre les points de contrôle sauveg
 Code de sortie : 0 si la base restaurée est intacte, 1 si la restauration échoue ou si
 la vérification trouve une altération, 2 si l’appel est incorrect.`;
 
+const OPTIONS = {
+  from: { type: 'string' },
+  db: { type: 'string' },
+  force: { type: 'boolean' },
+  spec: { type: 'string' },
+} as const;
+
 export const command: Command = {
   summary: 'remet en place une sauvegarde et la vérifie',
   async run(args) {
-    let values: { from?: string; db?: string; force?: boolean; spec?: string; help?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          from: { type: 'string' },
-          db: { type: 'string' },
-          force: { type: 'boolean' },
-          spec: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (err: unknown) {
-      console.error(`greffe restore : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('restore', HELP, OPTIONS, args);
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     if (!values.from) {
-      console.error(`greffe restore : --from DOSSIER est obligatoire.\n\n${HELP}`);
-      return 2;
+      return usageError('restore', `--from DOSSIER est obligatoire.`, HELP);
     }
     const db = values.db ?? 'data/greffe.sqlite';
     try {

@@ -1,11 +1,10 @@
 /** `greffe serve`: runs the platform (API, web app, scheduler, outbox) on a SQLite file or a PostgreSQL database. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { WEB_DIST_DIR } from '../../forms/index.ts';
 import { mailFolder } from '../../runtime/connectors/mail/mailer.ts';
 import { startServer } from '../../runtime/index.ts';
 import { DEFAULT_SPEC_ROOT } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand } from '../command.ts';
 
 const HELP = `Usage : greffe serve [--port N] [--host ADRESSE] [--db FICHIER|postgres://…] [--data DOSSIER] [--spec DOSSIER] [--web DOSSIER] [--dev]
 
@@ -25,34 +24,24 @@ Sert la plateforme : API, application web, délais et messages.
             (POST /api/dev/clock). Refusé si NODE_ENV=production.
 Code de sortie : 0 à l’arrêt normal, 1 si le serveur ne démarre pas, 2 si l’appel est incorrect.`;
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  db: { type: 'string' },
+  data: { type: 'string' },
+  spec: { type: 'string' },
+  web: { type: 'string' },
+  court: { type: 'string' },
+  dev: { type: 'boolean' },
+  'trust-proxy': { type: 'boolean' },
+} as const;
+
 export const command: Command = {
   summary: 'sert la plateforme (API, application web, délais, messages)',
   async run(args) {
-    let values: Record<string, string | boolean | undefined>;
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          port: { type: 'string' },
-          host: { type: 'string' },
-          db: { type: 'string' },
-          data: { type: 'string' },
-          spec: { type: 'string' },
-          web: { type: 'string' },
-          court: { type: 'string' },
-          dev: { type: 'boolean' },
-          'trust-proxy': { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (err: unknown) {
-      console.error(`greffe serve : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('serve', HELP, OPTIONS, args);
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       console.error(`greffe serve : port invalide « ${String(values.port)} ».`);

@@ -5,7 +5,6 @@
  * Last line: `N passed, N failed`; exit 1 when anything failed.
  */
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type CaseResult, checkRuleSets, runScenarios } from '../../rules/index.ts';
 import {
   DEFAULT_SPEC_ROOT,
@@ -14,7 +13,7 @@ import {
   loadProcedure,
   type Procedure,
 } from '../../spec/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe test [DOSSIER] [--json] [--coverage]
 
@@ -150,43 +149,19 @@ const failures = (r: VersionResult) =>
   r.issues.filter((i) => i.severity === 'error').length +
   (r.loadErrors.length > 0 ? 1 : 0);
 
-function parse(
-  args: string[],
-): { target?: string; json: boolean; coverage: boolean; help: boolean } | string {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        coverage: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    return {
-      target: positionals[0],
-      json: values.json === true,
-      coverage: values.coverage === true,
-      help: values.help === true,
-    };
-  } catch (err: unknown) {
-    return err instanceof Error ? err.message : String(err);
-  }
-}
+const OPTIONS = {
+  json: { type: 'boolean' },
+  coverage: { type: 'boolean' },
+} as const;
 
 export const command: Command = {
   summary: 'exécute les scénarios de test des procédures',
   async run(args) {
-    const parsed = parse(args);
-    if (typeof parsed === 'string') {
-      console.error(`greffe test : ${parsed}\n\n${HELP}`);
-      return 2;
-    }
-    if (parsed.help) {
-      console.log(HELP);
-      return 0;
-    }
-    const target = parsed.target ?? DEFAULT_SPEC_ROOT;
+    const parsed = parseCommand('test', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
+    if (positionals.length > 1) return usageError('test', 'un seul dossier de spécifications attendu.', HELP);
+    const target = positionals[0] ?? DEFAULT_SPEC_ROOT;
     const dirs = findProcedureDirs(target);
     if (dirs.length === 0) {
       console.error(`greffe test : aucun procedure.yaml trouvé sous « ${target} ».`);
@@ -198,20 +173,20 @@ export const command: Command = {
     for (const dir of dirs) {
       const loaded = loadProcedure(dir);
       results.push(runVersion(dir, runtime.runJourneys, loaded));
-      if (parsed.coverage && loaded.procedure)
+      if (values.coverage && loaded.procedure)
         coverage.push({ line: coverageOf(runtime, loaded.procedure), procedure: loaded.procedure });
     }
     const failed = results.reduce((n, r) => n + failures(r), 0);
     const passed = results.reduce((n, r) => n + r.cases.filter((c) => c.passed).length, 0);
     const uncoveredPublished = coverage.filter((c) => c.line.published && !complete(c.line)).length;
-    if (parsed.json) {
+    if (values.json) {
       console.log(
         JSON.stringify(
           {
             passed,
             failed,
             versions: results,
-            ...(parsed.coverage && { coverage: coverage.map((c) => c.line) }),
+            ...(values.coverage && { coverage: coverage.map((c) => c.line) }),
           },
           null,
           2,

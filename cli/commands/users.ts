@@ -1,10 +1,9 @@
 /** `greffe users add|list|disable`: court staff accounts, made by an operator on the server's database. */
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../../runtime/catalog.ts';
 import { addStaff, staffRoles, userByEmail } from '../../runtime/identity/accounts.ts';
 import { courtById, courtIds } from '../../runtime/identity/courts.ts';
 import { openCaseStore } from '../../runtime/store/open-any.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage :
   greffe users add --email ADRESSE --role RÔLE --court TRIBUNAL [--name "Prénom Nom"] [--db FICHIER] [--spec DOSSIER]
@@ -19,21 +18,27 @@ Comptes des agents du tribunal. Ils se connectent avec un code reçu par courrie
 disable met fin à toutes les sessions de la personne et refuse ses connexions.
 Code de sortie : 0 si l’opération est faite, 2 si l’appel est incorrect, 1 sinon.`;
 
+const OPTIONS = {
+  email: { type: 'string' },
+  role: { type: 'string' },
+  court: { type: 'string' },
+  name: { type: 'string' },
+  db: { type: 'string' },
+  data: { type: 'string' },
+  spec: { type: 'string' },
+} as const;
+
 export const command: Command = {
   summary: 'comptes des agents du tribunal (add, list, disable)',
   async run(args) {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(args);
-    } catch (err: unknown) {
-      console.error(`greffe users : ${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-      return 2;
-    }
-    const { action, values } = parsed;
-    if (values.help || !action) {
-      console.log(HELP);
-      return values.help ? 0 : 2;
-    }
+    const parsed = parseCommand('users', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
+    const [action, ...extra] = positionals;
+    if (!action) return usage('indiquez une action : add, list ou disable.');
+    if (!['add', 'list', 'disable'].includes(action))
+      return usage(`action inconnue « ${action} » (add, list ou disable).`);
+    if (extra.length > 0) return usage(`argument inattendu « ${extra[0]} ».`);
     const store = await openCaseStore(values.db ?? 'data/greffe.sqlite', {
       ...(values.data !== undefined && { dataDir: values.data }),
     });
@@ -84,24 +89,5 @@ export const command: Command = {
 };
 
 function usage(why: string): number {
-  console.error(`greffe users : ${why}\n\n${HELP}`);
-  return 2;
-}
-
-function parse(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      email: { type: 'string' },
-      role: { type: 'string' },
-      court: { type: 'string' },
-      name: { type: 'string' },
-      db: { type: 'string' },
-      data: { type: 'string' },
-      spec: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  return { action: positionals[0], values };
+  return usageError('users', why, HELP);
 }

@@ -1,5 +1,4 @@
 /** `greffe validate [DIR] [--strict] [--json]`: checks procedure specs and prints diagnostics. */
-import { parseArgs } from 'node:util';
 import {
   DEFAULT_SPEC_ROOT,
   type Diagnostic,
@@ -12,7 +11,7 @@ import {
 import { loadActTemplates } from '../../spec/acts.ts';
 import { checkLock } from '../../spec/lock.ts';
 import type { DraftingReport } from '../../renderer/index.ts';
-import type { Command } from '../command.ts';
+import { type Command, parseCommand } from '../command.ts';
 
 const HELP = `Usage : greffe validate [DOSSIER] [--strict] [--json] [--all]
 
@@ -52,23 +51,18 @@ export async function checkVersion(dir: string): Promise<VersionCheck> {
   };
 }
 
+const OPTIONS = {
+  strict: { type: 'boolean' },
+  json: { type: 'boolean' },
+  all: { type: 'boolean' },
+} as const;
+
 export const command: Command = {
   summary: 'vérifie les spécifications de procédure',
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        strict: { type: 'boolean' },
-        json: { type: 'boolean' },
-        all: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('validate', HELP, OPTIONS, args, { positionals: true });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     const target = positionals[0] ?? DEFAULT_SPEC_ROOT;
     const dirs = findProcedureDirs(target);
     if (dirs.length === 0) {

@@ -1,48 +1,35 @@
 /** Form data and steps shared by the annex's end-to-end tests (petits-litiges 1.0.0). */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import type { Cast } from './journeys.ts';
 
 export const ANNEX = 'spec/procedures/petits-litiges/1.0.0';
 
-/** A consumer's claim of 800 EUR, eligible, defendant's e-mail known, consent to electronic service. */
-export function filing(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    mode_depot: 'en_ligne',
-    demandeur: {
-      qualite: 'personne_physique',
-      nom: 'Martin',
-      prenom: 'Claire',
-      adresse: '12 rue des Lilas, 69003 Lyon',
-      telephone: '+33612345678',
-    },
-    defendeur: {
-      qualite: 'personne_morale',
-      denomination: 'Boutique Électro SARL',
-      siren: '123456789',
-      adresse: '5 avenue Jean Jaurès, 69007 Lyon',
-    },
-    courriel_defendeur_connu: true,
-    courriel_defendeur: 'contact@boutique-electro.example',
-    matiere: 'consommation',
-    objets: ['paiement'],
-    montant: 800,
-    description_litige:
-      'J’ai exercé mon droit de rétractation dans le délai légal ; le vendeur ne m’a pas remboursé.',
-    demandes: 'Condamner le vendeur à me rembourser le prix payé.',
-    consentement_signification_electronique: true,
-    attestation: true,
-    ...over,
-  };
+/**
+ * What a step of a version's first journey sends (its tests/parcours.yaml): the tests file the spec's
+ * own sample case rather than a copy of it that could drift from the spec.
+ */
+export function journeyStep(version: string, event: string): Record<string, unknown> {
+  const file = join(dirname(ANNEX), version, 'tests', 'parcours.yaml');
+  const journeys = (parse(readFileSync(file, 'utf8')) as { journeys: Journey[] }).journeys;
+  const step = journeys[0]?.steps.find((s) => s.event === event);
+  if (!step?.data)
+    throw new Error(`${file} : le premier parcours n’a pas d’étape « ${event} » avec des données.`);
+  return structuredClone(step.data);
 }
 
-export const DEFENCE = {
-  position: 'conteste_partiellement',
-  montant_reconnu: 600,
-  declarations: 'Le produit nous a été retourné endommagé.',
-  contestations: 'Nous retenons le coût de la remise en état.',
-  demande_reconventionnelle: false,
-  preference_procedure: 'en_ligne',
-  consentement_signification_electronique: true,
-};
+interface Journey {
+  steps: { event: string; data?: Record<string, unknown> }[];
+}
+
+/** A consumer's claim of 800 EUR, eligible, defendant's e-mail known, consent to electronic service. */
+export function filing(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...journeyStep('1.0.0', 'deposer_demande'), ...over };
+}
+
+/** The defendant's partial contest of 600 EUR of it. */
+export const DEFENCE = journeyStep('1.0.0', 'deposer_defense');
 
 /** Files a claim and takes it to the conciliation phase; returns the case id. */
 export async function toConciliation(cast: Cast, over: Record<string, unknown> = {}): Promise<string> {

@@ -10,11 +10,15 @@ import type {
   FormView,
   ProcedureSummary,
   ProcedureView,
+  QueuePage,
   Stats,
   UploadedDocument,
   User,
 } from './api-schema.gen.ts';
 import { formatSize } from './format.ts';
+
+/** Cases per page of the court's work queue (the server's default page size, runtime/service/list-cases.ts). */
+export const QUEUE_PAGE_SIZE = 50;
 
 export class ApiError extends Error {
   constructor(
@@ -135,6 +139,12 @@ export const api = {
     ),
   cases: (queue?: string) =>
     request<readonly CaseSummary[]>('GET', `/api/cases${queue ? `?queue=${enc(queue)}` : ''}`),
+  /** One page of the court's work queue (issue 17): `next` is the cursor of the following page, null on the last. */
+  queuePage: (queue: string, cursor?: string) =>
+    request<QueuePage>(
+      'GET',
+      `/api/cases?queue=${enc(queue)}&limit=${QUEUE_PAGE_SIZE}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
+    ),
   createCase: (procedure: string, version: string) =>
     request<CaseView>('POST', '/api/cases', { procedure, version }),
   getCase: (id: string) => request<CaseView>('GET', `/api/cases/${enc(id)}`),
