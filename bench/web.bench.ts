@@ -3,7 +3,8 @@
  * load (JS + CSS, as built and compressed), and the time until the filing
  * form can be used, in Chromium, unthrottled (the baseline, same run) and
  * under a slow-3G-like profile (≈400 kbit/s each way, 400 ms round trip).
- * Goals (issue 5): under 200 KB compressed, under 5 s.
+ * Goals (issue 15's acceptance): under 200 KB compressed, usable in under 3 s
+ * (issue 5 had asked for 5 s).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
@@ -18,6 +19,7 @@ import { fmt } from './stats.ts';
 
 const SLOW = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const RUNS = 3;
+const GOAL_MS = 3000;
 const kb = (n: number) => `${fmt(n / 1024, 1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -125,8 +127,8 @@ async function measure(log: Log, label: string, run: (throttle: boolean) => Prom
   const f = median(fast.map((v) => v.ms));
   const s = median(slow.map((v) => v.ms));
   log(
-    `${label} : ${fmt(f)} ms sans bridage ; ${fmt(s)} ms bridé (${fmt(s / f, 1)}×) — objectif 5 000 ms : ${
-      s < 5000 ? 'atteint' : 'NON atteint'
+    `${label} : ${fmt(f)} ms sans bridage ; ${fmt(s)} ms bridé (${fmt(s / f, 1)}×) — objectif ${fmt(GOAL_MS)} ms : ${
+      s < GOAL_MS ? 'atteint' : 'NON atteint'
     } ; ${kb(median(slow.map((v) => v.wire)))} reçus`,
   );
 }

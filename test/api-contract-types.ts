@@ -7,6 +7,7 @@
 import type * as Api from '../forms/web/src/lib/api-schema.gen.ts';
 import type { EligibilityOutput, ReferralOutput } from '../rules/index.ts';
 import type { formView, procedureListing, procedureView } from '../runtime/api/procedure-view.ts';
+import type { CourtSearch } from '../runtime/courts/finder.ts';
 import type { CaseView } from '../runtime/service/case-view.ts';
 import type { uploadDocument } from '../runtime/service/documents.ts';
 import type { saveDraft } from '../runtime/service/drafts.ts';
@@ -24,6 +25,7 @@ export type ApiContract = [
   Fits<ReturnType<typeof formView>, Api.FormView>,
   Fits<EligibilityOutput, Api.EligibilityResult>,
   Fits<ReferralOutput, Api.ReferralResult>,
+  Fits<CourtSearch, Api.CourtSearch>,
   Fits<CaseSummary, Api.CaseSummary>,
   Fits<CaseView, Api.CaseView>,
   Fits<EventAnswer, Api.EventAnswer>,

@@ -48,9 +48,17 @@ export interface Greffe {
   close(): Promise<void>;
 }
 
-/** Starts `greffe serve --dev` as a child process; resolves once /api/health answers. */
-export async function startGreffe(o: { webDir: string; spec?: string; dev?: boolean }): Promise<Greffe> {
-  const dir = mkdtempSync(join(tmpdir(), 'greffe-srv-'));
+/**
+ * Starts `greffe serve --dev` as a child process; resolves once /api/health answers. `dataDir`: the folder
+ * of an earlier server's database, to start again on it (kept on close; its owner removes it).
+ */
+export async function startGreffe(o: {
+  webDir: string;
+  spec?: string;
+  dev?: boolean;
+  dataDir?: string;
+}): Promise<Greffe> {
+  const dir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'greffe-srv-'));
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const args = [
@@ -105,7 +113,7 @@ export async function startGreffe(o: { webDir: string; spec?: string; dev?: bool
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (o.dataDir === undefined) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -12,13 +12,14 @@ import { createRequire } from 'node:module';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { WEB_DIST_DIR } from '../web-dist.ts';
 import { classesIn, parseCss, pruneCustomProperties, purgeCss } from './css-purge.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const src = join(here, 'src');
-const dsfrDist = dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/dist/dsfr.min.css'));
+const require = createRequire(import.meta.url);
+const dsfrDist = dirname(require.resolve('@gouvfr/dsfr/dist/dsfr.min.css'));
 
 /** DSFR stylesheets the app's markup needs: the core and the components we use. */
 const DSFR_CSS = [
@@ -35,6 +36,36 @@ const DSFR_CSS = [
  * the noise (±0.2 s), and citizens are spared the court's code.
  */
 const SPLIT = true;
+
+/**
+ * React's API served by Preact's compatibility layer: the same components and
+ * JSON Forms' React bindings, ~200 KB less of minified script (react-dom alone
+ * was 40 % of the citizen's download). Type-checking still uses React's types.
+ */
+const PREACT = true;
+const PREACT_ALIAS = { react: 'preact/compat', 'react-dom': 'preact/compat' } as const;
+
+/**
+ * One copy of each library in the bundle, and only the parts used. JSON Forms
+ * brings its own ajv-formats (2.x, same API) beside ours, and imports ajv's
+ * draft-07 class, which nothing runs (the app gives it the draft 2020-12 one,
+ * lib/ajv.ts): both resolve to what the app uses. lodash/fp's set and unset
+ * come without lodash/fp's conversion layer (src/shims/lodash-fp.ts).
+ * Together ~11 KB brotli off every citizen page.
+ */
+const dedupe: Plugin = {
+  name: 'greffe-dedupe',
+  setup(b) {
+    b.onResolve({ filter: /^ajv-formats$/ }, () => ({ path: require.resolve('ajv-formats') }));
+    b.onResolve({ filter: /^ajv$/ }, () => ({ path: require.resolve('ajv/dist/2020') }));
+    b.onResolve({ filter: /^lodash\/fp\/(set|unset)$/ }, (a) => ({ path: a.path, namespace: 'lodash-fp' }));
+    b.onLoad({ filter: /.*/, namespace: 'lodash-fp' }, (a) => ({
+      contents: `export { ${a.path.slice('lodash/fp/'.length)} as default } from './lodash-fp.ts';`,
+      resolveDir: join(src, 'shims'),
+      loader: 'ts',
+    }));
+  },
+};
 
 export interface AssetSize {
   readonly file: string;
@@ -124,6 +155,11 @@ interface Page {
   readonly fonts: string;
 }
 
+/**
+ * The prefetcher's script comes first and asks for a high priority: over HTTP/1.1 a browser opens
+ * six connections to a host, and behind the stylesheet and the chunks it arrived 0.8 s later on the
+ * slow profile, and the API requests it starts with it (measured: 1.7 s → 0.9 s).
+ */
 function indexHtml({ css, entry, boot, preload, favicon, fonts }: Page): string {
   return `<!doctype html>
 <html lang="fr" data-fr-scheme="light">
@@ -133,16 +169,16 @@ function indexHtml({ css, entry, boot, preload, favicon, fonts }: Page): string 
 <meta name="description" content="Saisir la justice en ligne et suivre son affaire.">
 <meta name="theme-color" content="#000091">
 <title>Greffe en ligne</title>
+<script type="module" src="/assets/${boot}" async fetchpriority="high"></script>
 <link rel="icon" href="/assets/${favicon}" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/${css}">
 <meta name="greffe-fonts" content="/assets/${fonts}">
 ${preload.map((p) => `<link rel="modulepreload" href="/assets/${p}">`).join('\n')}
-<script type="module" src="/assets/${boot}" async></script>
 <script type="module" src="/assets/${entry}"></script>
 </head>
 <body>
 <div id="app"><p class="fr-container greffe-main">Chargement de la plateforme…</p></div>
-<noscript><p class="fr-container">Cette plateforme a besoin de JavaScript. Activez-le, ou adressez-vous au greffe de votre tribunal.</p></noscript>
+<noscript><p class="fr-container">Cette plateforme a besoin de JavaScript. Activez-le, ou adressez-vous au greffe de votre tribunal (<a href="/trouver-un-tribunal">trouver le tribunal compétent</a>).</p></noscript>
 </body>
 </html>
 `;
@@ -176,6 +212,8 @@ export interface BuildOptions {
   readonly minify?: boolean;
   /** Split the back office and statistics into chunks loaded on demand (default: see SPLIT). */
   readonly split?: boolean;
+  /** Bundle Preact's compatibility layer in place of React (default: see PREACT). */
+  readonly preact?: boolean;
 }
 
 /** Builds the web app into `outDir` (default forms/web/dist), replacing what was there. */
@@ -194,11 +232,13 @@ export async function buildWeb(options: BuildOptions = {}): Promise<BuildInfo> {
     platform: 'browser',
     target: ['chrome100', 'firefox100', 'safari15'],
     jsx: 'automatic',
+    ...((options.preact ?? PREACT) ? { alias: PREACT_ALIAS, inject: [join(src, 'preact-options.ts')] } : {}),
     minify: options.minify ?? true,
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'external',
+    plugins: [dedupe],
     metafile: true,
     logLevel: 'warning',
   });

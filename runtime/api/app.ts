@@ -22,10 +22,12 @@ import { noticeRoutes } from './routes-notices.ts';
 import { type CalendarOptions, calendarRoutes } from './routes-calendar.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
 import { identityRoutes } from './routes-identity.ts';
+import { courtRoutes } from './routes-courts.ts';
 import { procedureRoutes } from './routes-procedures.ts';
 import { type WebhookOptions, webhookRoutes } from './routes-webhooks.ts';
 import { type ConnectorRoutesOptions, outboxRoutes, videoRoutes } from './routes-connectors.ts';
 import { mountWeb } from './web-static.ts';
+import { mountCourtFinderPage } from './court-finder-page.ts';
 import { mountEligibilityPage } from './eligibility-page.ts';
 
 export interface AppOptions {
@@ -116,6 +118,7 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     ),
   );
   app.route('/api/procedures', procedureRoutes(rt));
+  app.route('/api/tribunaux', courtRoutes());
   app.route('/api/cases', caseRoutes(rt, auth));
   app.route('/api/notices', noticeRoutes(rt, auth));
   app.get('/api/stats', async (c) => {
@@ -174,6 +177,7 @@ function createWeb(rt: Runtime, web: string | undefined): Hono {
     // Before the SPA fallback: the questionnaire works without JavaScript (progressive enhancement).
     const shell = readFileSync(join(web, 'index.html'), 'utf8');
     mountEligibilityPage(app, rt, () => shell);
+    mountCourtFinderPage(app, () => shell);
     mountWeb(app, web);
   } else {
     app.get('/', (c) =>

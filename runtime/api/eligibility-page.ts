@@ -13,6 +13,7 @@ import type { Context, Hono } from 'hono';
 import { evaluateEligibility, type Reason } from '../../rules/index.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import type { Runtime } from '../service/context.ts';
+import { courtFinderForm } from './court-finder-page.ts';
 import { eligibilityView, formView } from './procedure-view.ts';
 
 interface FieldSchema {
@@ -122,7 +123,7 @@ function result(p: Procedure, r: { eligible: boolean; reasons: readonly Reason[]
 <ul>${r.reasons.map((x) => `<li>${esc(x.text)}${x.basis ? ` <span class="fr-hint-text">${esc(x.basis)}</span>` : ''}</li>`).join('')}</ul>
 ${!r.eligible && alternative ? `<p><strong>Où vous adresser : </strong>${esc(alternative)}</p>` : ''}
 ${r.eligible ? `<p>Pour déposer votre demande en ligne, la plateforme a besoin de JavaScript : activez-le, puis <a href="/procedures/${encodeURIComponent(p.id)}/${encodeURIComponent(p.version)}">commencez votre demande</a>.</p>` : ''}
-</div>`;
+</div>${r.eligible ? '' : courtFinderForm()}`;
 }
 
 function page(shell: string, title: string, body: string): string {

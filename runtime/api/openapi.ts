@@ -246,6 +246,17 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
         'referral',
         'ReferralResult',
       ),
+      '/api/tribunaux': {
+        get: {
+          summary:
+            'Le tribunal judiciaire d’un code postal (données sourcées de runtime/courts/data) ; quand ses communes relèvent de tribunaux différents, la liste des communes à choisir (?commune=code INSEE)',
+          parameters: [
+            { name: 'code_postal', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'commune', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: { 200: ok('Recherche', ref('CourtSearch')) },
+        },
+      },
       '/api/cases': {
         get: {
           summary:

@@ -102,6 +102,19 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     glossary: record(str),
   }),
   Reason: reason,
+  /** GET /api/tribunaux: a court of runtime/courts/data (no opening hours unless a source gives them). */
+  CourtView: obj({
+    id: str,
+    name: str,
+    address: obj({ lines: strs, postcode: str, city: str }),
+    hours: orNull(str),
+  }),
+  CourtSearch: obj({
+    postcode: str,
+    status: { enum: ['invalide', 'inconnu', 'trouve', 'choisir'] },
+    court: orNull(ref('CourtView')),
+    communes: list(obj({ insee: str, name: str, court: orNull(str) })),
+  }),
   /** `missing`: the facts still needed when those given do not settle the decision yet. */
   EligibilityResult: obj(
     { procedure: str, version: str, eligible: bool, reasons: list(ref('Reason')), missing: strs },

@@ -2,8 +2,12 @@
  * The courts a case may be filed with: an id from this list, never free text
  * (a court nobody sits in would leave the case visible to no court). Staff
  * accounts (`greffe users add --court`) and `greffe serve --court` take the
- * same ids. The two sample courts serve development mode and the tests.
+ * same ids. The two sample courts serve development mode and the tests; the
+ * courts described with their sources in runtime/courts/data (address,
+ * ressort) come after the names listed here.
  */
+import { courtDatasets } from '../courts/dataset.ts';
+
 export interface Court {
   readonly id: string;
   readonly name: string;
@@ -19,7 +23,7 @@ export interface Court {
 const FR = 'fr';
 const ALSACE_MOSELLE = 'fr-alsace-moselle';
 
-export const COURTS: readonly Court[] = [
+const LISTED: readonly Court[] = [
   { id: 'tj-exemple', name: 'Tribunal judiciaire d’exemple (démonstration)', calendar: FR },
   { id: 'tj-autre', name: 'Autre tribunal judiciaire d’exemple (démonstration)', calendar: FR },
   { id: 'tj-paris', name: 'Tribunal judiciaire de Paris', calendar: FR },
@@ -36,6 +40,14 @@ export const COURTS: readonly Court[] = [
   { id: 'tj-metz', name: 'Tribunal judiciaire de Metz', calendar: ALSACE_MOSELLE },
   { id: 'tj-thionville', name: 'Tribunal judiciaire de Thionville', calendar: ALSACE_MOSELLE },
   { id: 'tj-sarreguemines', name: 'Tribunal judiciaire de Sarreguemines', calendar: ALSACE_MOSELLE },
+];
+
+export const COURTS: readonly Court[] = [
+  ...LISTED,
+  ...courtDatasets()
+    .flatMap((d) => d.courts)
+    .filter((c) => !LISTED.some((l) => l.id === c.id))
+    .map(({ id, name, calendar }) => ({ id, name, calendar })),
 ];
 
 const byId = new Map(COURTS.map((c) => [c.id, c]));

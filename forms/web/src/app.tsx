@@ -25,6 +25,9 @@ const LegalNoticePage = lazy(async () => ({ default: (await info()).LegalNoticeP
 const PersonalDataPage = lazy(async () => ({ default: (await info()).PersonalDataPage }));
 const SiteMapPage = lazy(async () => ({ default: (await info()).SiteMapPage }));
 const ContactPage = lazy(async () => ({ default: (await info()).ContactPage }));
+const CourtFinderPage = lazy(async () => ({
+  default: (await import('./pages/court-finder.tsx')).CourtFinderPage,
+}));
 
 /** Pages by path pattern, first match wins. */
 const ROUTES: readonly [string, (p: Record<string, string>) => React.ReactNode][] = [
@@ -39,6 +42,7 @@ const ROUTES: readonly [string, (p: Record<string, string>) => React.ReactNode][
     '/procedures/:id/:version/deposer',
     (m) => <StartFilingPage id={m.id as string} version={m.version as string} />,
   ],
+  ['/trouver-un-tribunal', () => <CourtFinderPage />],
   ['/affaires', () => <MyCasesPage />],
   ['/avis', () => <NoticesPage />],
   ['/affaires/:id', (m) => <CasePage caseId={m.id as string} />],

@@ -11,7 +11,7 @@
  * state, or a deadline by name, of the procedures the reader acts in)
  * applies to both. Loaded only by court staff.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ErrorAlert, Loaded, PageTitle } from '../components/page.tsx';
 import { ApiError, QUEUE_PAGE_SIZE, api } from '../lib/api.ts';
 import type { CaseSummary, QueuePage } from '../lib/api-schema.gen.ts';
@@ -134,7 +134,7 @@ function PagedQueue({ queue }: { queue: string }) {
   }, [queue, cursors, index]);
 
   // After « Affaires suivantes » and the like, focus goes to the list's heading (the button pressed may be gone).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.status !== 'loading' && focusAfterLoad.current) {
       focusAfterLoad.current = false;
       heading.current?.focus();

@@ -5,7 +5,7 @@
  * does (same markup: `fr-header__navbar`, `fr-header__menu fr-modal`,
  * `fr-header__menu-links`); from 992 px the DSFR's CSS shows them inline.
  */
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../lib/api.ts';
 import { Link, navigate } from '../lib/router.ts';
 import { useUnreadNotices } from '../lib/notices.ts';
@@ -125,7 +125,7 @@ export function Header({ path, children }: { path: string; children?: ReactNode 
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu.
   useEffect(() => setOpen(false), [path]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Focus goes into the menu when it opens, and back to its button when it closes (DSFR's modal does the same).
     if (open) closeButton.current?.focus();
     else if (wasOpen.current) menuButton.current?.focus();

@@ -1,5 +1,5 @@
 /** Page scaffolding: the title that takes focus after navigation, loading and error states. */
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import type { ApiError } from '../lib/api.ts';
 import type { Async } from '../lib/use-async.ts';
 import { Link } from '../lib/router.ts';
@@ -14,7 +14,7 @@ let firstPage = true;
 export function PageTitle({ children, title }: { children: ReactNode; title?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const text = title ?? (typeof children === 'string' ? children : '');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (text) document.title = `${text} — Greffe en ligne`;
     if (firstPage) {
       firstPage = false;

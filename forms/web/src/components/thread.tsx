@@ -5,7 +5,7 @@
  * one. Attachments are picked among the case's documents (checkboxes), never
  * typed; a file not yet in the case is deposited first (the upload panel).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../lib/api.ts';
 import type { CaseView, DocumentInfo, FormView, ProcedureView, Thread } from '../lib/api-schema.gen.ts';
 import { formatInstant } from '../lib/format.ts';
@@ -173,7 +173,7 @@ function ComposerForm({
   const [busy, setBusy] = useState(false);
   const key = useRef(api.newKey());
   const alert = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (error) alert.current?.focus();
   }, [error]);
   const send = async () => {

@@ -14,7 +14,7 @@ import {
 import { JsonForms } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { messageFr } from '../../../messages.ts';
 import { createBrowserAjv } from '../lib/ajv.ts';
 import { initialData } from './initial-data.ts';
@@ -124,13 +124,13 @@ export function SpecForm(props: SpecFormProps) {
   const stepped = uischema.type === 'Categorization';
   const i18n = useMemo(() => i18nFor(schema), [schema]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (summary) summaryRef.current?.focus();
   }, [summary]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (failure) failureRef.current?.focus();
   }, [failure]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (reviewing) reviewRef.current?.focus();
   }, [reviewing]);
   // Once, when the form opens (a layout effect: listening as soon as the form is on screen).

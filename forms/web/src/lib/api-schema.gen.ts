@@ -1563,6 +1563,45 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/tribunaux": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Le tribunal judiciaire d’un code postal (données sourcées de runtime/courts/data) ; quand ses communes relèvent de tribunaux différents, la liste des communes à choisir (?commune=code INSEE) */
+        readonly get: {
+            readonly parameters: {
+                readonly query: {
+                    readonly code_postal: string;
+                    readonly commune?: string;
+                };
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description Recherche */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["CourtSearch"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/api/visio/{id}": {
         readonly parameters: {
             readonly query?: never;
@@ -1701,6 +1740,27 @@ export interface components {
             readonly message: string;
             /** @constant */
             readonly sent: true;
+        };
+        readonly CourtSearch: {
+            readonly communes: readonly {
+                readonly court: string | null;
+                readonly insee: string;
+                readonly name: string;
+            }[];
+            readonly court: components["schemas"]["CourtView"] | null;
+            readonly postcode: string;
+            /** @enum {unknown} */
+            readonly status: "invalide" | "inconnu" | "trouve" | "choisir";
+        };
+        readonly CourtView: {
+            readonly address: {
+                readonly city: string;
+                readonly lines: readonly string[];
+                readonly postcode: string;
+            };
+            readonly hours: string | null;
+            readonly id: string;
+            readonly name: string;
         };
         readonly DeadLetters: {
             readonly deadLetters: readonly {
@@ -2036,6 +2096,8 @@ export type CaseSummary = components['schemas']['CaseSummary'];
 export type CaseView = components['schemas']['CaseView'];
 export type Checkpoints = components['schemas']['Checkpoints'];
 export type CodeSent = components['schemas']['CodeSent'];
+export type CourtSearch = components['schemas']['CourtSearch'];
+export type CourtView = components['schemas']['CourtView'];
 export type DeadLetters = components['schemas']['DeadLetters'];
 export type Deadline = components['schemas']['Deadline'];
 export type DocumentInfo = components['schemas']['DocumentInfo'];

@@ -2,6 +2,7 @@
 import type {
   CaseSummary,
   CaseView,
+  CourtSearch,
   EligibilityResult,
   EventAnswer,
   EventPreview,
@@ -136,6 +137,11 @@ export const api = {
       'POST',
       `/api/procedures/${enc(id)}/eligibility?version=${enc(version)}`,
       facts,
+    ),
+  courts: (postcode: string, commune?: string) =>
+    request<CourtSearch>(
+      'GET',
+      `/api/tribunaux?code_postal=${enc(postcode)}${commune ? `&commune=${enc(commune)}` : ''}`,
     ),
   cases: (queue?: string) =>
     request<readonly CaseSummary[]>('GET', `/api/cases${queue ? `?queue=${enc(queue)}` : ''}`),

@@ -5,7 +5,7 @@
  */
 import { ApiError, api } from './api.ts';
 import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-schema.gen.ts';
-import { fillTemplates, parameterTexts } from './templates.ts';
+import { fillTemplates, parameterTexts, withoutOptionKeys } from './templates.ts';
 
 export { filingForm } from './filing-form.ts';
 
@@ -33,9 +33,10 @@ export function latestVersions(list: readonly ProcedureSummary[]): ProcedureSumm
   return [...best.values()];
 }
 
-/** A form with the procedure's `${parametre}` texts filled in. */
+/** A form with the procedure's `${parametre}` texts filled in, and no option's stored key in a description. */
 export async function loadForm(p: ProcedureView, form: string): Promise<FormView> {
-  return fillTemplates(await api.form(p.id, p.version, form), parameterTexts(p));
+  const view = fillTemplates(await api.form(p.id, p.version, form), parameterTexts(p));
+  return { ...view, schema: withoutOptionKeys(view.schema) };
 }
 
 export const roleLabel = (p: ProcedureView | undefined, role: string | undefined): string =>

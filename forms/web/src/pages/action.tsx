@@ -3,7 +3,7 @@
  * with a saved, resumable draft), the defendant's answer, the court's
  * decisions. Sent with an idempotency key and the case version it was read at.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { HelpBox } from '../components/help-box.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
@@ -142,7 +142,10 @@ function ActionForm({
       {form && form.title !== action.label && <p className="greffe-subtitle">{action.label}</p>}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-8">
-          {form?.description && <p>{form.description}</p>}
+          {/* The form's `help` speaks to whoever fills it (in the help box); its `description` summarises the
+              act for the court, in the drafters' words ("Formulaire contextuel de défense…"): shown when no
+              help says it to the person (issue 15, point 9). */}
+          {form?.description && !form.help && <p>{form.description}</p>}
           {drafting && form && (
             <p className="fr-text--sm greffe-draft-status" aria-live="polite" data-testid="etat-brouillon">
               {status.kind === 'saving' && 'Enregistrement du brouillon…'}
@@ -224,7 +227,7 @@ function ConfirmOnly({ label, onConfirm }: { label: string; onConfirm: () => Pro
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (error) ref.current?.focus();
   }, [error]);
   return (

@@ -99,7 +99,15 @@ function Dashboard({
   const filed = view.timeline.some((t) => t.kind === 'transition' && t.data);
   // A message of the thread is written in the conversation, not through a form page.
   const compose = new Set(view.thread?.compose ?? []);
-  const actions = view.actions.filter((a) => !compose.has(a.event));
+  // The step's own actions first: one open from few states (answer, decide) before one open almost all along
+  // the case (a referral, a withdrawal), which is offered but is not what this step asks (issue 15, point 9).
+  const breadth = (event: string) =>
+    Math.max(0, ...procedure.transitions.filter((t) => t.event === event).map((t) => t.from.length));
+  const actions = view.actions
+    .filter((a) => !compose.has(a.event))
+    .map((a, i) => ({ a, i, b: breadth(a.event) }))
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((x) => x.a);
   const writing = compose.size > 0;
   return (
     <>

@@ -5,7 +5,7 @@
  * the answers do not settle it, the server names the facts still missing and
  * the questionnaire asks exactly those, keeping the answers given.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { ReasonList } from '../components/reasons.tsx';
 import { SpecForm } from '../form/spec-form.tsx';
@@ -15,6 +15,11 @@ import { recallAnswers, rememberAnswers } from '../lib/filing.ts';
 import { eligibilityFacts, eligibilityForm, filingForm, loadForm, stillMissing } from '../lib/procedures.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { StartButtons } from './procedure.tsx';
+
+// Only an ineligible answer shows it: kept out of the questionnaire's download.
+const CourtFinder = lazy(async () => ({
+  default: (await import('../components/court-finder.tsx')).CourtFinder,
+}));
 
 async function load(id: string, version: string) {
   const procedure = await api.procedure(id, version);
@@ -36,7 +41,7 @@ export function EligibilityPage({ id, version }: { id: string; version: string }
   const [missing, setMissing] = useState<{ facts: string[]; answers: Answers } | null>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus each new answer, even an identical one.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result, attempt]);
   return (
@@ -109,6 +114,11 @@ export function EligibilityPage({ id, version }: { id: string; version: string }
                   </div>
                 )}
                 {result?.eligible && <StartButtons id={id} version={version} secondary />}
+                {result && !result.eligible && (
+                  <Suspense fallback={null}>
+                    <CourtFinder />
+                  </Suspense>
+                )}
               </div>
             </div>
           );

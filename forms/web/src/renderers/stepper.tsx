@@ -58,11 +58,11 @@ function Stepper(props: LayoutProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const current = categories[Math.min(step, last)];
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (summary) summaryRef.current?.focus();
   }, [summary]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows the step change only.
-  useEffect(() => {
+  useLayoutEffect(() => {
     // After a step change, focus the new step's title so screen readers read where the person is.
     if (moved) titleRef.current?.focus();
   }, [step]);

@@ -17,7 +17,9 @@ export function ContactPage() {
       <p>
         Chaque procédure en ligne est expliquée étape par étape depuis l’<Link to="/">accueil</Link>. Le bloc
         « Besoin d’aide ? » de chaque page répond à « Que dois-je faire maintenant ? » et explique les mots de
-        la justice.
+        la justice. Pour saisir un tribunal judiciaire sur papier,{' '}
+        <Link to="/trouver-un-tribunal">trouvez le tribunal compétent</Link> à partir du code postal du
+        défendeur : son adresse, et le formulaire à remplir.
       </p>
       <h2>Un problème sur la plateforme</h2>
       <p>

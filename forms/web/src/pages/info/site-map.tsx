@@ -40,6 +40,9 @@ export function SiteMapPage() {
           </Loaded>
         </li>
         <li>
+          <Link to="/trouver-un-tribunal">Trouver le tribunal compétent</Link>
+        </li>
+        <li>
           <Link to="/affaires">Mes affaires</Link>
         </li>
         <li>

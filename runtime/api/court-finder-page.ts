@@ -1,0 +1,118 @@
+/**
+ * The court finder without JavaScript (issue 15, point 7): `GET /trouver-un-tribunal?code_postal=…`
+ * answers the web app's page with the tribunal judiciaire of the postcode
+ * (runtime/courts), its address, and the paper route (forms/paper-route.ts);
+ * when the postcode's communes belong to several courts, the citizen picks
+ * his commune (a second GET). The ineligible answer of the questionnaire
+ * without JavaScript links here through `courtFinderForm`. With JavaScript,
+ * the web app's page (forms/web/src/pages/court-finder.tsx) shows the same.
+ * Links are plain links: nothing outside the site is loaded by the page.
+ */
+import type { Context, Hono } from 'hono';
+import {
+  FINDER_INTRO,
+  NATIONAL_DIRECTORY,
+  PAPER_ROUTE,
+  type PaperStep,
+  WHICH_COURT,
+} from '../../forms/paper-route.ts';
+import { type CourtSearch, courtFinder } from '../courts/finder.ts';
+
+export const COURT_FINDER_PATH = '/trouver-un-tribunal';
+const TITLE = 'Trouver le tribunal compétent';
+
+const esc = (s: unknown): string =>
+  String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+const link = (l: { href: string; label: string }) => `<a href="${esc(l.href)}">${esc(l.label)}</a>`;
+
+const step = (s: PaperStep) => `<li>${esc(s.text)}${s.link ? ` Voir ${link(s.link)}.` : ''}</li>`;
+
+/** The postcode form (GET): in the ineligible answer, and at the top of the finder page. */
+export function courtFinderForm(postcode = '', heading = true): string {
+  return `<form method="get" action="${COURT_FINDER_PATH}" class="fr-mt-2w" data-testid="recherche-tribunal">
+${heading ? `<h2 class="fr-h6 fr-mb-1w">${TITLE}</h2>` : ''}
+<p>${esc(FINDER_INTRO)} ${esc(WHICH_COURT.text)}</p>
+<div class="fr-input-group">
+<label class="fr-label" for="code-postal-tribunal">Code postal du défendeur<span class="fr-hint-text">5 chiffres, par exemple 23000</span></label>
+<input class="fr-input" id="code-postal-tribunal" name="code_postal" value="${esc(postcode)}" inputmode="numeric" autocomplete="postal-code" maxlength="6">
+</div>
+<button type="submit" class="fr-btn fr-btn--secondary">Trouver le tribunal</button>
+</form>`;
+}
+
+/** What the search found, then the paper route. */
+export function courtSearchHtml(s: CourtSearch): string {
+  const body = (() => {
+    switch (s.status) {
+      case 'invalide':
+        return `<p class="fr-error-text">Indiquez un code postal de 5 chiffres.</p>`;
+      case 'inconnu':
+        return `<p>Le code postal ${esc(s.postcode)} n’est pas encore couvert par nos données sur les tribunaux. Trouvez le tribunal judiciaire de la commune du défendeur sur ${link(NATIONAL_DIRECTORY)}.</p>`;
+      case 'choisir':
+        return `<form method="get" action="${COURT_FINDER_PATH}">
+<input type="hidden" name="code_postal" value="${esc(s.postcode)}">
+<fieldset class="fr-fieldset" aria-labelledby="commune-legend">
+<legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="commune-legend">Les communes du code postal ${esc(s.postcode)} ne relèvent pas toutes du même tribunal : choisissez la commune du défendeur.</legend>
+${s.communes
+  .map(
+    (c, i) =>
+      `<div class="fr-fieldset__element"><div class="fr-radio-group"><input type="radio" id="commune-${i}" name="commune" value="${esc(c.insee)}"><label class="fr-label" for="commune-${i}">${esc(c.name)}</label></div></div>`,
+  )
+  .join('\n')}
+</fieldset>
+<button type="submit" class="fr-btn">Voir le tribunal de cette commune</button>
+</form>`;
+      case 'trouve': {
+        const c = s.court;
+        if (!c) return '';
+        return `<h3 class="fr-h6 fr-mb-1w">${esc(c.name)}</h3>
+<address>${c.address.lines.map(esc).join('<br>')}<br>${esc(c.address.postcode)} ${esc(c.address.city)}</address>
+<p class="fr-mt-1w">${c.hours ? `Horaires d’ouverture du greffe : ${esc(c.hours)}` : `Horaires d’ouverture : renseignez-vous auprès du tribunal (${link(NATIONAL_DIRECTORY)}).`}</p>
+<p class="fr-hint-text">Communes de ce code postal : ${s.communes.map((m) => esc(m.name)).join(', ')}. Si la commune du défendeur n’y figure pas, consultez ${link(NATIONAL_DIRECTORY)}.</p>`;
+      }
+    }
+  })();
+  return `<div class="fr-alert fr-alert--info fr-mt-2w" data-testid="tribunal-competent">
+<h2 class="fr-alert__title">${s.status === 'trouve' ? 'Le tribunal compétent' : `Code postal ${esc(s.postcode)}`}</h2>
+${body}
+</div>
+${s.status === 'trouve' ? paperRouteHtml() : ''}`;
+}
+
+/** The paper route: which form, where to file it. */
+export function paperRouteHtml(): string {
+  return `<section class="fr-mt-3w" data-testid="voie-papier">
+<h2 class="fr-h5">Saisir ce tribunal sur papier</h2>
+<ul>${PAPER_ROUTE.map(step).join('')}</ul>
+</section>`;
+}
+
+function page(shell: string, body: string): string {
+  const main = `<div id="app"><header role="banner" class="fr-header"><div class="fr-container"><p class="fr-h5 fr-my-2w">Greffe en ligne</p></div></header>
+<main id="contenu" class="fr-container greffe-main" tabindex="-1">
+<h1>${esc(TITLE)}</h1>
+${body}
+</main></div>`;
+  return shell
+    .replace(/<div id="app">[\s\S]*?<\/div>/, main)
+    .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
+    .replace(/<title>[^<]*<\/title>/, `<title>${esc(TITLE)} — Greffe en ligne</title>`);
+}
+
+/** Mounts GET /trouver-un-tribunal on the web app, in the shell `index.html`. */
+export function mountCourtFinderPage(app: Hono, shell: () => string): void {
+  app.get(COURT_FINDER_PATH, (c: Context) => {
+    const postcode = c.req.query('code_postal');
+    const commune = c.req.query('commune');
+    const found =
+      postcode === undefined ? '' : courtSearchHtml(courtFinder().find(postcode, commune || undefined));
+    c.header('cache-control', 'no-store');
+    return c.html(page(shell(), `${courtFinderForm(postcode ?? '', false)}${found}`));
+  });
+}
