@@ -17,6 +17,7 @@ import type { ErrorObject } from 'ajv';
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { messageFr } from '../../../messages.ts';
 import type Ajv2020 from 'ajv/dist/2020';
+import { loadAjv } from '../lib/ajv-loader.ts';
 import { EarlyAjv, earlyEnough } from '../lib/early-ajv.ts';
 import { initialData } from './initial-data.ts';
 import { Review, reviewSections } from './review.tsx';
@@ -82,16 +83,6 @@ function serverErrors(problems: readonly Problem[]): ErrorObject[] {
     message: p.message,
   }));
 }
-
-/** ajv and its plugins, fetched once, after the first form shows (lib/early-ajv.ts). */
-let ajvModule: Promise<typeof import('../lib/ajv.ts')> | undefined;
-const loadAjv = () => {
-  ajvModule ??= import('../lib/ajv.ts');
-  ajvModule.catch(() => {
-    ajvModule = undefined;
-  });
-  return ajvModule;
-};
 
 export function SpecForm(props: SpecFormProps) {
   // Until ajv comes, an EarlyAjv decides which fields show (when the form's conditions allow it),

@@ -3,6 +3,7 @@
  * published version of each procedure, the filing form, the eligibility
  * questionnaire (the filing form's questions that the eligibility rules read).
  */
+import { loadAjv } from './ajv-loader.ts';
 import { ApiError, api } from './api.ts';
 import type { FormView, ProcedureSummary, ProcedureView, RoleInfo } from './api-schema.gen.ts';
 import { fillTemplates, parameterTexts, withoutOptionKeys } from './templates.ts';
@@ -35,6 +36,8 @@ export function latestVersions(list: readonly ProcedureSummary[]): ProcedureSumm
 
 /** A form with the procedure's `${parametre}` texts filled in, and no option's stored key in a description. */
 export async function loadForm(p: ProcedureView, form: string): Promise<FormView> {
+  // The form will want its validator: asked for now, beside the form's data, before the fonts.
+  void loadAjv().catch((e: unknown) => console.warn('validateur des formulaires', e));
   const view = fillTemplates(await api.form(p.id, p.version, form), parameterTexts(p));
   return { ...view, schema: withoutOptionKeys(view.schema) };
 }
