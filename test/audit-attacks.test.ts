@@ -209,6 +209,24 @@ const ATTACKS: [string, (file: string) => void][] = [
       }),
   ],
   [
+    'deadline moved to another court (out of its court’s queue, into another’s)',
+    (file) =>
+      withDb(file, (db) => {
+        const n = db
+          .prepare(`UPDATE deadlines SET court = 'tj-ailleurs' WHERE case_id = ?`)
+          .run(claim.id).changes;
+        expect(n).toBeGreaterThan(0);
+      }),
+  ],
+  [
+    'case moved to another court, its deadlines with it',
+    (file) =>
+      withDb(file, (db) => {
+        db.prepare(`UPDATE cases SET court = 'tj-ailleurs' WHERE id = ?`).run(claim.id);
+        db.prepare(`UPDATE deadlines SET court = 'tj-ailleurs' WHERE case_id = ?`).run(claim.id);
+      }),
+  ],
+  [
     'document bytes changed',
     (file) =>
       writeFileSync(

@@ -283,6 +283,21 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
       fail(
         `le journal s’arrête à l’événement n° ${rows.journal.length} alors que l’affaire en annonce ${c.journalSeq}.`,
       );
+    // The court: the opening item names it (in clear, not personal data: checked even once the case's key is
+    // destroyed), no event changes it, and every deadline row carries it (deadlines_court, the court's paged
+    // queue): a case or a deadline moved to another court would leave its queue and enter another's.
+    const openedIn = chained ? openingCourt(rows.journal[0]) : undefined;
+    if (openedIn !== undefined && openedIn !== c.court)
+      fail(
+        `le tribunal de l’affaire (${c.court}) n’est pas celui de son ouverture au journal (${openedIn}).`,
+      );
+    for (const d of rows.deadlines) {
+      if (d.court !== c.court)
+        fail(
+          `le délai « ${d.deadline} » est rangé au tribunal ${d.court}, non à celui de l’affaire (${c.court}).`,
+          d.startedSeq,
+        );
+    }
     // Projection.
     // Replayed from the version the case was opened under (a migration moves it on: replay.ts).
     const openedUnder = rows.journal[0]?.specVersion ?? c.procedureVersion;
@@ -424,4 +439,11 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
     findings,
     notes,
   };
+}
+
+/** The court the opening item of a case names, if it is one and names it (openings have named it since the first version). */
+function openingCourt(r: JournalRow | undefined): string | undefined {
+  if (r?.kind !== 'ouverture') return undefined;
+  const court = (JSON.parse(r.data) as { court?: unknown }).court;
+  return typeof court === 'string' ? court : undefined;
 }

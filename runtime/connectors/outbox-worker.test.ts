@@ -191,9 +191,9 @@ describe('reminders', () => {
       Number(
         sqlOf(store)
           .prepare(
-            "INSERT INTO deadlines (case_id, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq) VALUES (?, 'd', ?, 'P7D', ?, '2027-03-01', '2027-03-08', '2027-03-08T23:00:00.000Z', 'x', 1)",
+            "INSERT INTO deadlines (case_id, court, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq) VALUES (?, ?, 'd', ?, 'P7D', ?, '2027-03-01', '2027-03-08', '2027-03-08T23:00:00.000Z', 'x', 1)",
           )
-          .run(c.id, status, at).lastInsertRowid,
+          .run(c.id, c.court, status, at).lastInsertRowid,
       );
     const remind = (deadlineId: number, key: string) =>
       enqueueForTest(

@@ -150,7 +150,8 @@ function decodeCursor(cursor: string): { dueAt: string; id: number } {
  * GET /api/cases?queue=…&limit=N[&cursor=…] for a court actor (issue 17): one
  * page of the court's work queue, filtered and ordered in the database. The
  * store scans the running deadlines of the court's cases by due date then id
- * after the cursor (index deadlines_due); each case appears once, at its
+ * after the cursor (index deadlines_court: the court is on the deadline row,
+ * so only the court's rows are read); each case appears once, at its
  * soonest running deadline the caller sees (of the queue's name when the
  * queue names a deadline); actions are computed for the scanned cases only.
  * Same filter as the full list, but cases without a running deadline are not
@@ -170,7 +171,10 @@ export async function listQueuePage(
   const named = rt.catalog.procedures.some((p) => p.deadlines[queue] !== undefined) ? queue : null;
   let after = cursor !== undefined ? decodeCursor(cursor) : null;
   const out: CaseSummary[] = [];
-  const batch = limit * 2;
+  // The page's own rows first: most cases have one running deadline and a court actor acts on them, so
+  // `limit` rows usually fill the page and only its cases are loaded; when some are skipped (not the
+  // caller's, or listed at an earlier deadline), twice as many at a time after.
+  let batch = limit;
   for (;;) {
     const scanned = await rt.store.queueDeadlines({
       court: caller.court,
@@ -196,6 +200,7 @@ export async function listQueuePage(
       if (out.length === limit) return { cases: out, next: encodeCursor(after) };
     }
     if (scanned.length < batch) return { cases: out, next: null };
+    batch = limit * 2;
   }
 }
 

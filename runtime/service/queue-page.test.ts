@@ -3,7 +3,8 @@
  * under GREFFE_TEST_DB): walking the pages through the keyset cursor gives
  * every case of the full queue once, nearest due first, with ties on the due
  * date split across pages; cases without a running deadline and cases of
- * another court are not in it.
+ * another court are not in it, though their deadlines fall between the
+ * court's own (the deadline row carries its case's court: deadlines_court).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,8 @@ const caller: Caller = MEDIATRICE;
 const other: Caller = { id: 'm-autre', name: 'Autre médiatrice', roles: ['mediateur'], court: 'tj-autre' };
 const withDeadline: string[] = [];
 let withoutDeadline = '';
-let elsewhere = '';
+/** Cases of the other court, due between ours (one a day, and one at the tie). */
+const elsewhere: string[] = [];
 
 async function invited(actor: Caller): Promise<string> {
   const id = await openCaseFor(local.rt, actor, { procedure: 'mediation' });
@@ -32,12 +34,16 @@ async function invited(actor: Caller): Promise<string> {
   return id;
 }
 
-async function walk(queue: string, limit: number): Promise<{ cases: CaseSummary[]; pages: number }> {
+async function walk(
+  queue: string,
+  limit: number,
+  who: Caller = caller,
+): Promise<{ cases: CaseSummary[]; pages: number }> {
   const cases: CaseSummary[] = [];
   let cursor: string | undefined;
   let pages = 0;
   do {
-    const page = await listQueuePage(local.rt, caller, queue, limit, cursor);
+    const page = await listQueuePage(local.rt, who, queue, limit, cursor);
     expect(page.cases.length).toBeLessThanOrEqual(limit);
     cases.push(...page.cases);
     pages++;
@@ -52,13 +58,16 @@ beforeAll(async () => {
   local = await localRuntime();
   await local.store.upsertUser({ ...other, source: 'test' }, local.clock.now());
   // Seven due dates a day apart, then three cases due at the same instant (a tie the cursor must split).
+  // The other court's cases are interleaved: due between ours, and one inside the tie.
   for (let i = 0; i < 7; i++) {
     withDeadline.push(await invited(caller));
+    elsewhere.push(await invited(other));
     local.clock.advance('P1D');
   }
-  for (let i = 0; i < 3; i++) withDeadline.push(await invited(caller));
+  withDeadline.push(await invited(caller));
+  elsewhere.push(await invited(other));
+  for (let i = 0; i < 2; i++) withDeadline.push(await invited(caller));
   withoutDeadline = await openCaseFor(local.rt, caller, { procedure: 'mediation' });
-  elsewhere = await invited(other);
 });
 afterAll(async () => {
   await local?.close();
@@ -80,7 +89,20 @@ describe('paged court queue', () => {
         Math.ceil(withDeadline.length / limit) + (withDeadline.length % limit === 0 ? 1 : 0),
       );
       expect(ids).not.toContain(withoutDeadline);
-      expect(ids).not.toContain(elsewhere);
+      for (const e of elsewhere) expect(ids).not.toContain(e);
+    }
+  });
+
+  it('gives each court its own cases only, in due order across the cursors', async () => {
+    for (const limit of [1, 2, 3]) {
+      const ours = await walk('delai_reponse', limit);
+      const theirs = await walk('delai_reponse', limit, other);
+      expect(ours.cases.map((c) => c.id)).toEqual(withDeadline);
+      expect(theirs.cases.map((c) => c.id)).toEqual(elsewhere);
+      for (const { cases } of [ours, theirs]) {
+        const due = cases.map((c) => c.nextDeadline?.dueAt ?? '');
+        expect(due).toEqual([...due].sort());
+      }
     }
   });
 

@@ -143,8 +143,8 @@ describe('per-party deadlines on a user’s calendar', () => {
       )
       .run(c.id);
     const row = store.sqlite.prepare(
-      `INSERT INTO deadlines (case_id, deadline, party, status, duration, started_at, start_date, due, due_at, explanation, started_seq)
-       VALUES (?, ?, ?, 'running', 'P2M', 'x', '2027-03-01', ?, ?, 'x', 1)`,
+      `INSERT INTO deadlines (case_id, court, deadline, party, status, duration, started_at, start_date, due, due_at, explanation, started_seq)
+       VALUES (?, 'tj', ?, ?, 'running', 'P2M', 'x', '2027-03-01', ?, ?, 'x', 1)`,
     );
     row.run(c.id, 'delai_pourvoi', 'demandeur', '2027-05-03', '2027-05-03T21:59:59.999Z');
     row.run(c.id, 'delai_pourvoi', 'defendeur', '2027-05-20', '2027-05-20T21:59:59.999Z');

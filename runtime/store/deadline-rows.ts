@@ -44,6 +44,7 @@ export function* startDeadlineRow(
   }
   const id = yield* call('insertDeadline', {
     caseId: c.id,
+    court: c.court,
     deadline: e.deadline,
     party: e.party ?? null,
     duration: e.duration,

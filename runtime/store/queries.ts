@@ -186,6 +186,7 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
       .insert(deadlines)
       .values({
         caseId: p('caseId'),
+        court: p('court'),
         deadline: p('deadline'),
         party: p('party'),
         status: 'running',

@@ -146,6 +146,11 @@ export const deadlines = sqliteTable(
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
+    /**
+     * The case's court, copied when the row is written (a case keeps its court for life): the paged court
+     * queue reads its page through deadlines_court without reading the cases of other courts.
+     */
+    court: text('court').notNull(),
     deadline: text('deadline').notNull(),
     /** Per-party deadline (`per_party: true`): the party (role) this instance runs against; null otherwise. */
     party: text('party'),
@@ -168,10 +173,12 @@ export const deadlines = sqliteTable(
     leaseOwner: text('lease_owner'),
     leaseUntil: text('lease_until'),
   },
-  // Partial indexes: only running deadlines are looked up (by due date then id for the scheduler and the
-  // paged court queue, by case for the views); ending a deadline drops its entries. Queries must write status = 'running' literally.
+  // Partial indexes: only running deadlines are looked up (by due date then id for the scheduler, by court,
+  // due date then id for the paged court queue, by case for the views); ending a deadline drops its entries.
+  // Queries must write status = 'running' literally.
   (t) => [
     index('deadlines_due').on(t.dueAt, t.id).where(sql`${t.status} = 'running'`),
+    index('deadlines_court').on(t.court, t.dueAt, t.id).where(sql`${t.status} = 'running'`),
     index('deadlines_running').on(t.caseId, t.dueAt).where(sql`${t.status} = 'running'`),
   ],
 );

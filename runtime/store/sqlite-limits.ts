@@ -52,7 +52,7 @@ export function sameWrites(dir: string): { commit: () => void; close: () => void
     "UPDATE deadlines SET status = 'stopped', ended_at = ?, ended_seq = ? WHERE case_id = ? AND deadline = 'd' AND status = 'running'",
   );
   const start = db.prepare(
-    "INSERT INTO deadlines (case_id, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq) VALUES (?, 'd', 'running', 'P15D', ?, '2027-03-01', '2027-03-16', '2027-03-16T23:00:00.000Z', ?, ?)",
+    "INSERT INTO deadlines (case_id, court, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq) VALUES (?, 'tj', 'd', 'running', 'P15D', ?, '2027-03-01', '2027-03-16', '2027-03-16T23:00:00.000Z', ?, ?)",
   );
   const message = db.prepare(
     "INSERT INTO outbox (case_id, kind, connector, recipient_role, payload, dedupe_key, available_at, status, attempts, deadline_id, created_at) VALUES (?, ?, 'courriel', 'r', ?, ?, ?, 'pending', 0, ?, ?)",

@@ -86,9 +86,11 @@ function caseRowsWhere(db: Db, visible: SQL | undefined): CaseListRows {
 
 /**
  * The court queue's scan: running deadlines of the cases of `court` (of one
- * deadline name when given), by due date then id, after the cursor. CROSS JOIN
- * keeps SQLite on the deadlines_due index (due_at, id), probing each case by
- * its key: a page costs what it reads, not the size of the court.
+ * deadline name when given), by due date then id, after the cursor. The
+ * deadline row carries its case's court: the scan reads the index
+ * deadlines_court (court, due_at, id) from the cursor on, and only the rows
+ * of the page (plus those of other deadline names when one is asked), never
+ * a case row nor another court's deadlines.
  */
 export function queueDeadlines(sqlite: Database.Database, filter: QueueScan): QueueDeadlineRow[] {
   // Two ranges rather than a row value: SQLite seeks a row value (due_at, id) > (?, ?) on due_at only,
@@ -97,8 +99,8 @@ export function queueDeadlines(sqlite: Database.Database, filter: QueueScan): Qu
     sqlite
       .prepare(
         `SELECT d.id AS id, d.case_id AS caseId, d.due_at AS dueAt
-         FROM deadlines d CROSS JOIN cases c ON c.id = d.case_id
-         WHERE d.status = 'running' AND c.court = @court
+         FROM deadlines d
+         WHERE d.status = 'running' AND d.court = @court
            AND (@deadline IS NULL OR d.deadline = @deadline)
            AND ${range}
          ORDER BY d.due_at, d.id LIMIT @limit`,

@@ -43,6 +43,8 @@ export type OutboxWrite = {
 
 export type DeadlineWrite = {
   readonly caseId: string;
+  /** The case's court (deadlines_court: the paged court queue). */
+  readonly court: string;
   readonly deadline: string;
   /** Per-party deadline: the party (role) it runs against; null otherwise. */
   readonly party: string | null;

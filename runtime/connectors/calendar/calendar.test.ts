@@ -51,8 +51,8 @@ beforeAll(async () => {
   participant.run(mine.id, 'jeanne', 'Jeanne Martin');
   participant.run(theirs.id, 'autre', 'Autre');
   const deadline = sqlOf(store).prepare(
-    `INSERT INTO deadlines (case_id, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq)
-     VALUES (?, ?, ?, 'P15D', 'x', '2027-03-01', ?, ?, 'x', 1)`,
+    `INSERT INTO deadlines (case_id, court, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq)
+     VALUES (?, 'tj', ?, ?, 'P15D', 'x', '2027-03-01', ?, ?, 'x', 1)`,
   );
   deadline.run(mine.id, 'delai_reponse', 'running', '2027-03-16', '2027-03-16T22:59:59.999Z');
   deadline.run(mine.id, 'delai_critique', 'stopped', '2027-03-20', '2027-03-20T22:59:59.999Z');
