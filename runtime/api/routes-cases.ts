@@ -9,7 +9,13 @@ import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
 import { filingReceipt, receiptFilename } from '../service/receipt.ts';
 import { fireEvent, previewEvent } from '../service/fire-event.ts';
-import { listCases, listIdlePage, listQueuePage, QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../service/list-cases.ts';
+import {
+  listCases,
+  listIdlePage,
+  listQueuePage,
+  QUEUE_PAGE_MAX,
+  QUEUE_PAGE_SIZE,
+} from '../service/list-cases.ts';
 import { openCaseKeyed } from '../service/open-case.ts';
 import { checkFiling } from '../identity/filing-checks.ts';
 import type { Context } from 'hono';

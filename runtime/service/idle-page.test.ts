@@ -109,10 +109,15 @@ describe('paged « sans délai » queue', () => {
   });
 
   it('filters by state or phase, and is empty for a deadline queue', async () => {
-    expect((await walk('ouverte', 2)).cases.map((c) => c.id)).toEqual((await walk('tout', 2)).cases.map((c) => c.id));
+    expect((await walk('ouverte', 2)).cases.map((c) => c.id)).toEqual(
+      (await walk('tout', 2)).cases.map((c) => c.id),
+    );
     expect((await walk('ouverture', 3)).cases).toHaveLength(idle.length);
     expect((await walk('close_echec', 3)).cases).toEqual([]);
-    expect(await listIdlePage(local.rt, caller, 'delai_reponse', 5, undefined)).toEqual({ cases: [], next: null });
+    expect(await listIdlePage(local.rt, caller, 'delai_reponse', 5, undefined)).toEqual({
+      cases: [],
+      next: null,
+    });
   });
 
   it('moves a case out when a deadline starts, the count with it', async () => {

@@ -45,9 +45,7 @@ export const cases = sqliteTable(
     index('cases_court').on(t.court),
     index('cases_idle')
       .on(t.court, t.updatedAt, t.id)
-      .where(
-        sql`${t.closedAt} IS NULL AND ${t.runningDeadlines} = 0 AND ${t.reference} IS NOT NULL`,
-      ),
+      .where(sql`${t.closedAt} IS NULL AND ${t.runningDeadlines} = 0 AND ${t.reference} IS NOT NULL`),
     index('cases_procedure').on(t.procedureId, t.procedureVersion),
   ],
 );

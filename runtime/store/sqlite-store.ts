@@ -18,7 +18,6 @@ import type {
   NewLoginCode,
   QueueScan,
   IdleScan,
-  IdleCaseRow,
   ReceiptRecord,
   UploadRecord,
   ViewStamp,
