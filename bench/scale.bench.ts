@@ -156,7 +156,7 @@ async function onStore(log: Log, name: string, store: CaseStore, pgUrl: string |
       `${name}, ${fmt(made)} affaires (${fmt(inCourt)} par tribunal, remplies en ${fmt(fill, 1)} s) : ` +
         `file du greffe (page de ${fmt(queueSize)} affaires) p50 ${fmt(queue.p50, 1)} ms, p99 ${fmt(queue.p99, 1)} ms ` +
         `(CPU du processus p50 ${fmt(queue.cpu50, 1)} ms, p99 ${fmt(queue.cpu99, 1)} ms) ; ` +
-        `affaires sans délai (page de ${fmt(firstIdle.cases.length)} sur ${fmt(Math.floor(madeIdle / courts))} du tribunal, ${fmt(idleCursors.length)} pages) p50 ${fmt(idle.p50, 1)} ms, p99 ${fmt(idle.p99, 1)} ms ; ` +
+        `affaires sans délai (page de ${fmt(firstIdle.cases.length)}, ${fmt(idleCursors.length)} page(s) mesurée(s)) p50 ${fmt(idle.p50, 1)} ms, p99 ${fmt(idle.p99, 1)} ms ; ` +
         `vue d’une affaire p50 ${fmt(view.p50, 2)} ms, p99 ${fmt(view.p99, 2)} ms`,
     );
   }
