@@ -11,6 +11,7 @@
  * orthogonally around labels it places itself: 0 and 0
  * (test/diagram-overlaps.test.ts measures it on every procedure).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -24,8 +25,10 @@ export interface MermaidSource {
 export interface RenderedSvg {
   readonly id: string;
   readonly svg: string;
-  /** Time spent rendering this diagram, in milliseconds. */
+  /** Time spent rendering this diagram, in milliseconds (0 when read from the cache). */
   readonly ms: number;
+  /** Read from the diagram cache (GREFFE_DIAGRAM_CACHE) rather than drawn. */
+  readonly cached: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -88,6 +91,9 @@ const CONFIG = {
   fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif',
 };
 
+/** The id mermaid draws a diagram under: its SVG's id, prefix of its elements' ids and of its style. */
+const renderId = (d: MermaidSource & { index: number }): string => `mermaid-${d.index}-${d.id}`;
+
 /** Renders `sources` in order in one new page of `browser`. */
 async function renderInPage(
   browser: Browser,
@@ -121,11 +127,11 @@ async function renderInPage(
             return { error: err instanceof Error ? err.message : String(err) };
           }
         },
-        { id: `mermaid-${d.index}-${d.id}`, source: d.source },
+        { id: renderId(d), source: d.source },
       );
       if ('error' in result)
         throw new Error(`Le diagramme « ${d.id} » n’a pas pu être dessiné : ${result.error}`);
-      out.push({ id: d.id, svg: result.svg, ms: performance.now() - t0 });
+      out.push({ id: d.id, svg: result.svg, ms: performance.now() - t0, cached: false });
     }
     return out;
   } finally {
@@ -134,11 +140,72 @@ async function renderInPage(
 }
 
 /**
+ * Opt-in disk cache of rendered diagrams, for the test suite (vitest.config.ts
+ * sets it): the annex's diagrams are drawn by several test files and each takes
+ * seconds of Chromium. `GREFFE_DIAGRAM_CACHE=<folder>` turns it on; unset (the
+ * default, and what `greffe docs build` uses unless asked), every diagram is drawn.
+ * An entry is keyed by mermaid's, ELK's and Chromium's versions (Chromium measures
+ * the text the layout is built around), the config, the layout and the source. The render id (it names the SVG's elements and scopes its style)
+ * is stored as a placeholder and put back on reading, so the same diagram drawn
+ * under another id is a hit (test/mermaid-cache.test.ts checks the bytes match a
+ * real drawing under that id).
+ */
+export const DIAGRAM_CACHE_ENV = 'GREFFE_DIAGRAM_CACHE';
+/** NUL cannot occur in an SVG (XML), so it never collides with the diagram's text. */
+const ID_PLACEHOLDER = '\u0000greffe-id\u0000';
+
+const versionOf = (pkg: string): string =>
+  (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+
+function cacheKey(browser: Browser, layout: MermaidLayout, source: string): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        mermaid: versionOf('mermaid'),
+        elk: versionOf(ELK_PACKAGE),
+        chromium: browser.version(),
+        config: CONFIG,
+        layout,
+        source,
+      }),
+    )
+    .digest('hex');
+}
+
+/** The cached SVG for `key` drawn under `id`; undefined when absent or unreadable (then drawn again). */
+function readCached(dir: string, key: string, id: string): string | undefined {
+  const file = join(dir, `${key}.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; svg?: unknown };
+    if (entry.key !== key || typeof entry.svg !== 'string' || !entry.svg.trimEnd().endsWith('</svg>'))
+      throw new Error('entrée incomplète');
+    return entry.svg.split(ID_PLACEHOLDER).join(id);
+  } catch (err: unknown) {
+    console.warn(
+      `greffe : entrée illisible dans le cache des diagrammes (${file}), diagramme redessiné : ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return undefined;
+  }
+}
+
+function writeCached(dir: string, key: string, id: string, svg: string): void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${key}.json`);
+  // Written aside then renamed: another test process never reads half an entry.
+  const part = `${file}.${process.pid}.part`;
+  writeFileSync(part, JSON.stringify({ key, svg: svg.split(id).join(ID_PLACEHOLDER) }));
+  renameSync(part, file);
+}
+
+/**
  * Renders every source with `browser`, in one page by default. `pages > 1`
  * spreads them over pages working in parallel (each has its own renderer
  * process); on this 2-core machine under load it gained nothing measurable,
  * and a single page keeps each diagram's time honest. Results keep the order
- * of `sources`.
+ * of `sources`. With GREFFE_DIAGRAM_CACHE set, diagrams found there are not
+ * drawn (no page is opened when all are); `cache: 'write'` draws them all but
+ * still stores them (test/diagram-overlaps.test.ts: real layouts every run).
  * @example const svgs = await renderMermaidSvgs(browser, [{ id: 'procedure', source }]);
  */
 export async function renderMermaidSvgs(
@@ -146,14 +213,33 @@ export async function renderMermaidSvgs(
   sources: readonly MermaidSource[],
   pages = 1,
   layout: MermaidLayout = 'elk',
+  options: { readonly cache?: 'read-write' | 'write' } = {},
 ): Promise<RenderedSvg[]> {
+  const read = options.cache !== 'write';
+  const cacheDir = process.env[DIAGRAM_CACHE_ENV] || undefined;
   const indexed = sources.map((s, index) => ({ ...s, index }));
+  const hits = new Map<string, RenderedSvg>();
+  const keys = new Map<string, string>();
+  if (cacheDir)
+    for (const s of indexed) {
+      const key = cacheKey(browser, layout, s.source);
+      keys.set(s.id, key);
+      const svg = read ? readCached(cacheDir, key, renderId(s)) : undefined;
+      if (svg !== undefined) hits.set(s.id, { id: s.id, svg, ms: 0, cached: true });
+    }
+  const todo = indexed.filter((s) => !hits.has(s.id));
   const lanes = Array.from({ length: Math.max(1, pages) }, (_, lane) =>
-    indexed.filter((s) => s.index % Math.max(1, pages) === lane),
+    todo.filter((_s, i) => i % Math.max(1, pages) === lane),
   );
   const done = await Promise.all(
     lanes.filter((l) => l.length > 0).map((l) => renderInPage(browser, l, layout)),
   );
   const byId = new Map(done.flat().map((r) => [r.id, r]));
+  if (cacheDir)
+    for (const s of todo) {
+      const r = byId.get(s.id);
+      if (r) writeCached(cacheDir, keys.get(s.id) as string, renderId(s), r.svg);
+    }
+  for (const [id, r] of hits) byId.set(id, r);
   return sources.map((s) => byId.get(s.id) as RenderedSvg);
 }

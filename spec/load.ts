@@ -9,6 +9,7 @@ import { checkFactOwnership } from './check-facts.ts';
 import { linkRepairedConsequences } from './consequences.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
+import { checkSecondPersonLabels } from './check-labels.ts';
 import { checkRemedies } from './check-remedies.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
@@ -147,6 +148,9 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   // A published version is frozen (a correction is a new version): its unbounded text fields are
   // bounded at run time by DEFAULT_MAX_TEXT_LENGTH (forms/validate.ts); drafts are told to say their limit.
   if (root.status !== 'published') for (const src of formSrcs) checkStringLengths(src, ctx);
+  // Labels addressed to the filler and read by others (issue 15, point 4): drafts only, for the same reason.
+  if (root.status !== 'published')
+    checkSecondPersonLabels(formSrcs, parts.transitions, Object.keys(parts.roles), ctx);
   if (rulesSrc) checkTemplates(rulesSrc, new Set([...paramNames, ...Object.keys(rules.facts)]), ctx, suggest);
 
   const model = {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../runtime/index.ts';
+import { testPgUrl } from '../runtime/store/pg-testing.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filing } from './helpers/annex.ts';
 import { runGreffe, runGreffeHere } from './helpers/cli.ts';
@@ -32,7 +33,9 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-describe('backup and restore', () => {
+// `greffe backup` copies a SQLite file online; a PostgreSQL database is saved with pg_dump
+// (docs/exploitation.md), which the test below checks the command says instead of failing on the URL.
+describe.skipIf(testPgUrl() !== undefined)('backup and restore', () => {
   it('backs up a running server under writes; the restore passes the audit', async () => {
     const demandeur = await t.as('demandeur');
     const file = async () => {
@@ -99,4 +102,18 @@ describe('backup and restore', () => {
     ]);
     expect(a.code, a.stdout).toBe(0);
   }, 180_000);
+});
+
+describe('backup of a PostgreSQL database', () => {
+  it('is refused with the pg_dump route, exit 2, without touching the database', async () => {
+    const r = await runGreffeHere([
+      'backup',
+      '--out',
+      join(out, 'pg'),
+      '--db',
+      'postgres://root@127.0.0.1/absente',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pg_dump');
+  });
 });

@@ -17,7 +17,8 @@ import { positionOf } from './helpers/spec-copy.ts';
 import { axeViolations, buildWebTo, launchChromium, recordRequests } from './web-helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SOURCE = 'spec/procedures/petits-litiges/1.1.0';
+// The repository's draft 1.2.0: a copy of published 1.1.0 made a draft would warn (second-person-label).
+const SOURCE = 'spec/procedures/petits-litiges/1.2.0';
 const WAIT = 120_000;
 
 let specRoot: string;
@@ -43,8 +44,6 @@ beforeAll(async () => {
   specRoot = mkdtempSync(join(tmpdir(), 'greffe-dev-spec-'));
   versionDir = join(specRoot, 'petits-litiges', '1.2.0');
   cpSync(join(ROOT, SOURCE), versionDir, { recursive: true });
-  edit(/^version: 1\.1\.0$/m, 'version: 1.2.0');
-  edit(/^status: published$/m, 'status: draft');
   ({ dir: webDir } = await buildWebTo());
   child = spawn(
     join(ROOT, 'node_modules/.bin/tsx'),

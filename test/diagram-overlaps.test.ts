@@ -4,6 +4,10 @@
  * drawn over another and no arrow drawn across a label other than its own (renderer/diagram-overlaps.ts
  * defines both). The measure itself is checked on a hand-made SVG, and on mermaid's former dagre
  * layout, which drew such overlaps.
+ *
+ * Always real layouts: this is the check of what mermaid and ELK draw, so it does not read the diagram
+ * cache the suite turns on (vitest.config.ts); it writes to it, and the annex builds of docs-site and
+ * diff-cli that follow read these drawings instead of laying the same diagrams out again.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,10 +63,10 @@ describe('the measure of overlaps', () => {
     const phase = renderMermaid(load(annex?.dir as string)).find((d) => d.id === 'phase-conciliation');
     expect(phase).toBeDefined();
     const source = { id: 'phase-conciliation', source: phase?.source as string };
-    const [dagre] = await renderMermaidSvgs(browser, [source], 1, 'dagre');
+    const [dagre] = await renderMermaidSvgs(browser, [source], 1, 'dagre', { cache: 'write' });
     const before = await measureOverlaps(page, dagre?.svg as string);
     expect(before.labelOverlaps.length + before.edgeCrossings.length).toBeGreaterThan(0);
-    const [elk] = await renderMermaidSvgs(browser, [source]);
+    const [elk] = await renderMermaidSvgs(browser, [source], 1, 'elk', { cache: 'write' });
     const after = await measureOverlaps(page, elk?.svg as string);
     expect([...after.labelOverlaps, ...after.edgeCrossings]).toEqual([]);
   }, 180_000);
@@ -79,8 +83,12 @@ describe('every diagram of every procedure under spec/procedures', () => {
       const svgs = await renderMermaidSvgs(
         browser,
         diagrams.map((d) => ({ id: d.id, source: d.source })),
+        1,
+        'elk',
+        { cache: 'write' },
       );
       expect(svgs).toHaveLength(diagrams.length);
+      expect(svgs.filter((s) => s.cached)).toEqual([]);
       const problems: string[] = [];
       for (const s of svgs) {
         const r = await measureOverlaps(page, s.svg);

@@ -64,12 +64,14 @@ describe('published versions are immutable', { timeout: 120_000 }, () => {
     expect(changed.stdout).toMatch(/npx greffe new-version petits-litiges <nouvelle version> --from 1\.1\.0/);
 
     writeFileSync(manifest, original);
-    const made = await runGreffe(['new-version', 'petits-litiges', '1.2.0', '--spec', root]);
+    // 1.3.0, from the latest: the repository already holds the draft 1.2.0 (neutral labels, issue 15
+    // point 4), whose procedure.yaml has the threshold on the same line as 1.1.0's.
+    const made = await runGreffe(['new-version', 'petits-litiges', '1.3.0', '--spec', root]);
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
-    const draft = join(root, 'petits-litiges/1.2.0');
+    const draft = join(root, 'petits-litiges/1.3.0');
     const draftManifest = readFileSync(join(draft, 'procedure.yaml'), 'utf8');
-    expect(draftManifest).toMatch(/^version: 1\.2\.0$/m);
+    expect(draftManifest).toMatch(/^version: 1\.3\.0$/m);
     expect(draftManifest).toMatch(/^status: draft$/m);
     expect(raiseThreshold(join(draft, 'procedure.yaml'))).toBe(line);
 
@@ -88,7 +90,7 @@ describe('published versions are immutable', { timeout: 120_000 }, () => {
     writeFileSync(join(draft, 'NOTES.md'), `${readFileSync(join(draft, 'NOTES.md'), 'utf8')}\nAjout.\n`);
     const after = await runGreffeHere(['validate', draft]);
     expect(after.code).toBe(1);
-    expect(changedAt(after.stdout)[0]).toMatch(/1\.2\.0\/NOTES\.md:\d+$/);
+    expect(changedAt(after.stdout)[0]).toMatch(/1\.3\.0\/NOTES\.md:\d+$/);
   });
 
   it('reports a file added to or removed from a published version, and a published version without lock', async () => {

@@ -72,9 +72,9 @@ describe('greffe validate', () => {
   });
 
   it('prints one diagnostic line for one typo in a to:, the root cause, its consequences folded', async () => {
-    // A drafter edits a draft (a published version's own change is `published-version-changed`).
-    const dir = copySpec('spec/procedures/petits-litiges/1.1.0');
-    editSpec(dir, 'procedure.yaml', '\nstatus: published\n', '\nstatus: draft\n');
+    // A drafter edits a draft (a published version's own change is `published-version-changed`): the
+    // repository's draft 1.2.0 (1.1.0 made a draft would also warn on its labels, second-person-label).
+    const dir = copySpec('spec/procedures/petits-litiges/1.2.0');
     const text = editSpec(dir, 'procedure.yaml', '\n    to: conciliation\n', '\n    to: concilation\n');
     const lines = (out: string) =>
       out.split('\n').filter((l) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(l));

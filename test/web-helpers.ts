@@ -5,11 +5,11 @@
  * request (nothing may leave the loopback), run axe-core.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type BuildInfo, buildWeb } from '../forms/web/build.ts';
@@ -20,10 +20,30 @@ const ROOT = resolve(import.meta.dirname, '..');
 /** The same offline, quiet Chromium the annex is rendered with (GREFFE_CHROMIUM or Debian's). */
 export const launchChromium = (): Promise<Browser> => launchBrowser();
 
-/** Builds the web app into a fresh temporary folder. */
+/**
+ * The web app in a fresh temporary folder (its caller may remove it). Built once per vitest run
+ * in the run's shared folder (test/global-setup.ts), then copied: the sources do not change
+ * during a run. Outside vitest's global setup (the bench), built here.
+ */
 export async function buildWebTo(): Promise<{ dir: string; info: BuildInfo }> {
   const dir = mkdtempSync(join(tmpdir(), 'greffe-web-'));
-  const info = await buildWeb({ outDir: dir });
+  const runDir = process.env.VITEST ? (inject('runDir') as string | undefined) : undefined;
+  if (!runDir) return { dir, info: await buildWeb({ outDir: dir }) };
+  const shared = join(runDir, 'web');
+  if (!existsSync(join(shared, 'build-info.json'))) {
+    // Built aside then renamed: a test file in another worker never copies half a build.
+    const part = `${shared}.${process.pid}.part`;
+    await buildWeb({ outDir: part });
+    try {
+      renameSync(part, shared);
+    } catch (err: unknown) {
+      // Another worker renamed its build first: the same sources, keep that one.
+      if (!existsSync(join(shared, 'build-info.json'))) throw err;
+      rmSync(part, { recursive: true, force: true });
+    }
+  }
+  cpSync(shared, dir, { recursive: true });
+  const info = JSON.parse(readFileSync(join(dir, 'build-info.json'), 'utf8')) as BuildInfo;
   return { dir, info };
 }
 
@@ -178,14 +198,17 @@ export function setUpWebStack(o: { spec?: string } = {}): {
 } {
   let server: Greffe | undefined;
   let browser: Browser | undefined;
+  let webDir: string | undefined;
   beforeAll(async () => {
     const { dir } = await buildWebTo();
+    webDir = dir;
     server = await startGreffe({ webDir: dir, ...(o.spec !== undefined && { spec: o.spec }) });
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
   const ready = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new Error(`${what} n’est pas démarré (beforeAll a échoué ?)`);

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backup } from '../../runtime/backup/backup.ts';
+import { isPostgresUrl } from '../../runtime/store/open-any.ts';
 import { type Command, parseCommand, usageError } from '../command.ts';
 
 const HELP = `Usage : greffe backup --out DOSSIER [--db FICHIER] [--points DOSSIER]
@@ -30,6 +31,12 @@ export const command: Command = {
     const { values } = parsed;
     if (!values.out) return usageError('backup', '--out DOSSIER est obligatoire.', HELP);
     const db = values.db ?? 'data/greffe.sqlite';
+    if (isPostgresUrl(db)) {
+      console.error(
+        'greffe backup : sauvegarde d’une base SQLite seulement ; une base PostgreSQL se sauvegarde avec pg_dump, les pièces et les points de contrôle à côté (docs/exploitation.md, « Sauvegarde »).',
+      );
+      return 2;
+    }
     if (!existsSync(db)) {
       console.error(`greffe backup : base introuvable « ${db} ».`);
       return 2;
