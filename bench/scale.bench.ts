@@ -5,8 +5,10 @@
  * (default 100), in two steps (N/10, then N) so that the growth of the p99
  * shows in one run. At each step: the back office's work queue (a court
  * actor's cases with a running deadline, soonest due first: one page of 50
- * through the keyset cursor, listQueuePage) and
- * the case view (readCaseView, without the view cache), p50 and p99.
+ * through the keyset cursor, listQueuePage), the court's cases without a
+ * running deadline (one clone in ten: one page of 50 through its cursor,
+ * listIdlePage, index cases_idle) and the case view (readCaseView, without
+ * the view cache), p50 and p99.
  * PostgreSQL runs when GREFFE_BENCH_DB or GREFFE_TEST_DB names a server (a
  * fresh database is made and dropped); then events per second over HTTP
  * with one server instance, and with three on the same database
@@ -23,7 +25,7 @@ import { createAuthSession } from '../runtime/identity/sessions.ts';
 import { readCaseView } from '../runtime/service/case-view.ts';
 import { type Runtime, rulesGuards } from '../runtime/service/context.ts';
 import { fireEvent } from '../runtime/service/fire-event.ts';
-import { listQueuePage } from '../runtime/service/list-cases.ts';
+import { listIdlePage, listQueuePage } from '../runtime/service/list-cases.ts';
 import { openCaseFor } from '../runtime/service/open-case.ts';
 import { cloneCases } from '../runtime/store/bench-fill.ts';
 import type { CaseStore } from '../runtime/store/case-store.ts';
@@ -104,11 +106,26 @@ async function onStore(log: Log, name: string, store: CaseStore, pgUrl: string |
     { event: 'inviter_voisin', data: {}, expectedVersion: 0 },
     randomUUID(),
   );
+  // A filed case without a running deadline, cloned one for ten of the other (the « sans délai » queue).
+  const idleTemplate = await openCaseFor(rt, actor, { procedure: 'mediation' });
   let made = 0;
+  let madeIdle = 0;
   for (const target of [Math.round(n / 10), n]) {
     const t0 = performance.now();
     await cloneCases(store, pgUrl, template, target - made, courts, () => undefined, 50_000, made);
+    const idleTarget = Math.round(target / 10);
+    await cloneCases(
+      store,
+      pgUrl,
+      idleTemplate,
+      idleTarget - madeIdle,
+      courts,
+      () => undefined,
+      50_000,
+      madeIdle,
+    );
     made = target;
+    madeIdle = idleTarget;
     const fill = (performance.now() - t0) / 1000;
     const inCourt = Math.floor(made / courts);
     // The paged queue (issue 17): first page, then the pages that follow it through the cursor.
@@ -122,6 +139,16 @@ async function onStore(log: Log, name: string, store: CaseStore, pgUrl: string |
       listQueuePage(rt, actor, 'delai_reponse', 50, cursors[i % cursors.length]),
     );
     const queueSize = first.cases.length;
+    // The « sans délai » page (GET /api/cases?deadline=none): the same, through the index cases_idle.
+    const firstIdle = await listIdlePage(rt, actor, 'tout', 50, undefined);
+    const idleCursors: (string | undefined)[] = [undefined];
+    for (let page = firstIdle; page.next !== null && idleCursors.length < 10; ) {
+      idleCursors.push(page.next);
+      page = await listIdlePage(rt, actor, 'tout', 50, page.next);
+    }
+    const idle = await timings(100, (i) =>
+      listIdlePage(rt, actor, 'tout', 50, idleCursors[i % idleCursors.length]),
+    );
     // Clones of court 7 (clone i is in court i % courts).
     const ids = Array.from({ length: 200 }, (_, i) => `${template}-${(i * courts + 7) % made || 7}`);
     const view = await timings(200, (i) => readCaseView(rt, actor, ids[i % ids.length] as string));
@@ -129,6 +156,7 @@ async function onStore(log: Log, name: string, store: CaseStore, pgUrl: string |
       `${name}, ${fmt(made)} affaires (${fmt(inCourt)} par tribunal, remplies en ${fmt(fill, 1)} s) : ` +
         `file du greffe (page de ${fmt(queueSize)} affaires) p50 ${fmt(queue.p50, 1)} ms, p99 ${fmt(queue.p99, 1)} ms ` +
         `(CPU du processus p50 ${fmt(queue.cpu50, 1)} ms, p99 ${fmt(queue.cpu99, 1)} ms) ; ` +
+        `affaires sans délai (page de ${fmt(firstIdle.cases.length)}, ${fmt(idleCursors.length)} page(s) mesurée(s)) p50 ${fmt(idle.p50, 1)} ms, p99 ${fmt(idle.p99, 1)} ms ; ` +
         `vue d’une affaire p50 ${fmt(view.p50, 2)} ms, p99 ${fmt(view.p99, 2)} ms`,
     );
   }

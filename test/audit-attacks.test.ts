@@ -219,6 +219,16 @@ const ATTACKS: [string, (file: string) => void][] = [
       }),
   ],
   [
+    'running deadlines count zeroed (the case enters the court’s « sans délai » queue)',
+    (file) =>
+      withDb(file, (db) => {
+        const n = db
+          .prepare('UPDATE cases SET running_deadlines = 0 WHERE id = ? AND running_deadlines > 0')
+          .run(claim.id).changes;
+        expect(n).toBe(1);
+      }),
+  ],
+  [
     'case moved to another court, its deadlines with it',
     (file) =>
       withDb(file, (db) => {

@@ -208,6 +208,15 @@ describe('views and queues', () => {
       opened.id,
     );
     expect((await cj.get<Summary[]>('/api/cases')).body.map((c) => c.id)).toContain(opened.id);
+    // The claim just filed runs no deadline: it is in the court's paged « sans délai » queue (issue 17).
+    type Page = { cases: (Summary & { nextDeadline?: unknown })[]; next: string | null };
+    const idle = await greffe.get<Page>('/api/cases?deadline=none&queue=convocation&limit=200');
+    expect(idle.status).toBe(200);
+    expect(idle.body.cases.map((c) => c.id)).toContain(opened.id);
+    expect(idle.body.cases.every((c) => c.nextDeadline === undefined && c.actions > 0)).toBe(true);
+    const cjIdle = await cj.get<Page>('/api/cases?deadline=none&queue=convocation');
+    expect(cjIdle.body.cases.map((c) => c.id)).not.toContain(opened.id);
+    expect((await greffe.get('/api/cases?deadline=some')).status).toBe(400);
   });
 
   it('computes the objectives from the journal', async () => {

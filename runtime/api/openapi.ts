@@ -260,7 +260,7 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
       '/api/cases': {
         get: {
           summary:
-            'Affaires visibles (files d’attente : ?queue=) ; avec limit ou cursor, une page de la file du tribunal ({ cases, next })',
+            'Affaires visibles (files d’attente : ?queue=) ; avec limit ou cursor, une page de la file du tribunal ({ cases, next }) ; avec deadline=none, une page de ses affaires sans délai en cours',
           security: auth,
           parameters: [
             { name: 'queue', in: 'query', required: false, schema: { type: 'string' } },
@@ -271,12 +271,13 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
               schema: { type: 'integer', minimum: 1, maximum: 200 },
             },
             { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'deadline', in: 'query', required: false, schema: { type: 'string', enum: ['none'] } },
           ],
           responses: {
             200: ok('Affaires', {
               anyOf: [{ type: 'array', items: ref('CaseSummary') }, ref('QueuePage')],
             }),
-            400: errorResponse('limit ou cursor invalide'),
+            400: errorResponse('limit, cursor ou deadline invalide'),
             401: errorResponse('Non connecté'),
           },
         },

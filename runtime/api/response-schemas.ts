@@ -138,7 +138,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
   CodeSent: obj({ sent: { const: true }, message: str }),
   LoggedIn: obj({ user: ref('User'), token: str }),
   LoggedOut: obj({ ok: { const: true }, logoutUrl: str }, ['logoutUrl']),
-  /** GET /api/cases with `limit` or `cursor` (issue 17): one page of the court queue and the next page's cursor. */
+  /** GET /api/cases with `limit`, `cursor` or `deadline=none` (issue 17): one page of a court queue and the next page's cursor. */
   QueuePage: obj({ cases: list(ref('CaseSummary')), next: orNull(str) }),
   CaseSummary: obj(
     {

@@ -9,7 +9,13 @@ import { downloadDocument, uploadDocument } from '../service/documents.ts';
 import { saveDraft } from '../service/drafts.ts';
 import { filingReceipt, receiptFilename } from '../service/receipt.ts';
 import { fireEvent, previewEvent } from '../service/fire-event.ts';
-import { listCases, listQueuePage, QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../service/list-cases.ts';
+import {
+  listCases,
+  listIdlePage,
+  listQueuePage,
+  QUEUE_PAGE_MAX,
+  QUEUE_PAGE_SIZE,
+} from '../service/list-cases.ts';
 import { openCaseKeyed } from '../service/open-case.ts';
 import { checkFiling } from '../identity/filing-checks.ts';
 import type { Context } from 'hono';
@@ -36,7 +42,14 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
     const queue = c.req.query('queue');
     const limit = c.req.query('limit');
     const cursor = c.req.query('cursor');
-    if (limit === undefined && cursor === undefined) {
+    // deadline=none (issue 17): the paged queue of the cases without a running deadline.
+    const deadline = c.req.query('deadline');
+    if (deadline !== undefined && deadline !== 'none') {
+      throw new GreffeError(400, 'INVALID_REQUEST', '« deadline » ne peut valoir que « none ».', {
+        field: 'deadline',
+      });
+    }
+    if (limit === undefined && cursor === undefined && deadline === undefined) {
       return sendJson(c, await listCases(rt, await auth.callerOf(c), queue));
     }
     // Paged queue (issue 17): `{ cases, next }`; the plain list above stays for current clients.
@@ -51,10 +64,8 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
         },
       );
     }
-    return sendJson(
-      c,
-      await listQueuePage(rt, await auth.callerOf(c), queue ?? '', size, cursor || undefined),
-    );
+    const page = deadline === 'none' ? listIdlePage : listQueuePage;
+    return sendJson(c, await page(rt, await auth.callerOf(c), queue ?? '', size, cursor || undefined));
   });
 
   app.post('/', async (c) => {

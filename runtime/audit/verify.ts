@@ -291,6 +291,13 @@ export async function auditDatabase(src: AuditSource, o: AuditOptions): Promise<
       fail(
         `le tribunal de l’affaire (${c.court}) n’est pas celui de son ouverture au journal (${openedIn}).`,
       );
+    // The count of running deadlines on the case row (cases_idle, the court's « sans délai » queue): an edited
+    // count would hide a case from that queue or list it there. Absent from a database before migration 0011.
+    const runningRows = rows.deadlines.filter((d) => d.status === 'running').length;
+    if (c.runningDeadlines !== undefined && Number(c.runningDeadlines) !== runningRows)
+      fail(
+        `l’affaire compte ${c.runningDeadlines} délai(s) en cours alors que ses délais en cours sont ${runningRows}.`,
+      );
     for (const d of rows.deadlines) {
       if (d.court !== c.court)
         fail(

@@ -204,6 +204,75 @@ export async function listQueuePage(
   }
 }
 
+const encodeIdleCursor = (k: { updatedAt: string; id: string }) =>
+  Buffer.from(`${k.updatedAt}|${k.id}`, 'utf8').toString('base64url');
+
+function decodeIdleCursor(cursor: string): { updatedAt: string; id: string } {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([A-Za-z0-9-]{1,64})$/.exec(text);
+  if (!m) {
+    throw new GreffeError(
+      400,
+      'INVALID_REQUEST',
+      'Le curseur « cursor » est invalide : reprenez la file au début.',
+      { field: 'cursor' },
+    );
+  }
+  return { updatedAt: m[1] as string, id: m[2] as string };
+}
+
+/**
+ * GET /api/cases?deadline=none&queue=…&limit=N[&cursor=…] for a court actor
+ * (issue 17): one page of the court's filed open cases WITHOUT a running
+ * deadline where one of the caller's roles acts now (a claim just filed,
+ * awaiting its summons…), least recently active first, then by id. The store
+ * scans the partial index cases_idle (court, updated_at, id), which holds
+ * only those cases (the case row counts its running deadlines); the same
+ * filter as the full list (roles, actions, the queue's state or phase) is
+ * applied to the scanned cases only. A queue naming a deadline (and no state
+ * or phase) is empty here: its cases all have that deadline running.
+ */
+export async function listIdlePage(
+  rt: Runtime,
+  caller: Caller,
+  queue: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<QueuePage> {
+  if (caller.court == null || caller.roles.length === 0) {
+    const mine = await listCases(rt, caller, queue);
+    return { cases: mine.filter((c) => c.nextDeadline === undefined), next: null };
+  }
+  const everyQueue = queue === '' || queue === 'tout';
+  const namesDeadlineOnly =
+    !everyQueue &&
+    rt.catalog.procedures.some((p) => p.deadlines[queue] !== undefined) &&
+    !rt.catalog.procedures.some(
+      (p) => p.states[queue] !== undefined || Object.values(p.states).some((st) => st.phase === queue),
+    );
+  if (namesDeadlineOnly) return { cases: [], next: null };
+  let after = cursor !== undefined ? decodeIdleCursor(cursor) : null;
+  const out: CaseSummary[] = [];
+  let batch = limit;
+  for (;;) {
+    const scanned = await rt.store.idleCases({ court: caller.court, after, limit: batch });
+    const found = await rt.store.caseRowsIn(scanned.map((r) => r.id));
+    const byId = new Map(found.cases.map((c) => [c.id, c]));
+    const summarize = summarizer(rt, caller, found, everyQueue ? 'tout' : queue);
+    for (const r of scanned) {
+      after = { updatedAt: r.updatedAt, id: r.id };
+      const c = byId.get(r.id);
+      // A deadline started since the scan: the case is in the other queue now.
+      const s = c && summarize(c);
+      if (!s || s.summary.nextDeadline !== undefined) continue;
+      out.push(s.summary);
+      if (out.length === limit) return { cases: out, next: encodeIdleCursor(after) };
+    }
+    if (scanned.length < batch) return { cases: out, next: null };
+    batch = limit * 2;
+  }
+}
+
 /** Whether the caller acts as a court actor in at least one loaded procedure. */
 export function isCourtActor(rt: Runtime, caller: Caller): boolean {
   return (

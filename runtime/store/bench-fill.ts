@@ -25,7 +25,8 @@ const TABLES: readonly { table: string; caseColumn: string; generatedId: boolean
 function cloneExpr(table: string, col: string, courts: number): string {
   if (table === 'cases' && col === 'id') return `t.id || '-' || g.i`;
   if (col === 'case_id') return `t.case_id || '-' || g.i`;
-  if (col === 'reference') return `'RG B/' || g.i`;
+  // Unique across clones of several templates (the bench clones one with a deadline and one without).
+  if (col === 'reference') return `t.reference || '-' || g.i`;
   if (col === 'court') return `'tj-bench-' || (g.i % ${courts})`;
   if (col === 'dedupe_key') return `t.dedupe_key || '-' || g.i`;
   if (col === 'code_hash') return `t.code_hash || '-' || g.i`;

@@ -126,6 +126,19 @@ export interface QueueDeadlineRow {
   readonly dueAt: string;
 }
 
+/** The « sans délai » queue's scan (issue 17): a court's filed open cases without a running deadline. */
+export interface IdleScan {
+  readonly court: string;
+  /** The last case of the previous page (its last activity and id). */
+  readonly after: { readonly updatedAt: string; readonly id: string } | null;
+  readonly limit: number;
+}
+
+export interface IdleCaseRow {
+  readonly id: string;
+  readonly updatedAt: string;
+}
+
 export interface CaseListRows {
   /** Oldest update first. */
   readonly cases: readonly CaseRow[];
@@ -332,6 +345,11 @@ export interface CaseStore {
   listCases(filter: { readonly userId: string; readonly court: string | null }): Promise<CaseListRows>;
   /** The court queue's scan: running deadlines of `court`'s cases after the cursor, by due date then id (issue 17). */
   queueDeadlines(filter: QueueScan): Promise<QueueDeadlineRow[]>;
+  /**
+   * The « sans délai » queue's scan: `court`'s filed open cases without a running deadline after the
+   * cursor, least recently active first then by id (index cases_idle; issue 17).
+   */
+  idleCases(filter: IdleScan): Promise<IdleCaseRow[]>;
   /** Cases `ids` with their participants, documents and running deadlines (a queue page). */
   caseRowsIn(ids: readonly string[]): Promise<CaseListRows>;
   /** The running deadlines of every case `userId` takes part in, soonest due first (calendar feeds). */

@@ -55,6 +55,7 @@ export function* openCase(input: OpenCaseInput): Step<CaseRow & { replayed?: tru
       createdAt: at,
       updatedAt: at,
       closedAt: null,
+      runningDeadlines: 0,
     };
     yield* call('insertCase', row);
     yield* call('insertCaseKey', { caseId: row.id, createdAt: at });

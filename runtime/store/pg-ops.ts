@@ -115,22 +115,36 @@ export function pgOps(tx: PgExec, keyring: Keyring): AsyncOps {
     touchCase: async ({ id, at }) => {
       await tx.update(t.cases).set({ updatedAt: at }).where(eq(t.cases.id, id));
     },
-    insertDeadline: async (a) =>
-      (
+    // A deadline starts or ends: the case's count of running ones (cases_idle) moves with it.
+    insertDeadline: async (a) => {
+      const id = (
         (
           await tx
             .insert(t.deadlines)
             .values({ ...a, status: 'running' })
             .returning({ id: t.deadlines.id })
         )[0] as { id: number }
-      ).id,
-    endDeadline: async ({ id, status, at, seq }) =>
-      (
-        await tx
-          .update(t.deadlines)
-          .set({ status, endedAt: at, endedSeq: seq })
-          .where(and(eq(t.deadlines.id, id), running))
-      ).rowCount ?? 0,
+      ).id;
+      await tx
+        .update(t.cases)
+        .set({ runningDeadlines: sql`${t.cases.runningDeadlines} + 1` })
+        .where(eq(t.cases.id, a.caseId));
+      return id;
+    },
+    endDeadline: async ({ id, status, at, seq }) => {
+      const ended = await tx
+        .update(t.deadlines)
+        .set({ status, endedAt: at, endedSeq: seq })
+        .where(and(eq(t.deadlines.id, id), running))
+        .returning({ caseId: t.deadlines.caseId });
+      const caseId = ended[0]?.caseId;
+      if (caseId === undefined) return 0;
+      await tx
+        .update(t.cases)
+        .set({ runningDeadlines: sql`${t.cases.runningDeadlines} - 1` })
+        .where(eq(t.cases.id, caseId));
+      return 1;
+    },
     insertOutbox: async (a) => {
       await tx
         .insert(t.outbox)

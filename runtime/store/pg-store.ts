@@ -48,6 +48,8 @@ import type {
   OutboxOutcome,
   QueueDeadlineRow,
   QueueScan,
+  IdleScan,
+  IdleCaseRow,
   ReceiptRecord,
   StatsRows,
   UploadRecord,
@@ -324,6 +326,19 @@ export class PgCaseStore implements CaseStore {
       [filter.court, filter.deadline, filter.after?.dueAt ?? '', filter.after?.id ?? 0, filter.limit],
     );
     return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
+  }
+  /** The « sans délai » queue's scan (sqlite-queries.ts, idleCases): the partial index cases_idle from the cursor on. */
+  async idleCases(filter: IdleScan): Promise<IdleCaseRow[]> {
+    const r = await this.#h.pool.query<IdleCaseRow>(
+      `SELECT c.id, c.updated_at AS "updatedAt"
+         FROM cases c
+        WHERE c.court = $1
+          AND c.closed_at IS NULL AND c.running_deadlines = 0 AND c.reference IS NOT NULL
+          AND (c.updated_at, c.id) > ($2, $3)
+        ORDER BY c.updated_at, c.id LIMIT $4`,
+      [filter.court, filter.after?.updatedAt ?? '', filter.after?.id ?? '', filter.limit],
+    );
+    return r.rows;
   }
   async userDeadlines(userId: string): Promise<UserDeadlineRow[]> {
     const r = await this.#h.pool.query<UserDeadlineRow>(

@@ -199,10 +199,17 @@ export function preparedQueries(db: BetterSQLite3Database<typeof schema>) {
         startedSeq: p('startedSeq'),
       })
       .prepare(),
+    /** A deadline starts or ends: the case's count of running ones (cases_idle) moves by `by` (+1 or -1). */
+    countRunning: db
+      .update(cases)
+      .set({ runningDeadlines: sql`${cases.runningDeadlines} + ${v('by')}` })
+      .where(eq(cases.id, p('caseId')))
+      .prepare(),
     endDeadline: db
       .update(deadlines)
       .set({ status: v('status'), endedAt: v('at'), endedSeq: v('seq') })
       .where(and(eq(deadlines.id, p('id')), running))
+      .returning({ caseId: deadlines.caseId })
       .prepare(),
     insertOutbox: db
       .insert(outbox)

@@ -31,10 +31,21 @@ export const cases = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     closedAt: text('closed_at'),
+    /**
+     * How many of the case's deadlines run now: kept by the store's writes of deadline rows (one more when
+     * one starts, one less when one ends, in the same transaction) and checked by `greffe audit verify`.
+     * The court's filed open cases with none are the back office's paged « sans délai » queue (cases_idle).
+     */
+    runningDeadlines: integer('running_deadlines').notNull().default(0),
   },
+  // cases_idle: a court's filed open cases without a running deadline, least recently active first
+  // (GET /api/cases?deadline=none); queries must write its condition literally.
   (t) => [
     uniqueIndex('cases_reference').on(t.reference),
     index('cases_court').on(t.court),
+    index('cases_idle')
+      .on(t.court, t.updatedAt, t.id)
+      .where(sql`${t.closedAt} IS NULL AND ${t.runningDeadlines} = 0 AND ${t.reference} IS NOT NULL`),
     index('cases_procedure').on(t.procedureId, t.procedureVersion),
   ],
 );

@@ -45,8 +45,17 @@ export function sqliteOps(db: BetterSQLite3Database<typeof schema>, q: Queries, 
     touchCase: (a) => {
       q.touchCase.run(a);
     },
-    insertDeadline: (a) => Number(q.insertDeadline.run(a).lastInsertRowid),
-    endDeadline: (a) => q.endDeadline.run(a).changes,
+    insertDeadline: (a) => {
+      const id = Number(q.insertDeadline.run(a).lastInsertRowid);
+      q.countRunning.run({ caseId: a.caseId, by: 1 });
+      return id;
+    },
+    endDeadline: (a) => {
+      const ended = q.endDeadline.get(a);
+      if (!ended) return 0;
+      q.countRunning.run({ caseId: ended.caseId, by: -1 });
+      return 1;
+    },
     insertOutbox: (a) => {
       q.insertOutbox.run(a);
     },

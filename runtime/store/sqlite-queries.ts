@@ -8,6 +8,8 @@ import { and, asc, eq, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type {
   CaseListRows,
   DeliveryRecord,
+  IdleCaseRow,
+  IdleScan,
   OutboxOutcome,
   StatsRows,
   NoticeRow,
@@ -111,6 +113,30 @@ export function queueDeadlines(sqlite: Database.Database, filter: QueueScan): Qu
   const same = scan('d.due_at = @dueAt AND d.id > @id', filter.limit, after.dueAt, after.id);
   if (same.length === filter.limit) return same;
   return [...same, ...scan('d.due_at > @dueAt', filter.limit - same.length, after.dueAt, 0)];
+}
+
+/**
+ * The « sans délai » queue's scan: the filed open cases of `court` with no running deadline, by last
+ * activity then id, after the cursor. The partial index cases_idle (court, updated_at, id) holds those
+ * cases only, so the scan reads the page's entries and nothing else. Two ranges, as in queueDeadlines.
+ */
+export function idleCases(sqlite: Database.Database, filter: IdleScan): IdleCaseRow[] {
+  const scan = (range: string, limit: number, updatedAt: string, id: string) =>
+    sqlite
+      .prepare(
+        `SELECT c.id AS id, c.updated_at AS updatedAt
+         FROM cases c
+         WHERE c.court = @court
+           AND c.closed_at IS NULL AND c.running_deadlines = 0 AND c.reference IS NOT NULL
+           AND ${range}
+         ORDER BY c.updated_at, c.id LIMIT @limit`,
+      )
+      .all({ court: filter.court, updatedAt, id, limit }) as IdleCaseRow[];
+  const after = filter.after;
+  if (!after) return scan('c.updated_at > @updatedAt', filter.limit, '', '');
+  const same = scan('c.updated_at = @updatedAt AND c.id > @id', filter.limit, after.updatedAt, after.id);
+  if (same.length === filter.limit) return same;
+  return [...same, ...scan('c.updated_at > @updatedAt', filter.limit - same.length, after.updatedAt, '')];
 }
 
 export function statsRows(db: Db, filter: { procedureId?: string; version?: string }): StatsRows {

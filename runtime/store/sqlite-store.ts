@@ -17,6 +17,7 @@ import type {
   OutboxOutcome,
   NewLoginCode,
   QueueScan,
+  IdleScan,
   ReceiptRecord,
   UploadRecord,
   ViewStamp,
@@ -119,6 +120,9 @@ export class SqliteCaseStore implements CaseStore {
   async listCases(filter: { userId: string; court: string | null }) {
     const rows = sq.listCaseRows(this.#s.db, filter);
     return { ...rows, cases: rows.cases.map((c) => openCaseRow(c, this.#keyOf)) };
+  }
+  async idleCases(filter: IdleScan) {
+    return sq.idleCases(this.#s.sqlite, filter);
   }
   async queueDeadlines(filter: QueueScan) {
     return sq.queueDeadlines(this.#s.sqlite, filter);

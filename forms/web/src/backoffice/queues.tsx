@@ -1,18 +1,18 @@
 /**
  * The back office's work queue: the court's cases where one of the reader's
- * roles has something to do now. Issue 17: the cases with a running deadline
- * come from the paged queue (`GET /api/cases?queue=…&limit=50&cursor=…`),
- * soonest due first, 50 at a time, with « Affaires suivantes », « Affaires
- * précédentes » and « Revenir au début »; the paged queue has no total and
- * no other order (its cursor is the due date). Cases without a running
- * deadline (a claim just filed, awaiting its summons…) are not in the paged
- * queue: they are listed below it, grouped by state (build-queues.ts), from
- * the full list, which the server does not page yet. The « File » filter (a
- * state, or a deadline by name, of the procedures the reader acts in)
- * applies to both. Loaded only by court staff.
+ * roles has something to do now, in two paged lists (issue 17), 50 cases at
+ * a time, each with « Affaires suivantes », « Affaires précédentes » and
+ * « Revenir au début » (the same component; no total, no other order: the
+ * cursor is the order's key):
+ * - the cases with a running deadline (`GET /api/cases?queue=…&limit=50&cursor=…`),
+ *   soonest due first;
+ * - the cases without one (a claim just filed, awaiting its summons…:
+ *   `…&deadline=none`), least recently active first.
+ * The « File » filter (a state, or a deadline by name, of the procedures the
+ * reader acts in) applies to both. Loaded only by court staff.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { ErrorAlert, Loaded, PageTitle } from '../components/page.tsx';
+import { ErrorAlert, PageTitle } from '../components/page.tsx';
 import { ApiError, QUEUE_PAGE_SIZE, api } from '../lib/api.ts';
 import type { CaseSummary, QueuePage } from '../lib/api-schema.gen.ts';
 import { formatDaysLeft, formatInstant } from '../lib/format.ts';
@@ -20,7 +20,7 @@ import { Link } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 import { nextDeadlineText } from '../pages/my-cases.tsx';
-import { buildQueues, deadlineOf } from './build-queues.ts';
+import { deadlineOf } from './build-queues.ts';
 
 interface QueueOption {
   readonly value: string;
@@ -60,7 +60,15 @@ function DueBadge({ c }: { c: CaseSummary }) {
   return <span className={cls}>{formatDaysLeft(daysLeft)}</span>;
 }
 
-function CaseTable({ cases, caption }: { cases: readonly CaseSummary[]; caption: string }) {
+function CaseTable({
+  cases,
+  caption,
+  withDue,
+}: {
+  cases: readonly CaseSummary[];
+  caption: string;
+  withDue: boolean;
+}) {
   return (
     <div className="fr-table">
       <table>
@@ -69,7 +77,7 @@ function CaseTable({ cases, caption }: { cases: readonly CaseSummary[]; caption:
           <tr>
             <th scope="col">Affaire</th>
             <th scope="col">État</th>
-            <th scope="col">Prochaine échéance</th>
+            {withDue && <th scope="col">Prochaine échéance</th>}
             <th scope="col">Mise à jour</th>
           </tr>
         </thead>
@@ -80,9 +88,11 @@ function CaseTable({ cases, caption }: { cases: readonly CaseSummary[]; caption:
                 <Link to={`/affaires/${c.id}`}>{c.reference ?? 'Brouillon'}</Link>
               </td>
               <td>{c.stateLabel}</td>
-              <td>
-                {nextDeadlineText(c)} <DueBadge c={c} />
-              </td>
+              {withDue && (
+                <td>
+                  {nextDeadlineText(c)} <DueBadge c={c} />
+                </td>
+              )}
               <td>{formatInstant(c.updatedAt)}</td>
             </tr>
           ))}
@@ -97,18 +107,52 @@ type PageState =
   | { readonly status: 'error'; readonly error: ApiError }
   | { readonly status: 'done'; readonly index: number; readonly page: QueuePage };
 
-/** « Affaires 51 à 100 », said of page `index` (from 0) holding `count` cases. */
-export function rangeText(index: number, count: number, last: boolean): string {
-  if (count === 0)
-    return index === 0 ? 'Aucune affaire avec un délai en cours dans cette file.' : 'Aucune affaire de plus.';
+/** « Affaires 51 à 100 », said of page `index` (from 0) holding `count` cases (`none`: what an empty first page says). */
+export function rangeText(
+  index: number,
+  count: number,
+  last: boolean,
+  none = 'Aucune affaire avec un délai en cours dans cette file.',
+): string {
+  if (count === 0) return index === 0 ? none : 'Aucune affaire de plus.';
   const from = index * QUEUE_PAGE_SIZE + 1;
   const to = from + count - 1;
   const range = count === 1 ? `Affaire ${from}` : `Affaires ${from} à ${to}`;
   return `${range}${last ? ', fin de la file' : ''}.`;
 }
 
-/** The paged part: the cases with a running deadline, soonest due first. */
-function PagedQueue({ queue }: { queue: string }) {
+/** What sets the two paged lists apart. */
+interface PagedList {
+  /** The heading's id (focus goes there after a page loads). */
+  readonly id: string;
+  readonly title: string;
+  readonly intro: string;
+  /** What an empty first page says. */
+  readonly none: string;
+  readonly withDue: boolean;
+  readonly load: (queue: string, cursor?: string) => Promise<QueuePage>;
+}
+
+const WITH_DEADLINE: PagedList = {
+  id: 'file-echeances-titre',
+  title: 'Affaires avec un délai en cours',
+  intro: `Échéance la plus proche d’abord, ${QUEUE_PAGE_SIZE} affaires par page. Le nombre total d’affaires de la file n’est pas calculé.`,
+  none: 'Aucune affaire avec un délai en cours dans cette file.',
+  withDue: true,
+  load: api.queuePage,
+};
+
+const WITHOUT_DEADLINE: PagedList = {
+  id: 'file-sans-delai-titre',
+  title: 'Affaires sans délai en cours',
+  intro: `Affaires attendant une action de votre part sans délai en cours (une demande à convoquer…), la moins récemment mise à jour d’abord, ${QUEUE_PAGE_SIZE} affaires par page. Le nombre total n’est pas calculé.`,
+  none: 'Aucune affaire sans délai en cours n’attend d’action de votre part dans cette file.',
+  withDue: false,
+  load: api.idlePage,
+};
+
+/** One paged list of the court's cases: the cursor of each page shown so far, the last one shown. */
+function PagedQueue({ queue, list }: { queue: string; list: PagedList }) {
   // cursors[i]: the cursor of page i (undefined for the first); the last is the page shown.
   const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
   const [state, setState] = useState<PageState>({ status: 'loading' });
@@ -119,7 +163,7 @@ function PagedQueue({ queue }: { queue: string }) {
   useEffect(() => {
     let live = true;
     setState((s) => ({ status: 'loading', ...(s.status === 'done' && { shown: s }) }));
-    api.queuePage(queue, cursors[index]).then(
+    list.load(queue, cursors[index]).then(
       (page) => live && setState({ status: 'done', index, page }),
       (e: unknown) =>
         live &&
@@ -131,7 +175,7 @@ function PagedQueue({ queue }: { queue: string }) {
     return () => {
       live = false;
     };
-  }, [queue, cursors, index]);
+  }, [queue, cursors, index, list]);
 
   // After « Affaires suivantes » and the like, focus goes to the list's heading (the button pressed may be gone).
   useLayoutEffect(() => {
@@ -152,19 +196,16 @@ function PagedQueue({ queue }: { queue: string }) {
       ? 'Chargement des affaires…'
       : state.status === 'error'
         ? 'La file n’a pas pu être chargée.'
-        : rangeText(state.index, state.page.cases.length, state.page.next === null);
+        : rangeText(state.index, state.page.cases.length, state.page.next === null, list.none);
   // While a page loads, the buttons of the page shown stay (disabled).
   const next = shown ? shown.page.next : null;
 
   return (
-    <section className="greffe-section" aria-labelledby="file-echeances-titre">
-      <h2 id="file-echeances-titre" ref={heading} tabIndex={-1}>
-        Affaires avec un délai en cours
+    <section className="greffe-section" aria-labelledby={list.id}>
+      <h2 id={list.id} ref={heading} tabIndex={-1}>
+        {list.title}
       </h2>
-      <p className="fr-text--sm">
-        Échéance la plus proche d’abord, {QUEUE_PAGE_SIZE} affaires par page. Le nombre total d’affaires de la
-        file n’est pas calculé.
-      </p>
+      <p className="fr-text--sm">{list.intro}</p>
       <p role="status" aria-live="polite" className="fr-text--bold">
         {status}
       </p>
@@ -172,7 +213,8 @@ function PagedQueue({ queue }: { queue: string }) {
       {shown && shown.page.cases.length > 0 && (
         <CaseTable
           cases={shown.page.cases}
-          caption={`Affaires avec un délai en cours, page ${shown.index + 1}`}
+          caption={`${list.title}, page ${shown.index + 1}`}
+          withDue={list.withDue}
         />
       )}
       {(index > 0 || next !== null) && (
@@ -215,54 +257,6 @@ function PagedQueue({ queue }: { queue: string }) {
           )}
         </ul>
       )}
-    </section>
-  );
-}
-
-/** The cases without a running deadline where the reader acts now (not in the paged queue: from the full list), by state. */
-async function loadWithoutDeadline(queue: string) {
-  const cases = (await api.cases(queue || 'tout')).filter((c) => !c.nextDeadline);
-  const keys = [...new Set(cases.map((c) => `${c.procedure}@${c.version}`))];
-  const views = await Promise.all(
-    keys.map((k) => {
-      const [id, version] = k.split('@') as [string, string];
-      return api.procedure(id, version);
-    }),
-  );
-  const procedures = new Map(views.map((v) => [`${v.id}@${v.version}`, v]));
-  return { cases, queues: buildQueues(cases, procedures) };
-}
-
-function WithoutDeadline({ queue }: { queue: string }) {
-  const [state] = useAsync(() => loadWithoutDeadline(queue), [queue]);
-  return (
-    <section className="greffe-section" aria-labelledby="file-sans-delai-titre">
-      <h2 id="file-sans-delai-titre">Affaires sans délai en cours</h2>
-      <Loaded state={state} what="Chargement des affaires sans délai en cours">
-        {({ cases, queues }) =>
-          cases.length === 0 ? (
-            <p>Aucune affaire sans délai en cours n’attend d’action de votre part.</p>
-          ) : (
-            <>
-              <p className="fr-text--sm">
-                {cases.length === 1
-                  ? '1 affaire attend une action de votre part sans délai en cours.'
-                  : `${cases.length} affaires attendent une action de votre part sans délai en cours.`}{' '}
-                Elles ne sont pas dans la file par échéance ci-dessus.
-              </p>
-              {queues.map((q) => (
-                <section key={q.id} aria-labelledby={`${q.id}-titre`}>
-                  <h3 id={`${q.id}-titre`}>
-                    {q.title} ({q.cases.length})
-                  </h3>
-                  <p className="fr-text--sm">{q.description}</p>
-                  <CaseTable cases={q.cases} caption={`Affaires sans délai en cours : ${q.title}`} />
-                </section>
-              ))}
-            </>
-          )
-        }
-      </Loaded>
     </section>
   );
 }
@@ -315,8 +309,8 @@ export default function BackOfficePage() {
         </div>
       )}
       {/* Keyed by the filter: a new filter starts at the first page. */}
-      <PagedQueue key={queue} queue={queue} />
-      <WithoutDeadline queue={queue} />
+      <PagedQueue key={queue} queue={queue} list={WITH_DEADLINE} />
+      <PagedQueue key={`sans-delai-${queue}`} queue={queue} list={WITHOUT_DEADLINE} />
     </>
   );
 }

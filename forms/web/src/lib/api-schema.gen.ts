@@ -263,11 +263,12 @@ export interface paths {
             readonly path?: never;
             readonly cookie?: never;
         };
-        /** Affaires visibles (files d’attente : ?queue=) ; avec limit ou cursor, une page de la file du tribunal ({ cases, next }) */
+        /** Affaires visibles (files d’attente : ?queue=) ; avec limit ou cursor, une page de la file du tribunal ({ cases, next }) ; avec deadline=none, une page de ses affaires sans délai en cours */
         readonly get: {
             readonly parameters: {
                 readonly query?: {
                     readonly cursor?: string;
+                    readonly deadline?: "none";
                     readonly limit?: number;
                     readonly queue?: string;
                 };
@@ -286,7 +287,7 @@ export interface paths {
                         readonly "application/json": readonly components["schemas"]["CaseSummary"][] | components["schemas"]["QueuePage"];
                     };
                 };
-                /** @description limit ou cursor invalide */
+                /** @description limit, cursor ou deadline invalide */
                 readonly 400: {
                     headers: {
                         readonly [name: string]: unknown;

@@ -183,6 +183,12 @@ export const api = {
       'GET',
       `/api/cases?queue=${enc(queue)}&limit=${QUEUE_PAGE_SIZE}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
     ),
+  /** One page of the court's open cases without a running deadline (issue 17), least recently active first. */
+  idlePage: (queue: string, cursor?: string) =>
+    request<QueuePage>(
+      'GET',
+      `/api/cases?deadline=none&queue=${enc(queue)}&limit=${QUEUE_PAGE_SIZE}${cursor ? `&cursor=${enc(cursor)}` : ''}`,
+    ),
   createCase: (procedure: string, version: string) =>
     request<CaseView>('POST', '/api/cases', { procedure, version }),
   getCase: (id: string) => request<CaseView>('GET', `/api/cases/${enc(id)}`),
