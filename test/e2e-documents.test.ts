@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX, filing } from './helpers/annex.ts';
 import type { Api } from './helpers/api.ts';
-import { dump, settledDump, withDb } from './helpers/db.ts';
+import { dump, rows, settledDump } from './helpers/db.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -36,11 +36,12 @@ describe('documents', () => {
     expect(r.body).toMatchObject({ sha256: sha(PDF), size: PDF.length, mediaType: 'application/pdf' });
     const file = join(t.dir, 'documents', sha(PDF).slice(0, 2), sha(PDF).slice(2));
     expect(existsSync(file)).toBe(true);
-    const row = withDb(t.dbFile, (db) =>
-      db
-        .prepare("SELECT * FROM journal_events WHERE case_id = ? AND kind = 'piece' ORDER BY seq DESC")
-        .get(caseId),
-    ) as { documents: string; actor_role: string };
+    const [row] = await rows<{ documents: string; actor_role: string }>(
+      t,
+      "SELECT * FROM journal_events WHERE case_id = ? AND kind = 'piece' ORDER BY seq DESC",
+      caseId,
+    );
+    if (!row) throw new Error('aucune ligne « piece » au journal');
     expect(JSON.parse(row.documents)).toEqual([{ id: r.body.id, kind: 'pieces', sha256: sha(PDF) }]);
     expect(row.actor_role).toBe('demandeur');
     const view = (await demandeur.view(caseId)).body;
@@ -59,7 +60,7 @@ describe('documents', () => {
   });
 
   it('reads the type from the bytes, not the name, and applies the kind’s allowed types', async () => {
-    const before = await settledDump(t.dbFile);
+    const before = await settledDump(t);
     const text = await demandeur.upload(
       caseId,
       'pieces',
@@ -72,7 +73,7 @@ describe('documents', () => {
       status: 415,
       body: { error: { details: { detected: 'audio/mpeg', accepted: ['pdf', 'image'] } } },
     });
-    expect(dump(t.dbFile)).toBe(before);
+    expect(await dump(t)).toBe(before);
     // Recorded observations (audio, video) go under the kind that admits them.
     expect(await demandeur.upload(caseId, 'observations', MP3, 'plaidoirie.mp3')).toMatchObject({
       status: 201,
@@ -84,13 +85,13 @@ describe('documents', () => {
     const limit = 20_971_520; // taille_max_piece
     const big = new Uint8Array(limit + 1);
     big.set(PDF);
-    const before = await settledDump(t.dbFile);
+    const before = await settledDump(t);
     const r = await demandeur.upload(caseId, 'pieces', big);
     expect(r).toMatchObject({
       status: 413,
       body: { error: { code: 'DOCUMENT_TOO_LARGE', details: { maxSize: limit } } },
     });
-    expect(dump(t.dbFile)).toBe(before);
+    expect(await dump(t)).toBe(before);
     expect(readdirSync(join(t.dir, 'documents', 'tmp'))).toEqual([]);
   });
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX, filing, toConciliation } from './helpers/annex.ts';
-import { dump, settledDump, withDb } from './helpers/db.ts';
+import { dump, rows, settledDump } from './helpers/db.ts';
 import { Cast } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -32,15 +32,14 @@ interface JournalRow {
   data_sha256: string;
 }
 const journal = (caseId: string) =>
-  withDb(
-    t.dbFile,
-    (db) =>
-      db.prepare('SELECT * FROM journal_events WHERE case_id = ? ORDER BY seq').all(caseId) as JournalRow[],
-  );
+  rows<JournalRow>(t, 'SELECT * FROM journal_events WHERE case_id = ? ORDER BY seq', caseId);
 const outbox = (caseId: string, connector: string) =>
-  withDb(t.dbFile, (db) =>
-    db.prepare('SELECT * FROM outbox WHERE case_id = ? AND connector = ? ORDER BY id').all(caseId, connector),
-  ) as { recipient_role: string | null; payload: string; status: string }[];
+  rows<{ recipient_role: string | null; payload: string; status: string }>(
+    t,
+    'SELECT * FROM outbox WHERE case_id = ? AND connector = ? ORDER BY id',
+    caseId,
+    connector,
+  );
 
 describe('petits-litiges: conciliation succeeds', () => {
   it('records each party’s signature with the protocol’s SHA-256, then homologation; the judge never sees the exchanges', async () => {
@@ -78,14 +77,14 @@ describe('petits-litiges: conciliation succeeds', () => {
     const sha = createHash('sha256').update(Buffer.from(bytes)).digest('hex');
     expect(sha).toBe(protocol?.sha256);
     // The signature requests carry the protocol's hash, one per party.
-    const requests = outbox(id, 'signature_electronique');
+    const requests = await outbox(id, 'signature_electronique');
     expect(requests.map((r) => r.recipient_role).sort()).toEqual(['defendeur', 'demandeur']);
     for (const r of requests) expect(JSON.parse(r.payload).document.sha256).toBe(sha);
 
     await defendeur.ok(id, 'signer_protocole_defendeur', { approbation: true });
     const signed = await demandeur.ok(id, 'signer_protocole_demandeur', { approbation: true });
     expect(signed.state.id).toBe('homologation');
-    const rows = journal(id);
+    const rows = await journal(id);
     const constat = rows.find((r) => r.event === 'constater_accord');
     expect(JSON.parse(constat?.documents ?? '[]')).toContainEqual(
       expect.objectContaining({ kind: 'protocole_accord', sha256: sha }),
@@ -186,7 +185,7 @@ describe('petits-litiges: conciliation fails, the judge decides', () => {
       reference_acte: 'CJ-2',
     });
     expect(served.state.id).toBe('jugement_signifie');
-    const service = outbox(id, 'signification_electronique');
+    const service = await outbox(id, 'signification_electronique');
     expect(service.map((s) => s.recipient_role).sort()).toEqual(['defendeur', 'demandeur']);
     for (const s of service) expect(JSON.parse(s.payload).document.sha256).toBe(judgment?.sha256);
 
@@ -197,7 +196,7 @@ describe('petits-litiges: conciliation fails, the judge decides', () => {
       banque: { nom: 'Banque de l’Ouest' },
     });
     expect(exec.state.id).toBe('saisie_attribution');
-    const bank = outbox(id, 'saisie_attribution');
+    const bank = await outbox(id, 'saisie_attribution');
     expect(bank).toHaveLength(1);
     expect(JSON.parse(bank[0]?.payload ?? '{}').document.sha256).toBe(judgment?.sha256);
     const seized = await cj.ok(id, 'signifier_saisie_attribution', {
@@ -231,7 +230,7 @@ describe('petits-litiges: referral and eligibility', () => {
   it('refuses the strong party’s referral request with the rules’ reasons, writing nothing', async () => {
     const id = await toConciliation(cast);
     const defendeur = await cast.as('defendeur');
-    const before = await settledDump(t.dbFile);
+    const before = await settledDump(t);
     const r = await defendeur.fire(id, 'demander_renvoi', {
       partie_faible: 'demandeur',
       motifs: 'Je préfère une audience.',
@@ -240,13 +239,13 @@ describe('petits-litiges: referral and eligibility', () => {
     expect(r.body).toMatchObject({
       error: { code: 'GUARD_REFUSED', details: { ruleset: 'renvoi', outcome: 'discretionary' } },
     });
-    expect(dump(t.dbFile)).toBe(before);
+    expect(await dump(t)).toBe(before);
   });
 
   it('refuses an ineligible filing with every reason the rules give, and writes nothing', async () => {
     const demandeur = await cast.as('demandeur');
     const opened = await demandeur.open('petits-litiges', { version: '1.0.0' });
-    const before = await settledDump(t.dbFile);
+    const before = await settledDump(t);
     const r = await demandeur.fire(
       opened.id,
       'deposer_demande',
@@ -274,7 +273,7 @@ describe('petits-litiges: referral and eligibility', () => {
     expect(err.details.reasons.find((x) => x.rule === 'montant_inferieur_au_seuil')?.text).toContain(
       '4\u202f000',
     );
-    expect(dump(t.dbFile)).toBe(before);
+    expect(await dump(t)).toBe(before);
     expect((await demandeur.view(opened.id)).body).toMatchObject({
       caseVersion: 0,
       state: { id: 'saisine_en_ligne' },

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../store/case-store.ts';
+import { testPgUrl } from '../store/pg-testing.ts';
 import { sqlOf, withSqliteFile } from '../store/sqlite-inspect.ts';
 import type { ManualClock } from '../time/index.ts';
 import type { Runtime } from './context.ts';
@@ -15,7 +16,10 @@ import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/
 
 const caller = MEDIATRICE;
 
-describe('case view cache', () => {
+// The write mark read here is SQLite's (data_version across connections to one file); on PostgreSQL,
+// where another instance may have written anything, the store gives a new mark on every call
+// (pg-store.ts, writeMark), so this cache never serves a view without reading its row again.
+describe.skipIf(testPgUrl() !== undefined)('case view cache', () => {
   let file: string;
   let store: CaseStore;
   let rt: Runtime;

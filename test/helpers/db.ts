@@ -70,23 +70,25 @@ export function counts(file: string): Counts {
  * Journal rows the case's own acts wrote: the outbox journals its deliveries (`connecteur` rows) in the
  * background, after the event that asked for them, so a count taken around one request leaves them out.
  */
-export function actEvents(file: string): number {
-  return withDb(
-    file,
-    (db) =>
-      (
-        db.prepare(`SELECT count(*) AS n FROM journal_events WHERE kind <> 'connecteur'`).get() as {
-          n: number;
-        }
-      ).n,
+export async function actEvents(where: DbRef): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    where,
+    `SELECT count(*) AS n FROM journal_events WHERE kind <> 'connecteur'`,
   );
+  return Number(row?.n);
 }
 
-/** A fingerprint of every row of those tables: equal before and after means nothing was written. */
-export function dump(file: string): string {
-  return withDb(file, (db) =>
-    TABLES.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())).join('\n'),
-  );
+/**
+ * A fingerprint of every row of those tables, on either store: equal before and after means nothing
+ * was written. Rows are compared as sorted JSON, so the order a store returns them in does not matter.
+ */
+export async function dump(where: DbRef): Promise<string> {
+  const tables: string[] = [];
+  for (const t of TABLES) {
+    const all = await rows<Record<string, unknown>>(where, `SELECT * FROM ${t}`);
+    tables.push(JSON.stringify(all.map((r) => JSON.stringify(r)).sort()));
+  }
+  return tables.join('\n');
 }
 
 /**
@@ -94,12 +96,12 @@ export function dump(file: string): string {
  * journals each delivery and the court's acts are issued as sealed PDFs, asynchronously. A test that
  * shows a refused request writes nothing takes its "before" here, so only the request can differ.
  */
-export async function settledDump(file: string, timeoutMs = 15_000): Promise<string> {
+export async function settledDump(where: DbRef, timeoutMs = 15_000): Promise<string> {
   const end = Date.now() + timeoutMs;
-  let last = dump(file);
+  let last = await dump(where);
   for (;;) {
     await new Promise((r) => setTimeout(r, 300));
-    const now = dump(file);
+    const now = await dump(where);
     if (now === last) return now;
     if (Date.now() > end) throw new Error('settledDump : la base change encore après 15 s');
     last = now;
