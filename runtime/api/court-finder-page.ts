@@ -17,17 +17,10 @@ import {
   WHICH_COURT,
 } from '../../forms/paper-route.ts';
 import { type CourtSearch, courtFinder } from '../courts/finder.ts';
+import { esc, serverPage } from './server-page.ts';
 
 export const COURT_FINDER_PATH = '/trouver-un-tribunal';
 const TITLE = 'Trouver le tribunal compétent';
-
-const esc = (s: unknown): string =>
-  String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 const link = (l: { href: string; label: string }) => `<a href="${esc(l.href)}">${esc(l.label)}</a>`;
 
@@ -93,18 +86,6 @@ export function paperRouteHtml(): string {
 </section>`;
 }
 
-function page(shell: string, body: string): string {
-  const main = `<div id="app"><header role="banner" class="fr-header"><div class="fr-container"><p class="fr-h5 fr-my-2w">Greffe en ligne</p></div></header>
-<main id="contenu" class="fr-container greffe-main" tabindex="-1">
-<h1>${esc(TITLE)}</h1>
-${body}
-</main></div>`;
-  return shell
-    .replace(/<div id="app">[\s\S]*?<\/div>/, main)
-    .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
-    .replace(/<title>[^<]*<\/title>/, `<title>${esc(TITLE)} — Greffe en ligne</title>`);
-}
-
 /** Mounts GET /trouver-un-tribunal on the web app, in the shell `index.html`. */
 export function mountCourtFinderPage(app: Hono, shell: () => string): void {
   app.get(COURT_FINDER_PATH, (c: Context) => {
@@ -113,6 +94,6 @@ export function mountCourtFinderPage(app: Hono, shell: () => string): void {
     const found =
       postcode === undefined ? '' : courtSearchHtml(courtFinder().find(postcode, commune || undefined));
     c.header('cache-control', 'no-store');
-    return c.html(page(shell(), `${courtFinderForm(postcode ?? '', false)}${found}`));
+    return c.html(serverPage(shell(), TITLE, `${courtFinderForm(postcode ?? '', false)}${found}`));
   });
 }

@@ -1,12 +1,7 @@
 /** GET /api/docs: the API reference as one plain HTML page (inline style, no outside asset), built from the OpenAPI document. */
 import type { Procedure } from '../../spec/index.ts';
 import { ERROR_CODES } from './error-codes.ts';
-
-const esc = (s: unknown): string =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
+import { esc } from './server-page.ts';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});

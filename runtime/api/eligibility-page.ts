@@ -23,6 +23,7 @@ import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import type { Runtime } from '../service/context.ts';
 import { COURT_FINDER_PATH, courtFinderForm } from './court-finder-page.ts';
 import { eligibilityView, formView } from './procedure-view.ts';
+import { esc, serverPage } from './server-page.ts';
 
 interface FieldSchema {
   readonly type?: string | readonly string[];
@@ -32,14 +33,6 @@ interface FieldSchema {
   readonly oneOf?: readonly { readonly const?: unknown; readonly title?: string }[];
   readonly items?: FieldSchema;
 }
-
-const esc = (s: unknown): string =>
-  String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 const types = (s: FieldSchema): readonly string[] =>
   Array.isArray(s.type) ? s.type : s.type ? [s.type as string] : [];
@@ -147,18 +140,6 @@ ${
 </div>${r.eligible ? '' : courtFinderForm()}`;
 }
 
-function page(shell: string, title: string, body: string): string {
-  const main = `<div id="app"><header role="banner" class="fr-header"><div class="fr-container"><p class="fr-h5 fr-my-2w">Greffe en ligne</p></div></header>
-<main id="contenu" class="fr-container greffe-main" tabindex="-1">
-<h1>${esc(title)}</h1>
-${body}
-</main></div>`;
-  return shell
-    .replace(/<div id="app">[\s\S]*?<\/div>/, main)
-    .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
-    .replace(/<title>[^<]*<\/title>/, `<title>${esc(title)} — Greffe en ligne</title>`);
-}
-
 /**
  * Mounts GET and POST /procedures/:id/:version/eligibilite, and GET …/deposer, on the web app, in the
  * shell `index.html`.
@@ -189,7 +170,7 @@ export function mountEligibilityPage(app: Hono, rt: Runtime, shell: () => string
     const intro = asked
       ? `<p class="fr-text--bold" data-testid="questions-manquantes">Pour conclure, répondez encore à ${facts.length > 1 ? 'ces questions' : 'cette question'}.</p>`
       : `<p>Répondez à ${facts.length} questions pour savoir tout de suite si la procédure « ${esc(renderTemplate(p.title, p))} » s’applique à votre demande.</p>`;
-    const html = page(
+    const html = serverPage(
       shell(),
       TITLE,
       `${body}${intro}
@@ -242,7 +223,7 @@ ${fields}
     if (!p) return next();
     const base = `/procedures/${encodeURIComponent(p.id)}/${encodeURIComponent(p.version)}`;
     const carried = c.req.query('reponses') !== undefined;
-    const html = page(
+    const html = serverPage(
       shell(),
       'Commencer ma demande',
       `<p>Pour déposer votre demande en ligne, vous vous identifiez, puis vous remplissez le formulaire de demande${carried ? ', où vos réponses au questionnaire sont reprises' : ''}.</p>

@@ -6,38 +6,17 @@
  * (Rows written since carry it from the event's transaction: the paged queue's
  * own test, queue-page.test.ts, lists nothing otherwise.)
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle as pgDrizzle } from 'drizzle-orm/node-postgres';
 import { migrate as pgMigrate } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, openStore } from './open.ts';
 import { openPg, PG_MIGRATIONS_DIR } from './pg-open.ts';
 import { freshDatabase, testPgUrl, withPg } from './pg-testing.ts';
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-/** A copy of migrations folder `from` that stops before migration `tag`. */
-function migrationsBefore(from: string, tag: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'greffe-migrations-'));
-  dirs.push(dir);
-  cpSync(from, dir, { recursive: true });
-  const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { idx: number; tag: string }[];
-  };
-  const stop = journal.entries.findIndex((e) => e.tag === tag);
-  expect(stop).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, stop);
-  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify(journal));
-  return dir;
-}
+import { migrationsBefore, scratchDir } from '../../test/helpers/migrations.ts';
 
 const CASE = (id: string, court: string) =>
   `INSERT INTO cases (id, reference, procedure_id, procedure_version, court, state, version, journal_seq, last_hash, facts, created_by, created_at, updated_at)
@@ -60,8 +39,7 @@ const EXPECTED = [
 
 describe('the court of the deadline rows already there', () => {
   it('is filled from their case by the SQLite migration, NOT NULL, and indexed for the queue', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'greffe-court-'));
-    dirs.push(dir);
+    const dir = scratchDir('greffe-court-');
     const file = join(dir, 'g.sqlite');
     const old = new Database(file);
     migrate(drizzle({ client: old }), {
