@@ -127,24 +127,36 @@ export interface QueuePage {
 export const QUEUE_PAGE_SIZE = 50;
 export const QUEUE_PAGE_MAX = 200;
 
-const encodeCursor = (k: { dueAt: string; id: number }) =>
-  Buffer.from(`${k.dueAt}|${k.id}`, 'utf8').toString('base64url');
+/**
+ * A keyset cursor, opaque to clients: the instant the last listed row was sorted by and its id
+ * (`idPattern` says what an id looks like in this list). Both paged queues use it.
+ */
+const encodeCursor = (at: string, id: string | number) =>
+  Buffer.from(`${at}|${id}`, 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): { dueAt: string; id: number } {
+function decodeCursor(cursor: string, idPattern: string): { at: string; id: string } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|(\d{1,15})$/.exec(text);
+  const m = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z)\\|(${idPattern})$`).exec(text);
   if (!m) {
     throw new GreffeError(
       400,
       'INVALID_REQUEST',
       'Le curseur « cursor » est invalide : reprenez la file au début.',
-      {
-        field: 'cursor',
-      },
+      { field: 'cursor' },
     );
   }
-  return { dueAt: m[1] as string, id: Number(m[2]) };
+  return { at: m[1] as string, id: m[2] as string };
 }
+
+const deadlineCursor = (cursor: string) => {
+  const k = decodeCursor(cursor, '\\d{1,15}');
+  return { dueAt: k.at, id: Number(k.id) };
+};
+
+const idleCursor = (cursor: string) => {
+  const k = decodeCursor(cursor, '[A-Za-z0-9-]{1,64}');
+  return { updatedAt: k.at, id: k.id };
+};
 
 /**
  * GET /api/cases?queue=…&limit=N[&cursor=…] for a court actor (issue 17): one
@@ -169,7 +181,7 @@ export async function listQueuePage(
     return { cases: await listCases(rt, caller, queue), next: null };
   }
   const named = rt.catalog.procedures.some((p) => p.deadlines[queue] !== undefined) ? queue : null;
-  let after = cursor !== undefined ? decodeCursor(cursor) : null;
+  let after = cursor !== undefined ? deadlineCursor(cursor) : null;
   const out: CaseSummary[] = [];
   // The page's own rows first: most cases have one running deadline and a court actor acts on them, so
   // `limit` rows usually fill the page and only its cases are loaded; when some are skipped (not the
@@ -197,28 +209,11 @@ export async function listQueuePage(
       const first = s?.running.find((r) => named === null || r.deadline === named);
       if (!s || first?.id !== d.id) continue;
       out.push(s.summary);
-      if (out.length === limit) return { cases: out, next: encodeCursor(after) };
+      if (out.length === limit) return { cases: out, next: encodeCursor(after.dueAt, after.id) };
     }
     if (scanned.length < batch) return { cases: out, next: null };
     batch = limit * 2;
   }
-}
-
-const encodeIdleCursor = (k: { updatedAt: string; id: string }) =>
-  Buffer.from(`${k.updatedAt}|${k.id}`, 'utf8').toString('base64url');
-
-function decodeIdleCursor(cursor: string): { updatedAt: string; id: string } {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([A-Za-z0-9-]{1,64})$/.exec(text);
-  if (!m) {
-    throw new GreffeError(
-      400,
-      'INVALID_REQUEST',
-      'Le curseur « cursor » est invalide : reprenez la file au début.',
-      { field: 'cursor' },
-    );
-  }
-  return { updatedAt: m[1] as string, id: m[2] as string };
 }
 
 /**
@@ -251,7 +246,7 @@ export async function listIdlePage(
       (p) => p.states[queue] !== undefined || Object.values(p.states).some((st) => st.phase === queue),
     );
   if (namesDeadlineOnly) return { cases: [], next: null };
-  let after = cursor !== undefined ? decodeIdleCursor(cursor) : null;
+  let after = cursor !== undefined ? idleCursor(cursor) : null;
   const out: CaseSummary[] = [];
   let batch = limit;
   for (;;) {
@@ -266,7 +261,7 @@ export async function listIdlePage(
       const s = c && summarize(c);
       if (!s || s.summary.nextDeadline !== undefined) continue;
       out.push(s.summary);
-      if (out.length === limit) return { cases: out, next: encodeIdleCursor(after) };
+      if (out.length === limit) return { cases: out, next: encodeCursor(after.updatedAt, after.id) };
     }
     if (scanned.length < batch) return { cases: out, next: null };
     batch = limit * 2;
