@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 import type { Caller } from '../access/policy.ts';
 import { fireEvent } from './fire-event.ts';
-import { type CaseSummary, listCases, listIdlePage } from './list-cases.ts';
+import { listCases, listIdlePage } from './list-cases.ts';
+import { walkPages } from '../../test/helpers/queue.ts';
 import { openCaseFor } from './open-case.ts';
 
 let local: LocalRuntime;
@@ -27,24 +28,8 @@ const closed: string[] = [];
 const fire = (who: Caller, id: string, event: string, expectedVersion: number) =>
   fireEvent(local.rt, who, id, { event, data: {}, expectedVersion }, randomUUID());
 
-async function walk(
-  queue: string,
-  limit: number,
-  who: Caller = caller,
-): Promise<{ cases: CaseSummary[]; pages: number }> {
-  const cases: CaseSummary[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await listIdlePage(local.rt, who, queue, limit, cursor);
-    expect(page.cases.length).toBeLessThanOrEqual(limit);
-    cases.push(...page.cases);
-    pages++;
-    if (pages > 100) throw new Error('la file ne finit pas');
-    cursor = page.next ?? undefined;
-  } while (cursor !== undefined);
-  return { cases, pages };
-}
+const walk = (queue: string, limit: number, who: Caller = caller) =>
+  walkPages(listIdlePage, local.rt, who, queue, limit);
 
 const runningCount = async (id: string) => (await local.store.getCase(id))?.runningDeadlines;
 

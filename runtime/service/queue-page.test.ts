@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, localRuntime, MEDIATRICE } from '../../test/helpers/runtime.ts';
 import type { Caller } from '../access/policy.ts';
 import { fireEvent } from './fire-event.ts';
-import { type CaseSummary, listCases, listQueuePage } from './list-cases.ts';
+import { listCases, listQueuePage } from './list-cases.ts';
+import { walkPages } from '../../test/helpers/queue.ts';
 import { openCaseFor } from './open-case.ts';
 
 let local: LocalRuntime;
@@ -34,25 +35,8 @@ async function invited(actor: Caller): Promise<string> {
   return id;
 }
 
-async function walk(
-  queue: string,
-  limit: number,
-  who: Caller = caller,
-): Promise<{ cases: CaseSummary[]; pages: number }> {
-  const cases: CaseSummary[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await listQueuePage(local.rt, who, queue, limit, cursor);
-    expect(page.cases.length).toBeLessThanOrEqual(limit);
-    cases.push(...page.cases);
-    pages++;
-    // A cursor that does not move on would loop: fail instead.
-    if (pages > 100) throw new Error('la file ne finit pas');
-    cursor = page.next ?? undefined;
-  } while (cursor !== undefined);
-  return { cases, pages };
-}
+const walk = (queue: string, limit: number, who: Caller = caller) =>
+  walkPages(listQueuePage, local.rt, who, queue, limit);
 
 beforeAll(async () => {
   local = await localRuntime();
