@@ -146,6 +146,17 @@ describe('point 4: what one person filled, read by another', () => {
     for (const x of [c, registry]) await x.context.close();
   }, 120_000);
 
+  /** The labels `user` reads beside the defendant's e-mail and his version of the facts on the case page. */
+  const defendantLabels = async (url: string, id: string, user: string) => {
+    const x = await open(user);
+    await x.page.goto(`${url}/affaires/${id}`);
+    await pageTitle(x.page);
+    const identification = await itemLabels(x.page, IDENTIFIED.courriel);
+    const defence = await itemLabels(x.page, String(DEFENCE.declarations));
+    await x.context.close();
+    return { identification, defence };
+  };
+
   // The record that published versions keep their labels (issue 15, point 4): annex 1.1.0 is published
   // and never edited, and its forms other than the claim give no `title_tiers`, so on a case under 1.1.0
   // the defendant's "Votre adresse électronique", "Votre version des faits"… are still read so by the
@@ -156,12 +167,7 @@ describe('point 4: what one person filled, read by another', () => {
     const url = web.server.url;
     const id = await inConciliation('Bonjour.');
     for (const user of ['demandeur', 'greffe']) {
-      const x = await open(user);
-      await x.page.goto(`${url}/affaires/${id}`);
-      await pageTitle(x.page);
-      const identification = await itemLabels(x.page, IDENTIFIED.courriel);
-      const defence = await itemLabels(x.page, String(DEFENCE.declarations));
-      await x.context.close();
+      const { identification, defence } = await defendantLabels(url, id, user);
       expect(speaksToReader([...identification, ...defence]), `lu par ${user}`).toEqual([]);
     }
   }, 120_000);
@@ -169,22 +175,19 @@ describe('point 4: what one person filled, read by another', () => {
   it('shows the claimant and the registry the defendant’s answers in neutral words under draft 1.2.0', async () => {
     const url = web.server.url;
     const id = await inConciliation('Bonjour.', '1.2.0');
+    const reader = await open('greffe');
     const tiers = async (form: string) => {
       const f = await getJson<{ schema: { properties: Record<string, { title_tiers?: string }> } }>(
-        (await open('greffe')).context,
+        reader.context,
         `${url}/api/procedures/petits-litiges/1.2.0/forms/${form}`,
       );
       return f.schema.properties;
     };
     const identificationForm = await tiers('identification_defendeur');
     const defenceForm = await tiers('defense');
+    await reader.context.close();
     for (const user of ['demandeur', 'greffe']) {
-      const x = await open(user);
-      await x.page.goto(`${url}/affaires/${id}`);
-      await pageTitle(x.page);
-      const identification = await itemLabels(x.page, IDENTIFIED.courriel);
-      const defence = await itemLabels(x.page, String(DEFENCE.declarations));
-      await x.context.close();
+      const { identification, defence } = await defendantLabels(url, id, user);
       expect(identification, `lu par ${user}`).toContain(identificationForm.courriel?.title_tiers);
       expect(identificationForm.courriel?.title_tiers).toBe('Adresse électronique du défendeur');
       expect(defence, `lu par ${user}`).toContain(defenceForm.declarations?.title_tiers);
