@@ -18,6 +18,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { plainBasis } from '../../forms/plain-basis.ts';
+import { answersFromEntries } from '../../forms/posted-answers.ts';
 import { evaluateEligibility, type Reason } from '../../rules/index.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import type { Runtime } from '../service/context.ts';
@@ -44,21 +45,6 @@ const choices = (s: FieldSchema | undefined): { value: string; label: string }[]
   [];
 
 type Answers = Record<string, unknown>;
-
-/** A posted value as the fact's type wants it; undefined when not answered. */
-function factValue(s: FieldSchema, raw: readonly string[]): unknown {
-  const t = types(s);
-  if (t.includes('array')) return raw.length > 0 ? [...raw] : undefined;
-  const v = (raw[0] ?? '').trim();
-  if (t.includes('number') || t.includes('integer')) {
-    if (v === '') return t.includes('null') && raw.length > 0 ? null : undefined;
-    // « 1 200,50 » as written in French, or 1200.50.
-    const n = Number(v.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
-    return Number.isFinite(n) ? n : v;
-  }
-  if (t.includes('boolean')) return v === 'true' ? true : v === 'false' ? false : undefined;
-  return v === '' ? undefined : v;
-}
 
 function control(name: string, s: FieldSchema, value: unknown, required: boolean): string {
   const t = types(s);
@@ -195,14 +181,13 @@ ${fields}
     if (!p || !form) return next();
     const props = (formView(p, form).schema as { properties?: Record<string, FieldSchema> }).properties ?? {};
     const posted = await c.req.parseBody({ all: true });
-    const answers: Answers = {};
-    for (const [k, s] of Object.entries(props)) {
-      if (!(k in posted)) continue;
-      const raw = posted[k];
-      const list = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
-      const v = factValue(s, list);
-      if (v !== undefined) answers[k] = v;
-    }
+    const entries = new Map<string, string[]>();
+    for (const [k, raw] of Object.entries(posted))
+      entries.set(
+        k,
+        (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string'),
+      );
+    const answers: Answers = answersFromEntries(props, entries);
     const r = evaluateEligibility(p, answers, { partial: true });
     if ('valid' in r && r.valid === false) {
       const missing = (r.missing ?? []).filter((m) => m in props);

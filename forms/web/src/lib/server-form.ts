@@ -4,10 +4,10 @@
  * before the app's script arrived: read once, just before the app replaces the
  * server's markup, and handed to the page that takes over, so a slow line
  * loses nothing. The values are the form's raw strings; the page turns them
- * into answers with its schema (`answersFromEntries`).
+ * into answers with its schema (`answersFromEntries`, forms/posted-answers.ts,
+ * the server's own reading).
  */
 
-import { parseFrenchNumber } from '../renderers/french-number.ts';
 import { CHANGE } from './router.ts';
 
 /** The server's form: `data-greffe-serveur` on the <form>, `data-greffe-evalue` once it has answered. */
@@ -54,41 +54,4 @@ export function captureServerForm(doc: Document = document): void {
 /** The captured form when it was on `path` (and not taken over yet). */
 export const serverForm = (path: string): ServerForm | null => (captured?.path === path ? captured : null);
 
-interface FieldSchema {
-  readonly type?: string | readonly string[];
-}
-
-const typesOf = (s: FieldSchema): readonly string[] =>
-  Array.isArray(s.type) ? s.type : typeof s.type === 'string' ? [s.type] : [];
-
-/**
- * The answers the entries give, typed as the schema's properties want them
- * (the server reads its post the same way): numbers written the French way
- * (« 1 200,50 »), booleans from "true"/"false", arrays from checkboxes; an
- * empty field is not an answer. A number that does not read stays text, for
- * the form to point out.
- */
-export function answersFromEntries(
-  properties: Readonly<Record<string, FieldSchema>>,
-  entries: ReadonlyMap<string, readonly string[]>,
-): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(properties)) {
-    const raw = entries.get(name);
-    if (!raw) continue;
-    const t = typesOf(schema);
-    if (t.includes('array')) {
-      if (raw.length > 0) answers[name] = [...raw];
-      continue;
-    }
-    const v = (raw[0] ?? '').trim();
-    if (v === '') continue;
-    if (t.includes('number') || t.includes('integer')) {
-      const n = parseFrenchNumber(v);
-      answers[name] = n !== undefined && Number.isFinite(n) ? n : v;
-    } else if (t.includes('boolean')) {
-      if (v === 'true' || v === 'false') answers[name] = v === 'true';
-    } else answers[name] = v;
-  }
-  return answers;
-}
+export { answersFromEntries } from '../../../posted-answers.ts';

@@ -1,8 +1,2 @@
-/** Numbers as people in France type them. */
-
-/** "1 200,50" → 1200.5; undefined for an empty text; NaN when not a number. */
-export function parseFrenchNumber(text: string): number | undefined {
-  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (t === '') return undefined;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
-}
+/** Numbers as people in France type them: the reading the server shares (forms/posted-answers.ts). */
+export { parseFrenchNumber } from '../../../posted-answers.ts';
