@@ -4,12 +4,13 @@
  * lodash/fp's conversion layer (~7 KB brotli on every citizen page). The build
  * resolves `lodash/fp/set` and `lodash/fp/unset` here (forms/web/build.ts).
  * Same semantics: the object is cloned along the path, then changed, so the
- * original is left as it was (lodash/fp _baseConvert.js, cloneByPath).
+ * original is left as it was (lodash/fp _baseConvert.js, cloneByPath). Built on es-toolkit's
+ * lodash-compatible functions, as the rest of the bundle's lodash (forms/web/build.ts).
  */
-import clone from 'lodash/clone';
-import mutableSet from 'lodash/set';
-import toPath from 'lodash/toPath';
-import mutableUnset from 'lodash/unset';
+import clone from 'es-toolkit/compat/clone';
+import mutableSet from 'es-toolkit/compat/set';
+import toPath from 'es-toolkit/compat/toPath';
+import mutableUnset from 'es-toolkit/compat/unset';
 
 function cloneByPath(object: unknown, path: string | readonly (string | number)[]): Record<string, unknown> {
   const keys = toPath(path);
