@@ -4,6 +4,7 @@ import { Footer } from './components/footer.tsx';
 import { Header } from './components/header.tsx';
 import { Loading, PageTitle } from './components/page.tsx';
 import { Link, match, usePath } from './lib/router.ts';
+import { extras } from './pages/extras-loader.ts';
 import { ActionPage } from './pages/action.tsx';
 import { CasePage } from './pages/case.tsx';
 import { EligibilityPage } from './pages/eligibility.tsx';
@@ -15,19 +16,17 @@ import { ProcedurePage } from './pages/procedure.tsx';
 import { StartFilingPage } from './pages/start-filing.tsx';
 
 // The back office and the statistics are for court staff: kept out of the citizen's download.
-const BackOfficePage = lazy(() => import('./backoffice/queues.tsx'));
-const StatsPage = lazy(() => import('./backoffice/stats.tsx'));
-const DeadLettersPage = lazy(() => import('./backoffice/dead-letters.tsx'));
-// The footer's pages (accessibility statement, legal notice…): one chunk, loaded when one of them is opened.
-const info = () => import('./pages/info/index.ts');
-const AccessibilityPage = lazy(async () => ({ default: (await info()).AccessibilityPage }));
-const LegalNoticePage = lazy(async () => ({ default: (await info()).LegalNoticePage }));
-const PersonalDataPage = lazy(async () => ({ default: (await info()).PersonalDataPage }));
-const SiteMapPage = lazy(async () => ({ default: (await info()).SiteMapPage }));
-const ContactPage = lazy(async () => ({ default: (await info()).ContactPage }));
-const CourtFinderPage = lazy(async () => ({
-  default: (await import('./pages/court-finder.tsx')).CourtFinderPage,
-}));
+const staff = () => import('./backoffice/index.ts');
+const BackOfficePage = lazy(async () => ({ default: (await staff()).BackOfficePage }));
+const StatsPage = lazy(async () => ({ default: (await staff()).StatsPage }));
+const DeadLettersPage = lazy(async () => ({ default: (await staff()).DeadLettersPage }));
+// The footer's pages (accessibility statement, legal notice…) and the court finder: loaded when one is opened.
+const AccessibilityPage = lazy(async () => ({ default: (await extras()).AccessibilityPage }));
+const LegalNoticePage = lazy(async () => ({ default: (await extras()).LegalNoticePage }));
+const PersonalDataPage = lazy(async () => ({ default: (await extras()).PersonalDataPage }));
+const SiteMapPage = lazy(async () => ({ default: (await extras()).SiteMapPage }));
+const ContactPage = lazy(async () => ({ default: (await extras()).ContactPage }));
+const CourtFinderPage = lazy(async () => ({ default: (await extras()).CourtFinderPage }));
 
 /** Pages by path pattern, first match wins. */
 const ROUTES: readonly [string, (p: Record<string, string>) => React.ReactNode][] = [

@@ -15,9 +15,8 @@ import { JsonForms } from '@jsonforms/react';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { messageFr } from '../../../messages.ts';
 import type Ajv2020 from 'ajv/dist/2020';
-import { loadAjv } from '../lib/ajv-loader.ts';
+import { errorMessageFr, loadAjv } from '../lib/ajv-loader.ts';
 import { EarlyAjv, earlyEnough } from '../lib/early-ajv.ts';
 import { initialData } from './initial-data.ts';
 import { Review, reviewSections } from './review.tsx';
@@ -64,7 +63,7 @@ const translate = ((_key: string, defaultMessage?: string) => defaultMessage) as
 const i18nFor = (schema: unknown): JsonFormsI18nState => ({
   locale: 'fr',
   translate,
-  translateError: (error: ErrorObject) => messageFr(error, schema),
+  translateError: (error: ErrorObject) => errorMessageFr(error, schema),
 });
 
 const pointerToPath = (pointer: string): string =>

@@ -8,6 +8,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import addErrors from 'ajv-errors';
 import addFormats from 'ajv-formats';
 
+/**
+ * ajv's errors in French (forms/messages.ts, the server's own wording), shipped with the validator:
+ * a form has errors only once ajv is there, so the first screen does without them (~2.5 KB brotli).
+ */
+export { messageFr } from '../../../messages.ts';
+
 /** Validation options shared with spec's createAjv(). */
 export const SHARED_AJV_OPTIONS = {
   allErrors: true,

@@ -23,10 +23,11 @@ import { caseName } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
 import { fillText, parameterTexts } from '../lib/templates.ts';
 import { useAsync } from '../lib/use-async.ts';
+import { extras } from './extras-loader.ts';
 
 // The conversation only matters during a confidential exchange: loaded then, not with every case page.
 const ThreadSection = lazy(async () => ({
-  default: (await import('../components/thread.tsx')).ThreadSection,
+  default: (await extras()).ThreadSection,
 }));
 
 async function load(caseId: string) {

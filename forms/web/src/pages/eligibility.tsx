@@ -18,11 +18,12 @@ import { recallAnswers, rememberAnswers } from '../lib/filing.ts';
 import { eligibilityFacts, eligibilityForm, filingForm, loadForm, stillMissing } from '../lib/procedures.ts';
 import { answersFromEntries, serverForm } from '../lib/server-form.ts';
 import { useAsync } from '../lib/use-async.ts';
+import { extras } from './extras-loader.ts';
 import { StartButtons } from './procedure.tsx';
 
 // Only an ineligible answer shows it: kept out of the questionnaire's download.
 const CourtFinder = lazy(async () => ({
-  default: (await import('../components/court-finder.tsx')).CourtFinder,
+  default: (await extras()).CourtFinder,
 }));
 
 async function load(id: string, version: string) {

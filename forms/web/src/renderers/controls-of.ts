@@ -14,7 +14,7 @@ import {
 } from '@jsonforms/core';
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { messageFr } from '../../../messages.ts';
+import { errorMessageFr } from '../lib/ajv-loader.ts';
 import { fieldId } from './form-context.ts';
 
 export interface ControlInfo {
@@ -75,7 +75,7 @@ export function errorsOf(
     const control =
       controls.find((c) => owns(c, path)) ?? controls.find((c) => c.path.startsWith(`${path}.`));
     if (!control) continue;
-    const message = messageFr(e, root);
+    const message = errorMessageFr(e, root);
     const key = `${control.id}\n${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -94,5 +94,5 @@ export function orphanErrors(
   const shown = (path: string) => controls.some((c) => owns(c, path) || c.path.startsWith(`${path}.`));
   return errors
     .filter((e) => !SUMMARY.has(e.keyword) && !shown(getControlPath(e)))
-    .map((e) => ({ label: getControlPath(e) || 'Formulaire', message: messageFr(e, root) }));
+    .map((e) => ({ label: getControlPath(e) || 'Formulaire', message: errorMessageFr(e, root) }));
 }
