@@ -1,7 +1,7 @@
 /**
  * The court finder without JavaScript (issue 15, point 7): `GET /trouver-un-tribunal?code_postal=…`
  * answers the web app's page with the tribunal judiciaire of the postcode
- * (runtime/courts), its address, and the paper route (forms/paper-route.ts);
+ * (runtime/courts), its address, and the paper route (runtime/courts/voie-papier.yaml);
  * when the postcode's communes belong to several courts, the citizen picks
  * his commune (a second GET). The ineligible answer of the questionnaire
  * without JavaScript links here through `courtFinderForm`. With JavaScript,
@@ -9,14 +9,8 @@
  * Links are plain links: nothing outside the site is loaded by the page.
  */
 import type { Context, Hono } from 'hono';
-import {
-  FINDER_INTRO,
-  NATIONAL_DIRECTORY,
-  PAPER_ROUTE,
-  type PaperStep,
-  WHICH_COURT,
-} from '../../forms/paper-route.ts';
 import { type CourtSearch, courtFinder } from '../courts/finder.ts';
+import { type PaperStep, paperRoute } from '../courts/paper-route.ts';
 import { esc, serverPage } from './server-page.ts';
 
 export const COURT_FINDER_PATH = '/trouver-un-tribunal';
@@ -30,7 +24,7 @@ const step = (s: PaperStep) => `<li>${esc(s.text)}${s.link ? ` Voir ${link(s.lin
 export function courtFinderForm(postcode = '', heading = true): string {
   return `<form method="get" action="${COURT_FINDER_PATH}" class="fr-mt-2w" data-testid="recherche-tribunal">
 ${heading ? `<h2 class="fr-h6 fr-mb-1w">${TITLE}</h2>` : ''}
-<p>${esc(FINDER_INTRO)} ${esc(WHICH_COURT.text)}</p>
+<p>${esc(paperRoute().intro)} ${esc(paperRoute().whichCourt.text)}</p>
 <div class="fr-input-group">
 <label class="fr-label" for="code-postal-tribunal">Code postal du défendeur<span class="fr-hint-text">5 chiffres, par exemple 23000</span></label>
 <input class="fr-input" id="code-postal-tribunal" name="code_postal" value="${esc(postcode)}" inputmode="numeric" autocomplete="postal-code" maxlength="6">
@@ -46,7 +40,7 @@ export function courtSearchHtml(s: CourtSearch): string {
       case 'invalide':
         return `<p class="fr-error-text">Indiquez un code postal de 5 chiffres.</p>`;
       case 'inconnu':
-        return `<p>Le code postal ${esc(s.postcode)} n’est pas encore couvert par nos données sur les tribunaux. Trouvez le tribunal judiciaire de la commune du défendeur sur ${link(NATIONAL_DIRECTORY)}.</p>`;
+        return `<p>Le code postal ${esc(s.postcode)} n’est pas encore couvert par nos données sur les tribunaux. Trouvez le tribunal judiciaire de la commune du défendeur sur ${link(paperRoute().directory)}.</p>`;
       case 'choisir':
         return `<form method="get" action="${COURT_FINDER_PATH}">
 <input type="hidden" name="code_postal" value="${esc(s.postcode)}">
@@ -66,8 +60,8 @@ ${s.communes
         if (!c) return '';
         return `<h3 class="fr-h6 fr-mb-1w">${esc(c.name)}</h3>
 <address>${c.address.lines.map(esc).join('<br>')}<br>${esc(c.address.postcode)} ${esc(c.address.city)}</address>
-<p class="fr-mt-1w">${c.hours ? `Horaires d’ouverture du greffe : ${esc(c.hours)}` : `Horaires d’ouverture : renseignez-vous auprès du tribunal (${link(NATIONAL_DIRECTORY)}).`}</p>
-<p class="fr-hint-text">Communes de ce code postal : ${s.communes.map((m) => esc(m.name)).join(', ')}. Si la commune du défendeur n’y figure pas, consultez ${link(NATIONAL_DIRECTORY)}.</p>`;
+<p class="fr-mt-1w">${c.hours ? `Horaires d’ouverture du greffe : ${esc(c.hours)}` : `Horaires d’ouverture : renseignez-vous auprès du tribunal (${link(paperRoute().directory)}).`}</p>
+<p class="fr-hint-text">Communes de ce code postal : ${s.communes.map((m) => esc(m.name)).join(', ')}. Si la commune du défendeur n’y figure pas, consultez ${link(paperRoute().directory)}.</p>`;
       }
     }
   })();
@@ -82,7 +76,7 @@ ${s.status === 'trouve' ? paperRouteHtml() : ''}`;
 export function paperRouteHtml(): string {
   return `<section class="fr-mt-3w" data-testid="voie-papier">
 <h2 class="fr-h5">Saisir ce tribunal sur papier</h2>
-<ul>${PAPER_ROUTE.map(step).join('')}</ul>
+<ul>${paperRoute().steps.map(step).join('')}</ul>
 </section>`;
 }
 

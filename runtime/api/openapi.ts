@@ -257,6 +257,13 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: ok('Recherche', ref('CourtSearch')) },
         },
       },
+      '/api/tribunaux/voie-papier': {
+        get: {
+          summary:
+            'La voie papier vers le tribunal judiciaire (runtime/courts/voie-papier.yaml) : quel tribunal, quel formulaire, où le déposer, chaque énoncé avec ses sources',
+          responses: { 200: ok('Voie papier', ref('PaperRoute')) },
+        },
+      },
       '/api/cases': {
         get: {
           summary:

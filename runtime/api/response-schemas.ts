@@ -109,6 +109,22 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     address: obj({ lines: strs, postcode: str, city: str }),
     hours: orNull(str),
   }),
+  /** GET /api/tribunaux/voie-papier: runtime/courts/voie-papier.yaml, each statement with its sources. */
+  PaperRoute: obj({
+    directory: ref('PaperLink'),
+    intro: str,
+    whichCourt: ref('PaperStep'),
+    steps: list(ref('PaperStep')),
+  }),
+  PaperLink: obj({ href: str, label: str }),
+  PaperStep: obj(
+    {
+      text: str,
+      link: ref('PaperLink'),
+      sources: list(obj({ url: str, ref: str, title: str, read: str }, ['url', 'ref', 'title'])),
+    },
+    ['link'],
+  ),
   CourtSearch: obj({
     postcode: str,
     status: { enum: ['invalide', 'inconnu', 'trouve', 'choisir'] },

@@ -68,12 +68,12 @@ const INSEE = /^(\d{5}|2[AB]\d{3})$/;
 type Raw = Record<string, unknown>;
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-class DatasetError extends Error {}
-function need(ok: unknown, file: string, what: string): asserts ok {
+export class DatasetError extends Error {}
+export function need(ok: unknown, file: string, what: string): asserts ok {
   if (!ok) throw new DatasetError(`${file} : ${what}`);
 }
 
-function source(v: unknown, file: string, where: string): Source {
+export function source(v: unknown, file: string, where: string): Source {
   need(isObj(v), file, `${where} : source manquante`);
   const { fact, url, ref, title, read } = v;
   need(typeof url === 'string' || typeof ref === 'string', file, `${where} : la source n'a ni url ni ref`);

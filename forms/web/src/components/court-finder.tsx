@@ -1,24 +1,25 @@
 /**
  * The court finder (issue 15, point 7): the citizen types the defendant's
  * postcode and reads the tribunal judiciaire that serves it (GET /api/tribunaux),
- * its address, and the paper route (forms/paper-route.ts) — or, when the
+ * its address, and the paper route (GET /api/tribunaux/voie-papier, from
+ * runtime/courts/voie-papier.yaml) — or, when the
  * postcode's communes belong to several courts, picks his commune first. The
  * same markup as the page without JavaScript (runtime/api/court-finder-page.ts).
  * Links are plain links: nothing outside the site is loaded.
  */
 import { useEffect, useId, useState } from 'react';
-import { FINDER_INTRO, NATIONAL_DIRECTORY, PAPER_ROUTE, WHICH_COURT } from '../../../paper-route.ts';
 import { api } from '../lib/api.ts';
-import type { CourtSearch } from '../lib/api-schema.gen.ts';
+import type { CourtSearch, PaperLink, PaperRoute as PaperRouteView } from '../lib/api-schema.gen.ts';
+import { useAsync } from '../lib/use-async.ts';
 
-const Directory = () => <a href={NATIONAL_DIRECTORY.href}>{NATIONAL_DIRECTORY.label}</a>;
+const Directory = ({ link }: { link: PaperLink }) => <a href={link.href}>{link.label}</a>;
 
-export function PaperRoute() {
+export function PaperRoute({ route }: { route: PaperRouteView }) {
   return (
     <section className="fr-mt-3w" data-testid="voie-papier">
       <h2 className="fr-h5">Saisir ce tribunal sur papier</h2>
       <ul>
-        {PAPER_ROUTE.map((s) => (
+        {route.steps.map((s) => (
           <li key={s.text}>
             {s.text}
             {s.link && (
@@ -34,7 +35,7 @@ export function PaperRoute() {
   );
 }
 
-function Found({ search }: { search: CourtSearch }) {
+function Found({ search, directory }: { search: CourtSearch; directory: PaperLink }) {
   const c = search.court;
   if (!c) return null;
   return (
@@ -54,14 +55,14 @@ function Found({ search }: { search: CourtSearch }) {
           `Horaires d’ouverture du greffe : ${c.hours}`
         ) : (
           <>
-            Horaires d’ouverture : renseignez-vous auprès du tribunal (<Directory />
+            Horaires d’ouverture : renseignez-vous auprès du tribunal (<Directory link={directory} />
             ).
           </>
         )}
       </p>
       <p className="fr-hint-text">
         Communes de ce code postal : {search.communes.map((m) => m.name).join(', ')}. Si la commune du
-        défendeur n’y figure pas, consultez <Directory />.
+        défendeur n’y figure pas, consultez <Directory link={directory} />.
       </p>
     </>
   );
@@ -119,13 +120,17 @@ export function CourtFinder({
   initialCommune?: string;
 }) {
   const [postcode, setPostcode] = useState(initial);
-  const [search, setSearch] = useState<CourtSearch | null>(null);
+  // The search's answer comes with the paper route it is shown with (asked once, the same for every court).
+  const [search, setSearch] = useState<{ found: CourtSearch; route: PaperRouteView } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [paper] = useAsync(() => api.paperRoute(), []);
+  const intro = paper.status === 'done' ? paper.value : null;
   const id = useId();
   const look = async (code: string, commune?: string) => {
     setError(null);
     try {
-      setSearch(await api.courts(code, commune));
+      const [found, route] = await Promise.all([api.courts(code, commune), api.paperRoute()]);
+      setSearch({ found, route });
     } catch (e: unknown) {
       setSearch(null);
       setError(e instanceof Error ? e.message : String(e));
@@ -147,7 +152,9 @@ export function CourtFinder({
       >
         {heading && <h2 className="fr-h6 fr-mb-1w">Trouver le tribunal compétent</h2>}
         <p>
-          {FINDER_INTRO} {WHICH_COURT.text}
+          {intro
+            ? `${intro.intro} ${intro.whichCourt.text}`
+            : 'Trouvez le tribunal judiciaire à partir du code postal du défendeur.'}
         </p>
         <div className="fr-input-group">
           <label className="fr-label" htmlFor={`${id}-cp`}>
@@ -179,27 +186,32 @@ export function CourtFinder({
           <>
             <div className="fr-alert fr-alert--info fr-mt-2w" data-testid="tribunal-competent">
               <h2 className="fr-alert__title">
-                {search.status === 'trouve' ? 'Le tribunal compétent' : `Code postal ${search.postcode}`}
+                {search.found.status === 'trouve'
+                  ? 'Le tribunal compétent'
+                  : `Code postal ${search.found.postcode}`}
               </h2>
-              {search.status === 'invalide' && (
+              {search.found.status === 'invalide' && (
                 <p className="fr-error-text">Indiquez un code postal de 5 chiffres.</p>
               )}
-              {search.status === 'inconnu' && (
+              {search.found.status === 'inconnu' && (
                 <p>
-                  Le code postal {search.postcode} n’est pas encore couvert par nos données sur les tribunaux.
-                  Trouvez le tribunal judiciaire de la commune du défendeur sur <Directory />.
+                  Le code postal {search.found.postcode} n’est pas encore couvert par nos données sur les
+                  tribunaux. Trouvez le tribunal judiciaire de la commune du défendeur sur{' '}
+                  <Directory link={search.route.directory} />.
                 </p>
               )}
-              {search.status === 'choisir' && (
+              {search.found.status === 'choisir' && (
                 <Choose
-                  key={search.postcode}
-                  search={search}
-                  onPick={(insee) => void look(search.postcode, insee)}
+                  key={search.found.postcode}
+                  search={search.found}
+                  onPick={(insee) => void look(search.found.postcode, insee)}
                 />
               )}
-              {search.status === 'trouve' && <Found search={search} />}
+              {search.found.status === 'trouve' && (
+                <Found search={search.found} directory={search.route.directory} />
+              )}
             </div>
-            {search.status === 'trouve' && <PaperRoute />}
+            {search.found.status === 'trouve' && <PaperRoute route={search.route} />}
           </>
         )}
       </div>

@@ -1603,6 +1603,42 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/tribunaux/voie-papier": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** La voie papier vers le tribunal judiciaire (runtime/courts/voie-papier.yaml) : quel tribunal, quel formulaire, où le déposer, chaque énoncé avec ses sources */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description Voie papier */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["PaperRoute"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/api/visio/{id}": {
         readonly parameters: {
             readonly query?: never;
@@ -1917,6 +1953,26 @@ export interface components {
             }[];
             readonly unread: number;
         };
+        readonly PaperLink: {
+            readonly href: string;
+            readonly label: string;
+        };
+        readonly PaperRoute: {
+            readonly directory: components["schemas"]["PaperLink"];
+            readonly intro: string;
+            readonly steps: readonly components["schemas"]["PaperStep"][];
+            readonly whichCourt: components["schemas"]["PaperStep"];
+        };
+        readonly PaperStep: {
+            readonly link?: components["schemas"]["PaperLink"];
+            readonly sources: readonly {
+                readonly read: string;
+                readonly ref?: string;
+                readonly title?: string;
+                readonly url?: string;
+            }[];
+            readonly text: string;
+        };
         readonly PhaseInfo: {
             readonly description: string | null;
             readonly id: string;
@@ -2114,6 +2170,9 @@ export type LoggedOut = components['schemas']['LoggedOut'];
 export type LoginMethods = components['schemas']['LoginMethods'];
 export type NoticeRead = components['schemas']['NoticeRead'];
 export type Notices = components['schemas']['Notices'];
+export type PaperLink = components['schemas']['PaperLink'];
+export type PaperRoute = components['schemas']['PaperRoute'];
+export type PaperStep = components['schemas']['PaperStep'];
 export type PhaseInfo = components['schemas']['PhaseInfo'];
 export type Problem = components['schemas']['Problem'];
 export type ProcedureSummary = components['schemas']['ProcedureSummary'];

@@ -3,6 +3,7 @@ import type {
   CaseSummary,
   CaseView,
   CourtSearch,
+  PaperRoute,
   EligibilityResult,
   EventAnswer,
   EventPreview,
@@ -170,6 +171,8 @@ export const api = {
       `/api/procedures/${enc(id)}/eligibility?version=${enc(version)}`,
       facts,
     ),
+  /** How to file with the court on paper (runtime/courts/voie-papier.yaml): the same for every court, asked once. */
+  paperRoute: () => cached<PaperRoute>('/api/tribunaux/voie-papier'),
   courts: (postcode: string, commune?: string) =>
     request<CourtSearch>(
       'GET',
