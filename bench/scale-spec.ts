@@ -113,6 +113,8 @@ export function scaleSpec(srcDir: string, factor: number): string {
         from: initial,
         to: sfx(initial),
         roles: [firstActor],
+        // The entry is a party's act a decision may follow (filing-undeclared): it asks the judge nothing.
+        filing_exempt: 'Entrée dans une copie de la procédure, pour le banc d’essai.',
       });
     }
   }
