@@ -2,7 +2,11 @@
  * Writes a procedure N times larger than a given one, for the loader bench:
  * the state machine is cloned N times (states, transitions, deadlines renamed
  * with a suffix), each clone entered from the original's initial state, so
- * every clone stays reachable, valid and checked like the original.
+ * every clone stays reachable, valid and checked like the original. The
+ * language-v2 references are renamed too (filings, `after:`, deadlines started
+ * or stopped by object, a judgment's `void_unless_served`, and remedies with
+ * their deadline, reopened state and events), so the clones carry as many
+ * answer deadlines and remedies as the original and the v2 checks scale with them.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +36,11 @@ export function scaleSpec(srcDir: string, factor: number): string {
   const nonFinal = Object.keys(states).filter((s) => !asObj(states[s]).final);
   const initials = Object.keys(states).filter((s) => asObj(states[s]).initial);
   const firstActor = Object.keys(asObj(spec.roles))[0] as string;
+  const remedies = asObj(spec.remedies);
+  const originalRemedies = Object.entries(remedies);
   for (let k = 1; k < factor; k++) {
     const sfx = (id: string) => `${id}_${k}`;
+    const sfxList = (v: unknown) => (Array.isArray(v) ? v.map((x) => sfx(String(x))) : v);
     for (const [id, s] of originalStates) {
       states[sfx(id)] = { ...asObj(s), initial: false };
     }
@@ -44,6 +51,14 @@ export function scaleSpec(srcDir: string, factor: number): string {
         on_expiry: { ...exp, ...(typeof exp.event === 'string' && { event: sfx(exp.event) }) },
       };
     }
+    // Language v2: a remedy names the deadline it starts, the state it reopens and the events that file and decide it.
+    for (const [id, r] of originalRemedies) {
+      const o = asObj(r);
+      const renamed: Obj = { ...o };
+      for (const key of ['deadline', 'reopens', 'filed_by', 'decided_by'])
+        if (typeof o[key] === 'string') renamed[key] = sfx(o[key] as string);
+      remedies[sfx(id)] = renamed;
+    }
     for (const t of originals) {
       const from =
         t.from === '*'
@@ -51,14 +66,45 @@ export function scaleSpec(srcDir: string, factor: number): string {
           : Array.isArray(t.from)
             ? t.from.map((f) => sfx(String(f)))
             : sfx(String(t.from));
-      const effects = ((t.effects as Obj[]) ?? []).map((e) =>
-        typeof e.start === 'string'
-          ? { start: sfx(e.start) }
-          : typeof e.stop === 'string'
-            ? { stop: sfx(e.stop) }
-            : e,
-      );
-      transitions.push({ ...t, event: sfx(String(t.event)), from, to: sfx(String(t.to)), effects });
+      const effects = ((t.effects as Obj[]) ?? []).map((e) => {
+        for (const key of ['start', 'stop'] as const) {
+          const v = e[key];
+          if (typeof v === 'string') return { [key]: sfx(v) };
+          if (v && typeof v === 'object') {
+            const o = asObj(v);
+            return {
+              [key]: {
+                ...o,
+                deadline: sfx(String(o.deadline)),
+                ...(Array.isArray(o.after) && { after: sfxList(o.after) }),
+              },
+            };
+          }
+        }
+        return e;
+      });
+      const clone: Obj = { ...t, event: sfx(String(t.event)), from, effects };
+      if (t.stay !== true) clone.to = sfx(String(t.to));
+      if (Array.isArray(t.after)) clone.after = sfxList(t.after);
+      const filing = asObj(t.filing);
+      if (typeof filing.answer === 'string') clone.filing = { ...filing, answer: sfx(filing.answer) };
+      if (t.decision) {
+        const dec = asObj(t.decision);
+        const character = asObj(dec.character);
+        clone.decision = {
+          ...dec,
+          ...(Array.isArray(dec.remedies) && { remedies: sfxList(dec.remedies) }),
+          ...(dec.character !== undefined && {
+            character: {
+              ...character,
+              ...(typeof character.void_unless_served === 'string' && {
+                void_unless_served: sfx(character.void_unless_served),
+              }),
+            },
+          }),
+        };
+      }
+      transitions.push(clone);
     }
     for (const initial of initials) {
       transitions.push({
@@ -67,6 +113,8 @@ export function scaleSpec(srcDir: string, factor: number): string {
         from: initial,
         to: sfx(initial),
         roles: [firstActor],
+        // The entry is a party's act a decision may follow (filing-undeclared): it asks the judge nothing.
+        filing_exempt: 'Entrée dans une copie de la procédure, pour le banc d’essai.',
       });
     }
   }

@@ -466,6 +466,7 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
         },
       }),
       ...(filingRaw && { filing: { answer: String(filingRaw.answer) } }),
+      ...(typeof t.filing_exempt === 'string' && { filingExempt: t.filing_exempt }),
       after,
       visibleTo,
       effects: buildEffects(ctx, src, [...base, 'effects'], t.effects, names),

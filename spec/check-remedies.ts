@@ -183,27 +183,28 @@ function checkFilings(p: Parts, parties: ReadonlySet<string>, ctx: BuildContext)
       );
   }
   if (answers.size === 0) return;
-  // May-analysis: the answer deadlines that may be running on entering each state.
+  // May-analysis: the answer deadlines that may be running on entering each state, as bit masks.
+  // BigInt, not number: `1 << i` wraps at 32 deadlines and would alias two of them.
   const ids = [...answers];
-  const bit = new Map(ids.map((d, i) => [d, 1 << i] as const));
-  const firedBy = new Map<string, number>();
+  const bit = new Map(ids.map((d, i) => [d, 1n << BigInt(i)] as const));
+  const bitOf = (d: string): bigint => bit.get(d) ?? 0n;
+  const firedBy = new Map<string, bigint>();
   for (const d of ids) {
     const ev = p.deadlines[d]?.onExpiry.event;
-    if (ev) firedBy.set(ev, (firedBy.get(ev) ?? 0) | (bit.get(d) ?? 0));
+    if (ev) firedBy.set(ev, (firedBy.get(ev) ?? 0n) | bitOf(d));
   }
-  const running = new Map<string, number>(Object.keys(p.states).map((s) => [s, 0]));
+  const running = new Map<string, bigint>(Object.keys(p.states).map((s) => [s, 0n]));
   const out = new Map<string, Transition[]>();
   for (const t of p.transitions) for (const f of t.from) out.set(f, [...(out.get(f) ?? []), t]);
-  const apply = (t: Transition, before: number): number => {
+  const apply = (t: Transition, before: bigint): bigint => {
     let after = before;
-    if (t.automatic) after &= ~(firedBy.get(t.event) ?? 0);
-    for (const d of t.after) after &= ~(bit.get(d) ?? 0); // it fired only once they ran out
+    if (t.automatic) after &= ~(firedBy.get(t.event) ?? 0n);
+    for (const d of t.after) after &= ~bitOf(d); // it fired only once they ran out
     for (const e of t.effects) {
-      const b = bit.get(e.kind === 'start' || e.kind === 'stop' ? e.deadline : '') ?? 0;
-      if (e.kind === 'stop') after &= ~b;
-      else if (e.kind === 'start') after |= b;
+      if (e.kind === 'stop') after &= ~bitOf(e.deadline);
+      else if (e.kind === 'start') after |= bitOf(e.deadline);
     }
-    if (!t.stay && p.states[t.to]?.final) after = 0;
+    if (!t.stay && p.states[t.to]?.final) after = 0n;
     return after;
   };
   const work = Object.values(p.states)
@@ -214,8 +215,8 @@ function checkFilings(p: Parts, parties: ReadonlySet<string>, ctx: BuildContext)
     const s = work.pop() as string;
     for (const t of out.get(s) ?? []) {
       const to = targetOf(t, s);
-      const prev = running.get(to) ?? 0;
-      const next = prev | apply(t, running.get(s) ?? 0);
+      const prev = running.get(to) ?? 0n;
+      const next = prev | apply(t, running.get(s) ?? 0n);
       if (next !== prev || !reached.has(to)) {
         reached.add(to);
         running.set(to, next);
@@ -226,9 +227,7 @@ function checkFilings(p: Parts, parties: ReadonlySet<string>, ctx: BuildContext)
   for (const t of p.transitions) {
     if (!t.decision || t.decision.kind === 'administration_judiciaire') continue;
     for (const f of t.from) {
-      const may = ids.filter(
-        (d) => ((running.get(f) ?? 0) & (bit.get(d) ?? 0)) !== 0 && !t.after.includes(d),
-      );
+      const may = ids.filter((d) => ((running.get(f) ?? 0n) & bitOf(d)) !== 0n && !t.after.includes(d));
       if (may.length === 0) continue;
       ctx.error(
         'decision-before-answer',

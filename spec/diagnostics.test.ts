@@ -267,6 +267,18 @@ const cases: Case[] = [
     message: /alors que le délai de réponse « delai_observations » court encore/,
   },
   {
+    ...V2,
+    code: 'filing-undeclared',
+    search:
+      '    filing_exempt: "L\'opposition remet l\'affaire en instruction, où chaque partie est entendue."\n',
+    replace: '',
+    at: '  - event: former_opposition',
+    shift: 4,
+    message:
+      /L’acte « former_opposition » d’une partie peut être suivi de la décision « juger » .* art\. 15 et 16/,
+    hint: /filing: \{ answer: .*filing_exempt:/,
+  },
+  {
     code: 'yaml-syntax',
     file: 'procedure.yaml',
     search: 'label: Plafond de la demande',
@@ -624,6 +636,30 @@ describe('each diagnostic code, on a minimal broken spec', () => {
       `${summoned}    decision: { kind: ordonnance, against: [defendeur], remedies: [pourvoi] }\n`,
     );
     expect(loadProcedure(plain).diagnostics.map((d) => d.code)).toContain('decision-without-hearing');
+  });
+
+  it('filing-undeclared: a critique of the draft annex no longer declared a filing is reported; published versions are not', () => {
+    const dir = copySpec('spec/procedures/petits-litiges/1.2.0');
+    editSpec(dir, 'procedure.yaml', '    filing: { answer: delai_reponse_critique }\n', '');
+    editSpec(dir, 'procedure.yaml', '      - start: delai_reponse_critique\n', '');
+    const found = loadProcedure(dir).diagnostics.filter((d) => d.code === 'filing-undeclared');
+    expect(found.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /« critiquer_jugement_provisoire » d’une partie peut être suivi de la décision « rendre_jugement_definitif »/,
+      ),
+    ]);
+    // The same edit on a published version: frozen, not reported (as second-person-label).
+    const published = copySpec(RECOURS);
+    editSpec(published, 'procedure.yaml', 'status: draft', 'status: published');
+    editSpec(published, 'procedure.yaml', / {4}filing_exempt: .*\n/g, '');
+    expect(loadProcedure(published).diagnostics.map((d) => d.code)).not.toContain('filing-undeclared');
+    const draft = copySpec(RECOURS);
+    editSpec(draft, 'procedure.yaml', / {4}filing_exempt: .*\n/g, '');
+    expect(
+      loadProcedure(draft)
+        .diagnostics.filter((d) => d.code === 'filing-undeclared')
+        .map((d) => d.message.match(/« (\w+) »/)?.[1]),
+    ).toEqual(['deposer', 'deposer_defense', 'former_opposition']);
   });
 
   it('suggests the closest name for a typo', () => {

@@ -10,6 +10,7 @@ import { linkRepairedConsequences } from './consequences.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkHearing } from './check-hearing.ts';
 import { checkSecondPersonLabels } from './check-labels.ts';
+import { checkFilingsDeclared } from './check-filing-declared.ts';
 import { checkRemedies } from './check-remedies.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
@@ -163,6 +164,8 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     checkGraph(m, c, m.loc);
     checkHearing(m, c);
     checkRemedies(m, c);
+    // A draft's party acts followed by a decision are filings or say why not; a published version is frozen.
+    if (root.status !== 'published') checkFilingsDeclared(m, c);
     checkDeadlines(m, c);
     checkDeadlineStarts(m, c);
     checkFacts(m, parts.recordedFacts, c);

@@ -261,6 +261,11 @@ export interface Transition extends Documented {
   readonly service?: Service;
   /** A party's filing: the others are notified and get this answer deadline before any decision (CPC art. 15–16). */
   readonly filing?: { readonly answer: string };
+  /**
+   * Why this party's act, followed by a judicial decision, is no filing the others answer: the
+   * drafter's stated reason (`filing_exempt:`), checked by `filing-undeclared` (spec/check-filing-declared.ts).
+   */
+  readonly filingExempt?: string;
   /** Deadlines that must have run out (or been stopped) before the transition may fire. */
   readonly after: readonly string[];
   /** Roles that see the event and its data; empty means every role of the case. */

@@ -1,6 +1,6 @@
 /**
  * `greffe test --coverage` on copies of the small mediation fixture, given a
- * rule set and scenarios: the uncovered events and rule branches listed in
+ * rule set and scenarios: the uncovered events, transitions and rule branches listed in
  * French, the last line per version, exit 1 only for a published version
  * below 100 %, and scenarios written beside a published version
  * (<procedure>/tests/<version>/) counted with its own.
@@ -91,7 +91,9 @@ describe('greffe test --coverage', () => {
     expect(r.stdout).toContain('  - expirer_delai_reponse (Expiration du délai de réponse)');
     expect(r.stdout).toContain('  - règle plafond.sous_plafond écartée');
     expect(r.stdout).toContain('est publiée : ses scénarios doivent tout couvrir');
-    expect(lastLine(r.stdout)).toBe('coverage mediation@1.0.0: 2/4 events, 1/2 rule branches');
+    expect(lastLine(r.stdout)).toBe(
+      'coverage mediation@1.0.0: 2/4 events, 2/4 transitions, 1/2 rule branches',
+    );
     expect(r.code).toBe(1);
   });
 
@@ -103,14 +105,18 @@ describe('greffe test --coverage', () => {
     const r = await runGreffeHere(['test', '--coverage', dir]);
     expect(r.stdout).toContain('5 passed, 0 failed');
     expect(r.stdout).not.toContain('qu’aucun scénario');
-    expect(lastLine(r.stdout)).toBe('coverage mediation@1.0.0: 4/4 events, 2/2 rule branches');
+    expect(lastLine(r.stdout)).toBe(
+      'coverage mediation@1.0.0: 4/4 events, 4/4 transitions, 2/2 rule branches',
+    );
     expect(r.code).toBe(0);
   });
 
   it('reports a draft below 100 % without failing, and says nothing of coverage without the option', async () => {
     const dir = fixture('draft');
     const r = await runGreffeHere(['test', '--coverage', dir]);
-    expect(lastLine(r.stdout)).toBe('coverage mediation@1.0.0: 2/4 events, 1/2 rule branches');
+    expect(lastLine(r.stdout)).toBe(
+      'coverage mediation@1.0.0: 2/4 events, 2/4 transitions, 1/2 rule branches',
+    );
     expect(r.code).toBe(0);
     const plain = await runGreffeHere(['test', fixture()]);
     expect(plain.stdout).not.toContain('coverage');
@@ -120,8 +126,35 @@ describe('greffe test --coverage', () => {
 
   it('finds the published annex 1.0.0 fully exercised, with the scenarios beside it', async () => {
     const r = await runGreffeHere(['test', '--coverage', 'spec/procedures/petits-litiges/1.0.0']);
-    expect(lastLine(r.stdout)).toBe('coverage petits-litiges@1.0.0: 53/53 events, 6/6 rule branches');
+    expect(lastLine(r.stdout)).toBe(
+      'coverage petits-litiges@1.0.0: 53/53 events, 65/65 transitions, 6/6 rule branches',
+    );
     expect(r.stdout).toContain('petits-litiges/tests/1.0.0/parcours-complementaires.yaml');
     expect(r.code).toBe(0);
+  });
+
+  it('counts transitions, not only events: a second transition of a fired event never taken fails a published version', async () => {
+    const dir = fixture();
+    // constater_accord gets a second transition, taken only when the terms say the neighbour refused.
+    editSpec(
+      dir,
+      'procedure.yaml',
+      '    to: close_accord\n    roles: [mediateur]\n    form: accord\n',
+      '    to: close_accord\n    roles: [mediateur]\n    form: accord\n    when: { fact: termes, operator: notEqual, value: refus }\n' +
+        '  - event: constater_accord\n    label: Constater le refus des termes\n    from: ouverte\n    to: close_echec\n' +
+        '    roles: [mediateur]\n    form: accord\n    when: { fact: termes, operator: equal, value: refus }\n',
+    );
+    const beside = join(dirname(dir), 'tests', '1.0.0');
+    mkdirSync(beside, { recursive: true });
+    writeFileSync(join(beside, 'complement.yaml'), schema(6) + BESIDE);
+    const r = await runGreffeHere(['test', '--coverage', dir]);
+    expect(r.stdout).toContain('5 passed, 0 failed');
+    expect(r.stdout).not.toContain('événements qu’aucun scénario');
+    expect(r.stdout).toContain('mediation 1.0.0 : transitions qu’aucun scénario ne prend :');
+    expect(r.stdout).toMatch(/ {2}- constater_accord \(ouverte → close_echec, ligne \d+\)/);
+    expect(lastLine(r.stdout)).toBe(
+      'coverage mediation@1.0.0: 4/4 events, 4/5 transitions, 2/2 rule branches',
+    );
+    expect(r.code).toBe(1);
   });
 });

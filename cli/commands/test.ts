@@ -25,9 +25,11 @@ Les scénarios d'une version publiée, qui ne peut plus être modifiée, peuvent
 aussi être écrits à côté d'elle, dans <procédure>/tests/<version>/*.yaml.
   --json      imprime les résultats en JSON
   --coverage  mesure ce que les scénarios exercent : chaque événement (acte ou
-              expiration de délai) et chaque branche de règle (retenue, écartée) ;
-              liste ce qui ne l'est pas, puis une ligne par version :
-              « coverage <id>@<version>: E/N events, B/M rule branches »
+              expiration de délai), chaque transition de la spec (un même
+              événement peut en avoir plusieurs) et chaque branche de règle
+              (retenue, écartée) ; liste ce qui ne l'est pas, puis une ligne
+              par version : « coverage <id>@<version>: E/N events,
+              T/M transitions, B/M rule branches »
 Dernière ligne : « N passed, N failed » (sans --coverage). Code de sortie : 0 si
 tout passe, 1 en cas d'échec ou si une version publiée n'est pas couverte à
 100 % (avec --coverage), 2 si l'appel est incorrect.`;
@@ -43,6 +45,12 @@ interface CoverageLine {
   readonly version: string;
   readonly published: boolean;
   readonly events: { readonly fired: number; readonly total: number; readonly missing: readonly string[] };
+  /** Transitions of the spec never taken, each as « event (from → to, line N) ». */
+  readonly transitions: {
+    readonly fired: number;
+    readonly total: number;
+    readonly missing: readonly string[];
+  };
   readonly branches: {
     readonly covered: number;
     readonly total: number;
@@ -62,6 +70,11 @@ function coverageOf(runtime: Runtime, p: Procedure): CoverageLine {
       total: c.events.length,
       missing: missing.events,
     },
+    transitions: {
+      fired: c.transitions.length - missing.transitions.length,
+      total: c.transitions.length,
+      missing: missing.transitions.map((i) => describeTransition(p, i)),
+    },
     branches: {
       covered: c.branches.length - missing.branches.length,
       total: c.branches.length,
@@ -70,13 +83,26 @@ function coverageOf(runtime: Runtime, p: Procedure): CoverageLine {
   };
 }
 
-const complete = (c: CoverageLine) => c.events.missing.length === 0 && c.branches.missing.length === 0;
+/** « signer_protocole_defendeur (attente_signature_defendeur → homologation, ligne 1176) ». */
+function describeTransition(p: Procedure, index: number): string {
+  const t = p.transitions.find((x) => x.index === index);
+  if (!t) return `#${index}`;
+  const from = t.fromAny ? '*' : t.from.join(', ');
+  return `${t.event} (${from} → ${t.stay ? 'même état' : t.to}, ligne ${t.loc.line})`;
+}
+
+const complete = (c: CoverageLine) =>
+  c.events.missing.length === 0 && c.transitions.missing.length === 0 && c.branches.missing.length === 0;
 
 function printCoverage(c: CoverageLine, p: Procedure): void {
   const label = (event: string) => p.transitions.find((t) => t.event === event)?.label ?? event;
   if (c.events.missing.length) {
     console.log(`\n${c.procedure} ${c.version} : événements qu’aucun scénario ne déclenche :`);
     for (const e of c.events.missing) console.log(`  - ${e} (${label(e)})`);
+  }
+  if (c.transitions.missing.length) {
+    console.log(`\n${c.procedure} ${c.version} : transitions qu’aucun scénario ne prend :`);
+    for (const t of c.transitions.missing) console.log(`  - ${t}`);
   }
   if (c.branches.missing.length) {
     console.log(`\n${c.procedure} ${c.version} : branches de règle qu’aucun scénario n’exerce :`);
@@ -87,7 +113,7 @@ function printCoverage(c: CoverageLine, p: Procedure): void {
       `${c.procedure} ${c.version} est publiée : ses scénarios doivent tout couvrir (écrivez-les dans ${c.procedure}/tests/${c.version}/ si la version ne peut plus changer).`,
     );
   console.log(
-    `coverage ${c.procedure}@${c.version}: ${c.events.fired}/${c.events.total} events, ${c.branches.covered}/${c.branches.total} rule branches`,
+    `coverage ${c.procedure}@${c.version}: ${c.events.fired}/${c.events.total} events, ${c.transitions.fired}/${c.transitions.total} transitions, ${c.branches.covered}/${c.branches.total} rule branches`,
   );
 }
 

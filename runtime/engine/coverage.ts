@@ -1,6 +1,9 @@
 /**
  * What the drafters' scenarios exercise (`greffe test --coverage`): each event
- * of the procedure fired by a journey (an act, or a deadline's expiry), and
+ * of the procedure fired by a journey (an act, or a deadline's expiry), each
+ * transition of the spec that carried one (an event with several transitions —
+ * the first or the second signature, a refusal leading elsewhere — has each
+ * branch counted), and
  * each branch of each rule as the one evaluator explains it — the rule held,
  * the rule did not hold — in a decision scenario or a guard a journey met.
  */
@@ -16,6 +19,9 @@ export interface ScenarioCoverage {
   /** Every event of the procedure, in the spec's order. */
   readonly events: readonly string[];
   readonly firedEvents: ReadonlySet<string>;
+  /** Every transition of the procedure, by its index in the spec (`Transition.index`). */
+  readonly transitions: readonly number[];
+  readonly firedTransitions: ReadonlySet<number>;
   /** Every rule branch: `ruleset.rule:retenue` and `ruleset.rule:écartée`. */
   readonly branches: readonly Branch[];
   readonly coveredBranches: ReadonlySet<Branch>;
@@ -31,6 +37,7 @@ export function scenarioCoverage(p: Procedure): ScenarioCoverage {
     rs.rules.flatMap((r): Branch[] => [`${rs.id}.${r.id}:retenue`, `${rs.id}.${r.id}:écartée`]),
   );
   const firedEvents = new Set<string>();
+  const firedTransitions = new Set<number>();
   const coveredBranches = new Set<Branch>();
   const record = (id: string, r: RuleSetResult) => {
     for (const b of branchesOf(id, r)) coveredBranches.add(b);
@@ -46,14 +53,27 @@ export function scenarioCoverage(p: Procedure): ScenarioCoverage {
     return r;
   };
   for (const f of p.tests)
-    for (const j of f.journeys) runJourney(p, j, undefined, { guards, fired: (e) => firedEvents.add(e) });
-  return { events, firedEvents, branches, coveredBranches };
+    for (const j of f.journeys)
+      runJourney(p, j, undefined, {
+        guards,
+        fired: (e, t) => {
+          firedEvents.add(e);
+          firedTransitions.add(t.index);
+        },
+      });
+  const transitions = p.transitions.map((t) => t.index);
+  return { events, firedEvents, transitions, firedTransitions, branches, coveredBranches };
 }
 
-/** The events and branches no scenario exercises, in the spec's order. */
-export function uncovered(c: ScenarioCoverage): { events: string[]; branches: Branch[] } {
+/** The events, transitions (indexes) and branches no scenario exercises, in the spec's order. */
+export function uncovered(c: ScenarioCoverage): {
+  events: string[];
+  transitions: number[];
+  branches: Branch[];
+} {
   return {
     events: c.events.filter((e) => !c.firedEvents.has(e)),
+    transitions: c.transitions.filter((t) => !c.firedTransitions.has(t)),
     branches: c.branches.filter((b) => !c.coveredBranches.has(b)),
   };
 }

@@ -6,7 +6,7 @@
  * effective date, 09:00 UTC.
  */
 import type { CaseResult } from '../../rules/index.ts';
-import type { Journey, Procedure } from '../../spec/index.ts';
+import type { Journey, Procedure, Transition } from '../../spec/index.ts';
 import { courtById } from '../identity/courts.ts';
 import { addIsoDuration } from '../time/index.ts';
 import { initialStates } from './actions.ts';
@@ -41,10 +41,13 @@ export function simulatedCase(p: Procedure, state: string, court?: string): Case
   };
 }
 
+/** Told of each accepted event and of the spec transition that carried it (coverage counts both). */
+export type FiredHook = (event: string, transition: Transition) => void;
+
 /** What a journey run may be given: its guard evaluator (default: the rules'), and who hears of each accepted event. */
 export interface JourneyHooks {
   readonly guards?: GuardEvaluator;
-  readonly fired?: (event: string) => void;
+  readonly fired?: FiredHook;
 }
 
 /** Fires, in due order, every deadline due at `now` (the scheduler's job, in memory). */
@@ -53,7 +56,7 @@ function expireDue(
   c: SimCase,
   now: Date,
   guards: GuardEvaluator,
-  fired?: (event: string) => void,
+  fired?: FiredHook,
 ): string | undefined {
   for (;;) {
     const [due] = dueExpiries(p, c.snapshot, now);
@@ -62,7 +65,7 @@ function expireDue(
     const d = command ? transition(p, c.snapshot, command, now, guards) : undefined;
     if (d?.ok && command) {
       c.snapshot = d.snapshot;
-      fired?.(command.event);
+      fired?.(command.event, d.event.transition);
     } else c.snapshot = expiredWithoutEvent(c.snapshot, due.deadline, due.party);
     if (d && !d.ok && d.error.code !== 'INVALID_STATE')
       return `expiration de ${instanceKey(due)} : ${d.error.code} ${d.error.message}`;
@@ -75,7 +78,7 @@ function runStep(
   s: JourneyStep,
   clock: { now: Date },
   guards: GuardEvaluator,
-  fired?: (event: string) => void,
+  fired?: FiredHook,
 ): string | undefined {
   if (s.wait) clock.now = addIsoDuration(clock.now, s.wait);
   else if (s.event && s.as) {
@@ -96,7 +99,7 @@ function runStep(
     } else if (!d.ok) return `${s.event} par ${s.as} refusé : ${d.error.code} — ${d.error.message}`;
     else {
       c.snapshot = d.snapshot;
-      fired?.(s.event);
+      fired?.(s.event, d.event.transition);
     }
   }
   // The scheduler runs on: a deadline already due (one started from an act dated in the past) expires now.
