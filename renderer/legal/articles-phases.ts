@@ -49,7 +49,15 @@ function acts(
   const blocks = (p.textEdition === 2 ? alternatives(p, merged) : merged).map(
     (m): Block =>
       'items' in m
-        ? { kind: 'list', intro: m.intro, items: m.items, ...source(m), drafted: false }
+        ? {
+            kind: 'list',
+            intro: m.intro,
+            items: m.items,
+            itemKeys: m.itemKeys,
+            anchor: `acte-${m.ts[0]?.index}`,
+            ...(m.ts[0] && { loc: m.ts[0].loc }),
+            drafted: false,
+          }
         : { kind: 'p', text: actTextFr(m), ...source(m), drafted: m.drafted },
   );
   return { blocks, rulesets: [...ctx.statedRulesets].filter((g) => !before.has(g)) };
@@ -71,6 +79,7 @@ interface Written {
 interface Alternatives {
   readonly intro: string;
   readonly items: readonly string[];
+  readonly itemKeys: readonly (readonly string[])[];
   readonly ts: Transition[];
 }
 
@@ -154,6 +163,7 @@ function alternatives(p: Procedure, written: readonly Written[]): (Written | Alt
     out.push({
       intro: `${ucFirst(definiteList(head.roles, 'ou'))} peut${conditional ? ', selon le cas' : ''} :`,
       items: group.map((m) => stripStop(m.main ?? '')),
+      itemKeys: group.map((m) => m.ts.map((t) => `acte:${t.index}`)),
       ts: group.flatMap((m) => m.ts),
     });
     if (best.rest.length)

@@ -65,6 +65,12 @@ describe('the legal text of the draft 1.2.0 (text_edition 2)', () => {
     expect(art?.text.match(/signifier le jugement au (?:demandeur|défendeur)/g)).toHaveLength(4);
     expect(art?.text.match(/délai de pourvoi en cassation/g)).toHaveLength(1);
     expect(art?.text).toContain('contre la partie concernée');
+    // Each service keeps its own alinéa (a list's items are alinéas): the deadline names four.
+    const pourvoi = articles.find((a) => a.title === 'Délais et rappels')?.text ?? '';
+    const line = pourvoi.split('\n').find((l) => l.startsWith('Le délai de pourvoi en cassation est')) ?? '';
+    expect(new Set(line.match(/\S+ alinéa de l’article 10/g))).toEqual(
+      new Set(['quatrième', 'cinquième', 'sixième', 'septième'].map((n) => `${n} alinéa de l’article 10`)),
+    );
   });
 
   it('names the tribunal judiciaire in article 1er, and the conciliateur without repeating his status', () => {
