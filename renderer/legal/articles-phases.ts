@@ -83,16 +83,19 @@ interface Alternatives {
   readonly ts: Transition[];
 }
 
-/** "au demandeur" → "à la partie concernée": a sentence said once for acts that differ by their party. */
+/**
+ * "au demandeur" → "à la partie concernée": a sentence said once for acts that differ by their
+ * party. Only after a preposition (au, du, contre): a party as subject ("Le demandeur est ainsi
+ * appelé…") would need its participle agreed, so such sentences keep the acts apart.
+ */
 function anyParty(p: Procedure, s: string): string {
   let out = s;
   for (const r of Object.values(p.roles)) {
-    const l = r.label.toLocaleLowerCase('fr');
-    const esc = l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const esc = r.label.toLocaleLowerCase('fr').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     out = out
       .replace(new RegExp(`\\bau ${esc}\\b`, 'g'), 'à la partie concernée')
       .replace(new RegExp(`\\bdu ${esc}\\b`, 'g'), 'de la partie concernée')
-      .replace(new RegExp(`\\b(?:le|la) ${esc}\\b|l’${esc}\\b`, 'g'), 'la partie concernée');
+      .replace(new RegExp(`\\bcontre (?:le |la |l’)${esc}\\b`, 'g'), 'contre la partie concernée');
   }
   return out;
 }
