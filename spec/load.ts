@@ -200,6 +200,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     title: String(root.title),
     ...(str('short_title') !== undefined && { shortTitle: str('short_title') }),
     calendar: String(root.calendar),
+    textEdition: root.text_edition === 2 ? 2 : 1,
     ...(retentionOf(root.retention) && { retention: retentionOf(root.retention) }),
     ...(str('summary') !== undefined && { summary: str('summary') }),
     ...(str('source') !== undefined && { source: str('source') }),

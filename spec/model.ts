@@ -505,6 +505,14 @@ export interface Procedure {
   /** A calendar id (spec/vocabulary.ts CALENDARS), or `juridiction`: the calendar of the case's court. */
   readonly calendar: string;
   /**
+   * How the legal text is written (`text_edition:`): 1, the text as the
+   * versions published up to 1.1.0 were generated (their published text does
+   * not change when the generator improves); 2, conditions in the words of the
+   * law (a field's `title_legal`), acts differing only by party or channel as
+   * one paragraph, and the drafting checker's paragraph comparisons.
+   */
+  readonly textEdition: 1 | 2;
+  /**
    * How long a case's personal data is kept after it closes (ISO 8601 duration)
    * and on what legal basis; at its end the case's key is destroyed
    * (crypto-shredding). Absent: the data is kept (versions before 1.1.0).

@@ -36,7 +36,10 @@ export function createAjv(): Ajv2020 {
  * The form language's own keywords in a form's JSON Schema (docs/guide-redacteur.md): `errorMessage`, and
  * `title_tiers`,
  * the field's label for everyone but the person who fills the form ("Valeur de la demande" where the
- * claimant reads "Valeur de votre demande"). Annotations: they check nothing in the data.
+ * claimant reads "Valeur de votre demande"), and `title_legal`, what the answer means in the legal
+ * text (text_edition 2): a noun phrase, or per value (`oui`/`non`, an enum's const) the proposition a
+ * condition on that value states ("le demandeur connaît l’adresse électronique du défendeur").
+ * Annotations: they check nothing in the data.
  */
 export function addFormLanguage(ajv: Ajv2020): void {
   // `errorMessage` (ajv-errors): the drafter's French message for a rule of consistency between answers.
@@ -45,6 +48,20 @@ export function addFormLanguage(ajv: Ajv2020): void {
     keyword: 'title_tiers',
     schemaType: 'string',
     metaSchema: { type: 'string', minLength: 1 },
+  });
+  ajv.addKeyword({
+    keyword: 'title_legal',
+    schemaType: ['string', 'object'],
+    metaSchema: {
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        {
+          type: 'object',
+          minProperties: 1,
+          additionalProperties: { type: 'string', minLength: 1 },
+        },
+      ],
+    },
   });
 }
 

@@ -89,7 +89,11 @@ function conditionalQuestions(p: Procedure, t: Transition): string[] {
     if (rule.if?.properties?.[when.fact]?.const !== when.value || !Array.isArray(rule.then?.required))
       return [];
     return rule.then.required.flatMap((f) => {
-      const title = schema.properties?.[String(f)]?.title;
+      const field = schema.properties?.[String(f)] as { title?: unknown; title_legal?: unknown } | undefined;
+      // Edition 2: the field's legal words (title_legal) rather than the question the screen asks.
+      const legal =
+        p.textEdition === 2 && typeof field?.title_legal === 'string' ? field.title_legal : undefined;
+      const title = legal ?? field?.title;
       return typeof title === 'string' ? [renderTemplate(title.trim(), p)] : [];
     });
   });
@@ -132,6 +136,23 @@ export const restates = (main: string, clause: string): boolean => {
   const words = stems(clause);
   return words.length > 0 && words.every((w) => said.has(w));
 };
+
+/**
+ * What the act's main sentence says, for `restates`: its body and, in edition 2, its subject, the
+ * document it serves and the word "acte" (a paragraph about an act needs not say "par acte de…").
+ */
+/** All but one of the clause's words said already (a group of alternative acts leaves such a clause out). */
+export const restatesMostly = (main: string, clause: string): boolean => {
+  const said = new Set(stems(main));
+  const words = stems(clause);
+  return words.length > 2 && words.filter((w) => !said.has(w)).length <= 1;
+};
+
+function said(p: Procedure, t: Transition, body: string): string {
+  if (p.textEdition !== 2) return body;
+  const doc = t.service ? (p.documents[t.service.document]?.label ?? '') : '';
+  return [...roleLabels(p, t.roles), doc, 'acte', body].join(' ');
+}
 
 function effectSentences(p: Procedure, t: Transition, main: string): string[] {
   const out: string[] = [];
@@ -222,7 +243,11 @@ export const actTextFr = (a: ActText): string =>
   a.roles ? `${ucFirst(definiteList(a.roles, 'ou'))} peut ${a.body}` : a.body;
 
 /** The paragraph for act `t` (`text.fr` when the drafter wrote one), split at its subject. */
-export function actParagraph(p: Procedure, t: Transition, ctx: ActContext): ActText & { drafted: boolean } {
+export function actParagraph(
+  p: Procedure,
+  t: Transition,
+  ctx: ActContext,
+): ActText & { drafted: boolean; main?: string; rest?: readonly string[] } {
   if (t.textFr) {
     for (const g of t.guard) ctx.statedRulesets.add(g);
     return { body: renderTemplate(t.textFr, p).trim(), drafted: true };
@@ -240,9 +265,15 @@ export function actParagraph(p: Procedure, t: Transition, ctx: ActContext): ActT
     ...when,
     ...guardSentences(p, t, ctx),
     ...decisionSentences(p, t),
-    ...effectSentences(p, t, main.body),
+    ...effectSentences(p, t, said(p, t, main.body)),
     ...contradictorySentences(p, t),
     ...partySentences(p, t),
   ];
-  return { ...(main.roles && { roles: main.roles }), body: [main.body, ...rest].join(' '), drafted: false };
+  return {
+    ...(main.roles && { roles: main.roles }),
+    body: [main.body, ...rest].join(' '),
+    main: main.body,
+    rest,
+    drafted: false,
+  };
 }

@@ -6,7 +6,7 @@
  * (spec/conditions/operators.ts).
  */
 import type { Condition, Procedure, RuleCondition } from '../../spec/index.ts';
-import { formatParameter, formatValue, joinFr, operator } from '../../spec/index.ts';
+import { formatParameter, formatValue, joinFr, operator, renderTemplate } from '../../spec/index.ts';
 import { definite, stripStop } from '../french.ts';
 
 /** Facts recorded on the case by `record` effects (as opposed to fields of the act's own form). */
@@ -22,10 +22,39 @@ export const recordedFacts = (p: Procedure): Set<string> => {
   return facts;
 };
 
+interface FieldWords {
+  readonly title?: unknown;
+  readonly title_legal?: unknown;
+}
+
+function property(p: Procedure, form: string | undefined, field: string): FieldWords | undefined {
+  const props = p.forms[form ?? '']?.schema.properties as Record<string, FieldWords> | undefined;
+  return props?.[field];
+}
+
 function propertyTitle(p: Procedure, form: string | undefined, field: string): string | undefined {
-  const props = p.forms[form ?? '']?.schema.properties as Record<string, { title?: unknown }> | undefined;
-  const t = props?.[field]?.title;
+  const t = property(p, form, field)?.title;
   return typeof t === 'string' ? t : undefined;
+}
+
+/**
+ * A fact's `title_legal` (text_edition 2): the field's words in the legal text, from the first form
+ * field the fact is recorded from. A string names the fact ("les motifs de la demande de renvoi"); an
+ * object gives, per value (`oui`/`non`, an enum's const), the proposition a condition states.
+ */
+export function factLegalWords(
+  p: Procedure,
+  fact: string,
+): string | Readonly<Record<string, string>> | undefined {
+  for (const t of p.transitions) {
+    for (const e of t.effects) {
+      if (e.kind !== 'record' || e.fact !== fact) continue;
+      const legal = property(p, t.form, e.from)?.title_legal;
+      if (typeof legal === 'string' || (legal && typeof legal === 'object'))
+        return legal as string | Record<string, string>;
+    }
+  }
+  return undefined;
 }
 
 /** The title a fact is known by: rules.yaml, else the form field it is recorded from, else its name. */
@@ -81,7 +110,18 @@ export function describeCondition(p: Procedure, c: Condition | RuleCondition): s
     );
   if ('not' in c) return `il n’est pas vrai que ${describeCondition(p, c.not)}`;
   const title = stripStop(factTitle(p, c.fact));
-  const subject = title.endsWith('?') ? `la réponse à « ${title} »` : definite(title);
+  const legal = p.textEdition === 2 ? factLegalWords(p, c.fact) : undefined;
+  if (legal && typeof legal === 'object' && c.operator === 'equal') {
+    const stated = legal[valueLabel(p, c.fact, c.value)] ?? legal[String(c.value)];
+    if (stated) return stripStop(renderTemplate(stated, p));
+  }
+  // A question is a screen's words: edition 2 names the fact by its legal words when the drafter gave them.
+  const subject =
+    typeof legal === 'string'
+      ? definite(stripStop(renderTemplate(legal, p)))
+      : title.endsWith('?')
+        ? `la réponse à « ${title} »`
+        : definite(title);
   return `${subject} ${operator(c.operator)?.phrase ?? c.operator} ${valueFr(p, c.fact, c.value)}`;
 }
 

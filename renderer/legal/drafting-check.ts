@@ -17,6 +17,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { type Diagnostic, diagnostic, type Loc, type Procedure, renderTemplate } from '../../spec/index.ts';
 import { articleIndex, renderLegalText, resolveRefs } from './legal-text.ts';
 import { splitSentences } from './readability.ts';
+import { NEAR_IDENTICAL, NEAR_IDENTICAL_PARAGRAPHS, normFr, similarity } from './similarity.ts';
 import type { Block, LegalText } from './types.ts';
 import { articleNumberFr, NNBSP } from './typography.ts';
 
@@ -54,18 +55,17 @@ const QUOTED = /«[\s\u202f\u00a0]*([^»]+?)[\s\u202f\u00a0]*»/g;
 const TAUTOLOGY =
   /\b(?:[Cc]ette|[Cc]et|[Cc]e|[Ll]a|[Ll]e)\s+([\p{L}-]{3,})\s+(?:est|constitue)\s+(?:une?|la|le)\s+\1\b/gu;
 
-const norm = (s: string) =>
-  s
-    .replace(/[\u202f\u00a0\s]+/g, ' ')
-    .replace(/[’']/g, '’')
-    .trim()
-    .toLocaleLowerCase('fr');
+const norm = normFr;
 
-/** Screen labels: what the platform shows on buttons, pages and form sections (questions excepted). */
-function screenLabels(p: Procedure): Set<string> {
+/**
+ * Screen labels: what the platform shows on buttons, pages and form sections, and the questions its
+ * forms ask. A published version is read as before (questions excepted): its text cannot change.
+ */
+function screenLabels(p: Procedure, questions: boolean): Set<string> {
   const out = new Set<string>();
   const add = (s: string | undefined) => {
-    if (s && !s.trim().endsWith('?')) out.add(norm(renderTemplate(s, p).replace(/[.;]+$/, '')));
+    if (s && (questions || !s.trim().endsWith('?')))
+      out.add(norm(renderTemplate(s, p).replace(/[.;]+$/, '')));
   };
   for (const f of Object.values(p.forms)) {
     add(f.title);
@@ -77,29 +77,23 @@ function screenLabels(p: Procedure): Set<string> {
   return out;
 }
 
-/** Dice coefficient of the two sentences' words (as multisets): 1 for the same sentence, above 0.8 for one differing by a word or two. */
-function similarity(a: string, b: string): number {
-  const words = (s: string) => norm(s).match(/[\p{L}\p{N}’-]+/gu) ?? [];
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  const pool = new Map<string, number>();
-  for (const w of wa) pool.set(w, (pool.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wb) {
-    const n = pool.get(w) ?? 0;
-    if (n > 0) {
-      common += 1;
-      pool.set(w, n - 1);
-    }
-  }
-  return (2 * common) / (wa.length + wb.length);
-}
+/** "conciliateur de justice (auxiliaire de justice) : auxiliaire de justice bénévole": a parenthesis the sentence says again. */
+const PARENTHESIS = /\(([^()]{4,}?)\)/g;
 
-export const NEAR_IDENTICAL = 0.8;
-
-function findingsIn(sentence: string, labels: ReadonlySet<string>): Finding[] {
+function findingsIn(sentence: string, labels: ReadonlySet<string>, draft: boolean): Finding[] {
   const out: Finding[] = [];
+  if (draft)
+    for (const m of sentence.matchAll(PARENTHESIS)) {
+      const inner = norm(m[1] as string);
+      const elsewhere = norm(sentence.slice(0, m.index) + sentence.slice((m.index ?? 0) + m[0].length));
+      if (/\p{L}{4,}/u.test(inner) && elsewhere.includes(inner))
+        out.push({
+          code: 'redaction-tautologie',
+          fragment: m[0],
+          message: `La parenthèse « ${m[0]} » répète ce que la phrase dit déjà : « …${context(sentence, m.index ?? 0)}… ».`,
+          hint: 'Supprimez la parenthèse ou la reprise (le libellé du rôle et sa description ne doivent pas se répéter).',
+        });
+    }
   for (const m of sentence.matchAll(SPACE_BEFORE))
     out.push({
       code: 'redaction-espace',
@@ -212,11 +206,11 @@ function units(text: LegalText): Unit[] {
  * @example checkDrafting(procedure).counts['redaction-apostrophe'] // 0
  */
 export function checkDrafting(p: Procedure, text: LegalText = renderLegalText(p)): DraftingReport {
-  const labels = screenLabels(p);
+  const published = p.status === 'published';
+  const labels = screenLabels(p, !published);
   const counts = Object.fromEntries(DRAFTING_CODES.map((c) => [c, 0])) as Record<DraftingCode, number>;
   const diagnostics: Diagnostic[] = [];
   const cache = new Map<string, string[] | null>();
-  const published = p.status === 'published';
   const report = (u: Unit, f: Finding) => {
     counts[f.code] += 1;
     const drafted = u.block.drafted === true;
@@ -240,7 +234,7 @@ export function checkDrafting(p: Procedure, text: LegalText = renderLegalText(p)
   let previous: { sentence: string; unit: Unit } | undefined;
   for (const u of all) {
     for (const s of splitSentences(u.text)) {
-      for (const f of findingsIn(s, labels)) report(u, f);
+      for (const f of findingsIn(s, labels, !published)) report(u, f);
       if (
         previous &&
         previous.unit.article === u.article &&
@@ -256,6 +250,23 @@ export function checkDrafting(p: Procedure, text: LegalText = renderLegalText(p)
         });
       previous = { sentence: s, unit: u };
     }
+  }
+  // Paragraphs of one article compared two by two, not only with the one before (drafts only: a
+  // published text cannot change): acts that differ by a party or a channel make one paragraph.
+  if (!published) {
+    const paragraphs = all.filter((u) => u.block.kind === 'p');
+    paragraphs.forEach((u, j) => {
+      const twin = paragraphs
+        .slice(0, j)
+        .find((x) => x.article === u.article && similarity(x.text, u.text) >= NEAR_IDENTICAL_PARAGRAPHS);
+      if (twin)
+        report(u, {
+          code: 'redaction-phrase-repetee',
+          fragment: u.text.slice(0, 40),
+          message: `Alinéa presque identique à un alinéa précédent du même article (similarité ${similarity(twin.text, u.text).toFixed(2)}) : « ${u.text.slice(0, 120).replace(/[\u202f\u00a0]/g, ' ')}… ».`,
+          hint: 'Réunissez les actes qui ne diffèrent que par la partie ou le canal (text_edition: 2 le fait pour les actes engendrés ; voir docs/guide-redacteur.md § 12) ou réécrivez l’un des alinéas.',
+        });
+    });
   }
   return { counts, diagnostics };
 }

@@ -15,7 +15,9 @@ const cases = procedures.map((p) => [p.id, p] as const);
 describe.each(cases)('legal text of %s', (_, p) => {
   const text = renderLegalText(p);
   const anchors = text.articles.flatMap((a) => a.blocks.flatMap((b) => (b.anchor ? [b.anchor] : [])));
-  const actKeys = text.articles.flatMap((a) => a.blocks.flatMap((b) => b.keys ?? []));
+  const actKeys = text.articles.flatMap((a) =>
+    a.blocks.flatMap((b) => [...(b.keys ?? []), ...(b.kind === 'list' ? (b.itemKeys ?? []).flat() : [])]),
+  );
 
   it('numbers its articles from 1 and resolves every cross-reference', () => {
     expect(text.articles.map((a) => a.number)).toEqual(text.articles.map((_, i) => i + 1));

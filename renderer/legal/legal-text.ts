@@ -97,6 +97,10 @@ export function articleIndex(text: LegalText): Map<string, RefTarget> {
     let alinea = 1;
     for (const b of a.blocks) {
       for (const k of b.keys ?? []) if (!index.has(k)) index.set(k, { number: a.number, alinea });
+      if (b.kind === 'list')
+        b.itemKeys?.forEach((keys, i) => {
+          for (const k of keys) if (!index.has(k)) index.set(k, { number: a.number, alinea: alinea + 1 + i });
+        });
       alinea += alineas(b);
     }
   }

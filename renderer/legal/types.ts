@@ -25,6 +25,8 @@ export type Block =
       readonly kind: 'list';
       readonly intro: string;
       readonly items: readonly string[];
+      /** Cross-reference keys resolving to each item's alinéa (one act per item: "quatrième alinéa"). */
+      readonly itemKeys?: readonly (readonly string[])[];
     } & BlockSource);
 
 /** The spec item an article comes from, shown beside it with its provenance. */
