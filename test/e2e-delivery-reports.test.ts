@@ -21,6 +21,7 @@ import { loadProcedure } from '../spec/index.ts';
 import { connectorConfigFromEnv } from '../runtime/connectors/config.ts';
 import { signWebhook } from '../runtime/connectors/webhooks/signature.ts';
 import { type RunningServer, startServer } from '../runtime/index.ts';
+import { freshDatabase, type TestDatabase, testPgUrl } from '../runtime/store/pg-testing.ts';
 import { Api, type View } from './helpers/api.ts';
 import { CLAIM } from './helpers/annex-1-1.ts';
 import { dsnFor } from './helpers/dsn.ts';
@@ -33,6 +34,8 @@ const BOUNCE_SECRET = 'secret-des-jetons-verp-0123456789abcdef';
 const smsLog = join(dir, 'sms.jsonl');
 let sink: SmtpSink;
 let s: RunningServer;
+/** The store: a SQLite file, or a fresh PostgreSQL database under GREFFE_TEST_DB. */
+let pg: TestDatabase | undefined;
 const apis = new Map<string, Api>();
 
 async function as(user: string): Promise<Api> {
@@ -47,13 +50,14 @@ async function as(user: string): Promise<Api> {
 
 beforeAll(async () => {
   sink = await startSmtpSink();
+  pg = testPgUrl() ? await freshDatabase() : undefined;
   const procedures = [ANNEX_DIR, 'spec/procedures/petits-litiges/1.1.0'].map((src) => {
     const { procedure } = loadProcedure(copyAnnexWithActs(src));
     if (!procedure) throw new Error(`annexe illisible : ${src}`);
     return procedure;
   });
   s = await startServer({
-    db: join(dir, 'greffe.sqlite'),
+    db: pg?.url ?? join(dir, 'greffe.sqlite'),
     spec: procedures,
     port: 0,
     dev: true,
@@ -78,6 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
   await sink?.close();
+  await pg?.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
