@@ -24,6 +24,8 @@ const ROUTES: readonly { method: string; path: RegExp; limit: number | 'upload' 
   { method: 'POST', path: /^\/api\/procedures\/[^/]+\/(eligibility|referral)\/?$/, limit: 64 * KB },
   { method: 'POST', path: /^\/api\/cases\/join\/?$/, limit: 4 * KB },
   { method: 'POST', path: /^\/api\/(auth|dev)\//, limit: 8 * KB },
+  // A bounce (RFC 3464) as the mail server received it: some return the whole message, attachments included.
+  { method: 'POST', path: /^\/api\/webhooks\/courriel\/dsn\/?$/, limit: 2048 * KB },
 ];
 
 /** The largest body `method path` may carry (path without the query). */

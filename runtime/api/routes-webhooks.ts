@@ -1,12 +1,12 @@
 /**
  * POST /api/webhooks/:partner — answers of the commissaire de justice and the
- * bank (runtime/connectors/webhooks/). Authenticated by an HMAC signature over
+ * bank (runtime/connectors/webhooks/); the SMS provider's delivery reports and
+ * the mail server's bounces are routes-delivery-reports.ts's. Authenticated by an HMAC signature over
  * timestamp and body (signature.ts), not by a session: a bad or missing
  * signature, a timestamp outside the window or a replayed delivery → 401 and
  * nothing recorded. The same delivery id sent again (a partner's retry,
  * freshly signed) is acknowledged without being recorded twice.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { type MailevaNotification, trackingFromMaileva } from '../connectors/post/maileva.ts';
 import { GreffeError } from '../errors.ts';
@@ -21,6 +21,9 @@ import {
 } from '../connectors/webhooks/signature.ts';
 import type { Env } from './auth.ts';
 import { sendJson } from './json.ts';
+import type { DeliveryReportOptions } from '../connectors/delivery-reports.ts';
+import { deliveryReportRoutes } from './routes-delivery-reports.ts';
+import { sameSecret } from './secret-compare.ts';
 
 export interface WebhookOptions {
   /** Keys per partner (`commissaire`, `banque`); several during a rotation. */
@@ -33,13 +36,9 @@ export interface WebhookOptions {
    * authenticated by the HTTP Basic credentials given in the subscription (its `authentication.basic`).
    */
   readonly maileva?: { readonly user: string; readonly password: string };
+  /** The SMS provider's delivery reports and the mail server's bounces (routes-delivery-reports.ts). */
+  readonly reports?: DeliveryReportOptions;
 }
-
-const sameSecret = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 const REASONS_FR: Readonly<Record<string, string>> = {
   missing: 'en-têtes de signature absents ou mal formés',
@@ -52,6 +51,12 @@ export function webhookRoutes(o: WebhookOptions): Hono<Env> {
   const app = new Hono<Env>();
   const windowS = o.windowS ?? DEFAULT_WINDOW_S;
   const seen = new ReplayGuard(windowS);
+  // Before `/:partner`: their paths are the providers' own.
+  if (o.reports)
+    app.route(
+      '/',
+      deliveryReportRoutes(o.reports, seen, () => o.now?.() ?? new Date(), windowS),
+    );
   const maileva = o.maileva;
   if (maileva)
     // Before `/:partner`: Maileva's own shape, translated into the neutral `courrier.suivi` of the post.

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Connector, OutboundMessage } from './connector.ts';
 import { type MailConnectorOptions, mailConnector } from './mail/mail-connector.ts';
 import { type MailerConfig, mailerFromConfig, mailFolder } from './mail/mailer.ts';
+import type { BounceConfig } from './mail/verp.ts';
 import type { MailevaConfig } from './post/maileva.ts';
 import type { SealConfig } from './seal/seal.ts';
 import type { OvhConfig } from './sms/ovh-client.ts';
@@ -17,8 +18,20 @@ import type { WebhookKey } from './webhooks/signature.ts';
 
 export interface ConnectorConfig {
   readonly mail: MailerConfig;
-  readonly sms: Partial<OvhConfig> & { readonly logFile?: string };
+  readonly sms: Partial<OvhConfig> & {
+    readonly logFile?: string;
+    /**
+     * The secret token of OVH's callback URL (/api/webhooks/sms/ovh/<token>), which OVH calls with each
+     * delivery report; absent with OVH configured → reports are not received (the simulator gets its own).
+     */
+    readonly callbackToken?: string;
+  };
   readonly seal: SealConfig;
+  /**
+   * Keys the mail server's bounce pipe signs the bounces (DSN) it posts with (/api/webhooks/courriel/dsn,
+   * same scheme as the webhooks); none → bounces are not received.
+   */
+  readonly dsnKeys: readonly WebhookKey[];
   /** Keys per webhook partner; a partner without keys is not served. */
   readonly webhooks: Readonly<Record<string, readonly WebhookKey[]>>;
   /** The platform's public address, for links in messages (e.g. https://petits-litiges.justice.fr). */
@@ -87,6 +100,33 @@ function postApiFromEnv(env: Env): PostApiConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** The bounce address (VERP) and the secret of its tokens: both, or neither. */
+function bounceFromEnv(env: Env): { bounce?: BounceConfig } {
+  const address = env.GREFFE_MAIL_BOUNCE;
+  if (!address) return {};
+  if (!/^[^@\s+]+@[^@\s]+$/.test(address))
+    throw new Error('GREFFE_MAIL_BOUNCE : une adresse sans « + » est attendue, ex. retours@tj-lyon.example.');
+  const secret = env.GREFFE_MAIL_BOUNCE_SECRET;
+  if (!secret || secret.length < 32)
+    throw new Error('GREFFE_MAIL_BOUNCE_SECRET : au moins 32 caractères (avec GREFFE_MAIL_BOUNCE).');
+  return { bounce: { address, secret } };
+}
+
+/** The bounce pipe's keys: bounces are matched by their VERP token, so they need the bounce address. */
+function dsnKeysFromEnv(env: Env): WebhookKey[] {
+  const keys = parseWebhookKeys(env.GREFFE_WEBHOOK_KEYS_COURRIEL, 'GREFFE_WEBHOOK_KEYS_COURRIEL');
+  if (keys.length > 0 && !env.GREFFE_MAIL_BOUNCE)
+    throw new Error('GREFFE_WEBHOOK_KEYS_COURRIEL sans GREFFE_MAIL_BOUNCE : indiquez l’adresse des retours.');
+  return keys;
+}
+
+/** A secret put in a URL: 32 characters or more, of those a URL carries as they are. */
+function secretToken(value: string | undefined, name: string): string | undefined {
+  if (value !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(value))
+    throw new Error(`${name} : au moins 32 caractères parmi lettres, chiffres, - et _.`);
+  return value;
+}
+
 /** "id1:secret1,id2:secret2" → keys; a key id is letters, digits, - and _. */
 export function parseWebhookKeys(value: string | undefined, name: string): WebhookKey[] {
   if (!value) return [];
@@ -112,7 +152,9 @@ export function connectorConfigFromEnv(env: Env, dataDir?: string): ConnectorCon
       from: env.GREFFE_MAIL_FROM ?? 'Greffe <greffe@greffe.invalid>',
       ...opt('smtpUrl', env.GREFFE_SMTP_URL),
       emlDir: env.GREFFE_MAIL_DIR ?? (dataDir !== undefined ? mailFolder(dataDir) : 'data/mail'),
+      ...bounceFromEnv(env),
     },
+    dsnKeys: dsnKeysFromEnv(env),
     sms: {
       ...opt('endpoint', env.GREFFE_SMS_OVH_ENDPOINT),
       ...opt('applicationKey', env.GREFFE_SMS_OVH_APP_KEY),
@@ -121,6 +163,7 @@ export function connectorConfigFromEnv(env: Env, dataDir?: string): ConnectorCon
       ...opt('serviceName', env.GREFFE_SMS_OVH_SERVICE),
       ...opt('sender', env.GREFFE_SMS_SENDER),
       ...(max !== undefined && { maxSegments: max }),
+      ...opt('callbackToken', secretToken(env.GREFFE_SMS_CALLBACK_TOKEN, 'GREFFE_SMS_CALLBACK_TOKEN')),
       logFile:
         env.GREFFE_SMS_LOG ??
         (dataDir !== undefined ? join(resolve(dataDir), 'sms.jsonl') : 'data/sms.jsonl'),
@@ -174,8 +217,10 @@ export interface RecipientLookups {
 export async function configuredConnectors(
   c: ConnectorConfig,
   lookups: RecipientLookups,
+  /** The platform's SMS callback URL, for the simulator's delivery reports. */
+  smsCallbackUrl?: () => string,
 ): Promise<{ connectors: Connector[]; simulatedSms: boolean; close: () => Promise<void> }> {
-  const sms = await smsFromConfig(c.sms);
+  const sms = await smsFromConfig(c.sms, smsCallbackUrl);
   const caseUrl = c.publicUrl
     ? (id: string) => `${c.publicUrl}/affaires/${encodeURIComponent(id)}`
     : lookups.caseUrl;

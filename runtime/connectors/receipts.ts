@@ -36,6 +36,12 @@ export const receiptVisibility = (p: Procedure | undefined, role: string | null)
   return role && !court.includes(role) ? [role, ...court] : court;
 };
 
+/** « (défendeur) »: the addressee's role as the history names it, or nothing. */
+export const addressee = (p: Procedure | undefined, role: string | null): string => {
+  const to = role ? (p?.roles[role]?.label ?? role) : '';
+  return to ? ` (${to.toLowerCase()})` : '';
+};
+
 export function outcomeReceipt(
   p: Procedure | undefined,
   m: OutboundMessage,
@@ -44,8 +50,7 @@ export function outcomeReceipt(
 ): ReceiptRecord | undefined {
   if (!m.caseId || m.connector === PLATFORM_CONNECTOR) return undefined;
   const what = CONNECTOR_LABELS[m.connector] ?? m.connector;
-  const to = m.recipient.role ? (p?.roles[m.recipient.role]?.label ?? m.recipient.role) : '';
-  const toWhom = to ? ` (${to.toLowerCase()})` : '';
+  const toWhom = addressee(p, m.recipient.role);
   const common = {
     caseId: m.caseId,
     actorId: SYSTEM_ACTOR,
@@ -79,10 +84,19 @@ export function outcomeReceipt(
   };
 }
 
-/** The worker's `onOutcome`: journals sends and dead letters on their case. */
+/** The worker's `onOutcome`: journals sends and dead letters on their case, and keeps the provider's id of a send. */
 export function journalOutcomes(store: CaseStore, catalog: Catalog, clock: Clock) {
   return async (m: OutboundMessage, _row: OutboxRow, outcome: DeliveryOutcome): Promise<void> => {
     if (!m.caseId) return;
+    // The provider's id, which its delivery reports name (delivery-reports.ts).
+    const providerId = outcome.status === 'sent' ? outcome.result?.providerId : undefined;
+    if (providerId)
+      await store.recordProviderMessage({
+        connector: m.connector,
+        providerId,
+        outboxId: m.outboxId,
+        at: clock.now().toISOString(),
+      });
     const c = await store.getCase(m.caseId);
     const p = c ? catalog.get(c.procedureId, c.procedureVersion) : undefined;
     const r = outcomeReceipt(p, m, outcome, clock.now().toISOString());

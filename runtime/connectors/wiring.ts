@@ -16,6 +16,7 @@ import { filingReceipt, receiptFilename } from '../service/receipt.ts';
 import { RECEIPT_ATTACHMENT } from '../store/case-store.ts';
 import { configuredConnectors, type ConnectorConfig } from './config.ts';
 import { type Connector, PLATFORM_CONNECTOR } from './connector.ts';
+import { type DeliveryReportOptions, deliveryReportInbox } from './delivery-reports.ts';
 import { contactLookups } from './contacts.ts';
 import { localConnectors } from './local.ts';
 import { type LetterClient, postConnector } from './post/hybrid-mail.ts';
@@ -49,6 +50,7 @@ export interface StartedConnectors {
     readonly partners: Record<string, readonly WebhookKey[]>;
     readonly inbox: CaseWebhookInbox;
     readonly maileva?: { readonly user: string; readonly password: string };
+    readonly reports: DeliveryReportOptions;
   };
   readonly issuer: ActIssuer;
   readonly video: VideoConfig;
@@ -93,17 +95,26 @@ export async function startConnectors(
   const closers: (() => Promise<void>)[] = [];
   const simulated: string[] = [];
 
-  const mailSms = await configuredConnectors(cfg, {
-    ...lookups,
-    caseUrl: (id) => `${publicUrl()}/affaires/${encodeURIComponent(id)}`,
-    // The filing receipt the filer's e-mail carries: the same PDF as « Télécharger l’accusé de réception ».
-    attachmentOf: async (m) => {
-      if (m.attach !== RECEIPT_ATTACHMENT || !m.caseId || !m.recipient.userId) return undefined;
-      const caller = { id: m.recipient.userId, name: m.recipient.name, roles: [], court: null };
-      const { reference, pdf } = await filingReceipt(rt, caller, m.caseId, publicUrl());
-      return { filename: receiptFilename(reference), content: pdf, contentType: 'application/pdf' };
+  // OVH's delivery reports come to a secret URL; the simulator gets one of its own.
+  const smsToken = cfg.sms.callbackToken ?? randomBytes(24).toString('base64url');
+  const smsCallback = () => `${platformUrl}/api/webhooks/sms/ovh/${smsToken}`;
+  const mailSms = await configuredConnectors(
+    cfg,
+    {
+      ...lookups,
+      caseUrl: (id) => `${publicUrl()}/affaires/${encodeURIComponent(id)}`,
+      // The filing receipt the filer's e-mail carries: the same PDF as « Télécharger l’accusé de réception ».
+      attachmentOf: async (m) => {
+        if (m.attach !== RECEIPT_ATTACHMENT || !m.caseId || !m.recipient.userId) return undefined;
+        const caller = { id: m.recipient.userId, name: m.recipient.name, roles: [], court: null };
+        const { reference, pdf } = await filingReceipt(rt, caller, m.caseId, publicUrl());
+        return { filename: receiptFilename(reference), content: pdf, contentType: 'application/pdf' };
+      },
     },
-  });
+    smsCallback,
+  );
+  const reportsSmsToken = cfg.sms.callbackToken ?? (mailSms.simulatedSms ? smsToken : undefined);
+  const bounce = cfg.mail.bounce;
   closers.push(mailSms.close);
   if (!cfg.mail.smtpUrl) simulated.push('courriel (.eml)');
   if (mailSms.simulatedSms) simulated.push('sms');
@@ -203,6 +214,11 @@ export async function startConnectors(
     webhooks: {
       partners: webhookKeys,
       ...(cfg.post.api === 'maileva' && { maileva: cfg.post.webhook }),
+      reports: {
+        inbox: deliveryReportInbox(rt),
+        ...(reportsSmsToken && { smsToken: reportsSmsToken }),
+        ...(bounce && cfg.dsnKeys.length > 0 && { dsn: { keys: cfg.dsnKeys, bounce } }),
+      },
       inbox: new CaseWebhookInbox(rt, { actors: cjActor ? { commissaire: cjActor } : {} }),
     },
     issuer,

@@ -244,6 +244,14 @@ export interface DeliveryRecord {
 /** An outbox message that failed for good, with its case's reference (the back office's dead letters). */
 export type DeadLetter = OutboxRow & { readonly reference: string | null };
 
+/** A message as its provider knows it (schema.ts providerMessages). */
+export interface ProviderMessage {
+  readonly connector: string;
+  readonly providerId: string;
+  readonly outboxId: number;
+  readonly at: string;
+}
+
 /** A document an event produced whose act (its sealed PDF, id `<id>-pdf`) is not stored. */
 export interface UnissuedProduction {
   readonly caseId: string;
@@ -440,6 +448,13 @@ export interface CaseStore {
   outboxMessage(id: number): Promise<OutboxRow | undefined>;
   /** Messages that failed for good, newest first (of one court's cases, or all). */
   deadLetters(court?: string): Promise<DeadLetter[]>;
+  /**
+   * Remembers the provider's own id of a message it accepted (an SMS job's id, an e-mail's Message-ID),
+   * once: its delivery reports name only that id (runtime/connectors/delivery-reports.ts).
+   */
+  recordProviderMessage(m: ProviderMessage): Promise<void>;
+  /** The outbox message a provider's id names, if the provider accepted one under it. */
+  outboxByProviderId(connector: string, providerId: string): Promise<OutboxRow | undefined>;
   /** Puts a failed message back in the queue, available at `at`, its attempts counted anew; false unless it had failed. */
   retryOutbox(id: number, at: string): Promise<boolean>;
   /**

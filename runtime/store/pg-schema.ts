@@ -115,6 +115,7 @@ export const checkpoints = pgTableOf(s.checkpoints);
 export const caseKeys = pgTableOf(s.caseKeys);
 export const noticeReads = pgTableOf(s.noticeReads);
 export const receipts = pgTableOf(s.receipts);
+export const providerMessages = pgTableOf(s.providerMessages);
 export const authSessions = pgTableOf(identity.authSessions);
 export const loginCodes = pgTableOf(identity.loginCodes);
 export const disabledUsers = pgTableOf(identity.disabledUsers);

@@ -40,6 +40,7 @@ import type {
   CaseListRows,
   CaseStore,
   DeadLetter,
+  ProviderMessage,
   DeliveryRecord,
   EventCommit,
   LoginCodeRecord,
@@ -553,6 +554,17 @@ export class PgCaseStore implements CaseStore {
       .set({ status: 'pending', attempts: 0, availableAt: at, leaseOwner: null, leaseUntil: null })
       .where(and(eq(t.outbox.id, id), sql`${t.outbox.status} = 'failed'`));
     return (r.rowCount ?? 0) > 0;
+  }
+  async recordProviderMessage(m: ProviderMessage) {
+    await this.#db.insert(t.providerMessages).values(m).onConflictDoNothing();
+  }
+  async outboxByProviderId(connector: string, providerId: string) {
+    const rows = await this.#db
+      .select({ o: t.outbox })
+      .from(t.providerMessages)
+      .innerJoin(t.outbox, eq(t.outbox.id, t.providerMessages.outboxId))
+      .where(and(eq(t.providerMessages.connector, connector), eq(t.providerMessages.providerId, providerId)));
+    return rows[0]?.o as OutboxRow | undefined;
   }
   async unissuedProductions(): Promise<UnissuedProduction[]> {
     const r = await this.#db.execute(sql.raw(UNISSUED_PRODUCTIONS_SQL));

@@ -387,3 +387,21 @@ export const receipts = sqliteTable('receipts', {
   journalSeq: integer('journal_seq').notNull(),
   at: text('at').notNull(),
 });
+
+/**
+ * The provider's own id of each message it accepted (an SMS job's id, an
+ * e-mail's Message-ID), so that its delivery report — which names only that
+ * id — finds its outbox message and case (runtime/connectors/delivery-reports.ts).
+ */
+export const providerMessages = sqliteTable(
+  'provider_messages',
+  {
+    connector: text('connector').notNull(),
+    providerId: text('provider_id').notNull(),
+    outboxId: integer('outbox_id')
+      .notNull()
+      .references(() => outbox.id),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connector, t.providerId] })],
+);

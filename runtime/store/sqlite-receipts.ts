@@ -4,9 +4,9 @@
  * (journal.ts recordReceipt).
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { DeadLetter } from './case-store.ts';
+import type { DeadLetter, ProviderMessage } from './case-store.ts';
 import type { Store } from './open.ts';
-import { cases, type OutboxRow, outbox } from './schema.ts';
+import { cases, type OutboxRow, outbox, providerMessages } from './schema.ts';
 
 export function outboxMessage(s: Store, id: number): OutboxRow | undefined {
   return s.db.select().from(outbox).where(eq(outbox.id, id)).get();
@@ -33,4 +33,17 @@ export function retryOutbox(s: Store, id: number, at: string): boolean {
       .where(and(eq(outbox.id, id), sql`${outbox.status} = 'failed'`))
       .run().changes > 0
   );
+}
+
+export function recordProviderMessage(s: Store, m: ProviderMessage): void {
+  s.db.insert(providerMessages).values(m).onConflictDoNothing().run();
+}
+
+export function outboxByProviderId(s: Store, connector: string, providerId: string): OutboxRow | undefined {
+  return s.db
+    .select({ o: outbox })
+    .from(providerMessages)
+    .innerJoin(outbox, eq(outbox.id, providerMessages.outboxId))
+    .where(and(eq(providerMessages.connector, connector), eq(providerMessages.providerId, providerId)))
+    .get()?.o;
 }

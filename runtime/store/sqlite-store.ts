@@ -15,6 +15,7 @@ import type {
   DeliveryRecord,
   EventCommit,
   OutboxOutcome,
+  ProviderMessage,
   NewLoginCode,
   QueueScan,
   IdleScan,
@@ -226,6 +227,12 @@ export class SqliteCaseStore implements CaseStore {
   }
   async retryOutbox(id: number, at: string) {
     return rcp.retryOutbox(this.#s, id, at);
+  }
+  async recordProviderMessage(m: ProviderMessage) {
+    rcp.recordProviderMessage(this.#s, m);
+  }
+  async outboxByProviderId(connector: string, providerId: string) {
+    return rcp.outboxByProviderId(this.#s, connector, providerId);
   }
   async unissuedProductions() {
     return this.#s.sqlite.prepare(UNISSUED_PRODUCTIONS_SQL).all() as UnissuedProduction[];

@@ -9,7 +9,14 @@ import { SMTPServer } from 'smtp-server';
 
 export interface SmtpSink {
   readonly port: number;
-  readonly inbox: { readonly rcptTo: string[]; readonly mail: ParsedMail }[];
+  readonly inbox: {
+    readonly rcptTo: string[];
+    /** The envelope sender (MAIL FROM): where a bounce would go. */
+    readonly mailFrom: string;
+    /** The DSN envelope id (RFC 3461 ENVID) the sender asked for, if any. */
+    readonly envid: string | undefined;
+    readonly mail: ParsedMail;
+  }[];
   /** Every DATA received, duplicates included. */
   readonly received: () => number;
   close(): Promise<void>;
@@ -22,6 +29,8 @@ export async function startSmtpSink(auth?: { user: string; pass: string }): Prom
   const server = new SMTPServer({
     authOptional: !auth,
     disabledCommands: ['STARTTLS'],
+    // Offered like a real relay's (Postfix's): the sender's DSN envelope id (RFC 3461) is then received.
+    hideDSN: false,
     allowInsecureAuth: true,
     onAuth(a, _session, cb) {
       if (auth && a.username === auth.user && a.password === auth.pass) cb(null, { user: a.username });
@@ -33,7 +42,13 @@ export async function startSmtpSink(auth?: { user: string; pass: string }): Prom
         const id = mail.messageId ?? `sans-id-${received}`;
         if (!seen.has(id)) {
           seen.add(id);
-          inbox.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), mail });
+          const from = session.envelope.mailFrom;
+          inbox.push({
+            rcptTo: session.envelope.rcptTo.map((r) => r.address),
+            mailFrom: from ? from.address : '',
+            envid: session.envelope.dsn?.envid ?? undefined,
+            mail,
+          });
         }
         cb();
       }, cb);

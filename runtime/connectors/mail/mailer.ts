@@ -4,12 +4,16 @@
  * when no SMTP is configured, writes each message as an RFC 5322 `.eml` file
  * that any mail client opens. Both are idempotent on `Mail.idempotencyKey`:
  * it fixes the Message-ID (a receiving system can drop a resent copy) and
- * the file name (a second write of the same key changes nothing).
+ * the file name (a second write of the same key changes nothing). With a
+ * bounce address configured, each message also goes out with an envelope
+ * sender and a DSN envelope id of its own (verp.ts), so that its bounce
+ * names it (mail/dsn.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import { type BounceConfig, bounceToken, verpAddress } from './verp.ts';
 
 export interface MailAttachment {
   readonly filename: string;
@@ -38,6 +42,8 @@ export interface MailerConfig {
   readonly from: string;
   /** Folder of the .eml files (default data/mail). */
   readonly emlDir?: string;
+  /** Where bounces come back (VERP), absent → the From address, bounces unmatched. */
+  readonly bounce?: BounceConfig;
 }
 
 /** The Message-ID a key always gives, in the sender's domain. */
@@ -46,8 +52,20 @@ export function messageIdFor(key: string, from: string): string {
   return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@${domain}>`;
 }
 
-function options(mail: Mail, from: string): SendMailOptions {
+/** The envelope of `mail`: its own sender (VERP) and DSN envelope id, asking for a DSN on failure only. */
+function envelope(mail: Mail, bounce: BounceConfig | undefined): SendMailOptions {
+  if (!bounce) return {};
+  const token = bounceToken(mail.idempotencyKey, bounce.secret);
   return {
+    envelope: { from: verpAddress(bounce, mail.idempotencyKey), to: mail.to },
+    // RFC 3461, when the relay offers DSN: the headers only come back, with our token as ENVID.
+    ...(token && { dsn: { id: token, return: 'headers', notify: ['failure'], recipient: mail.to } }),
+  };
+}
+
+function options(mail: Mail, from: string, bounce?: BounceConfig): SendMailOptions {
+  return {
+    ...envelope(mail, bounce),
     from,
     to: mail.to,
     subject: mail.subject,
@@ -68,11 +86,12 @@ export class SmtpMailer implements Mailer {
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    private readonly bounce?: BounceConfig,
   ) {
     this.#transport = nodemailer.createTransport(smtpUrl);
   }
   async send(mail: Mail): Promise<{ messageId: string }> {
-    await this.#transport.sendMail(options(mail, this.from));
+    await this.#transport.sendMail(options(mail, this.from, this.bounce));
     return { messageId: messageIdFor(mail.idempotencyKey, this.from) };
   }
   close(): void {
@@ -108,7 +127,9 @@ export class EmlMailer implements Mailer {
 }
 
 export function mailerFromConfig(c: MailerConfig): Mailer {
-  return c.smtpUrl ? new SmtpMailer(c.smtpUrl, c.from) : new EmlMailer(c.emlDir ?? 'data/mail', c.from);
+  return c.smtpUrl
+    ? new SmtpMailer(c.smtpUrl, c.from, c.bounce)
+    : new EmlMailer(c.emlDir ?? 'data/mail', c.from);
 }
 
 /** Folder of the .eml files of a server whose data folder is `dataDir` (CaseStore.dataDir), when no SMTP is configured. */

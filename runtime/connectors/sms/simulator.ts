@@ -3,7 +3,10 @@
  * POST /1.0/sms/{serviceName}/jobs with the same headers, signature check and
  * answer. It "delivers" by keeping each message (and, given a file, one JSON
  * line per message) and honours the `Idempotency-Key` header: the same key
- * returns the first answer and sends nothing more.
+ * returns the first answer and sends nothing more. Given a callback URL, it
+ * then reports each message's fate as OVH does (ovh-dlr.ts: a GET with `id`,
+ * `ptt`, `date`, `description`, `descriptionDlr`): delivered, or failed for
+ * a number whose last four digits are 0000 (an invalid number, `ptt` 23).
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -33,7 +36,19 @@ export interface SmsSimulatorOptions {
   readonly port?: number;
   /** Called once a new job is accepted, before the answer leaves (tests: the client dies meanwhile). */
   readonly onAccepted?: (sent: readonly SimulatedSms[]) => Promise<void> | void;
+  /** OVH's « URL de callback »: each message accepted is reported there, `delayMs` after the answer (default 300). */
+  readonly callback?: {
+    readonly url: () => string;
+    readonly delayMs?: number;
+    readonly outcome?: (sms: SimulatedSms) => SimulatedOutcome;
+  };
 }
+
+export type SimulatedOutcome = 'delivered' | 'failed';
+
+/** The simulator's rule: a number ending in 0000 does not exist. */
+export const simulatedOutcome = (sms: SimulatedSms): SimulatedOutcome =>
+  sms.to.endsWith('0000') ? 'failed' : 'delivered';
 
 export interface SmsSimulator {
   /** e.g. http://127.0.0.1:PORT/1.0 — the client's `endpoint`. */
@@ -41,6 +56,8 @@ export interface SmsSimulator {
   readonly sent: readonly SimulatedSms[];
   /** Requests to the jobs route, replays included. */
   readonly requests: () => number;
+  /** Calls the callback URL for message `id` as OVH would; resolves with the HTTP status. */
+  report(id: number, outcome: SimulatedOutcome): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -116,6 +133,35 @@ export async function startSmsSimulator(o: SmsSimulatorOptions): Promise<SmsSimu
     if (key) answers.set(key, answer);
     await o.onAccepted?.(sent);
     reply(res, 200, answer);
+    const cb = o.callback;
+    if (cb)
+      for (const id of ids) {
+        const sms = sent.find((x) => x.id === id) as SimulatedSms;
+        setTimeout(() => {
+          report(id, (cb.outcome ?? simulatedOutcome)(sms)).catch((err: unknown) =>
+            console.error('greffe simulateur SMS : avis de distribution non remis :', err),
+          );
+        }, cb.delayMs ?? 300).unref();
+      }
+  };
+  /** OVH's callback: ptt 4 (delivered) or 23 (invalid number), with the DLR id 1 or 2 and its words. */
+  const report = async (id: number, outcome: SimulatedOutcome): Promise<number> => {
+    if (!o.callback) throw new Error('Simulateur SMS sans URL de callback.');
+    const url = new URL(o.callback.url());
+    const ok = outcome === 'delivered';
+    const values = {
+      id: String(id),
+      ptt: ok ? '4' : '23',
+      date: new Date().toISOString().slice(0, 19).replace('T', ' '),
+      description: ok ? '1' : '2',
+      descriptionDlr: ok ? 'Success' : 'Failed',
+    };
+    for (const [k, v] of Object.entries(values)) url.searchParams.set(k, v);
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    // The path holds the secret token: only the origin is said.
+    if (res.status >= 300) throw new Error(`Callback SMS ${url.origin} : HTTP ${res.status}.`);
+    return res.status;
   };
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -129,6 +175,7 @@ export async function startSmsSimulator(o: SmsSimulatorOptions): Promise<SmsSimu
     endpoint,
     sent,
     requests: () => requests,
+    report,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -32,6 +32,8 @@ export function smsConnector(sender: SmsSender, o: SmsConnectorOptions): Connect
 /** OVH when configured; else the simulator on loopback, reached through the same client and protocol. */
 export async function smsFromConfig(
   c: Partial<OvhConfig> & { readonly logFile?: string },
+  /** Where the simulator posts its delivery reports (the platform's callback URL, known once it listens). */
+  callbackUrl?: () => string,
 ): Promise<{ sender: SmsSender; simulated: boolean; close: () => Promise<void> }> {
   if (c.endpoint && c.applicationKey && c.applicationSecret && c.consumerKey && c.serviceName && c.sender) {
     return { sender: new OvhSmsClient(c as OvhConfig), simulated: false, close: async () => undefined };
@@ -42,7 +44,11 @@ export async function smsFromConfig(
     consumerKey: randomBytes(16).toString('hex'),
     serviceName: 'sms-local',
   };
-  const sim = await startSmsSimulator({ ...creds, ...(c.logFile && { logFile: c.logFile }) });
+  const sim = await startSmsSimulator({
+    ...creds,
+    ...(c.logFile && { logFile: c.logFile }),
+    ...(callbackUrl && { callback: { url: callbackUrl } }),
+  });
   const sender = new OvhSmsClient({ ...creds, endpoint: sim.endpoint, sender: c.sender ?? 'GREFFE' });
   return { sender, simulated: true, close: sim.close };
 }

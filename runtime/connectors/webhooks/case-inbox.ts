@@ -13,13 +13,13 @@
  * Each delivery is journaled once (receipt key `webhook:<partner>:<id>`).
  */
 import type { Procedure } from '../../../spec/index.ts';
-import { expiryCommand } from '../../engine/expiry.ts';
 import { GreffeError } from '../../errors.ts';
-import { fireEvent, fireSystemEvent } from '../../service/fire-event.ts';
+import { fireEvent } from '../../service/fire-event.ts';
 import type { Runtime } from '../../service/context.ts';
-import { type CaseRow, type DeadlineRow, SYSTEM_ACTOR, toCaller } from '../../store/case-store.ts';
+import { type CaseRow, type OutboxRow, SYSTEM_ACTOR, toCaller } from '../../store/case-store.ts';
 import { TRACKING_STATUSES, type TrackingStatus } from '../post/hybrid-mail.ts';
 import { courtRoles, receiptVisibility } from '../receipts.ts';
+import { failStep, stepOf } from '../step-failure.ts';
 import type { WebhookDelivery, WebhookInbox } from './inbox.ts';
 
 const euros = (cents: unknown) =>
@@ -59,7 +59,9 @@ export class CaseWebhookInbox implements WebhookInbox {
     const key = `webhook:${d.partner}:${d.id}`;
     if (d.type === 'signification.retour' || d.type === 'acte.accompli') await this.#act(d, c);
     const step =
-      d.type === 'courrier.suivi' && d.data.status === 'retourne' ? await this.#step(d, c, p) : undefined;
+      d.type === 'courrier.suivi' && d.data.status === 'retourne'
+        ? await stepOf(this.rt, c, p, await this.#letter(d))
+        : undefined;
     const { recorded } = await this.rt.store.recordReceipt({
       key,
       caseId: c.id,
@@ -77,8 +79,14 @@ export class CaseWebhookInbox implements WebhookInbox {
       visibleTo: await this.#visibility(d, p),
       at: this.rt.clock.now().toISOString(), // procedural time, as the case's other items
     });
-    if (recorded && step) await this.#stepFailed(step, c, p);
+    if (recorded && step) await failStep(this.rt, step, c, p);
     return recorded ? 'recorded' : 'duplicate';
+  }
+
+  /** The outbox message of a letter's tracking event. */
+  async #letter(d: WebhookDelivery): Promise<OutboxRow | undefined> {
+    const outboxId = Number(d.data.outboxId);
+    return Number.isInteger(outboxId) ? this.rt.store.outboxMessage(outboxId) : undefined;
   }
 
   /** A letter's tracking: the court and the letter's addressee; the other answers: every role of the case. */
@@ -124,31 +132,5 @@ export class CaseWebhookInbox implements WebhookInbox {
       { event, data: data as Record<string, unknown>, expectedVersion: c.version },
       `webhook:${d.partner}:${d.id}`,
     );
-  }
-
-  /** The running deadline the letter's sending event started, when its expiry fires an event (the cascade's next step). */
-  async #step(d: WebhookDelivery, c: CaseRow, p: Procedure): Promise<DeadlineRow | undefined> {
-    const outboxId = Number(d.data.outboxId);
-    const row = Number.isInteger(outboxId) ? await this.rt.store.outboxMessage(outboxId) : undefined;
-    if (!row || row.caseId !== c.id) return undefined;
-    const { deadlines } = await this.rt.store.caseRecord(c.id, '');
-    return deadlines.find((x) => x.startedAt === row.createdAt && p.deadlines[x.deadline]?.onExpiry.event);
-  }
-
-  /** A returned letter: its step failed; the deadline its sending event started fires its expiry's event now. */
-  async #stepFailed(step: DeadlineRow, c: CaseRow, p: Procedure): Promise<void> {
-    const event = p.deadlines[step.deadline]?.onExpiry.event;
-    const now = await this.rt.store.getCase(c.id); // the receipt moved the journal, not the version
-    if (!event || !now) return;
-    const command = expiryCommand(
-      { version: now.version },
-      { deadline: step.deadline, dueAt: step.dueAt, event },
-    );
-    if (!command) return;
-    const r = await fireSystemEvent(this.rt, p, now, command, step.id, {
-      deadline: step,
-      at: this.rt.clock.now().toISOString(),
-    });
-    if ('refused' in r) console.error(`greffe : lettre retournée, étape non close (${r.refused.message}).`);
   }
 }
