@@ -1,11 +1,12 @@
 /**
  * Acceptance of the connectors (issue 16) on a real loopback stack, under
- * annex 1.1.0 (spec language v2: the reducer computes the judgment's
- * character): an SMTP server (smtp-server), the OVH-shaped SMS simulator, and
+ * annex 1.2.0, the version that ships the act templates (spec language v2:
+ * the reducer computes the judgment's character; the case names the draft
+ * version, since a new case takes the latest published one, 1.1.0): an SMTP server (smtp-server), the OVH-shaped SMS simulator, and
  * the server's own simulators of the hybrid-mail provider, the commissaire de
  * justice and the bank, answering by signed webhooks; the local TSA
  * timestamps the court's seal. The dev clock starts after 1.1.0's effective
- * date, so a new case takes it. Filing → convocation e-mail with the case
+ * date. Filing → convocation e-mail with the case
  * link → letter cascade moved by tracking events (a returned letter ends its
  * step) → service « à domicile » by webhook → the defendant never acts →
  * judgment « par défaut » → act of service as a sealed PDF (pdfsig) stating
@@ -27,7 +28,7 @@ import { type RunningServer, startServer } from '../runtime/index.ts';
 import { Api, type View } from './helpers/api.ts';
 import { CLAIM } from './helpers/annex-1-1.ts';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.ts';
-import { ANNEX_DIR, copyAnnexWithActs } from './helpers/spec-copy.ts';
+import { ANNEX_ACTS_DIR, ANNEX_DIR } from './helpers/spec-copy.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'greffe-journey-'));
@@ -56,8 +57,8 @@ async function as(user: string): Promise<Api> {
 beforeAll(async () => {
   sink = await startSmtpSink();
   sms = await startSmsSimulator(creds);
-  const procedures = [ANNEX_DIR, 'spec/procedures/petits-litiges/1.1.0'].map((src) => {
-    const { procedure } = loadProcedure(copyAnnexWithActs(src));
+  const procedures = [ANNEX_DIR, 'spec/procedures/petits-litiges/1.1.0', ANNEX_ACTS_DIR].map((src) => {
+    const { procedure } = loadProcedure(src);
     if (!procedure) throw new Error(`annexe illisible : ${src}`);
     return procedure;
   });
@@ -129,7 +130,7 @@ const pdfText = async (name: string, bytes: Uint8Array) => {
     .replace(/\s+/g, ' ');
 };
 
-describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
+describe('connectors journey on a loopback stack (annex 1.2.0)', () => {
   it('filing → e-mail → letters moved by tracking → service à domicile → judgment par défaut → sealed act of service stating opposition → seizure → bank → denunciation', async () => {
     const sim = s.connectors.simulators;
     const post = sim.post;
@@ -152,7 +153,7 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
 
     // Filing, then the convocation by e-mail, with the case's link.
     const demandeur = await as('demandeur');
-    const opened = await demandeur.open('petits-litiges');
+    const opened = await demandeur.open('petits-litiges', { version: '1.2.0' });
     const id = opened.id;
     // The defendant's mobile number is known: every notice has a channel that can reach it.
     // The docket number comes with the filing (issue 15): none on the draft.
@@ -163,7 +164,7 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
     });
     if (reference === null) throw new Error('la demande déposée n’a pas de numéro de rôle');
     const c = await s.runtime.store.getCase(id);
-    expect(c?.procedureVersion).toBe('1.1.0');
+    expect(c?.procedureVersion).toBe('1.2.0');
     await (await as('greffe')).ok(id, 'convoquer_defendeur');
     expect(await stateOf(id)).toBe('identification_courriel');
     await settle();

@@ -33,7 +33,8 @@ export interface ActData {
   readonly objet?: string;
   readonly montant?: string;
   readonly adressePlateforme: string;
-  readonly codeAcces?: string;
+  /** The printed values of the `${faits.…}` and `${decision.…}` the template cites (spec/act-fields.ts citedValues). */
+  readonly fields?: Readonly<Record<string, string>>;
   /** The character of the judgment served (recorded by the reducer): only the remedies open against it are stated. */
   readonly character?: JudgmentCharacter;
 }
@@ -54,6 +55,14 @@ export const REMEDIES_PLACEHOLDER =
   'Section à compléter : les voies de recours ouvertes au destinataire, leur délai et leurs modalités ' +
   'd’exercice seront tirés des recours que déclare la procédure (version 2 du langage de spécification). ' +
   'Ce modèle ne les énonce pas encore.';
+
+/**
+ * Where the access code is, printed in the act's log-in box instead of the code: the act is a document of
+ * the case (other roles read it, it is kept for years), so the code travels only in the message or the
+ * covering letter addressed to the person (runtime/store/messages.ts), never on the act.
+ */
+export const ACCESS_CODE_WHERE =
+  'il figure dans le courriel ou la lettre qui vous transmet cet acte, à votre seul nom ; il n’est pas reproduit ici.';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
@@ -168,7 +177,7 @@ export function actValues(t: ActTemplate, d: ActData): Record<string, string> {
     objet: d.objet ?? '',
     montant: d.montant ?? '',
     adresse_plateforme: d.adressePlateforme,
-    code_acces: d.codeAcces ?? '',
+    ...d.fields,
   };
 }
 
@@ -214,7 +223,7 @@ export async function renderActPdf(
         ['Vos identifiants de connexion', bold],
         [`Adresse : ${d.adressePlateforme}`, regular],
         [`Affaire : ${d.rg}`, regular],
-        [`Code d’accès : ${d.codeAcces ?? '(à remettre séparément)'}`, bold],
+        [`Code d’accès : ${ACCESS_CODE_WHERE}`, bold],
       ],
       11,
     );
