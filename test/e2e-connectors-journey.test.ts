@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProcedure } from '../spec/index.ts';
+import { formatDate, loadProcedure } from '../spec/index.ts';
+import { ACCESS_CODE_WHERE } from '../runtime/acts/render-pdf.ts';
 import { connectorConfigFromEnv } from '../runtime/connectors/config.ts';
 import { type SmsSimulator, startSmsSimulator } from '../runtime/connectors/sms/simulator.ts';
 import { signWebhook } from '../runtime/connectors/webhooks/signature.ts';
@@ -130,6 +131,24 @@ const pdfText = async (name: string, bytes: Uint8Array) => {
     .replace(/\s+/g, ' ');
 };
 
+/** The name of a sample user (dev mode): the clerk or judge who signs an act. */
+const userName = (id: string) => s.runtime.sampleUsers.find((u) => u.id === id)?.name ?? id;
+const euros = (n: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+    .format(n)
+    .replace(/[\u202f\u00a0]/g, ' ');
+/** The text of the case's latest issued act of `kind` (its sealed PDF, as the API serves it). */
+const actText = async (caseId: string, kind: string) => {
+  await s.connectors.issuer.issuePending(caseId);
+  const doc = (await view(caseId)).documents.filter((d) => d.kind === kind && d.origin === 'acte').at(-1);
+  if (!doc) throw new Error(`acte « ${kind} » non émis`);
+  const res = await fetch(`${s.url}/api/cases/${caseId}/documents/${doc.id}`, {
+    headers: { authorization: `Bearer ${(await as('greffe')).token}` },
+  });
+  expect(res.status).toBe(200);
+  return pdfText(`${kind}.pdf`, Buffer.from(await res.arrayBuffer()));
+};
+
 describe('connectors journey on a loopback stack (annex 1.2.0)', () => {
   it('filing → e-mail → letters moved by tracking → service à domicile → judgment par défaut → sealed act of service stating opposition → seizure → bank → denunciation', async () => {
     const sim = s.connectors.simulators;
@@ -173,6 +192,23 @@ describe('connectors journey on a loopback stack (annex 1.2.0)', () => {
     expect(convocations[0]?.mail.text).toContain('Une demande en justice est formée contre vous');
     expect(convocations[0]?.mail.text).toContain(`${s.url}/affaires/${encodeURIComponent(id)}`);
     expect(await labels(id)).toContain('Courriel envoyé (défendeur) — à contact@boutique-electro.example');
+
+    // The convocation issued through the runtime (not sample data): the claim's object and amount, the
+    // parties, the RG, the court, the clerk who convened, the act's date; the access code is never on the
+    // act (a document of the case, which the claimant reads too): its box says where the code is.
+    const convocation = await actText(id, 'convocation');
+    const claimant = CLAIM.demandeur as { prenom?: string; nom?: string };
+    expect(convocation).toContain(`RG n° ${reference.replace(/^RG\s+/, '')}`);
+    expect(convocation).toContain('Tribunal judiciaire');
+    expect(convocation).toContain('Objet de la demande : le paiement d’une somme d’argent ;');
+    expect(convocation).toContain(`montant demandé : ${euros(CLAIM.montant as number)}`);
+    expect(convocation).toContain(`Demandeur : ${[claimant.prenom, claimant.nom].filter(Boolean).join(' ')}`);
+    expect(convocation).toContain('Défendeur : Boutique Électro SARL');
+    expect(convocation).toContain(`Fait le ${formatDate(await today())}.`);
+    expect(convocation).toContain(`Greffe ${userName('greffe')}`);
+    expect(convocation).toContain(ACCESS_CODE_WHERE.slice(0, 40));
+    expect(convocation).not.toMatch(/Objet de la demande : ;|montant demandé : \./);
+    expect(convocation).not.toMatch(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
 
     // No identification: the simple letter, print-ready, through the hybrid-mail provider.
     await advance('P12D');
@@ -259,6 +295,15 @@ describe('connectors journey on a loopback stack (annex 1.2.0)', () => {
       depens: 'defendeur',
       astreinte_prononcee: false,
     });
+    // The final judgment prints the judge's reasons and ruling as written, the judge's name and the date.
+    const judgment = await actText(id, 'jugement_definitif');
+    expect(judgment).toContain('Au nom du peuple français');
+    expect(judgment).toContain('Motifs : Le droit de rétractation a été exercé dans le délai.');
+    expect(judgment).toContain('Par ces motifs, le tribunal : Condamne le défendeur à rembourser 800 euros.');
+    expect(judgment).toContain('Dépens : À la charge du défendeur.');
+    expect(judgment).toContain(`Juge ${userName('juge')}`);
+    expect(judgment).toContain(`Fait le ${formatDate(await today())}.`);
+    expect(judgment).toContain(`RG n° ${reference.replace(/^RG\s+/, '')}`);
     // Served at home and silent since: in last resort, the judgment is by default (CPC art. 473).
     expect(judged.facts.caractere_jugement).toBe('par_defaut');
     await cj.act(id, 'signifier_jugement_demandeur', {
