@@ -5,7 +5,7 @@
  * and the signatory. Fonts: Liberation Serif from Debian's fonts-liberation,
  * embedded (subset), so accents, « » and non-breaking spaces print as written.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { type ActTemplate, fillAct, partyRoles } from '../../spec/acts.ts';
@@ -150,14 +150,28 @@ export class Writer {
   }
 }
 
+/**
+ * The bytes of Liberation Serif `weight` (Regular, Bold). Missing: a French error naming the file and the
+ * fix, instead of ENOENT (the fonts come from Debian's fonts-liberation, installed by `npm start`'s set-up).
+ */
+export function readFont(weight: 'Regular' | 'Bold'): Buffer {
+  const file = `${FONT_DIR}/LiberationSerif-${weight}.ttf`;
+  if (!existsSync(file)) {
+    throw new Error(
+      `Police introuvable : ${file}. Les actes en PDF l’incorporent. ` +
+        'Installez-la : sudo apt-get install -y fonts-liberation (ou relancez npm start, qui l’installe en root), ' +
+        'ou indiquez son dossier dans GREFFE_FONT_DIR.',
+    );
+  }
+  return readFileSync(file);
+}
+
 /** A new PDF with Liberation Serif regular and bold embedded (subset). */
 export async function newPdf(): Promise<{ doc: PDFDocument; regular: PDFFont; bold: PDFFont }> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const [regular, bold] = await Promise.all(
-    ['Regular', 'Bold'].map((w) =>
-      doc.embedFont(readFileSync(`${FONT_DIR}/LiberationSerif-${w}.ttf`), { subset: true }),
-    ),
+    (['Regular', 'Bold'] as const).map((w) => doc.embedFont(readFont(w), { subset: true })),
   );
   if (!regular || !bold) throw new Error('Police Liberation Serif introuvable.');
   return { doc, regular, bold };
