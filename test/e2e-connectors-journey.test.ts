@@ -209,6 +209,9 @@ describe('connectors journey on a loopback stack (annex 1.2.0)', () => {
     expect(convocation).toContain(ACCESS_CODE_WHERE.slice(0, 40));
     expect(convocation).not.toMatch(/Objet de la demande : ;|montant demandé : \./);
     expect(convocation).not.toMatch(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    // The case's document list shows the act once, as its PDF (not the text it was rendered from).
+    const listed = (await view(id, 'demandeur')).documents.filter((d) => d.kind === 'convocation');
+    expect(listed.map((d) => d.mediaType)).toEqual(['application/pdf']);
 
     // No identification: the simple letter, print-ready, through the hybrid-mail provider.
     await advance('P12D');

@@ -22,6 +22,7 @@ import { sha256Hex } from '../engine/hash.ts';
 import { courtById } from '../identity/courts.ts';
 import { type CaseStore, type DocumentRow, SYSTEM_ACTOR } from '../store/case-store.ts';
 import { recordedCharacter } from '../engine/remedies.ts';
+import { actDocumentId } from './act-id.ts';
 import { type ActData, renderActPdf } from './render-pdf.ts';
 import { filedContact } from '../connectors/contacts.ts';
 import { referenceOrDraft } from '../store/case-store.ts';
@@ -31,9 +32,6 @@ export interface IssuedAct {
   readonly sha256: string;
   readonly filename: string;
 }
-
-/** The PDF's document id for a produced document. */
-export const actDocumentId = (producedId: string): string => `${producedId}-pdf`;
 
 /** A template made of the produced text, for a document the procedure gives no act template. */
 function textTemplate(p: Procedure, kind: string, signatory: string, text: string): ActTemplate {
