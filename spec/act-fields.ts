@@ -121,13 +121,13 @@ export function citedValues(
   return out;
 }
 
-/** The claim's object as `${objet}` prints it: the case's fact `objet`, `objet_demande` or `objets` (by labels). */
+/**
+ * The claim's object as `${objet}` prints it: the case's fact of that very name, by its label. Generic code
+ * names no fact of a procedure: a template whose procedure calls it otherwise cites `${faits.<fait>}`.
+ */
 export function claimObject(p: Procedure, facts: Readonly<Record<string, unknown>>): string | undefined {
-  for (const fact of ['objet', 'objet_demande', 'objets']) {
-    const text = formatActValue(factSchema(p, fact), facts[fact], fact);
-    if (text) return text.charAt(0).toLowerCase() + text.slice(1);
-  }
-  return undefined;
+  const text = formatActValue(factSchema(p, 'objet'), facts.objet, 'objet');
+  return text === '' ? undefined : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The amount claimed as `${montant}` prints it (the case's fact `montant`, in euros). */

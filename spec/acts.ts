@@ -26,8 +26,8 @@ export const ACT_CASE_FIELDS: Readonly<Record<string, string>> = {
   destinataire: 'le nom du destinataire de l’acte',
   signataire: 'le nom du juge, du greffier ou du commissaire de justice qui signe l’acte',
   date_acte: 'la date de l’acte, en toutes lettres',
-  objet: 'l’objet de la demande',
-  montant: 'le montant demandé',
+  objet: 'l’objet de la demande (le fait « objet » de l’affaire, s’il existe)',
+  montant: 'le montant demandé, en euros (le fait « montant » de l’affaire, s’il existe)',
   adresse_plateforme: 'l’adresse de la plateforme',
 };
 

@@ -200,7 +200,7 @@ describe('connectors journey on a loopback stack (annex 1.2.0)', () => {
     const claimant = CLAIM.demandeur as { prenom?: string; nom?: string };
     expect(convocation).toContain(`RG n° ${reference.replace(/^RG\s+/, '')}`);
     expect(convocation).toContain('Tribunal judiciaire');
-    expect(convocation).toContain('Objet de la demande : le paiement d’une somme d’argent ;');
+    expect(convocation).toContain('Objet de la demande : Le paiement d’une somme d’argent ;');
     expect(convocation).toContain(`montant demandé : ${euros(CLAIM.montant as number)}`);
     expect(convocation).toContain(`Demandeur : ${[claimant.prenom, claimant.nom].filter(Boolean).join(' ')}`);
     expect(convocation).toContain('Défendeur : Boutique Électro SARL');
