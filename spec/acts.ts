@@ -2,11 +2,14 @@
  * Act templates (`acts/<document>.yaml` beside procedure.yaml): the court acts a
  * procedure issues, rendered to PDF by runtime/acts/. A template names the
  * document it produces, who signs it, whom it is addressed to, and its
- * paragraphs; every `${name}` in a text is a procedure parameter or one of the
- * case data below (ACT_CASE_FIELDS). Checked by `greffe validate`.
+ * paragraphs; every `${name}` in a text is a procedure parameter, one of the
+ * case data below (ACT_CASE_FIELDS), a fact of the case (`${faits.<fait>}`) or
+ * a field of the deciding act's form (`${decision.<champ>}`, spec/act-fields.ts).
+ * Checked by `greffe validate`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { DECISION_PREFIX, decisionFields, FACT_PREFIX, producingForms } from './act-fields.ts';
 import { closest } from './build-context.ts';
 import { type Diagnostic, diagnostic, sortDiagnostics } from './diagnostic.ts';
 import type { Loc, Procedure } from './model.ts';
@@ -23,10 +26,9 @@ export const ACT_CASE_FIELDS: Readonly<Record<string, string>> = {
   destinataire: 'le nom du destinataire de l’acte',
   signataire: 'le nom du juge, du greffier ou du commissaire de justice qui signe l’acte',
   date_acte: 'la date de l’acte, en toutes lettres',
-  objet: 'l’objet de la demande',
-  montant: 'le montant demandé',
+  objet: 'l’objet de la demande (le fait « objet » de l’affaire, s’il existe)',
+  montant: 'le montant demandé, en euros (le fait « montant » de l’affaire, s’il existe)',
   adresse_plateforme: 'l’adresse de la plateforme',
-  code_acces: 'le code d’accès personnel du destinataire',
 };
 
 /** The party roles of a procedure, in spec order: each is a name an act template may cite (the party's name). */
@@ -44,6 +46,11 @@ export interface ActTemplate {
   readonly preamble?: string;
   readonly signatory: string;
   readonly addressee?: string;
+  /**
+   * Prints the box of the addressee's log-in details: the platform's address and where the access code is.
+   * The code itself is never on the act (a document of the case, which other roles may read and which is
+   * kept for years): it travels only in the message or covering letter addressed to the person.
+   */
   readonly accessCode: boolean;
   readonly remedies: boolean;
   readonly paragraphs: readonly string[];
@@ -174,6 +181,7 @@ function checkAct(
     ...partyRoles(procedure),
   ]);
   const lines = text.split('\n');
+  const decision = decisionFields(procedure, d.document);
   const texts: [(string | number)[], string][] = [
     ...d.paragraphs.map((p, i): [(string | number)[], string] => [['paragraphs', i], p]),
     ...(['title', 'preamble'] as const).flatMap((k): [(string | number)[], string][] => {
@@ -187,6 +195,11 @@ function checkAct(
       const name = (m[1] ?? '').trim();
       const at = findInText(lines, m[0], from);
       from = { ...at, column: at.column + 1 };
+      if (name.startsWith(FACT_PREFIX) || name.startsWith(DECISION_PREFIX)) {
+        const problem = checkField(name, procedure, d.document, decision);
+        if (problem) out.push(diagnostic('unknown-act-field', 'error', at, problem.message, problem.hint));
+        continue;
+      }
       if (names.has(name)) continue;
       const guess = closest(name, names);
       out.push(
@@ -197,7 +210,7 @@ function checkAct(
           `Le modèle d’acte cite \${${name}}, qui n’est ni un paramètre ni une donnée de l’affaire.`,
           guess
             ? `Vouliez-vous dire \${${guess}} ?`
-            : `Données de l’affaire : ${[...Object.keys(ACT_CASE_FIELDS), ...partyRoles(procedure)].join(', ')} ; ou un paramètre déclaré.`,
+            : `Données de l’affaire : ${[...Object.keys(ACT_CASE_FIELDS), ...partyRoles(procedure)].join(', ')} ; ou un paramètre déclaré ; ou \${faits.<fait>}, \${decision.<champ>}.`,
         ),
       );
     }
@@ -217,6 +230,41 @@ function checkAct(
     loc: src.locate([]),
   };
   return { template, diagnostics: out };
+}
+
+/** Why `${faits.x}` / `${decision.x}` names nothing (French message and hint), or undefined when it is known. */
+function checkField(
+  name: string,
+  p: Procedure,
+  document: string,
+  decision: ReadonlySet<string>,
+): { message: string; hint: string } | undefined {
+  if (name.startsWith(FACT_PREFIX)) {
+    const fact = name.slice(FACT_PREFIX.length);
+    if (Object.hasOwn(p.rules.facts, fact)) return undefined;
+    const guess = closest(fact, new Set(Object.keys(p.rules.facts)));
+    return {
+      message: `Le modèle d’acte cite \${${name}}, mais « ${fact} » n’est pas un fait déclaré sous facts: dans rules.yaml.`,
+      hint: guess
+        ? `Vouliez-vous dire \${${FACT_PREFIX}${guess}} ?`
+        : 'Déclarez le fait dans rules.yaml, ou corrigez le nom.',
+    };
+  }
+  const field = name.slice(DECISION_PREFIX.length);
+  if (decision.has(field)) return undefined;
+  const forms = producingForms(p, document);
+  if (forms.length === 0)
+    return {
+      message: `Le modèle d’acte cite \${${name}}, mais aucun événement qui produit le document « ${document} » n’a de formulaire.`,
+      hint: 'Ne citez ${decision.…} que dans l’acte d’une décision rendue par un formulaire (form: de la transition).',
+    };
+  const guess = closest(field, decision);
+  return {
+    message: `Le modèle d’acte cite \${${name}}, mais le formulaire de la décision (${forms.join(', ')}) n’a pas de champ « ${field} ».`,
+    hint: guess
+      ? `Vouliez-vous dire \${${DECISION_PREFIX}${guess}} ?`
+      : `Champs du formulaire : ${[...decision].join(', ')}.`,
+  };
 }
 
 /** Replaces each `${name}` by its value: case data first, then the procedure's parameter as formatted. */

@@ -1,11 +1,12 @@
 /**
  * Acceptance of the connectors (issue 16) on a real loopback stack, under
- * annex 1.1.0 (spec language v2: the reducer computes the judgment's
- * character): an SMTP server (smtp-server), the OVH-shaped SMS simulator, and
+ * annex 1.2.0, the version that ships the act templates (spec language v2:
+ * the reducer computes the judgment's character; the case names the draft
+ * version, since a new case takes the latest published one, 1.1.0): an SMTP server (smtp-server), the OVH-shaped SMS simulator, and
  * the server's own simulators of the hybrid-mail provider, the commissaire de
  * justice and the bank, answering by signed webhooks; the local TSA
  * timestamps the court's seal. The dev clock starts after 1.1.0's effective
- * date, so a new case takes it. Filing → convocation e-mail with the case
+ * date. Filing → convocation e-mail with the case
  * link → letter cascade moved by tracking events (a returned letter ends its
  * step) → service « à domicile » by webhook → the defendant never acts →
  * judgment « par défaut » → act of service as a sealed PDF (pdfsig) stating
@@ -19,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProcedure } from '../spec/index.ts';
+import { formatDate, loadProcedure } from '../spec/index.ts';
+import { ACCESS_CODE_WHERE } from '../runtime/acts/render-pdf.ts';
 import { connectorConfigFromEnv } from '../runtime/connectors/config.ts';
 import { type SmsSimulator, startSmsSimulator } from '../runtime/connectors/sms/simulator.ts';
 import { signWebhook } from '../runtime/connectors/webhooks/signature.ts';
@@ -27,7 +29,7 @@ import { type RunningServer, startServer } from '../runtime/index.ts';
 import { Api, type View } from './helpers/api.ts';
 import { CLAIM } from './helpers/annex-1-1.ts';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.ts';
-import { ANNEX_DIR, copyAnnexWithActs } from './helpers/spec-copy.ts';
+import { ANNEX_ACTS_DIR, ANNEX_DIR } from './helpers/spec-copy.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'greffe-journey-'));
@@ -56,8 +58,8 @@ async function as(user: string): Promise<Api> {
 beforeAll(async () => {
   sink = await startSmtpSink();
   sms = await startSmsSimulator(creds);
-  const procedures = [ANNEX_DIR, 'spec/procedures/petits-litiges/1.1.0'].map((src) => {
-    const { procedure } = loadProcedure(copyAnnexWithActs(src));
+  const procedures = [ANNEX_DIR, 'spec/procedures/petits-litiges/1.1.0', ANNEX_ACTS_DIR].map((src) => {
+    const { procedure } = loadProcedure(src);
     if (!procedure) throw new Error(`annexe illisible : ${src}`);
     return procedure;
   });
@@ -129,7 +131,25 @@ const pdfText = async (name: string, bytes: Uint8Array) => {
     .replace(/\s+/g, ' ');
 };
 
-describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
+/** The name of a sample user (dev mode): the clerk or judge who signs an act. */
+const userName = (id: string) => s.runtime.sampleUsers.find((u) => u.id === id)?.name ?? id;
+const euros = (n: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+    .format(n)
+    .replace(/[\u202f\u00a0]/g, ' ');
+/** The text of the case's latest issued act of `kind` (its sealed PDF, as the API serves it). */
+const actText = async (caseId: string, kind: string) => {
+  await s.connectors.issuer.issuePending(caseId);
+  const doc = (await view(caseId)).documents.filter((d) => d.kind === kind && d.origin === 'acte').at(-1);
+  if (!doc) throw new Error(`acte « ${kind} » non émis`);
+  const res = await fetch(`${s.url}/api/cases/${caseId}/documents/${doc.id}`, {
+    headers: { authorization: `Bearer ${(await as('greffe')).token}` },
+  });
+  expect(res.status).toBe(200);
+  return pdfText(`${kind}.pdf`, Buffer.from(await res.arrayBuffer()));
+};
+
+describe('connectors journey on a loopback stack (annex 1.2.0)', () => {
   it('filing → e-mail → letters moved by tracking → service à domicile → judgment par défaut → sealed act of service stating opposition → seizure → bank → denunciation', async () => {
     const sim = s.connectors.simulators;
     const post = sim.post;
@@ -152,7 +172,7 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
 
     // Filing, then the convocation by e-mail, with the case's link.
     const demandeur = await as('demandeur');
-    const opened = await demandeur.open('petits-litiges');
+    const opened = await demandeur.open('petits-litiges', { version: '1.2.0' });
     const id = opened.id;
     // The defendant's mobile number is known: every notice has a channel that can reach it.
     // The docket number comes with the filing (issue 15): none on the draft.
@@ -163,7 +183,7 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
     });
     if (reference === null) throw new Error('la demande déposée n’a pas de numéro de rôle');
     const c = await s.runtime.store.getCase(id);
-    expect(c?.procedureVersion).toBe('1.1.0');
+    expect(c?.procedureVersion).toBe('1.2.0');
     await (await as('greffe')).ok(id, 'convoquer_defendeur');
     expect(await stateOf(id)).toBe('identification_courriel');
     await settle();
@@ -172,6 +192,26 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
     expect(convocations[0]?.mail.text).toContain('Une demande en justice est formée contre vous');
     expect(convocations[0]?.mail.text).toContain(`${s.url}/affaires/${encodeURIComponent(id)}`);
     expect(await labels(id)).toContain('Courriel envoyé (défendeur) — à contact@boutique-electro.example');
+
+    // The convocation issued through the runtime (not sample data): the claim's object and amount, the
+    // parties, the RG, the court, the clerk who convened, the act's date; the access code is never on the
+    // act (a document of the case, which the claimant reads too): its box says where the code is.
+    const convocation = await actText(id, 'convocation');
+    const claimant = CLAIM.demandeur as { prenom?: string; nom?: string };
+    expect(convocation).toContain(`RG n° ${reference.replace(/^RG\s+/, '')}`);
+    expect(convocation).toContain('Tribunal judiciaire');
+    expect(convocation).toContain('Objet de la demande : Le paiement d’une somme d’argent ;');
+    expect(convocation).toContain(`montant demandé : ${euros(CLAIM.montant as number)}`);
+    expect(convocation).toContain(`Demandeur : ${[claimant.prenom, claimant.nom].filter(Boolean).join(' ')}`);
+    expect(convocation).toContain('Défendeur : Boutique Électro SARL');
+    expect(convocation).toContain(`Fait le ${formatDate(await today())}.`);
+    expect(convocation).toContain(`Greffe ${userName('greffe')}`);
+    expect(convocation).toContain(ACCESS_CODE_WHERE.slice(0, 40));
+    expect(convocation).not.toMatch(/Objet de la demande : ;|montant demandé : \./);
+    expect(convocation).not.toMatch(/[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    // The case's document list shows the act once, as its PDF (not the text it was rendered from).
+    const listed = (await view(id, 'demandeur')).documents.filter((d) => d.kind === 'convocation');
+    expect(listed.map((d) => d.mediaType)).toEqual(['application/pdf']);
 
     // No identification: the simple letter, print-ready, through the hybrid-mail provider.
     await advance('P12D');
@@ -258,6 +298,15 @@ describe('connectors journey on a loopback stack (annex 1.1.0)', () => {
       depens: 'defendeur',
       astreinte_prononcee: false,
     });
+    // The final judgment prints the judge's reasons and ruling as written, the judge's name and the date.
+    const judgment = await actText(id, 'jugement_definitif');
+    expect(judgment).toContain('Au nom du peuple français');
+    expect(judgment).toContain('Motifs : Le droit de rétractation a été exercé dans le délai.');
+    expect(judgment).toContain('Par ces motifs, le tribunal : Condamne le défendeur à rembourser 800 euros.');
+    expect(judgment).toContain('Dépens : À la charge du défendeur.');
+    expect(judgment).toContain(`Juge ${userName('juge')}`);
+    expect(judgment).toContain(`Fait le ${formatDate(await today())}.`);
+    expect(judgment).toContain(`RG n° ${reference.replace(/^RG\s+/, '')}`);
     // Served at home and silent since: in last resort, the judgment is by default (CPC art. 473).
     expect(judged.facts.caractere_jugement).toBe('par_defaut');
     await cj.act(id, 'signifier_jugement_demandeur', {

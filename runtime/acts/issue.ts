@@ -4,9 +4,12 @@
  * it has one (spec/acts.ts), else from the produced text under the document's
  * label — sealed (PAdES with a timestamp, runtime/connectors/seal) and stored
  * as a document of the case (origin `acte`), journaled once per produced
- * document (receipt key `acte:<document id>`).
+ * document (receipt key `acte:<document id>`). The act prints the claim's
+ * object and amount, the cited facts and the deciding event's answers; never
+ * an access code (render-pdf.ts ACCESS_CODE_WHERE).
  */
 import { readFile } from 'node:fs/promises';
+import { citedFields, citedValues, claimAmount, claimObject } from '../../spec/act-fields.ts';
 import { type ActTemplate, loadActTemplates, partyRoles } from '../../spec/acts.ts';
 import type { JudgmentCharacter, Procedure } from '../../spec/index.ts';
 import type { Catalog } from '../catalog.ts';
@@ -14,10 +17,12 @@ import { sealPdf, type Seal, DEV_SEAL_NOTICE } from '../connectors/seal/seal.ts'
 import { pathOf, storeBytes } from '../documents/storage.ts';
 import { isCourtRole } from '../engine/actions.ts';
 import { caseCalendar } from '../engine/instances.ts';
+import type { FactRecord } from '../engine/types.ts';
 import { sha256Hex } from '../engine/hash.ts';
 import { courtById } from '../identity/courts.ts';
 import { type CaseStore, type DocumentRow, SYSTEM_ACTOR } from '../store/case-store.ts';
 import { recordedCharacter } from '../engine/remedies.ts';
+import { actDocumentId } from './act-id.ts';
 import { type ActData, renderActPdf } from './render-pdf.ts';
 import { filedContact } from '../connectors/contacts.ts';
 import { referenceOrDraft } from '../store/case-store.ts';
@@ -27,9 +32,6 @@ export interface IssuedAct {
   readonly sha256: string;
   readonly filename: string;
 }
-
-/** The PDF's document id for a produced document. */
-export const actDocumentId = (producedId: string): string => `${producedId}-pdf`;
 
 /** A template made of the produced text, for a document the procedure gives no act template. */
 function textTemplate(p: Procedure, kind: string, signatory: string, text: string): ActTemplate {
@@ -45,6 +47,25 @@ function textTemplate(p: Procedure, kind: string, signatory: string, text: strin
     paragraphs,
     loc: { file: '', line: 0, column: 0 },
   };
+}
+
+/**
+ * The values of the case's facts an act may print: a fact recorded for some roles only (its event's
+ * `visible_to`) is printed only on an act those roles alone may read, never on one the others see.
+ */
+export function printableFacts(
+  p: Procedure,
+  kind: string,
+  facts: Readonly<Record<string, FactRecord>>,
+): Record<string, unknown> {
+  const readers = p.documents[kind]?.visibleTo ?? [];
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(facts)) {
+    const open =
+      f.visibleTo.length === 0 || (readers.length > 0 && readers.every((r) => f.visibleTo.includes(r)));
+    if (open) out[name] = f.value;
+  }
+  return out;
 }
 
 export class ActIssuer {
@@ -129,7 +150,9 @@ export class ActIssuer {
       if (d.origin !== 'production' || have.has(actDocumentId(d.id))) continue;
       if (!this.#isAct(p, d)) continue;
       const item = journal.find((j) => j.seq === d.journalSeq);
-      out.push(await this.#issue(p, c, d, item?.at ?? d.uploadedAt));
+      // The answers of the event that produced the act: its `${decision.…}` (the judge's reasons, ruling…).
+      const answers = item ? (JSON.parse(item.data) as Record<string, unknown>) : {};
+      out.push(await this.#issue(p, c, d, item?.at ?? d.uploadedAt, answers));
     }
     return out;
   }
@@ -139,11 +162,12 @@ export class ActIssuer {
     c: NonNullable<Awaited<ReturnType<CaseStore['getCase']>>>,
     d: DocumentRow,
     at: string,
+    answers: Readonly<Record<string, unknown>>,
   ): Promise<IssuedAct> {
     const text = await readFile(pathOf(this.store.documentsDir, d.sha256), 'utf8');
     const signatoryRole = d.uploadedByRole ?? '';
     const template = this.templates(p).get(d.kind) ?? textTemplate(p, d.kind, signatoryRole, text);
-    const data = await this.#data(p, c, d, template, at);
+    const data = await this.#data(p, c, d, template, at, answers);
     const unsigned = await renderActPdf(template, p, data, {
       ...(this.seal.development && { notice: DEV_SEAL_NOTICE }),
     });
@@ -182,6 +206,7 @@ export class ActIssuer {
     d: DocumentRow,
     t: ActTemplate,
     at: string,
+    answers: Readonly<Record<string, unknown>>,
   ): Promise<ActData> {
     const withParts = await this.store.caseWithParticipants(c.id);
     const parties: Record<string, string> = {};
@@ -195,6 +220,11 @@ export class ActIssuer {
     const character = t.remedies ? await this.#servedCharacter(p, c, d.kind) : undefined;
     const tz = caseCalendar(p, c.court).timeZone; // `calendar: juridiction` names the court's calendar
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(at));
+    // The case's facts when the act is issued (right after the event that produced it), those its readers may see.
+    const facts = printableFacts(p, d.kind, (await this.store.caseSnapshot(c)).facts);
+    const objet = claimObject(p, facts);
+    const montant = claimAmount(facts);
+    const cited = citedFields([t.title, t.preamble, ...t.paragraphs]);
     return {
       rg: referenceOrDraft(c.reference).replace(/^RG\s+/, ''), // the template prints « RG n° »
       tribunal: courtById(c.court)?.name ?? c.court,
@@ -202,6 +232,9 @@ export class ActIssuer {
       signataire: signer?.name ?? p.roles[t.signatory]?.label ?? 'La plateforme',
       date,
       adressePlateforme: this.publicUrl(),
+      ...(objet !== undefined && { objet }),
+      ...(montant !== undefined && { montant }),
+      fields: citedValues(p, t.document, cited, facts, answers),
       ...(character && { character }),
     };
   }

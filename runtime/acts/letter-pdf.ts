@@ -5,11 +5,10 @@
  * reference, the subject, the body; an enclosed act (a sealed PDF) follows as
  * its own pages.
  */
-import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { formatDate } from '../../spec/index.ts';
-import { FONT_DIR } from './render-pdf.ts';
+import { readFont } from './render-pdf.ts';
 
 export interface Letter {
   readonly court: string;
@@ -31,8 +30,8 @@ const A4: [number, number] = [595.28, 841.89];
 export async function renderLetterPdf(l: Letter): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(readFileSync(`${FONT_DIR}/LiberationSerif-Regular.ttf`), { subset: true });
-  const bold = await doc.embedFont(readFileSync(`${FONT_DIR}/LiberationSerif-Bold.ttf`), { subset: true });
+  const font = await doc.embedFont(readFont('Regular'), { subset: true });
+  const bold = await doc.embedFont(readFont('Bold'), { subset: true });
   doc.setTitle(`${l.subject} — ${l.reference}`);
   doc.setLanguage('fr-FR');
   doc.setCreator('greffe');

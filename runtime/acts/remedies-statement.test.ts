@@ -1,15 +1,15 @@
 /**
  * The act of service's statement of remedies (CPC art. 680) in the rendered PDF: written from the typed
- * remedies of annex 1.1.0 (language v2), restricted to those open against the judgment's character.
+ * remedies of annex 1.2.0 (language v2, which ships the act templates), restricted to those open against the judgment's character.
  * Real pdf-lib rendering, read back with poppler's pdftotext.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ANNEX_ACTS_DIR, copySpec } from '../../test/helpers/spec-copy.ts';
+import { ANNEX_ACTS_DIR, copyAnnexWithActs } from '../../test/helpers/spec-copy.ts';
 import { loadActTemplates } from '../../spec/acts.ts';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
 import { REMEDIES_PLACEHOLDER, renderActPdf } from './render-pdf.ts';
@@ -31,8 +31,7 @@ async function statementText(dir: string, character?: 'par_defaut' | 'contradict
 }
 
 describe('statement of remedies in an act of service (CPC art. 680)', () => {
-  const v2 = copySpec('spec/procedures/petits-litiges/1.1.0');
-  cpSync(ANNEX_ACTS_DIR, join(v2, 'acts'), { recursive: true });
+  const v2 = ANNEX_ACTS_DIR;
 
   it('states opposition against a judgment by default, with cassation from the end of opposition', async () => {
     const t = await statementText(v2, 'par_defaut');
@@ -50,8 +49,7 @@ describe('statement of remedies in an act of service (CPC art. 680)', () => {
   }, 60_000);
 
   it('keeps the placeholder for a procedure in language v1 (no typed remedies)', async () => {
-    const v1 = copySpec('spec/procedures/petits-litiges/1.0.0');
-    cpSync(ANNEX_ACTS_DIR, join(v1, 'acts'), { recursive: true });
+    const v1 = copyAnnexWithActs('spec/procedures/petits-litiges/1.0.0');
     expect(await statementText(v1)).toContain(REMEDIES_PLACEHOLDER.slice(0, 30));
   }, 60_000);
 });

@@ -5,7 +5,7 @@
  * and the signatory. Fonts: Liberation Serif from Debian's fonts-liberation,
  * embedded (subset), so accents, « » and non-breaking spaces print as written.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { type ActTemplate, fillAct, partyRoles } from '../../spec/acts.ts';
@@ -33,7 +33,8 @@ export interface ActData {
   readonly objet?: string;
   readonly montant?: string;
   readonly adressePlateforme: string;
-  readonly codeAcces?: string;
+  /** The printed values of the `${faits.…}` and `${decision.…}` the template cites (spec/act-fields.ts citedValues). */
+  readonly fields?: Readonly<Record<string, string>>;
   /** The character of the judgment served (recorded by the reducer): only the remedies open against it are stated. */
   readonly character?: JudgmentCharacter;
 }
@@ -54,6 +55,14 @@ export const REMEDIES_PLACEHOLDER =
   'Section à compléter : les voies de recours ouvertes au destinataire, leur délai et leurs modalités ' +
   'd’exercice seront tirés des recours que déclare la procédure (version 2 du langage de spécification). ' +
   'Ce modèle ne les énonce pas encore.';
+
+/**
+ * Where the access code is, printed in the act's log-in box instead of the code: the act is a document of
+ * the case (other roles read it, it is kept for years), so the code travels only in the message or the
+ * covering letter addressed to the person (runtime/store/messages.ts), never on the act.
+ */
+export const ACCESS_CODE_WHERE =
+  'il figure dans le courriel ou la lettre qui vous transmet cet acte, à votre seul nom ; il n’est pas reproduit ici.';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
@@ -141,14 +150,28 @@ export class Writer {
   }
 }
 
+/**
+ * The bytes of Liberation Serif `weight` (Regular, Bold). Missing: a French error naming the file and the
+ * fix, instead of ENOENT (the fonts come from Debian's fonts-liberation, installed by `npm start`'s set-up).
+ */
+export function readFont(weight: 'Regular' | 'Bold'): Buffer {
+  const file = `${FONT_DIR}/LiberationSerif-${weight}.ttf`;
+  if (!existsSync(file)) {
+    throw new Error(
+      `Police introuvable : ${file}. Les actes en PDF l’incorporent. ` +
+        'Installez-la : sudo apt-get install -y fonts-liberation (ou relancez npm start, qui l’installe en root), ' +
+        'ou indiquez son dossier dans GREFFE_FONT_DIR.',
+    );
+  }
+  return readFileSync(file);
+}
+
 /** A new PDF with Liberation Serif regular and bold embedded (subset). */
 export async function newPdf(): Promise<{ doc: PDFDocument; regular: PDFFont; bold: PDFFont }> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const [regular, bold] = await Promise.all(
-    ['Regular', 'Bold'].map((w) =>
-      doc.embedFont(readFileSync(`${FONT_DIR}/LiberationSerif-${w}.ttf`), { subset: true }),
-    ),
+    (['Regular', 'Bold'] as const).map((w) => doc.embedFont(readFont(w), { subset: true })),
   );
   if (!regular || !bold) throw new Error('Police Liberation Serif introuvable.');
   return { doc, regular, bold };
@@ -168,7 +191,7 @@ export function actValues(t: ActTemplate, d: ActData): Record<string, string> {
     objet: d.objet ?? '',
     montant: d.montant ?? '',
     adresse_plateforme: d.adressePlateforme,
-    code_acces: d.codeAcces ?? '',
+    ...d.fields,
   };
 }
 
@@ -214,7 +237,7 @@ export async function renderActPdf(
         ['Vos identifiants de connexion', bold],
         [`Adresse : ${d.adressePlateforme}`, regular],
         [`Affaire : ${d.rg}`, regular],
-        [`Code d’accès : ${d.codeAcces ?? '(à remettre séparément)'}`, bold],
+        [`Code d’accès : ${ACCESS_CODE_WHERE}`, bold],
       ],
       11,
     );

@@ -1,6 +1,7 @@
 /** Fictional case data for `greffe acts sample`: every act template rendered as drafters will see it. */
+import { citedFields, citedSchema, formatActValue } from '../../spec/act-fields.ts';
 import { type ActTemplate, partyRoles } from '../../spec/acts.ts';
-import type { Procedure } from '../../spec/index.ts';
+import type { JsonSchema, Procedure } from '../../spec/index.ts';
 import { courtById } from '../identity/courts.ts';
 import type { ActData } from './render-pdf.ts';
 
@@ -18,10 +19,38 @@ export function sampleActData(t: ActTemplate, p: Procedure): ActData {
     signataire: sampleSignatory(p, t.signatory),
     date: '2027-03-15',
     objet: 'paiement d’une facture de travaux',
-    montant: '1 250,00 €',
+    montant: '1\u00a0250,00\u00a0€',
     adressePlateforme: 'https://petits-litiges.justice.example',
-    ...(t.accessCode && { codeAcces: 'K7QF-2M9P-XW4D' }),
+    fields: Object.fromEntries(
+      citedFields([t.title, t.preamble, ...t.paragraphs]).map((n) => [
+        n,
+        sampleValue(citedSchema(p, t.document, n), n),
+      ]),
+    ),
   };
+}
+
+/** A fictional printed value for a cited fact or decision field, by its schema (its first choice, an amount…). */
+function sampleValue(schema: JsonSchema | undefined, name: string): string {
+  const key = name.slice(name.indexOf('.') + 1);
+  const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
+  const items = schema?.items as JsonSchema | undefined;
+  const first = (s: JsonSchema | undefined) =>
+    Array.isArray(s?.oneOf)
+      ? (s.oneOf[0] as JsonSchema | undefined)?.const
+      : s?.enum && (s.enum as unknown[])[0];
+  const value =
+    type === 'array'
+      ? [first(items) ?? 'exemple']
+      : (first(schema) ??
+        (type === 'number' || type === 'integer'
+          ? 1250
+          : type === 'boolean'
+            ? true
+            : schema?.format === 'date'
+              ? '2027-03-01'
+              : `[${typeof schema?.title === 'string' ? schema.title : key} : texte d’exemple]`));
+  return formatActValue(schema, value, key);
 }
 
 /** A fictional name for the signatory's role, stable per role (its position among the procedure's roles). */

@@ -6,6 +6,7 @@
  */
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import { type CaseAccess, caseAccess } from '../access/case-access.ts';
+import { actDocumentId } from '../acts/act-id.ts';
 import { type Caller, canSee, canSeeDocument, visibleFacts } from '../access/policy.ts';
 import { availableActions } from '../engine/actions.ts';
 import type { DocumentRef, FactRecord } from '../engine/types.ts';
@@ -149,7 +150,9 @@ export function caseView(
     })),
     timeline,
     thread: threadView(a, record, caller, visibleSeq, shownDocs, actions),
-    documents: shownDocs.map((d) => ({
+    // A production issued as an act is listed once, as its PDF: the text it was rendered from stays in
+    // the journal and downloadable by id, but the citizen sees one document per act (runtime/acts/issue.ts).
+    documents: listedDocuments(shownDocs).map((d) => ({
       id: d.id,
       kind: d.kind,
       label: p.documents[d.kind]?.label ?? d.kind,
@@ -173,6 +176,12 @@ export function caseView(
 }
 
 export type CaseView = ReturnType<typeof caseView>;
+
+/** The documents a case's list shows: each production that has its act PDF (`<id>-pdf`) is left out. */
+export function listedDocuments<D extends { readonly id: string }>(docs: readonly D[]): D[] {
+  const ids = new Set(docs.map((d) => d.id));
+  return docs.filter((d) => !ids.has(actDocumentId(d.id)));
+}
 
 /**
  * The confidential exchange as a conversation (runtime/service/thread.ts):

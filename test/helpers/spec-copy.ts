@@ -6,11 +6,10 @@ import { join } from 'node:path';
 export const ANNEX_DIR = 'spec/procedures/petits-litiges/1.0.0';
 export const FIXTURE_DIR = 'test/fixtures/procedures/mediation/1.0.0';
 /**
- * Act templates written for the annex's court acts. Annex 1.0.0 is published and may not gain them
- * (a published version is never edited): they wait here for its next version, and the tests run them
- * on a copy of the annex.
+ * The annex version that ships act templates (`acts/`): draft 1.2.0. Published 1.0.0 and 1.1.0 may not
+ * gain files (a published version is never edited), so their cases print their acts from the produced text.
  */
-export const ANNEX_ACTS_DIR = 'test/fixtures/acts/petits-litiges';
+export const ANNEX_ACTS_DIR = 'spec/procedures/petits-litiges/1.2.0';
 
 /** A copy at `<tmp>/<id>/<version>/` (the loader checks folder names against id and version). */
 export function copySpec(src: string): string {
@@ -22,10 +21,10 @@ export function copySpec(src: string): string {
   return dest;
 }
 
-/** A copy of the annex (see copySpec; 1.0.0 unless `src` names another version) with the act templates of ANNEX_ACTS_DIR in its `acts/` folder. */
-export function copyAnnexWithActs(src: string = ANNEX_DIR): string {
+/** A copy of a published annex version (see copySpec) given the act templates of ANNEX_ACTS_DIR: to see how an older language version prints them. */
+export function copyAnnexWithActs(src: string): string {
   const dir = copySpec(src);
-  cpSync(ANNEX_ACTS_DIR, join(dir, 'acts'), { recursive: true });
+  cpSync(join(ANNEX_ACTS_DIR, 'acts'), join(dir, 'acts'), { recursive: true });
   return dir;
 }
 

@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../../../test/helpers/api.ts';
 import { CLAIM } from '../../../test/helpers/annex-1-1.ts';
-import { ANNEX_DIR, copyAnnexWithActs } from '../../../test/helpers/spec-copy.ts';
+import { ANNEX_ACTS_DIR, ANNEX_DIR } from '../../../test/helpers/spec-copy.ts';
 import { loadProcedure } from '../../../spec/index.ts';
 import { onError } from '../../api/errors.ts';
 import { webhookRoutes } from '../../api/routes-webhooks.ts';
@@ -183,8 +183,8 @@ describe('a returned Maileva letter moves the cascade on a real server', () => {
       ...ACCOUNT,
       callback: () => ({ url: `${s.url}/api/webhooks/maileva`, ...HOOK }),
     });
-    const procedures = [ANNEX_DIR, 'spec/procedures/petits-litiges/1.1.0'].map((src) => {
-      const { procedure } = loadProcedure(copyAnnexWithActs(src));
+    const procedures = [ANNEX_DIR, 'spec/procedures/petits-litiges/1.1.0', ANNEX_ACTS_DIR].map((src) => {
+      const { procedure } = loadProcedure(src);
       if (!procedure) throw new Error(`annexe illisible : ${src}`);
       return procedure;
     });
@@ -229,7 +229,7 @@ describe('a returned Maileva letter moves the cascade on a real server', () => {
       await s.outbox.drain();
       await s.outbox.idle();
     };
-    const { id } = await demandeur.open('petits-litiges');
+    const { id } = await demandeur.open('petits-litiges', { version: '1.2.0' });
     await demandeur.ok(id, 'deposer_demande', CLAIM);
     await greffe.ok(id, 'convoquer_defendeur');
     await settle();

@@ -16,7 +16,7 @@ import { renderActPdf } from '../../acts/render-pdf.ts';
 import { sampleActData } from '../../acts/sample.ts';
 import { loadActTemplates } from '../../../spec/acts.ts';
 import { loadProcedure } from '../../../spec/index.ts';
-import { copyAnnexWithActs } from '../../../test/helpers/spec-copy.ts';
+import { ANNEX_ACTS_DIR } from '../../../test/helpers/spec-copy.ts';
 import { sha256 } from './cms.ts';
 import { certPem, type DevelopmentPki, generateDevelopmentPki, OID } from './pki.ts';
 import { DEV_SEAL_NOTICE, sealFromConfig, sealPdf } from './seal.ts';
@@ -63,7 +63,7 @@ afterAll(() => tsa?.server.close());
 
 describe('court seal (PAdES B-T)', () => {
   it('pdfsig: valid and unmodified; one changed byte → digest mismatch', async () => {
-    const { procedure } = loadProcedure(copyAnnexWithActs());
+    const { procedure } = loadProcedure(ANNEX_ACTS_DIR);
     if (!procedure) throw new Error('annexe non chargée');
     const act = loadActTemplates(procedure).acts.find((a) => a.id === 'jugement_definitif');
     if (!act) throw new Error('modèle absent');
@@ -107,7 +107,7 @@ describe('court seal (PAdES B-T)', () => {
   it('an untrusted root is reported as such (the NSS trust is what makes it trusted)', async () => {
     const other = await generateDevelopmentPki();
     const seal = { signer: other.seal, timestamp: new LocalTsa(other.tsa).connector(), development: true };
-    const { procedure } = loadProcedure(copyAnnexWithActs());
+    const { procedure } = loadProcedure(ANNEX_ACTS_DIR);
     const act = procedure && loadActTemplates(procedure).acts[0];
     if (!procedure || !act) throw new Error('annexe non chargée');
     const pdf = await renderActPdf(act, procedure, sampleActData(act, procedure));
