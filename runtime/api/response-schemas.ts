@@ -202,8 +202,9 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
       at: str,
       data: { type: 'object', additionalProperties: true },
       documents: list(obj({ id: str, kind: str, sha256: str })),
+      signature: str,
     },
-    ['data', 'documents'],
+    ['data', 'documents', 'signature'],
   ),
   Thread: obj({
     label: str,

@@ -10,7 +10,7 @@ import { type MailConnectorOptions, mailConnector } from './mail/mail-connector.
 import { type MailerConfig, mailerFromConfig, mailFolder } from './mail/mailer.ts';
 import type { MailevaConfig } from './post/maileva.ts';
 import type { SealConfig } from './seal/seal.ts';
-import type { OvhConfig } from './sms/ovh-client.ts';
+import type { OvhConfig, SmsSender } from './sms/ovh-client.ts';
 import { smsConnector, smsFromConfig } from './sms/sms-connector.ts';
 import { WEBHOOK_TYPES } from './webhooks/inbox.ts';
 import type { WebhookKey } from './webhooks/signature.ts';
@@ -174,7 +174,13 @@ export interface RecipientLookups {
 export async function configuredConnectors(
   c: ConnectorConfig,
   lookups: RecipientLookups,
-): Promise<{ connectors: Connector[]; simulatedSms: boolean; close: () => Promise<void> }> {
+): Promise<{
+  connectors: Connector[];
+  /** The SMS sender, for what the outbox does not carry (signature codes: protocol-signature.ts). */
+  smsSender: SmsSender;
+  simulatedSms: boolean;
+  close: () => Promise<void>;
+}> {
   const sms = await smsFromConfig(c.sms);
   const caseUrl = c.publicUrl
     ? (id: string) => `${c.publicUrl}/affaires/${encodeURIComponent(id)}`
@@ -188,6 +194,7 @@ export async function configuredConnectors(
       }),
       smsConnector(sms.sender, { phoneOf: lookups.phoneOf }),
     ],
+    smsSender: sms.sender,
     simulatedSms: sms.simulated,
     close: sms.close,
   };

@@ -35,6 +35,7 @@ import {
 import { PartnerClient, type PartnerSimulator } from './webhooks/partner-http.ts';
 import { type BankAccountSample, WebhookSender } from './webhooks/partners.ts';
 import type { WebhookKey } from './webhooks/signature.ts';
+import type { SmsSender } from './sms/ovh-client.ts';
 
 export interface Simulators {
   readonly post?: PostSimulator;
@@ -52,6 +53,8 @@ export interface StartedConnectors {
   };
   readonly issuer: ActIssuer;
   readonly video: VideoConfig;
+  /** The SMS sender the outbox's `sms` connector uses: signature codes go through it too. */
+  readonly smsSender: SmsSender;
   readonly simulators: Simulators;
   /** Which connectors are simulated (said at start-up). */
   readonly simulated: readonly string[];
@@ -207,6 +210,7 @@ export async function startConnectors(
     },
     issuer,
     video,
+    smsSender: mailSms.smsSender,
     simulators,
     simulated,
     setPlatformUrl(url) {

@@ -4,6 +4,7 @@
  * with how each was computed, the timeline and documents filtered by the
  * spec's `visible_to`, recorded facts, the caller's saved draft.
  */
+import { signatureLine } from './protocol-signature.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import { type CaseAccess, caseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, visibleFacts } from '../access/policy.ts';
@@ -91,6 +92,8 @@ export function caseView(
     const refs = parse<DocumentRef[]>(j.documents).filter((r) => shownDocIds.has(r.id));
     if (j.kind === 'piece' && refs.length === 0) return [];
     const visible = visibleSeq.has(j.seq);
+    // A party's signature: its evidence, in French, for the parties and the judge (protocol-signature.ts).
+    const signed = j.kind === 'transition' ? signatureLine(data.preuve_signature, tz) : undefined;
     return [
       {
         seq: j.seq,
@@ -100,6 +103,7 @@ export function caseView(
         actorRole: j.actorRole,
         at: j.at,
         ...(visible && j.kind === 'transition' && { data }),
+        ...(visible && signed && { signature: signed }),
         ...(visible && refs.length > 0 && { documents: refs }),
       },
     ];
