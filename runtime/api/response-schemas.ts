@@ -178,7 +178,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     },
     ['draft'],
   ),
-  ActionInfo: obj({ event: str, label: str, form: str, roles: strs }, ['form']),
+  ActionInfo: obj({ event: str, label: str, form: str, roles: strs, signature: bool }, ['form', 'signature']),
   Deadline: obj(
     {
       id: str,

@@ -4,7 +4,7 @@
  * with how each was computed, the timeline and documents filtered by the
  * spec's `visible_to`, recorded facts, the caller's saved draft.
  */
-import { signatureLine } from './protocol-signature.ts';
+import { signatureLine, signingActs } from './protocol-signature.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import { type CaseAccess, caseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, visibleFacts } from '../access/policy.ts';
@@ -108,13 +108,16 @@ export function caseView(
       },
     ];
   });
-  const actions = state?.final
-    ? []
-    : availableActions(
-        p,
-        { state: c.state, facts, documents: docs, runningDeadlines: record.deadlines },
-        roles,
-      );
+  // A signing act asks for the one-time code the party receives (protocol-signature.ts).
+  const actions = (
+    state?.final
+      ? []
+      : availableActions(
+          p,
+          { state: c.state, facts, documents: docs, runningDeadlines: record.deadlines },
+          roles,
+        )
+  ).map((x) => (signingActs(p, c.state, roles, x.event).length > 0 ? { ...x, signature: true } : x));
   // A per-party instance is shown to its party (and the court), not to the other parties.
   const running = record.deadlines.filter(
     (d) =>

@@ -1731,6 +1731,7 @@ export interface components {
             readonly form?: string;
             readonly label: string;
             readonly roles: readonly string[];
+            readonly signature?: boolean;
         };
         readonly CaseSummary: {
             readonly actions: number;
