@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Procedure } from '../spec/index.ts';
 import { createApp } from './api/app.ts';
+import { mailerFromConfig } from './connectors/mail/mailer.ts';
 import { guardRequests } from './api/http-guard.ts';
 import { uploadLimit } from './api/limits.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
@@ -169,14 +170,11 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     },
   };
   const scheduler = new Scheduler(runtime, o.schedulerIntervalMs);
-  const connectors = await startConnectors(
-    runtime,
-    o.connectors ?? connectorConfigFromEnv(process.env, store.dataDir),
-    {
-      ...(o.deliveryLog && { deliveryLog: o.deliveryLog }),
-      ...(o.bankAccount && { bankAccount: o.bankAccount }),
-    },
-  );
+  const connectorConfig = o.connectors ?? connectorConfigFromEnv(process.env, store.dataDir);
+  const connectors = await startConnectors(runtime, connectorConfig, {
+    ...(o.deliveryLog && { deliveryLog: o.deliveryLog }),
+    ...(o.bankAccount && { bankAccount: o.bankAccount }),
+  });
   if (connectors.simulated.length > 0)
     log(`Connecteurs locaux (simulés) : ${connectors.simulated.join(', ')}.`);
   const outbox = new OutboxWorker(store, connectors.connectors, clock, {
@@ -204,6 +202,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     ...(o.webDir && { webDir: o.webDir }),
     trustProxy: o.trustProxy === true,
     webhooks: connectors.webhooks,
+    // Login and signature codes go through the same mail configuration as the case's messages.
+    mailer: mailerFromConfig(connectorConfig.mail),
+    smsSender: connectors.smsSender,
     connectors: { video: connectors.video, kick: () => outbox.kick() },
     ...(devClock && {
       dev: {

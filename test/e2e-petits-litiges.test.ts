@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX, filing, toConciliation } from './helpers/annex.ts';
 import { dump, rows, settledDump } from './helpers/db.ts';
-import { Cast } from './helpers/journeys.ts';
+import { Cast, signatureCodeFor } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 let t: TestServer;
@@ -81,8 +81,15 @@ describe('petits-litiges: conciliation succeeds', () => {
     expect(requests.map((r) => r.recipient_role).sort()).toEqual(['defendeur', 'demandeur']);
     for (const r of requests) expect(JSON.parse(r.payload).document.sha256).toBe(sha);
 
-    await defendeur.ok(id, 'signer_protocole_defendeur', { approbation: true });
-    const signed = await demandeur.ok(id, 'signer_protocole_demandeur', { approbation: true });
+    // Each party signs with the one-time code the platform sent (test/e2e-protocol-signature.test.ts).
+    const signedBy = async (api: typeof demandeur, event: string) => {
+      const signatureCode = await signatureCodeFor(t, api, id);
+      const r = await api.fire(id, event, { approbation: true }, { signatureCode });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return (await api.view(id)).body;
+    };
+    await signedBy(defendeur, 'signer_protocole_defendeur');
+    const signed = await signedBy(demandeur, 'signer_protocole_demandeur');
     expect(signed.state.id).toBe('homologation');
     const rows = await journal(id);
     const constat = rows.find((r) => r.event === 'constater_accord');

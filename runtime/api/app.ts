@@ -18,6 +18,8 @@ import { notFound, onError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { cspWithInlineStyles } from './security-headers.ts';
 import { caseRoutes } from './routes-cases.ts';
+import { signatureRoutes } from './routes-signature.ts';
+import type { SmsSender } from '../connectors/sms/ovh-client.ts';
 import { noticeRoutes } from './routes-notices.ts';
 import { type CalendarOptions, calendarRoutes } from './routes-calendar.ts';
 import { type DevHooks, devRoutes } from './routes-dev.ts';
@@ -41,6 +43,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean;
   /** Where login codes are mailed (default: GREFFE_SMTP_URL, else .eml files in the data folder's courriels/). */
   readonly mailer?: Mailer;
+  /** Where signature codes go by SMS (the SMS connector's sender); absent → codes by e-mail only. */
+  readonly smsSender?: SmsSender;
   /** OpenID providers (default: the GREFFE_OIDC_FILE list, identity/oidc.ts). */
   readonly oidc?: readonly OidcProviderConfig[];
   /** Signed webhooks of the commissaire de justice and the bank (routes-webhooks.ts); absent → not served. */
@@ -109,18 +113,16 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
     return c.json({ ok: true, ...(logoutUrl && { logoutUrl }) }, 200, API_HEADERS); // deletes a cookie: hono's path
   });
   const oidc = new OidcLogins(options.oidc ?? loadOidcProviders());
-  app.route(
-    '/api/auth',
-    identityRoutes(
-      rt,
-      auth,
-      options.mailer ?? mailerFromConfig(connectorConfigFromEnv(process.env, rt.store.dataDir).mail),
-      oidc,
-    ),
-  );
+  const mailer =
+    options.mailer ?? mailerFromConfig(connectorConfigFromEnv(process.env, rt.store.dataDir).mail);
+  app.route('/api/auth', identityRoutes(rt, auth, mailer, oidc));
   app.route('/api/procedures', procedureRoutes(rt));
   app.route('/api/tribunaux', courtRoutes());
   app.route('/api/cases', caseRoutes(rt, auth));
+  app.route(
+    '/api/cases',
+    signatureRoutes(rt, auth, { mailer, ...(options.smsSender && { sms: options.smsSender }) }),
+  );
   app.route('/api/notices', noticeRoutes(rt, auth));
   app.get('/api/stats', async (c) => {
     await auth.callerOf(c);

@@ -413,6 +413,31 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: { description: 'Octets' }, 404: errorResponse('DOCUMENT_NOT_FOUND') },
         },
       },
+      '/api/cases/{id}/signature/code': {
+        post: {
+          summary:
+            'Recevoir un code à usage unique pour signer le document de l’affaire (protocole d’accord) : 6 chiffres, 10 minutes, 5 essais ; à joindre ensuite à l’événement de signature (« signatureCode »)',
+          security: auth,
+          parameters: [caseId],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { canal: { type: 'string', enum: ['courriel', 'sms'] } },
+                },
+              },
+            },
+          },
+          responses: {
+            202: ok('{ codeId, canal, destinataire (masqué), expireLe }', { type: 'object' }),
+            409: errorResponse('NOTHING_TO_SIGN'),
+            422: errorResponse('SMS_UNAVAILABLE, NO_MOBILE_NUMBER, NO_EMAIL'),
+            429: errorResponse('TOO_MANY_REQUESTS'),
+          },
+        },
+      },
       '/api/cases/{id}/events/preview': {
         post: {
           summary:

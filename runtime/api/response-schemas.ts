@@ -194,7 +194,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     },
     ['draft'],
   ),
-  ActionInfo: obj({ event: str, label: str, form: str, roles: strs }, ['form']),
+  ActionInfo: obj({ event: str, label: str, form: str, roles: strs, signature: bool }, ['form', 'signature']),
   Deadline: obj(
     {
       id: str,
@@ -218,8 +218,9 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
       at: str,
       data: { type: 'object', additionalProperties: true },
       documents: list(obj({ id: str, kind: str, sha256: str })),
+      signature: str,
     },
-    ['data', 'documents'],
+    ['data', 'documents', 'signature'],
   ),
   Thread: obj({
     label: str,

@@ -147,7 +147,12 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       );
     }
     const body = await jsonBody(c);
-    const { event, data = {}, expectedVersion } = body;
+    const { event, data = {}, expectedVersion, signatureCode } = body;
+    if (signatureCode !== undefined && typeof signatureCode !== 'string') {
+      throw new GreffeError(400, 'INVALID_REQUEST', 'Le code de signature doit être un texte.', {
+        field: 'signatureCode',
+      });
+    }
     if (typeof event !== 'string' || !event) {
       throw new GreffeError(400, 'INVALID_REQUEST', 'Indiquez l’événement (« event »).', { field: 'event' });
     }
@@ -171,7 +176,12 @@ export function caseRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       rt,
       caller,
       caseId,
-      { event, data: data as Record<string, unknown>, expectedVersion },
+      {
+        event,
+        data: data as Record<string, unknown>,
+        expectedVersion,
+        ...(typeof signatureCode === 'string' && { signatureCode: signatureCode.slice(0, 20) }),
+      },
       key,
     );
     return sendJson(

@@ -11,7 +11,7 @@ import { type MailerConfig, mailerFromConfig, mailFolder } from './mail/mailer.t
 import type { BounceConfig } from './mail/verp.ts';
 import type { MailevaConfig } from './post/maileva.ts';
 import type { SealConfig } from './seal/seal.ts';
-import type { OvhConfig } from './sms/ovh-client.ts';
+import type { OvhConfig, SmsSender } from './sms/ovh-client.ts';
 import { smsConnector, smsFromConfig } from './sms/sms-connector.ts';
 import { WEBHOOK_TYPES } from './webhooks/inbox.ts';
 import type { WebhookKey } from './webhooks/signature.ts';
@@ -219,7 +219,13 @@ export async function configuredConnectors(
   lookups: RecipientLookups,
   /** The platform's SMS callback URL, for the simulator's delivery reports. */
   smsCallbackUrl?: () => string,
-): Promise<{ connectors: Connector[]; simulatedSms: boolean; close: () => Promise<void> }> {
+): Promise<{
+  connectors: Connector[];
+  /** The SMS sender, for what the outbox does not carry (signature codes: protocol-signature.ts). */
+  smsSender: SmsSender;
+  simulatedSms: boolean;
+  close: () => Promise<void>;
+}> {
   const sms = await smsFromConfig(c.sms, smsCallbackUrl);
   const caseUrl = c.publicUrl
     ? (id: string) => `${c.publicUrl}/affaires/${encodeURIComponent(id)}`
@@ -233,6 +239,7 @@ export async function configuredConnectors(
       }),
       smsConnector(sms.sender, { phoneOf: lookups.phoneOf }),
     ],
+    smsSender: sms.sender,
     simulatedSms: sms.simulated,
     close: sms.close,
   };

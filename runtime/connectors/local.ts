@@ -25,7 +25,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Signification électronique par commissaire de justice — enregistrée localement.',
   signification_papier: 'Signification sur papier par commissaire de justice — enregistrée localement.',
   signature_electronique:
-    'Signature électronique — empreinte SHA-256 enregistrée ; signature qualifiée à venir.',
+    'Signature électronique simple — code à usage unique vérifié, preuve au journal de l’affaire ; signature qualifiée à venir.',
   franceconnect: 'FranceConnect — sans objet pour un message ; fournisseur OpenID Connect à venir.',
   saisie_attribution: 'Saisie-attribution auprès de la banque — enregistrée localement.',
 };

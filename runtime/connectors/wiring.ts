@@ -36,6 +36,7 @@ import {
 import { PartnerClient, type PartnerSimulator } from './webhooks/partner-http.ts';
 import { type BankAccountSample, WebhookSender } from './webhooks/partners.ts';
 import type { WebhookKey } from './webhooks/signature.ts';
+import type { SmsSender } from './sms/ovh-client.ts';
 
 export interface Simulators {
   readonly post?: PostSimulator;
@@ -54,6 +55,8 @@ export interface StartedConnectors {
   };
   readonly issuer: ActIssuer;
   readonly video: VideoConfig;
+  /** The SMS sender the outbox's `sms` connector uses: signature codes go through it too. */
+  readonly smsSender: SmsSender;
   readonly simulators: Simulators;
   /** Which connectors are simulated (said at start-up). */
   readonly simulated: readonly string[];
@@ -223,6 +226,7 @@ export async function startConnectors(
     },
     issuer,
     video,
+    smsSender: mailSms.smsSender,
     simulators,
     simulated,
     setPlatformUrl(url) {

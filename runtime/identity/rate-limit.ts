@@ -54,6 +54,8 @@ export class RateLimits {
   readonly codeRequest = { email: new RateLimiter(5, 15 * MINUTE), ip: new RateLimiter(20, 15 * MINUTE) };
   /** Trying a login code (each code also allows only a few attempts, login-codes.ts). */
   readonly codeVerify = { email: new RateLimiter(10, 15 * MINUTE), ip: new RateLimiter(30, 15 * MINUTE) };
+  /** Asking for a signature code (protocol-signature.ts): per person and per client address. */
+  readonly signatureCode = { user: new RateLimiter(5, 15 * MINUTE), ip: new RateLimiter(20, 15 * MINUTE) };
   /** Login redirections to an OpenID provider. */
   readonly login = new RateLimiter(30, 15 * MINUTE);
   /** Opening a case (filing): per person. */

@@ -4,6 +4,7 @@
  * with how each was computed, the timeline and documents filtered by the
  * spec's `visible_to`, recorded facts, the caller's saved draft.
  */
+import { signatureLine, signingActs } from './protocol-signature.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import { type CaseAccess, caseAccess } from '../access/case-access.ts';
 import { actDocumentId } from '../acts/act-id.ts';
@@ -92,6 +93,8 @@ export function caseView(
     const refs = parse<DocumentRef[]>(j.documents).filter((r) => shownDocIds.has(r.id));
     if (j.kind === 'piece' && refs.length === 0) return [];
     const visible = visibleSeq.has(j.seq);
+    // A party's signature: its evidence, in French, for the parties and the judge (protocol-signature.ts).
+    const signed = j.kind === 'transition' ? signatureLine(data.preuve_signature, tz) : undefined;
     return [
       {
         seq: j.seq,
@@ -101,17 +104,21 @@ export function caseView(
         actorRole: j.actorRole,
         at: j.at,
         ...(visible && j.kind === 'transition' && { data }),
+        ...(visible && signed && { signature: signed }),
         ...(visible && refs.length > 0 && { documents: refs }),
       },
     ];
   });
-  const actions = state?.final
-    ? []
-    : availableActions(
-        p,
-        { state: c.state, facts, documents: docs, runningDeadlines: record.deadlines },
-        roles,
-      );
+  // A signing act asks for the one-time code the party receives (protocol-signature.ts).
+  const actions = (
+    state?.final
+      ? []
+      : availableActions(
+          p,
+          { state: c.state, facts, documents: docs, runningDeadlines: record.deadlines },
+          roles,
+        )
+  ).map((x) => (signingActs(p, c.state, roles, x.event).length > 0 ? { ...x, signature: true } : x));
   // A per-party instance is shown to its party (and the court), not to the other parties.
   const running = record.deadlines.filter(
     (d) =>

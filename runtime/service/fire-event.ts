@@ -31,11 +31,15 @@ import {
 import { stateSummary, visibleItems } from './case-view.ts';
 import { checkAttachments, threadEvents } from './thread.ts';
 import type { Runtime } from './context.ts';
+import { codeSecret } from '../identity/login-codes.ts';
+import { type SignatureEvidence, signatureEvidence } from './protocol-signature.ts';
 
 export interface FireRequest {
   readonly event: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly expectedVersion: number;
+  /** A signing act's one-time code (protocol-signature.ts); never journaled nor hashed into the request. */
+  readonly signatureCode?: string;
 }
 
 /** What an accepted event answers, and what a replay of its Idempotency-Key answers again. */
@@ -169,25 +173,40 @@ async function checkThreadAttachments(
   checkAttachments(a.procedure, req.event, req.data, new Set(shownDocs.map((d) => d.id)));
 }
 
+/** The signing event with its evidence in its data (journaled and hashed with it). */
+function withEvidence(d: Accepted, evidence: SignatureEvidence | undefined): Accepted {
+  if (!evidence) return d;
+  // Signed when the event is: its time in the journal (the platform's clock).
+  const data = { ...d.event.data, preuve_signature: { ...evidence, signeLe: d.event.at } };
+  return { ...d, event: { ...d.event, data, dataSha256: sha256Hex(canonicalJson(data)) } };
+}
+
 /** POST /api/cases/:id/events. */
 export async function fireEvent(
   rt: Runtime,
   caller: Caller,
   caseId: string,
-  req: FireRequest,
+  fired: FireRequest,
   key: string,
 ): Promise<Answer> {
+  const { signatureCode, ...req } = fired;
   let a = await caseAccess(rt, caller, caseId);
   const requestSha256 = sha256Hex(canonicalJson({ caseId, ...req }));
-  const first = await storedAnswer(rt, caller.id, key, requestSha256, caseId);
-  if (first) return first;
+  const stored = await storedAnswer(rt, caller.id, key, requestSha256, caseId);
+  if (stored) return stored;
   if (await rt.expireDue(caseId)) a = await caseAccess(rt, caller, caseId);
   await checkThreadAttachments(rt, a, caller, req);
   const now = rt.clock.now();
   const actor = { kind: 'user', id: caller.id, roles: a.roles } as const;
   const command = { ...req, actor };
+  // Decided once before a signing act's code is checked: a refused act does not use the code up.
+  const first = await decideOn(rt, a.procedure, a.case, command, now);
+  const evidence = await signatureEvidence(rt, codeSecret(rt.store), a, caller, req.event, signatureCode);
   const again = async () =>
-    decideOn(rt, a.procedure, (await caseAccess(rt, caller, caseId)).case, command, now);
+    withEvidence(
+      await decideOn(rt, a.procedure, (await caseAccess(rt, caller, caseId)).case, command, now),
+      evidence,
+    );
   try {
     const committed = await commitDecided(
       again,
@@ -210,7 +229,7 @@ export async function fireEvent(
             return { status: 200, json: JSON.stringify(answer) };
           },
         }),
-      await decideOn(rt, a.procedure, a.case, command, now),
+      withEvidence(first, evidence),
     );
     rt.afterCommit(caseId);
     return {

@@ -220,6 +220,25 @@ export interface LoginCodeRecord extends NewLoginCode {
   readonly usedAt: number | null;
 }
 
+/** A signature code to store: only its HMAC (runtime/identity/signature-codes.ts). */
+export interface NewSignatureCode {
+  readonly id: string;
+  readonly caseId: string;
+  readonly userId: string;
+  readonly channel: 'courriel' | 'sms';
+  /** Masked address or number. */
+  readonly destination: string;
+  readonly documentSha256: string;
+  readonly codeHash: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface SignatureCodeRecord extends NewSignatureCode {
+  readonly attempts: number;
+  readonly usedAt: number | null;
+}
+
 /** Delivery outcome of an outbox message. */
 export type OutboxOutcome =
   | { readonly status: 'cancelled' }
@@ -506,6 +525,14 @@ export interface CaseStore {
   countLoginAttempt(id: number, max: number): Promise<boolean>;
   /** Uses a pending code up; false when it already was (single use under concurrency). */
   spendLoginCode(id: number, at: number): Promise<boolean>;
+  /** Stores a signature code; the person's earlier pending codes on the case stop working, in the same transaction. */
+  newSignatureCode(c: NewSignatureCode): Promise<void>;
+  /** The person's latest signature code on the case not used yet. */
+  pendingSignatureCode(caseId: string, userId: string): Promise<SignatureCodeRecord | undefined>;
+  /** Counts one attempt at a pending signature code, atomically, unless it already had `max`: false then. */
+  countSignatureAttempt(id: string, max: number): Promise<boolean>;
+  /** Uses a pending signature code up; false when it already was. */
+  spendSignatureCode(id: string, at: number): Promise<boolean>;
   /** How many cases of `procedureId` still in one of `states` the user takes part in (open-drafts quota). */
   openDrafts(userId: string, procedureId: string, states: readonly string[]): Promise<number>;
 

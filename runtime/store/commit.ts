@@ -11,7 +11,7 @@
 import type { Procedure } from '../../spec/index.ts';
 import type { FactRecord, Transitioned } from '../engine/types.ts';
 import { endDeadline, startDeadlineRow } from './deadline-rows.ts';
-import { procedurePersonal } from '../../spec/personal.ts';
+import { type PersonalMask, procedurePersonal } from '../../spec/personal.ts';
 import { appendJournal } from './journal.ts';
 import { type CaseKey, seal } from './personal-data.ts';
 import { queueMessages } from './messages.ts';
@@ -94,6 +94,18 @@ function* factsKey(p: Procedure, caseId: string): Step<CaseKey> {
   return procedurePersonal(p).facts.size > 0 ? yield* call('caseKey', { caseId }) : undefined;
 }
 
+/**
+ * A signing event's evidence names the address its code went to, masked (runtime/service/protocol-signature.ts):
+ * still personal, so sealed with the case's key like the form's personal answers.
+ */
+function withEvidenceMask(
+  mask: PersonalMask | undefined,
+  data: Readonly<Record<string, unknown>>,
+): PersonalMask | undefined {
+  if (!('preuve_signature' in data) || mask === true) return mask;
+  return { ...(mask ?? {}), preuve_signature: { destinataire: true } };
+}
+
 /** The writes of an accepted event; runs inside the caller's transaction or savepoint. */
 export function* writeEvent(input: CommitInput): Step<Committed> {
   const { procedure: p, decision: d } = input;
@@ -125,7 +137,7 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
       actorRole: d.event.actorRole,
       at,
       data: d.event.data,
-      personal: procedurePersonal(p).transition.get(d.event.transition.index),
+      personal: withEvidenceMask(procedurePersonal(p).transition.get(d.event.transition.index), d.event.data),
       documents: d.event.documents,
       visibleTo: d.event.visibleTo,
       caseVersion: next.version,

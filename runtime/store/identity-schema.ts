@@ -42,6 +42,32 @@ export const loginCodes = sqliteTable(
   (t) => [index('login_codes_email').on(t.email)],
 );
 
+/**
+ * One-time codes of a simple electronic signature (eIDAS art. 25): sent to a
+ * party who signs the case's protocol, bound to the case, the person and the
+ * document's SHA-256; only an HMAC of the code is stored. The id is what the
+ * signature's evidence in the journal names (runtime/identity/signature-codes.ts).
+ */
+export const signatureCodes = sqliteTable(
+  'signature_codes',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** courriel | sms */
+    channel: text('channel').notNull(),
+    /** The address or number the code went to, masked (« j***@exemple.fr »): never the full one. */
+    destination: text('destination').notNull(),
+    documentSha256: text('document_sha256').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('signature_codes_case_user').on(t.caseId, t.userId)],
+);
+
 /** Accounts an operator disabled (`greffe users disable`): their sessions end and they cannot log in. */
 export const disabledUsers = sqliteTable('disabled_users', {
   userId: text('user_id')

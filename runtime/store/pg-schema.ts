@@ -119,6 +119,7 @@ export const providerMessages = pgTableOf(s.providerMessages);
 export const authSessions = pgTableOf(identity.authSessions);
 export const loginCodes = pgTableOf(identity.loginCodes);
 export const disabledUsers = pgTableOf(identity.disabledUsers);
+export const signatureCodes = pgTableOf(identity.signatureCodes);
 
 /** Every SQLite table of the description, for the parity test. */
 export const SQLITE_TABLES: readonly SQLiteTable[] = [s, identity].flatMap((m) =>

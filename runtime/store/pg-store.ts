@@ -45,6 +45,8 @@ import type {
   EventCommit,
   LoginCodeRecord,
   NewLoginCode,
+  NewSignatureCode,
+  SignatureCodeRecord,
   NoticeRow,
   OutboxOutcome,
   QueueDeadlineRow,
@@ -688,6 +690,43 @@ export class PgCaseStore implements CaseStore {
       .update(t.loginCodes)
       .set({ usedAt: at })
       .where(and(eq(t.loginCodes.id, id), isNull(t.loginCodes.usedAt)));
+    return r.rowCount === 1;
+  }
+  async newSignatureCode(c: NewSignatureCode) {
+    const sc = t.signatureCodes;
+    await this.#h.db.transaction(async (tx) => {
+      await tx
+        .update(sc)
+        .set({ usedAt: c.createdAt })
+        .where(and(eq(sc.caseId, c.caseId), eq(sc.userId, c.userId), isNull(sc.usedAt)));
+      await tx.insert(sc).values(c);
+    });
+  }
+  async pendingSignatureCode(caseId: string, userId: string) {
+    const sc = t.signatureCodes;
+    return (
+      await this.#db
+        .select()
+        .from(sc)
+        .where(and(eq(sc.caseId, caseId), eq(sc.userId, userId), isNull(sc.usedAt)))
+        .orderBy(desc(sc.createdAt))
+        .limit(1)
+    )[0] as SignatureCodeRecord | undefined;
+  }
+  async countSignatureAttempt(id: string, max: number) {
+    const sc = t.signatureCodes;
+    const r = await this.#db
+      .update(sc)
+      .set({ attempts: sql`${sc.attempts} + 1` })
+      .where(and(eq(sc.id, id), isNull(sc.usedAt), lt(sc.attempts, max)));
+    return r.rowCount === 1;
+  }
+  async spendSignatureCode(id: string, at: number) {
+    const sc = t.signatureCodes;
+    const r = await this.#db
+      .update(sc)
+      .set({ usedAt: at })
+      .where(and(eq(sc.id, id), isNull(sc.usedAt)));
     return r.rowCount === 1;
   }
   async openDrafts(userId: string, procedureId: string, states: readonly string[]) {

@@ -17,6 +17,7 @@ import type {
   OutboxOutcome,
   ProviderMessage,
   NewLoginCode,
+  NewSignatureCode,
   QueueScan,
   IdleScan,
   ReceiptRecord,
@@ -40,6 +41,7 @@ import { casesToShredSql, destroyKeySql, eraseStatements, orphanDocumentsSql } f
 import { openCaseRow, openDraft, openJournalRows, sealDraft } from './personal-data.ts';
 import * as sq from './sqlite-queries.ts';
 import * as idn from './sqlite-identity.ts';
+import * as sig from './sqlite-signature-codes.ts';
 import * as rcp from './sqlite-receipts.ts';
 import { type NewUser, upsertUser } from './users.ts';
 import * as tlog from './transparency-log.ts';
@@ -288,6 +290,18 @@ export class SqliteCaseStore implements CaseStore {
   }
   async spendLoginCode(id: number, at: number) {
     return idn.spendLoginCode(this.#s, id, at);
+  }
+  async newSignatureCode(c: NewSignatureCode) {
+    sig.newSignatureCode(this.#s, c);
+  }
+  async pendingSignatureCode(caseId: string, userId: string) {
+    return sig.pendingSignatureCode(this.#s, caseId, userId);
+  }
+  async countSignatureAttempt(id: string, max: number) {
+    return sig.countSignatureAttempt(this.#s, id, max);
+  }
+  async spendSignatureCode(id: string, at: number) {
+    return sig.spendSignatureCode(this.#s, id, at);
   }
   async openDrafts(userId: string, procedureId: string, states: readonly string[]) {
     return idn.openDrafts(this.#s, userId, procedureId, states);

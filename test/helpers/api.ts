@@ -108,7 +108,7 @@ export class Api {
     caseId: string,
     event: string,
     data: Record<string, unknown> = {},
-    o: { key?: string; expectedVersion?: number } = {},
+    o: { key?: string; expectedVersion?: number; signatureCode?: string } = {},
   ) {
     let expectedVersion = o.expectedVersion;
     if (expectedVersion === undefined) {
@@ -117,7 +117,12 @@ export class Api {
     }
     return this.post<EventAnswer>(
       `/api/cases/${caseId}/events`,
-      { event, data, expectedVersion },
+      {
+        event,
+        data,
+        expectedVersion,
+        ...(o.signatureCode !== undefined && { signatureCode: o.signatureCode }),
+      },
       { 'idempotency-key': o.key ?? randomUUID() },
     );
   }

@@ -1,7 +1,10 @@
 /** Drives a drafter-written journey (tests/*.yaml) over HTTP: each step as the sample user of its role. */
 import { expect } from 'vitest';
 import type { Journey, Procedure } from '../../spec/index.ts';
+import { mailFolder } from '../../runtime/connectors/mail/mailer.ts';
+import { signingActs } from '../../runtime/service/protocol-signature.ts';
 import type { Api, View } from './api.ts';
+import { mailedSignatureCode } from './mail.ts';
 import type { TestServer } from './server.ts';
 
 /** Sample users logged in once per role (dev mode: the sample user's id is the role id). */
@@ -16,6 +19,18 @@ export class Cast {
     }
     return api;
   }
+}
+
+/**
+ * Asks the platform for a signature code as `role`'s sample person and reads it from the .eml the
+ * server wrote (development mode: the sample person's reserved address).
+ */
+export async function signatureCodeFor(t: TestServer, api: Api, caseId: string): Promise<string> {
+  const r = await api.post<{ destinataire: string }>(`/api/cases/${caseId}/signature/code`, {
+    canal: 'courriel',
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(202);
+  return mailedSignatureCode(mailFolder(t.dir), r.body.destinataire);
 }
 
 /** A running deadline as a scenario names it: `delai`, or `delai@partie` for a per-party instance. */
@@ -45,7 +60,15 @@ export async function playJourney(cast: Cast, p: Procedure, j: Journey, startAt?
     } else if (step.event && step.as) {
       actors.add(step.as);
       const api = await cast.as(step.as);
-      const r = await api.fire(view.id, step.event, { ...(step.data ?? {}) });
+      // A party's signature (runtime/service/protocol-signature.ts): with the code the platform mailed.
+      const signs = signingActs(p, view.state.id, [step.as], step.event).length > 0;
+      const signatureCode = signs ? await signatureCodeFor(cast.t, api, view.id) : undefined;
+      const r = await api.fire(
+        view.id,
+        step.event,
+        { ...(step.data ?? {}) },
+        { ...(signatureCode && { signatureCode }) },
+      );
       if (step.expectRefusal !== undefined) {
         // A refusal the journey expects: the stable code at the HTTP edge, the case unchanged.
         const error = (r.body as { error?: { code?: string; message?: string } }).error;

@@ -1,6 +1,25 @@
 /** The login code mailed to an address, read from the .eml files the server wrote (no SMTP configured). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { maskEmail } from '../../runtime/identity/signature-codes.ts';
+
+/**
+ * The signature code of the newest .eml in `dir` whose recipient the platform showed masked as `masked`
+ * (« j***@exemple.fr »: runtime/service/protocol-signature.ts).
+ */
+export function mailedSignatureCode(dir: string, masked: string): string {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const to = /^To: (.+)$/m.exec(text)?.[1]?.trim() ?? '';
+    const code = /code de signature : (\d{6})/.exec(text)?.[1];
+    if (code && maskEmail(to) === masked) return code;
+  }
+  throw new Error(`aucun code de signature pour ${masked} dans ${dir}`);
+}
 
 /** The 6-digit code of the newest .eml in `dir` addressed to `email`. */
 export function mailedCode(dir: string, email: string): string {

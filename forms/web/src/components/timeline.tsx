@@ -31,11 +31,13 @@ export function Timeline({
                 {e.actorRole ? ` — ${roleLabel(procedure, e.actorRole)}` : ''}
               </span>
             </p>
-            {e.data && Object.keys(e.data).length > 0 && (
+            {/* A party's signature: how it was made (runtime/service/protocol-signature.ts). */}
+            {e.signature && <p className="fr-text--sm fr-mb-1w">{e.signature}</p>}
+            {answers(e.data) && (
               <details>
                 <summary>Voir le contenu</summary>
                 <DataList
-                  data={e.data}
+                  data={answers(e.data) ?? {}}
                   shape={shapeOf(e.event ?? '')}
                   tiers={!(e.actorRole && myRoles.includes(e.actorRole))}
                 />
@@ -45,4 +47,11 @@ export function Timeline({
         ))}
     </ol>
   );
+}
+
+/** The answers of an event, without its signature's evidence (said in words above them). */
+function answers(data: TimelineEntry['data']): Record<string, unknown> | undefined {
+  if (!data) return undefined;
+  const { preuve_signature: _evidence, ...rest } = data as Record<string, unknown>;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }

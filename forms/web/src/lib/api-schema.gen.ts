@@ -635,7 +635,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description INVALID_STATE, VERSION_CONFLICT, DEADLINE_RUNNING, ALREADY_A_PARTY, TOO_MANY_DRAFTS */
+                /** @description INVALID_STATE, VERSION_CONFLICT, DEADLINE_RUNNING, ALREADY_A_PARTY, TOO_MANY_DRAFTS, NOTHING_TO_SIGN */
                 readonly 409: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -644,7 +644,7 @@ export interface paths {
                         readonly "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description UNKNOWN_EVENT, INVALID_FORM, UNKNOWN_ATTACHMENT, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, REMEDY_CLOSED, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE */
+                /** @description UNKNOWN_EVENT, INVALID_FORM, UNKNOWN_ATTACHMENT, CONDITION_NOT_MET, GUARD_REFUSED, FACT_OWNED_BY_OTHER, DOCUMENT_MISSING, REMEDY_CLOSED, IDEMPOTENCY_KEY_REUSED, INVALID_DOCUMENT_KIND, EMPTY_DOCUMENT, PROCEDURE_NOT_PUBLISHED, INVALID_INITIAL_STATE, SIGNATURE_CODE_REQUIRED, SIGNATURE_CODE_ABSENT, SIGNATURE_CODE_EXPIRE, SIGNATURE_CODE_BLOQUE, SIGNATURE_CODE_INEXACT, SIGNATURE_CODE_DOCUMENT, SMS_UNAVAILABLE, NO_MOBILE_NUMBER, NO_EMAIL */
                 readonly 422: {
                     headers: {
                         readonly [name: string]: unknown;
@@ -762,6 +762,78 @@ export interface paths {
         };
         readonly put?: never;
         readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/cases/{id}/signature/code": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        readonly get?: never;
+        readonly put?: never;
+        /** Recevoir un code à usage unique pour signer le document de l’affaire (protocole d’accord) : 6 chiffres, 10 minutes, 5 essais ; à joindre ensuite à l’événement de signature (« signatureCode ») */
+        readonly post: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly id: string;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody: {
+                readonly content: {
+                    readonly "application/json": {
+                        /** @enum {string} */
+                        readonly canal?: "courriel" | "sms";
+                    };
+                };
+            };
+            readonly responses: {
+                /** @description { codeId, canal, destinataire (masqué), expireLe } */
+                readonly 202: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": Record<string, never>;
+                    };
+                };
+                /** @description NOTHING_TO_SIGN */
+                readonly 409: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description SMS_UNAVAILABLE, NO_MOBILE_NUMBER, NO_EMAIL */
+                readonly 422: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TOO_MANY_REQUESTS */
+                readonly 429: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         readonly delete?: never;
         readonly options?: never;
         readonly head?: never;
@@ -1695,6 +1767,7 @@ export interface components {
             readonly form?: string;
             readonly label: string;
             readonly roles: readonly string[];
+            readonly signature?: boolean;
         };
         readonly CaseSummary: {
             readonly actions: number;
@@ -1866,7 +1939,7 @@ export interface components {
         readonly Error: {
             readonly error: {
                 /** @enum {unknown} */
-                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "NOTICE_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "DEADLINE_RUNNING" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "UNKNOWN_ATTACHMENT" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "REMEDY_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE" | "FILING_BUSY";
+                readonly code: "BAD_REQUEST" | "INVALID_JSON" | "INVALID_REQUEST" | "INVALID_FACTS" | "INVALID_EMAIL" | "INVALID_CODE" | "UNKNOWN_COURT" | "JSON_TOO_DEEP" | "OIDC_STATE" | "OIDC_REFUSED" | "OIDC_NO_ID_TOKEN" | "INVALID_CLOCK" | "IDEMPOTENCY_KEY_REQUIRED" | "UNAUTHENTICATED" | "CROSS_SITE_REQUEST" | "NO_STAFF_ACCOUNT" | "OIDC_ACR" | "ROLE_NOT_ALLOWED" | "NOT_FOUND" | "CASE_NOT_FOUND" | "DOCUMENT_NOT_FOUND" | "NOTICE_NOT_FOUND" | "RECEIPT_NOT_AVAILABLE" | "PROCEDURE_NOT_FOUND" | "FORM_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROVIDER_NOT_FOUND" | "USER_NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "DEADLINE_RUNNING" | "ALREADY_A_PARTY" | "TOO_MANY_DRAFTS" | "NOTHING_TO_SIGN" | "BODY_TOO_LARGE" | "DOCUMENT_TOO_LARGE" | "DRAFT_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNKNOWN_EVENT" | "INVALID_FORM" | "UNKNOWN_ATTACHMENT" | "CONDITION_NOT_MET" | "GUARD_REFUSED" | "FACT_OWNED_BY_OTHER" | "DOCUMENT_MISSING" | "REMEDY_CLOSED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_DOCUMENT_KIND" | "EMPTY_DOCUMENT" | "PROCEDURE_NOT_PUBLISHED" | "INVALID_INITIAL_STATE" | "SIGNATURE_CODE_REQUIRED" | "SIGNATURE_CODE_ABSENT" | "SIGNATURE_CODE_EXPIRE" | "SIGNATURE_CODE_BLOQUE" | "SIGNATURE_CODE_INEXACT" | "SIGNATURE_CODE_DOCUMENT" | "SMS_UNAVAILABLE" | "NO_MOBILE_NUMBER" | "NO_EMAIL" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "PROCEDURE_UNAVAILABLE" | "FILING_BUSY";
                 readonly details: {
                     readonly problems?: readonly components["schemas"]["Problem"][];
                 };
@@ -2108,6 +2181,7 @@ export interface components {
             readonly kind: string;
             readonly label: string;
             readonly seq: number;
+            readonly signature?: string;
         };
         readonly TransitionInfo: {
             readonly automatic: boolean;

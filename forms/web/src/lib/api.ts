@@ -200,12 +200,26 @@ export const api = {
   saveDraft: (id: string, data: unknown) =>
     request<{ savedAt: string }>('PUT', `/api/cases/${enc(id)}/draft`, { data }),
   /** Fires an event; the idempotency key makes a retried click harmless. */
-  fire: (id: string, event: string, data: unknown, expectedVersion: number, key: string = newKey()) =>
+  fire: (
+    id: string,
+    event: string,
+    data: unknown,
+    expectedVersion: number,
+    key: string = newKey(),
+    signatureCode?: string,
+  ) =>
     request<EventAnswer>(
       'POST',
       `/api/cases/${enc(id)}/events`,
-      { event, data, expectedVersion },
+      { event, data, expectedVersion, ...(signatureCode !== undefined && { signatureCode }) },
       { 'Idempotency-Key': key },
+    ),
+  /** A one-time code to sign the case's protocol, by e-mail or SMS; answers where it went (masked). */
+  signatureCode: (id: string, canal: 'courriel' | 'sms') =>
+    request<{ codeId: string; canal: string; destinataire: string; expireLe: string }>(
+      'POST',
+      `/api/cases/${enc(id)}/signature/code`,
+      { canal },
     ),
   /** The caller's platform notices, newest first, and how many are unread. */
   notices: () => request<Notices>('GET', '/api/notices'),

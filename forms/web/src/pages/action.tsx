@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { HelpBox } from '../components/help-box.tsx';
+import { SignatureCode } from '../components/signature-code.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { UploadPanel } from '../components/upload-panel.tsx';
 import { SpecForm } from '../form/spec-form.tsx';
@@ -106,10 +107,23 @@ function ActionForm({
     timer.current = setTimeout(() => void saveDraft(), 3000);
   };
 
+  // A signing act goes with the one-time code the party received (components/signature-code.tsx).
+  const signing = action.signature === true;
+  const signatureCode = useRef('');
+  const [codeError, setCodeError] = useState<string | null>(null);
   const submit = async (data: unknown) => {
     try {
-      await api.fire(view.id, action.event, data, version.current, key.current);
+      setCodeError(null);
+      await api.fire(
+        view.id,
+        action.event,
+        data,
+        version.current,
+        key.current,
+        signing ? signatureCode.current : undefined,
+      );
     } catch (e: unknown) {
+      if (e instanceof ApiError && e.code.startsWith('SIGNATURE_CODE')) setCodeError(e.message);
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = api.newKey();
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
         // Someone acted on the case meanwhile: take its new version, keep the person's answers.
@@ -153,6 +167,15 @@ function ActionForm({
                 `Brouillon enregistré à ${formatTime(status.at)}. Vous pourrez reprendre plus tard.`}
               {status.kind === 'failed' && `Le brouillon n’a pas pu être enregistré : ${status.message}`}
             </p>
+          )}
+          {signing && (
+            <SignatureCode
+              caseId={view.id}
+              error={codeError}
+              onCode={(c) => {
+                signatureCode.current = c;
+              }}
+            />
           )}
           {form ? (
             <SpecForm

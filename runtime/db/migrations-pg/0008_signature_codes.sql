@@ -1,0 +1,15 @@
+CREATE TABLE "signature_codes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"case_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"channel" text NOT NULL,
+	"destination" text NOT NULL,
+	"document_sha256" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"created_at" bigint NOT NULL,
+	"expires_at" bigint NOT NULL,
+	"attempts" bigint DEFAULT 0 NOT NULL,
+	"used_at" bigint
+);
+--> statement-breakpoint
+CREATE INDEX "signature_codes_case_user" ON "signature_codes" USING btree ("case_id","user_id");
