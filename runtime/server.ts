@@ -15,6 +15,7 @@ import { uploadLimit } from './api/limits.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
 import { type ConnectorConfig, connectorConfigFromEnv } from './connectors/config.ts';
 import { type StartedConnectors, startConnectors } from './connectors/wiring.ts';
+import { FeedTokens } from './connectors/calendar/feed-tokens.ts';
 import type { BankAccountSample } from './connectors/webhooks/partners.ts';
 import { courtById, courtIds } from './identity/courts.ts';
 import { purgeExpiredSessions } from './identity/sessions.ts';
@@ -169,14 +170,11 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     },
   };
   const scheduler = new Scheduler(runtime, o.schedulerIntervalMs);
-  const connectors = await startConnectors(
-    runtime,
-    o.connectors ?? connectorConfigFromEnv(process.env, store.dataDir),
-    {
-      ...(o.deliveryLog && { deliveryLog: o.deliveryLog }),
-      ...(o.bankAccount && { bankAccount: o.bankAccount }),
-    },
-  );
+  const connectorConfig = o.connectors ?? connectorConfigFromEnv(process.env, store.dataDir);
+  const connectors = await startConnectors(runtime, connectorConfig, {
+    ...(o.deliveryLog && { deliveryLog: o.deliveryLog }),
+    ...(o.bankAccount && { bankAccount: o.bankAccount }),
+  });
   if (connectors.simulated.length > 0)
     log(`Connecteurs locaux (simulés) : ${connectors.simulated.join(', ')}.`);
   const outbox = new OutboxWorker(store, connectors.connectors, clock, {
@@ -205,6 +203,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     trustProxy: o.trustProxy === true,
     webhooks: connectors.webhooks,
     connectors: { video: connectors.video, kick: () => outbox.kick() },
+    calendar: { tokens: new FeedTokens(store), publicUrl: () => connectorConfig.publicUrl },
     ...(devClock && {
       dev: {
         clock: devClock,

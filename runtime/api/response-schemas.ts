@@ -170,6 +170,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
       actions: list(ref('ActionInfo')),
       deadlines: list(ref('Deadline')),
       timeline: list(ref('TimelineEntry')),
+      hearings: list(obj({ seq: int, label: str, date: str, place: orNull(str) })),
       thread: orNull(ref('Thread')),
       documents: list(ref('DocumentInfo')),
       participants: list(obj({ role: str, roleLabel: str, name: str, joined: bool })),
@@ -298,6 +299,11 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
   }),
   /** A case's video room link (routes-connectors.ts). */
   VideoLink: obj({ url: str, room: str, expiresAt: str }),
+  CalendarFeed: obj({ active: bool, createdAt: str, url: str, revoked: bool }, [
+    'createdAt',
+    'url',
+    'revoked',
+  ]),
   Checkpoints: obj({
     origin: str,
     publicKey: str,

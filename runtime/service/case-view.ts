@@ -4,6 +4,7 @@
  * with how each was computed, the timeline and documents filtered by the
  * spec's `visible_to`, recorded facts, the caller's saved draft.
  */
+import { hearingsOf } from './hearings.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import { type CaseAccess, caseAccess } from '../access/case-access.ts';
 import { type Caller, canSee, canSeeDocument, visibleFacts } from '../access/policy.ts';
@@ -148,6 +149,8 @@ export function caseView(
       daysLeft: daysUntil(now, d.due, tz),
     })),
     timeline,
+    // Hearings and conciliation sessions convened (hearings.ts): their video room on the case page.
+    hearings: hearingsOf(p, timeline),
     thread: threadView(a, record, caller, visibleSeq, shownDocs, actions),
     documents: shownDocs.map((d) => ({
       id: d.id,
