@@ -81,6 +81,33 @@ afterAll(async () => {
   await t?.close();
 });
 
+describe('the hearing’s video room', () => {
+  it('is on the case page and in the convocation’s notice; its link is signed on the platform’s clock', async () => {
+    const debtor = await cast.as('debiteur');
+    const view = (await debtor.get<View & { hearings: unknown[] }>(`/api/cases/${convened.id}`)).body;
+    expect(view.hearings).toEqual([
+      expect.objectContaining({
+        label: 'Audience',
+        date: '2027-11-18',
+        place: 'Tribunal judiciaire de Strasbourg, 1 quai Finkmatt, salle 3',
+      }),
+    ]);
+    expect((await debtor.get<{ hearings: unknown[] }>(`/api/cases/${served.id}`)).body.hearings).toEqual([]);
+    const { now } = (await debtor.get<{ now: string }>('/api/dev/clock')).body;
+    const link = await debtor.get<{ url: string; expiresAt: string }>(`/api/visio/${convened.id}`);
+    expect(link.status).toBe(200);
+    expect(Date.parse(link.body.expiresAt) - Date.parse(now)).toBeLessThanOrEqual(4 * 3600_000);
+    expect(Date.parse(link.body.expiresAt)).toBeGreaterThan(Date.parse(now));
+    const notices = (
+      await debtor.get<{ notices: { caseId: string; body: string }[] }>('/api/notices')
+    ).body.notices.filter((n) => n.caseId === convened.id);
+    const convocation = notices.find((n) => n.body.includes('Vous êtes convoqué'));
+    expect(convocation?.body).toContain('« Rejoindre la salle d’audience en ligne »');
+    // Other notices of the case (the service, the opposition) carry no room.
+    expect(notices.filter((n) => n.body.includes('Rejoindre la salle'))).toHaveLength(1);
+  });
+});
+
 describe('calendar feed', () => {
   it('holds each running deadline and the hearing of the person’s cases, by reference, in French', async () => {
     // The debtor: the opposition period is his (a per-party deadline), the hearing both parties'.

@@ -1,15 +1,12 @@
 /**
  * Hearings and conciliation sessions a case has scheduled, read from what the
- * spec already says: a transition that summons parties (`summons:`) with a
- * form asking a date (`format: date` or `date-time`) and a place (a field
- * named `lieu`) is a convocation to a session, its answers the session's day
- * and place (injonction-de-payer's `convoquer_audience`: `date_audience`,
- * `lieu`). A summons with a date but no place is no session: the service of
- * an order (`signifier_ordonnance`, `date_signification`) is not one.
+ * spec already says (a convocation to a session, engine/sessions.ts): its
+ * answers are the session's day and place.
  * Only the journal items the reader may see count (the case view's timeline),
  * so a calendar or a page shows nothing the case page does not.
  */
-import type { JsonSchema, Procedure, Transition } from '../../spec/index.ts';
+import type { JsonSchema, Procedure } from '../../spec/index.ts';
+import { hearingDateField } from '../engine/sessions.ts';
 
 export interface Hearing {
   /** The journal item that set it. */
@@ -22,14 +19,6 @@ export interface Hearing {
   /** YYYY-MM-DD (a day) or an ISO instant (a time was given). */
   readonly date: string;
   readonly place: string | null;
-}
-
-/** The date field of a convocation's form; undefined when the transition is no convocation. */
-export function hearingDateField(p: Procedure, t: Transition): string | undefined {
-  if (t.summons.length === 0 || !t.form) return undefined;
-  const props = (p.forms[t.form]?.schema.properties ?? {}) as Record<string, JsonSchema>;
-  if (!props.lieu) return undefined;
-  return Object.entries(props).find(([, s]) => s.format === 'date' || s.format === 'date-time')?.[0];
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -9,7 +9,7 @@
 import { formatDate } from '../../../spec/index.ts';
 import { readCaseView } from '../../service/case-view.ts';
 import type { Runtime } from '../../service/context.ts';
-import { hearingDateField } from '../../service/hearings.ts';
+import { hearingDateField } from '../../engine/sessions.ts';
 import { toCaller } from '../../store/case-store.ts';
 import { deadlineEntries } from './deadline-entries.ts';
 import type { CalendarEntry } from './ics.ts';
