@@ -108,6 +108,31 @@ describe('the hearing’s video room', () => {
   });
 });
 
+describe('« Mes avis »: what became of the messages sent elsewhere', () => {
+  it('lists each delivery status of the reader’s own messages, from the case history', async () => {
+    type Inbox = { deliveries: { caseId: string; connector: string; status: string; label: string }[] };
+    await t.server.outbox.drain();
+    const debtor = (await (await cast.as('debiteur')).get<Inbox>('/api/notices')).body.deliveries;
+    expect(debtor.length).toBeGreaterThan(0);
+    for (const d of debtor) expect([served.id, convened.id]).toContain(d.caseId);
+    // The sample debtor has no e-mail address: his e-mails failed for good, and he is told so.
+    expect(debtor).toContainEqual(
+      expect.objectContaining({
+        connector: 'courriel',
+        status: 'echec',
+        label: expect.stringContaining('(débiteur)'),
+      }),
+    );
+    expect(debtor).toContainEqual(
+      expect.objectContaining({ connector: 'lettre_recommandee', status: 'envoye', caseId: convened.id }),
+    );
+    // The creditor's list holds his own messages only.
+    const creditor = (await (await cast.as('creancier')).get<Inbox>('/api/notices')).body.deliveries;
+    expect(creditor.length).toBeGreaterThan(0);
+    for (const d of creditor) expect(d.label).not.toContain('(débiteur)');
+  });
+});
+
 describe('calendar feed', () => {
   it('holds each running deadline and the hearing of the person’s cases, by reference, in French', async () => {
     // The debtor: the opposition period is his (a per-party deadline), the hearing both parties'.

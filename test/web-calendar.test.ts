@@ -55,6 +55,13 @@ describe('« Mon calendrier »', () => {
     await section.getByText(/Votre calendrier est actif depuis le/).waitFor();
     await section.getByRole('button', { name: 'Révoquer l’adresse' }).click();
     await section.getByRole('button', { name: 'Créer l’adresse de mon calendrier' }).waitFor();
+
+    // « Mes avis » also follows the messages sent to him elsewhere (the filing's e-mail, point 7).
+    await page.goto(`${url}/avis`);
+    await page.getByRole('heading', { name: 'Suivi de vos envois' }).waitFor();
+    await expect.poll(() => page.getByTestId('envoi').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('envoi').first().textContent()).toMatch(/Courriel — affaire/);
+    await expectNoAxeViolation(page, '« Suivi de vos envois » sur « Mes avis »');
     await context.close();
   });
 

@@ -257,6 +257,17 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         actions: { type: 'array', items: obj({ event: str, label: str }) },
       }),
     },
+    deliveries: list(
+      obj({
+        caseId: str,
+        reference: orNull(str),
+        at: str,
+        connector: str,
+        channel: str,
+        status: str,
+        label: str,
+      }),
+    ),
   }),
   NoticeRead: obj({ id: int, read: bool }),
   EventPreview: obj({ label: str, state: obj(stateSummary) }),

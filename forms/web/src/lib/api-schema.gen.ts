@@ -2037,6 +2037,15 @@ export interface components {
             readonly read: boolean;
         };
         readonly Notices: {
+            readonly deliveries: readonly {
+                readonly at: string;
+                readonly caseId: string;
+                readonly channel: string;
+                readonly connector: string;
+                readonly label: string;
+                readonly reference: string | null;
+                readonly status: string;
+            }[];
             readonly notices: readonly {
                 readonly actions: readonly {
                     readonly event: string;
