@@ -16,6 +16,7 @@ import { uploadLimit } from './api/limits.ts';
 import { type Catalog, catalogOf, describeFailures, loadCatalog } from './catalog.ts';
 import { type ConnectorConfig, connectorConfigFromEnv } from './connectors/config.ts';
 import { type StartedConnectors, startConnectors } from './connectors/wiring.ts';
+import { FeedTokens } from './connectors/calendar/feed-tokens.ts';
 import type { BankAccountSample } from './connectors/webhooks/partners.ts';
 import { courtById, courtIds } from './identity/courts.ts';
 import { purgeExpiredSessions } from './identity/sessions.ts';
@@ -206,6 +207,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     mailer: mailerFromConfig(connectorConfig.mail),
     smsSender: connectors.smsSender,
     connectors: { video: connectors.video, kick: () => outbox.kick() },
+    calendar: { tokens: new FeedTokens(store), publicUrl: () => connectorConfig.publicUrl },
     ...(devClock && {
       dev: {
         clock: devClock,

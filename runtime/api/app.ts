@@ -164,7 +164,7 @@ export function createApi(rt: Runtime, options: AppOptions = {}): Hono<Env> {
 
   if (options.dev) app.route('/api/dev', devRoutes(rt, options.dev, auth));
   if (options.webhooks) app.route('/api/webhooks', webhookRoutes(options.webhooks));
-  if (options.calendar) app.route('/api/calendar', calendarRoutes(options.calendar));
+  if (options.calendar) app.route('/api/calendar', calendarRoutes(rt, auth, options.calendar));
   if (options.connectors) {
     app.route('/api/outbox', outboxRoutes(rt, auth, options.connectors));
     app.route('/api/visio', videoRoutes(rt, auth, options.connectors));

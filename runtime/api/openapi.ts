@@ -518,6 +518,38 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: ok('Lien', ref('VideoLink')), 404: errorResponse('CASE_NOT_FOUND') },
         },
       },
+      '/api/calendar/feed': {
+        get: {
+          summary: 'Mon calendrier : si j’ai une adresse de calendrier (ICS), et depuis quand',
+          security: auth,
+          responses: { 200: ok('{ active, createdAt }', ref('CalendarFeed')) },
+        },
+        post: {
+          summary:
+            'Créer l’adresse secrète de mon calendrier (délais et audiences de mes affaires) : montrée cette seule fois, la précédente cesse de fonctionner',
+          security: auth,
+          responses: { 200: ok('{ active, createdAt, url }', ref('CalendarFeed')) },
+        },
+        delete: {
+          summary: 'Révoquer l’adresse de mon calendrier',
+          security: auth,
+          responses: { 200: ok('{ active, revoked }', ref('CalendarFeed')) },
+        },
+      },
+      '/api/calendar/{file}': {
+        get: {
+          summary:
+            'Le calendrier (iCalendar) à l’adresse secrète : délais en cours et audiences, par numéro d’affaire, sans connexion',
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: {
+              description: 'iCalendar',
+              content: { 'text/calendar': { schema: { type: 'string' } } },
+            },
+            404: errorResponse('NOT_FOUND'),
+          },
+        },
+      },
       '/api/transparence/checkpoints': {
         get: {
           summary:

@@ -186,6 +186,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
       actions: list(ref('ActionInfo')),
       deadlines: list(ref('Deadline')),
       timeline: list(ref('TimelineEntry')),
+      hearings: list(obj({ seq: int, label: str, date: str, place: orNull(str) })),
       thread: orNull(ref('Thread')),
       documents: list(ref('DocumentInfo')),
       participants: list(obj({ role: str, roleLabel: str, name: str, joined: bool })),
@@ -273,6 +274,17 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         actions: { type: 'array', items: obj({ event: str, label: str }) },
       }),
     },
+    deliveries: list(
+      obj({
+        caseId: str,
+        reference: orNull(str),
+        at: str,
+        connector: str,
+        channel: str,
+        status: str,
+        label: str,
+      }),
+    ),
   }),
   NoticeRead: obj({ id: int, read: bool }),
   EventPreview: obj({ label: str, state: obj(stateSummary) }),
@@ -315,6 +327,11 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
   }),
   /** A case's video room link (routes-connectors.ts). */
   VideoLink: obj({ url: str, room: str, expiresAt: str }),
+  CalendarFeed: obj({ active: bool, createdAt: str, url: str, revoked: bool }, [
+    'createdAt',
+    'url',
+    'revoked',
+  ]),
   Checkpoints: obj({
     origin: str,
     publicKey: str,

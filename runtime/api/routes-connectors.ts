@@ -86,7 +86,7 @@ export function videoRoutes(rt: Runtime, auth: Auth, o: ConnectorRoutesOptions):
       o.video,
       a.case.id,
       { id: caller.id, name: caller.name, moderator: a.roles.some((r) => court.includes(r)) },
-      new Date(),
+      rt.clock.now(),
     );
     return sendJson(c, link);
   });

@@ -1,12 +1,14 @@
 /**
  * /api/notices: the caller's inbox of the platform's own channel
  * (`plateforme`): the notices delivered to them, newest first, each read or
- * not, and the count still unread (shown in the header).
+ * not, and the count still unread (shown in the header); and what became of
+ * the messages sent to them elsewhere (e-mail, SMS, letters: service/deliveries.ts).
  */
 import { Hono } from 'hono';
 import { GreffeError } from '../errors.ts';
 import type { Caller } from '../access/policy.ts';
 import { readCaseView } from '../service/case-view.ts';
+import { deliveryStatusesOf } from '../service/deliveries.ts';
 import type { Runtime } from '../service/context.ts';
 import type { Auth, Env } from './auth.ts';
 import { sendJson } from './json.ts';
@@ -58,7 +60,11 @@ export function noticeRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       if (n.caseId) seen.add(n.caseId);
       return { ...n, actions: (first && n.caseId && actionsOf.get(n.caseId)) || [] };
     });
-    return sendJson(c, { unread: notices.filter((n) => !n.read).length, notices: withActions });
+    return sendJson(c, {
+      unread: notices.filter((n) => !n.read).length,
+      notices: withActions,
+      deliveries: await deliveryStatusesOf(rt, caller),
+    });
   });
   app.post('/:id/read', async (c) => {
     const caller = await auth.callerOf(c);

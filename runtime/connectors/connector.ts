@@ -18,6 +18,8 @@ export interface OutboundMessage {
   readonly document?: { readonly kind: string; readonly sha256: string; readonly id?: string };
   /** A file the message carries, rendered when it leaves (`accuse_reception`: the filing receipt). */
   readonly attach?: string;
+  /** It convenes a hearing or a session: the e-mail gives the case's video room address (`<case>/visio`). */
+  readonly visio?: boolean;
 }
 
 /** What a provider answered when it accepted a message (journaled on the case as its delivery status). */

@@ -84,6 +84,7 @@ async function toMessage(store: CaseStore, row: OutboxRow): Promise<OutboundMess
     body: String(payload.body ?? ''),
     ...(doc && { document: doc }),
     ...(typeof payload.attach === 'string' && { attach: payload.attach }),
+    ...(payload.visio === true && { visio: true }),
   };
 }
 

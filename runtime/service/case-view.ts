@@ -5,6 +5,7 @@
  * spec's `visible_to`, recorded facts, the caller's saved draft.
  */
 import { signatureLine, signingActs } from './protocol-signature.ts';
+import { hearingsOf } from './hearings.ts';
 import { type Procedure, renderTemplate } from '../../spec/index.ts';
 import { type CaseAccess, caseAccess } from '../access/case-access.ts';
 import { actDocumentId } from '../acts/act-id.ts';
@@ -156,6 +157,8 @@ export function caseView(
       daysLeft: daysUntil(now, d.due, tz),
     })),
     timeline,
+    // Hearings and conciliation sessions convened (hearings.ts): their video room on the case page.
+    hearings: hearingsOf(p, timeline),
     thread: threadView(a, record, caller, visibleSeq, shownDocs, actions),
     // A production issued as an act is listed once, as its PDF: the text it was rendered from stays in
     // the journal and downloadable by id, but the citizen sees one document per act (runtime/acts/issue.ts).

@@ -533,6 +533,15 @@ export interface CaseStore {
   countSignatureAttempt(id: string, max: number): Promise<boolean>;
   /** Uses a pending signature code up; false when it already was. */
   spendSignatureCode(id: string, at: number): Promise<boolean>;
+  // Calendar feeds (connectors/calendar/feed-tokens.ts): one secret address per person, only its hash kept.
+  /** Gives `userId` the feed address hashed `hash`, made at `at` (epoch ms); the previous one stops working. */
+  putCalendarFeed(userId: string, hash: string, at: number): Promise<void>;
+  /** Whose feed address is hashed `hash`. */
+  calendarFeedUser(hash: string): Promise<string | undefined>;
+  /** When `userId`'s feed address was made (epoch ms); undefined when there is none. */
+  calendarFeedOf(userId: string): Promise<number | undefined>;
+  /** Revokes `userId`'s feed address; false when there was none. */
+  removeCalendarFeed(userId: string): Promise<boolean>;
   /** How many cases of `procedureId` still in one of `states` the user takes part in (open-drafts quota). */
   openDrafts(userId: string, procedureId: string, states: readonly string[]): Promise<number>;
 

@@ -15,6 +15,7 @@ import { type PersonalMask, procedurePersonal } from '../../spec/personal.ts';
 import { appendJournal } from './journal.ts';
 import { type CaseKey, seal } from './personal-data.ts';
 import { queueMessages } from './messages.ts';
+import { hearingDateField } from '../engine/sessions.ts';
 import { formatReference, isFiling, ReferenceTaken, referenceCounter } from './reference.ts';
 import { type SampleFor, summon } from './participants.ts';
 import type { CaseRow } from './schema.ts';
@@ -164,6 +165,7 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
     sample: input.sampleUserFor,
     issued: new Map(),
     ...(filing && d.event.actorRole && { receiptFor: d.event.actorRole }),
+    session: isSessionConvocation(p, d.event.transition.index),
   };
   let produced = 0;
   for (const [i, e] of d.effects.entries()) {
@@ -228,4 +230,10 @@ export function* writeEvent(input: CommitInput): Step<Committed> {
     });
   }
   return { seq, hash, ...(response && { response }) };
+}
+
+/** Whether transition `index` convenes a hearing or a session (engine/sessions.ts). */
+function isSessionConvocation(p: Procedure, index: number): boolean {
+  const t = p.transitions[index];
+  return t !== undefined && hearingDateField(p, t) !== undefined;
 }

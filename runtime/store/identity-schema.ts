@@ -4,7 +4,7 @@
  * both (drizzle.config.ts). Instants are epoch milliseconds (real time, never
  * the procedural clock a test may move by months).
  */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './schema.ts';
 
 /** A session; `id` is the SHA-256 of the bearer token, never the token itself. */
@@ -75,5 +75,21 @@ export const disabledUsers = sqliteTable('disabled_users', {
     .references(() => users.id),
   disabledAt: text('disabled_at').notNull(),
 });
+
+/**
+ * Secret calendar feed addresses (connectors/calendar/feed-tokens.ts): one per
+ * person; only the SHA-256 of the secret is kept, as for sessions.
+ */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token').on(t.tokenHash)],
+);
 
 export type AuthSessionRow = typeof authSessions.$inferSelect;

@@ -20,7 +20,13 @@ export interface MessageContext {
   readonly issued: IssuedCodes;
   /** The filing's role: its e-mails carry the filing receipt (runtime/service/receipt.ts). */
   readonly receiptFor?: string;
+  /** The event convenes a hearing or a session (engine/sessions.ts): its notices carry the video room. */
+  readonly session?: boolean;
 }
+
+/** What a convocation's notices add (the room's address itself is the e-mail's, `visio`: connectors/mail). */
+export const VIDEO_ROOM_LINE =
+  'Vous pouvez y assister en visioconférence : le jour venu, ouvrez la page de l’affaire et choisissez « Rejoindre la salle d’audience en ligne ».';
 
 /**
  * One message per recipient and channel. A party role nobody holds yet gets
@@ -35,8 +41,17 @@ export function* queueMessages(x: MessageContext, e: EngineEffect, i: number): S
     e.type === 'notify'
       ? `[${referenceOrDraft(c.reference)}] Votre affaire`
       : `[${referenceOrDraft(c.reference)}] ${p.documents[e.document?.kind ?? '']?.label ?? 'Acte'}`;
-  const base = e.type === 'notify' ? e.message : `Transmission par le connecteur « ${e.connector} ».`;
-  const extra = e.type === 'call' && e.document ? { extra: { document: e.document } } : {};
+  const session = e.type === 'notify' && x.session === true;
+  const base =
+    e.type === 'notify'
+      ? `${e.message}${session ? `\n\n${VIDEO_ROOM_LINE}` : ''}`
+      : `Transmission par le connecteur « ${e.connector} ».`;
+  const extra =
+    e.type === 'call' && e.document
+      ? { extra: { document: e.document } }
+      : session
+        ? { extra: { visio: true } }
+        : {};
   const channels = e.type === 'notify' ? e.channels.map((ch) => CHANNEL_CONNECTOR[ch]) : [e.connector];
   const roles = e.type === 'notify' ? e.roles : e.to;
   if (e.type === 'call' && roles.length === 0) {
@@ -68,7 +83,7 @@ export function* queueMessages(x: MessageContext, e: EngineEffect, i: number): S
         const dedupeKey = `${tag}:${i}:${role}:${recipient.userId ?? '-'}:${connector}`;
         const receipt =
           e.type === 'notify' && connector === 'courriel' && role === x.receiptFor && recipient.userId
-            ? { extra: { attach: RECEIPT_ATTACHMENT } }
+            ? { extra: { ...extra.extra, attach: RECEIPT_ATTACHMENT } }
             : {};
         yield* enqueue(
           c,

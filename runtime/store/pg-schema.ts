@@ -120,6 +120,7 @@ export const authSessions = pgTableOf(identity.authSessions);
 export const loginCodes = pgTableOf(identity.loginCodes);
 export const disabledUsers = pgTableOf(identity.disabledUsers);
 export const signatureCodes = pgTableOf(identity.signatureCodes);
+export const calendarFeeds = pgTableOf(identity.calendarFeeds);
 
 /** Every SQLite table of the description, for the parity test. */
 export const SQLITE_TABLES: readonly SQLiteTable[] = [s, identity].flatMap((m) =>

@@ -607,6 +607,30 @@ export class PgCaseStore implements CaseStore {
       .orderBy(asc(t.users.createdAt));
     return rows.map((r) => ({ user: r.user as UserRow, disabled: r.disabled !== null }));
   }
+  async putCalendarFeed(userId: string, tokenHash: string, createdAt: number) {
+    await this.#db
+      .insert(t.calendarFeeds)
+      .values({ userId, tokenHash, createdAt })
+      .onConflictDoUpdate({ target: t.calendarFeeds.userId, set: { tokenHash, createdAt } });
+  }
+  async calendarFeedUser(tokenHash: string) {
+    const r = await this.#db
+      .select({ userId: t.calendarFeeds.userId })
+      .from(t.calendarFeeds)
+      .where(eq(t.calendarFeeds.tokenHash, tokenHash));
+    return r[0]?.userId as string | undefined;
+  }
+  async calendarFeedOf(userId: string) {
+    const r = await this.#db
+      .select({ at: t.calendarFeeds.createdAt })
+      .from(t.calendarFeeds)
+      .where(eq(t.calendarFeeds.userId, userId));
+    return r[0]?.at as number | undefined;
+  }
+  async removeCalendarFeed(userId: string) {
+    const r = await this.#db.delete(t.calendarFeeds).where(eq(t.calendarFeeds.userId, userId));
+    return (r.rowCount ?? 0) > 0;
+  }
   async isDisabled(userId: string) {
     const r = await this.#db
       .select({ id: t.disabledUsers.userId })

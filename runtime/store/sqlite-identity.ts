@@ -6,7 +6,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AuthSessionRecord, LoginCodeRecord, NewLoginCode } from './case-store.ts';
-import { authSessions, disabledUsers, loginCodes } from './identity-schema.ts';
+import { authSessions, calendarFeeds, disabledUsers, loginCodes } from './identity-schema.ts';
 import type { Store } from './open.ts';
 import { cases, participants, type UserRow, users } from './schema.ts';
 
@@ -141,4 +141,32 @@ export function openDrafts(s: Store, userId: string, procedureId: string, states
     .where(and(eq(cases.procedureId, procedureId), inArray(cases.state, [...states])))
     .get();
   return row?.n ?? 0;
+}
+
+export function putCalendarFeed(s: Store, userId: string, tokenHash: string, createdAt: number): void {
+  s.db
+    .insert(calendarFeeds)
+    .values({ userId, tokenHash, createdAt })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash, createdAt } })
+    .run();
+}
+
+export function calendarFeedUser(s: Store, tokenHash: string): string | undefined {
+  return s.db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, tokenHash))
+    .get()?.userId;
+}
+
+export function calendarFeedOf(s: Store, userId: string): number | undefined {
+  return s.db
+    .select({ at: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId))
+    .get()?.at;
+}
+
+export function removeCalendarFeed(s: Store, userId: string): boolean {
+  return s.db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).run().changes > 0;
 }

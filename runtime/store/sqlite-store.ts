@@ -255,6 +255,18 @@ export class SqliteCaseStore implements CaseStore {
   async listUsers() {
     return idn.listUsers(this.#s);
   }
+  async putCalendarFeed(userId: string, hash: string, at: number) {
+    idn.putCalendarFeed(this.#s, userId, hash, at);
+  }
+  async calendarFeedUser(hash: string) {
+    return idn.calendarFeedUser(this.#s, hash);
+  }
+  async calendarFeedOf(userId: string) {
+    return idn.calendarFeedOf(this.#s, userId);
+  }
+  async removeCalendarFeed(userId: string) {
+    return idn.removeCalendarFeed(this.#s, userId);
+  }
   async isDisabled(userId: string) {
     return idn.isDisabled(this.#s, userId);
   }

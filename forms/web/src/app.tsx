@@ -14,6 +14,7 @@ import { MyCasesPage } from './pages/my-cases.tsx';
 import { NoticesPage } from './pages/notices.tsx';
 import { ProcedurePage } from './pages/procedure.tsx';
 import { StartFilingPage } from './pages/start-filing.tsx';
+import { VideoRoomPage } from './pages/video-room.tsx';
 
 // The back office and the statistics are for court staff: kept out of the citizen's download.
 const staff = () => import('./backoffice/index.ts');
@@ -45,6 +46,7 @@ const ROUTES: readonly [string, (p: Record<string, string>) => React.ReactNode][
   ['/affaires', () => <MyCasesPage />],
   ['/avis', () => <NoticesPage />],
   ['/affaires/:id', (m) => <CasePage caseId={m.id as string} />],
+  ['/affaires/:id/visio', (m) => <VideoRoomPage caseId={m.id as string} />],
   ['/affaires/:id/actions/:event', (m) => <ActionPage caseId={m.id as string} event={m.event as string} />],
   ['/bureau', () => <BackOfficePage />],
   ['/bureau/envois', () => <DeadLettersPage />],

@@ -1,86 +1,33 @@
 /**
- * ICS feeds: deadlines as all-day events on their last day, hearings in UTC,
- * served at a secret address that can be revoked (real SQLite, real HTTP).
+ * ICS feeds: deadlines and hearing days as all-day events, hearings with a
+ * time in UTC; feed addresses kept as hashes in the real SQLite store, one per
+ * person, replaced or revoked. The HTTP feed: test/e2e-calendar.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onError } from '../../api/errors.ts';
-import { calendarRoutes } from '../../api/routes-calendar.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { sqlOf } from '../../store/sqlite-inspect.ts';
 import { openSqliteStore } from '../../store/sqlite-store.ts';
-import { deadlineEntries } from './deadline-entries.ts';
-import { FeedTokens, MemoryFeedTokenStore } from './feed-tokens.ts';
+import { FeedTokens, tokenHash } from './feed-tokens.ts';
 import { calendarFeed } from './ics.ts';
 
 let dir: string;
 let store: CaseStore;
-let server: ServerType;
-let base = '';
-const tokenStore = new MemoryFeedTokenStore();
-const tokens = new FeedTokens(tokenStore);
-const labels: Record<string, string> = { delai_reponse: 'Délai de réponse du défendeur' };
+let tokens: FeedTokens;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'greffe-ics-'));
   store = openSqliteStore(join(dir, 'g.sqlite'));
+  tokens = new FeedTokens(store);
   const user = sqlOf(store).prepare(
     "INSERT INTO users (id, name, roles, source, created_at) VALUES (?, ?, '[]', 'test', 'x')",
   );
   user.run('jeanne', 'Jeanne Martin');
   user.run('autre', 'Autre');
-  const open = (creator: string) =>
-    store.openCase({
-      procedureId: 'petits-litiges',
-      procedureVersion: '1.0.0',
-      initialState: 's',
-      court: 'tj',
-      creator: { id: creator, name: creator },
-      actorRole: 'demandeur',
-      at: new Date('2027-03-01T09:00:00Z'),
-    });
-  const mine = await open('jeanne');
-  const theirs = await open('autre');
-  const participant = sqlOf(store).prepare(
-    "INSERT INTO participants (case_id, role, user_id, name, created_at) VALUES (?, 'demandeur', ?, ?, 'x')",
-  );
-  participant.run(mine.id, 'jeanne', 'Jeanne Martin');
-  participant.run(theirs.id, 'autre', 'Autre');
-  const deadline = sqlOf(store).prepare(
-    `INSERT INTO deadlines (case_id, court, deadline, status, duration, started_at, start_date, due, due_at, explanation, started_seq)
-     VALUES (?, 'tj', ?, ?, 'P15D', 'x', '2027-03-01', ?, ?, 'x', 1)`,
-  );
-  deadline.run(mine.id, 'delai_reponse', 'running', '2027-03-16', '2027-03-16T22:59:59.999Z');
-  deadline.run(mine.id, 'delai_critique', 'stopped', '2027-03-20', '2027-03-20T22:59:59.999Z');
-  deadline.run(theirs.id, 'delai_reponse', 'running', '2027-03-18', '2027-03-18T22:59:59.999Z');
-  const app = new Hono();
-  app.onError(onError);
-  app.route(
-    '/api/calendar',
-    calendarRoutes({
-      tokens,
-      entriesOf: async (u) =>
-        deadlineEntries(
-          store,
-          u,
-          (_p, _v, d) => labels[d],
-          (id) => `https://greffe.example/affaires/${id}`,
-        ),
-    }),
-  );
-  await new Promise<void>((ok) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-      base = `http://127.0.0.1:${info.port}`;
-      ok();
-    });
-  });
 });
 afterAll(async () => {
-  await new Promise<void>((ok) => server.close(() => ok()));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -88,7 +35,7 @@ afterAll(async () => {
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
 describe('ICS calendar', () => {
-  it('writes deadlines as all-day events on their last day and hearings in UTC', () => {
+  it('writes deadlines and hearing days as all-day events, hearings with a time in UTC', () => {
     const ics = unfold(
       calendarFeed('Mes délais', [
         {
@@ -106,6 +53,14 @@ describe('ICS calendar', () => {
           summary: 'Audience « en ligne »',
           description: '',
         },
+        {
+          kind: 'day',
+          uid: 'h2@greffe',
+          date: '2027-11-18',
+          summary: 'Audience — affaire IP-1',
+          description: 'L’heure figure sur la convocation.',
+          location: 'Tribunal judiciaire de Strasbourg, salle 3',
+        },
       ]),
     );
     expect(ics).toContain('DTSTART;VALUE=DATE:20270315');
@@ -113,26 +68,28 @@ describe('ICS calendar', () => {
     expect(ics).toContain('DTSTART:20270320T083000Z');
     expect(ics).toContain('DTEND:20270320T091500Z');
     expect(ics).toContain('SUMMARY:Audience « en ligne »');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20271118');
+    expect(ics).toContain('LOCATION:Tribunal judiciaire de Strasbourg\\, salle 3');
     expect(ics).toContain('METHOD:PUBLISH');
   });
 
-  it('serves a user’s running deadlines at a secret address; revoked or replaced → 404', async () => {
-    const token = await tokens.issue('jeanne');
-    expect([...tokenStore.byUser.values()]).not.toContain(token); // only its hash is kept
-    const res = await fetch(`${base}/api/calendar/${token}.ics`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-    const ics = unfold(await res.text());
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1); // not the stopped one, not another's case
-    expect(ics).toContain('SUMMARY:Délai de réponse du défendeur — affaire');
-    expect(ics).toContain('DTSTART;VALUE=DATE:20270316');
-    expect(ics).toContain('URL;VALUE=URI:https://greffe.example/affaires/');
-
+  it('keeps only the hash of each address, one per person; a new one or a revocation ends the old', async () => {
+    const token = await tokens.issue('jeanne', new Date('2027-03-01T09:00:00Z'));
+    const stored = sqlOf(store).prepare('SELECT user_id, token_hash, created_at FROM calendar_feeds').all();
+    expect(stored).toEqual([
+      { user_id: 'jeanne', token_hash: tokenHash(token), created_at: Date.parse('2027-03-01T09:00:00Z') },
+    ]);
+    expect(await tokens.userOf(token)).toBe('jeanne');
+    expect((await tokens.issuedAt('jeanne'))?.toISOString()).toBe('2027-03-01T09:00:00.000Z');
+    const other = await tokens.issue('autre');
     const next = await tokens.issue('jeanne');
-    expect((await fetch(`${base}/api/calendar/${token}.ics`)).status).toBe(404);
-    expect((await fetch(`${base}/api/calendar/${next}.ics`)).status).toBe(200);
-    await tokens.revoke('jeanne');
-    expect((await fetch(`${base}/api/calendar/${next}.ics`)).status).toBe(404);
-    expect((await fetch(`${base}/api/calendar/inconnu.ics`)).status).toBe(404);
+    expect(await tokens.userOf(token)).toBeUndefined();
+    expect(await tokens.userOf(next)).toBe('jeanne');
+    expect(await tokens.userOf(other)).toBe('autre');
+    expect(await tokens.revoke('jeanne')).toBe(true);
+    expect(await tokens.revoke('jeanne')).toBe(false);
+    expect(await tokens.userOf(next)).toBeUndefined();
+    expect(await tokens.issuedAt('jeanne')).toBeUndefined();
+    expect(await tokens.userOf('inconnu')).toBeUndefined();
   });
 });

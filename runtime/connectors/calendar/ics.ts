@@ -1,7 +1,7 @@
 /**
  * A party's calendar as an iCalendar feed (RFC 5545, ical-generator): each
  * running deadline as an all-day event on its due date (the last day to act,
- * CPC art. 642), each hearing at its instant, written in UTC — with a
+ * CPC art. 642), each hearing on its day or at its instant, written in UTC — with a
  * `timezone` and native Dates ical-generator would label the process's wall
  * time as Paris time.
  */
@@ -16,6 +16,17 @@ export type CalendarEntry =
       readonly summary: string;
       readonly description: string;
       readonly url?: string;
+    }
+  | {
+      /** A hearing whose day only is known (the convocation gives the time): busy all day. */
+      readonly kind: 'day';
+      readonly uid: string;
+      /** YYYY-MM-DD. */
+      readonly date: string;
+      readonly summary: string;
+      readonly description: string;
+      readonly url?: string;
+      readonly location?: string;
     }
   | {
       readonly kind: 'hearing';
@@ -49,6 +60,14 @@ export function calendarFeed(name: string, entries: readonly CalendarEntry[], no
         end: nextDay(e.due),
         allDay: true,
         transparency: ICalEventTransparency.TRANSPARENT,
+      });
+    } else if (e.kind === 'day') {
+      cal.createEvent({
+        ...common,
+        start: new Date(`${e.date}T00:00:00Z`),
+        end: nextDay(e.date),
+        allDay: true,
+        ...(e.location && { location: e.location }),
       });
     } else {
       const start = new Date(e.start);

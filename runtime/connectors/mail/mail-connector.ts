@@ -21,7 +21,9 @@ export function mailConnector(mailer: Mailer, o: MailConnectorOptions): Connecto
         throw new UndeliverableError(
           `Aucune adresse électronique connue pour ${m.recipient.name || 'le destinataire'}.`,
         );
-      const link = m.caseId && o.caseUrl ? `\n\nVotre dossier ${m.reference} : ${o.caseUrl(m.caseId)}` : '';
+      const page = m.caseId && o.caseUrl ? o.caseUrl(m.caseId) : undefined;
+      const room = page && m.visio ? `\nSalle d’audience en ligne : ${page}/visio` : '';
+      const link = page ? `\n\nVotre dossier ${m.reference} : ${page}${room}` : '';
       // A file asked for and not renderable: the delivery fails (and is retried), never sent without it.
       const file = m.attach ? await o.attachmentOf?.(m) : undefined;
       if (m.attach && !file) throw new Error(`Pièce jointe « ${m.attach} » impossible à produire.`);

@@ -11,7 +11,7 @@
  * The « File » filter (a state, or a deadline by name, of the procedures the
  * reader acts in) applies to both. Loaded only by court staff.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ErrorAlert, PageTitle } from '../components/page.tsx';
 import { ApiError, QUEUE_PAGE_SIZE, api } from '../lib/api.ts';
 import type { CaseSummary, QueuePage } from '../lib/api-schema.gen.ts';
@@ -19,6 +19,7 @@ import { formatDaysLeft, formatInstant } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
+import { LazyMyCalendar } from '../pages/extras-loader.ts';
 import { nextDeadlineText } from '../pages/my-cases.tsx';
 import { deadlineOf } from './build-queues.ts';
 
@@ -311,6 +312,9 @@ export default function BackOfficePage() {
       {/* Keyed by the filter: a new filter starts at the first page. */}
       <PagedQueue key={queue} queue={queue} list={WITH_DEADLINE} />
       <PagedQueue key={`sans-delai-${queue}`} queue={queue} list={WITHOUT_DEADLINE} />
+      <Suspense fallback={null}>
+        <LazyMyCalendar />
+      </Suspense>
     </>
   );
 }

@@ -256,6 +256,129 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/calendar/{file}": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Le calendrier (iCalendar) à l’adresse secrète : délais en cours et audiences, par numéro d’affaire, sans connexion */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path: {
+                    readonly file: string;
+                };
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description iCalendar */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "text/calendar": string;
+                    };
+                };
+                /** @description NOT_FOUND */
+                readonly 404: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
+    readonly "/api/calendar/feed": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Mon calendrier : si j’ai une adresse de calendrier (ICS), et depuis quand */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { active, createdAt } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["CalendarFeed"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        /** Créer l’adresse secrète de mon calendrier (délais et audiences de mes affaires) : montrée cette seule fois, la précédente cesse de fonctionner */
+        readonly post: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { active, createdAt, url } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["CalendarFeed"];
+                    };
+                };
+            };
+        };
+        /** Révoquer l’adresse de mon calendrier */
+        readonly delete: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { active, revoked } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["CalendarFeed"];
+                    };
+                };
+            };
+        };
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/api/cases": {
         readonly parameters: {
             readonly query?: never;
@@ -1769,6 +1892,12 @@ export interface components {
             readonly roles: readonly string[];
             readonly signature?: boolean;
         };
+        readonly CalendarFeed: {
+            readonly active: boolean;
+            readonly createdAt?: string;
+            readonly revoked?: boolean;
+            readonly url?: string;
+        };
         readonly CaseSummary: {
             readonly actions: number;
             readonly id: string;
@@ -1801,6 +1930,12 @@ export interface components {
             readonly facts: {
                 readonly [key: string]: unknown;
             };
+            readonly hearings: readonly {
+                readonly date: string;
+                readonly label: string;
+                readonly place: string | null;
+                readonly seq: number;
+            }[];
             readonly id: string;
             readonly myRoles: readonly string[];
             readonly participants: readonly {
@@ -2011,6 +2146,15 @@ export interface components {
             readonly read: boolean;
         };
         readonly Notices: {
+            readonly deliveries: readonly {
+                readonly at: string;
+                readonly caseId: string;
+                readonly channel: string;
+                readonly connector: string;
+                readonly label: string;
+                readonly reference: string | null;
+                readonly status: string;
+            }[];
             readonly notices: readonly {
                 readonly actions: readonly {
                     readonly event: string;
@@ -2223,6 +2367,7 @@ export type operations = Record<string, never>;
 
 // The response shapes, by name.
 export type ActionInfo = components['schemas']['ActionInfo'];
+export type CalendarFeed = components['schemas']['CalendarFeed'];
 export type CaseSummary = components['schemas']['CaseSummary'];
 export type CaseView = components['schemas']['CaseView'];
 export type Checkpoints = components['schemas']['Checkpoints'];

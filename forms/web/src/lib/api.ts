@@ -1,5 +1,6 @@
 /** The web app's client for the greffe HTTP API: JSON in and out, errors as `ApiError` with the server's French message. */
 import type {
+  CalendarFeed,
   CaseSummary,
   CaseView,
   CourtSearch,
@@ -16,6 +17,7 @@ import type {
   Stats,
   UploadedDocument,
   User,
+  VideoLink,
 } from './api-schema.gen.ts';
 import { formatSize } from './format.ts';
 
@@ -232,6 +234,12 @@ export const api = {
       'GET',
       `/api/stats${procedure ? `?procedure=${enc(procedure)}${version ? `&version=${enc(version)}` : ''}` : ''}`,
     ),
+  /** « Mon calendrier »: whether the caller has a feed address; a new one (shown once); revoking it. */
+  calendarFeed: () => request<CalendarFeed>('GET', '/api/calendar/feed'),
+  issueCalendarFeed: () => request<CalendarFeed>('POST', '/api/calendar/feed', {}),
+  revokeCalendarFeed: () => request<CalendarFeed>('DELETE', '/api/calendar/feed'),
+  /** The case's video room, with a token signed for the caller (hearings, conciliation sessions). */
+  videoLink: (caseId: string) => request<VideoLink>('GET', `/api/visio/${enc(caseId)}`),
   documentUrl: (caseId: string, docId: string) => `/api/cases/${enc(caseId)}/documents/${enc(docId)}`,
   newKey,
 };

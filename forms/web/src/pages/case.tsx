@@ -9,6 +9,7 @@ import { type DataShape, DataList, schemaTitles, shapeOf } from '../components/d
 import { Deadlines } from '../components/deadlines.tsx';
 import { Documents } from '../components/documents.tsx';
 import { HelpBox } from '../components/help-box.tsx';
+import { Hearings } from '../components/hearings.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { PhaseTrack } from '../components/phase-track.tsx';
 import { Timeline } from '../components/timeline.tsx';
@@ -193,6 +194,7 @@ function Dashboard({
               />
             </Suspense>
           )}
+          <Hearings view={view} />
           <section className="greffe-section" aria-labelledby="delais">
             <h2 id="delais">Délais en cours</h2>
             <Deadlines deadlines={view.deadlines} />

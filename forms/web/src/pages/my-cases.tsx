@@ -1,10 +1,12 @@
 /** A party's cases: each with where it stands and its next deadline. */
+import { Suspense } from 'react';
 import { JoinCase } from '../components/join-case.tsx';
 import { Loaded, PageTitle } from '../components/page.tsx';
 import { api } from '../lib/api.ts';
 import type { CaseSummary } from '../lib/api-schema.gen.ts';
 import { caseName, formatDate, formatDaysLeft, formatInstant } from '../lib/format.ts';
 import { Link } from '../lib/router.ts';
+import { LazyMyCalendar } from './extras-loader.ts';
 import { useSession } from '../lib/session.tsx';
 import { useAsync } from '../lib/use-async.ts';
 
@@ -55,6 +57,9 @@ export function MyCasesPage() {
         }
       </Loaded>
       <JoinCase />
+      <Suspense fallback={null}>
+        <LazyMyCalendar />
+      </Suspense>
     </>
   );
 }

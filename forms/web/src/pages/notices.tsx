@@ -3,6 +3,8 @@
  * the reader, newest first, unread ones marked; each leads to its case and,
  * for the newest of a case, to what the reader may do on it now. Opening a
  * notice's link or "Marquer comme lu" marks it read (the header's count follows).
+ * Below, « Suivi de vos envois »: what became of the e-mails, SMS and letters
+ * sent to the reader (delivered, failed, returned), as the case history records it.
  */
 import { useState } from 'react';
 import { Loaded, PageTitle } from '../components/page.tsx';
@@ -37,6 +39,7 @@ export function NoticesPage() {
                 <NoticeItem key={n.id} notice={n} onRead={reload} />
               ))}
             </ul>
+            <Deliveries deliveries={inbox.deliveries} />
           </>
         )}
       </Loaded>
@@ -125,5 +128,43 @@ function NoticeItem({ notice: n, onRead }: { notice: Notice; onRead: () => void 
       </ul>
       {error && <p className="fr-error-text">{error}</p>}
     </li>
+  );
+}
+
+/** A delivery status's badge: its word and DSFR colour. */
+const STATUS: Readonly<Record<string, readonly [string, string]>> = {
+  envoye: ['Envoyé', 'info'],
+  echec: ['Échec', 'error'],
+  distribue: ['Distribué', 'success'],
+  avise_non_reclame: ['Non réclamé', 'warning'],
+  retourne: ['Retourné', 'error'],
+};
+
+function Deliveries({ deliveries }: { deliveries: Notices['deliveries'] }) {
+  return (
+    <section className="greffe-section" aria-labelledby="suivi-envois">
+      <h2 id="suivi-envois" className="fr-h5">
+        Suivi de vos envois
+      </h2>
+      {deliveries.length === 0 ? (
+        <p>Aucun courriel, SMS ou courrier ne vous a encore été adressé en dehors de la plateforme.</p>
+      ) : (
+        <ul className="greffe-notices">
+          {deliveries.map((d) => {
+            const [word, tone] = STATUS[d.status] ?? [d.status, 'info'];
+            return (
+              <li key={`${d.caseId}-${d.at}-${d.label}`} className="greffe-notice" data-testid="envoi">
+                <p className="fr-mb-1w">
+                  <span className={`fr-badge fr-badge--sm fr-badge--${tone} fr-mr-1w`}>{word}</span>
+                  {d.channel}
+                  {d.reference ? ` — affaire ${d.reference}` : ''} — le {formatInstant(d.at)}
+                </p>
+                <p className="fr-text--sm greffe-muted">{d.label}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
