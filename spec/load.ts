@@ -18,7 +18,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
 import { buildTransitional, checkTransitional } from './transitional.ts';
-import { parseSource, readSource, type SourceFile } from './yaml-source.ts';
+import { parseSourceInParts, readSource, type SourceFile } from './yaml-source.ts';
 
 export interface LoadResult {
   /** Present when there is no error (warnings allowed). */
@@ -57,7 +57,14 @@ interface ReadFile {
 export class SourceCache {
   private readonly files = new Map<
     string,
-    { text: string; name: string; kind: SpecFileKind; read: ReadFile }
+    {
+      text: string;
+      name: string;
+      kind: SpecFileKind;
+      read: ReadFile;
+      /** Its top-level parts as parsed (parseSourceInParts): a save re-parses only the parts it changed. */
+      parts: ReadonlyMap<string, SourceFile>;
+    }
   >();
   /** Files read again / reused since the cache was made (for the bench and the tests). */
   parsed = 0;
@@ -78,9 +85,10 @@ export class SourceCache {
       return hit.read;
     }
     this.parsed++;
-    const read = checked(parseSource(name, text), kind);
+    const { parts, ...parsed } = parseSourceInParts(name, text, hit?.name === name ? hit.parts : undefined);
+    const read = checked(parsed, kind);
     if (read.source) deepFreeze(read.source.data);
-    this.files.set(file, { text, name, kind, read });
+    this.files.set(file, { text, name, kind, read, parts });
     return read;
   }
 }
