@@ -92,6 +92,8 @@ export class BuildContext {
   private readonly resolved = new Set<string>();
   /** consequence → its root cause. */
   private readonly causes = new Map<Diagnostic, Diagnostic>();
+  /** `kind:name` → where it is declared (states so far), for hints that point at a declaration. */
+  private readonly declarations = new Map<string, Loc>();
 
   error(code: string, loc: Loc, message: string, hint: string): Diagnostic {
     const d = diagnostic(code, 'error', loc, message, hint);
@@ -104,6 +106,11 @@ export class BuildContext {
     if (consequence !== cause) this.causes.set(consequence, cause);
   }
 
+  /** Records where `name` of this kind is declared. */
+  declare(kind: RefKind, name: string, loc: Loc): void {
+    this.declarations.set(`${kind}:${name}`, loc);
+  }
+
   /** Whether some reference to `name` of this kind resolved. */
   isReferenced(kind: RefKind, name: string): boolean {
     return this.resolved.has(`${kind}:${name}`);
@@ -113,7 +120,7 @@ export class BuildContext {
    * The diagnostics with their `causedBy` set. A name left unresolved several times is one mistake:
    * every later reference to it follows from the first (in the loader's order, then by line), and the
    * first says how many there are — and, when the name it most likely meant is declared but never
-   * referenced, that the typo may be in that declaration.
+   * referenced, that the typo may be in that declaration, and where it is (file:line).
    */
   linked(): Diagnostic[] {
     const groups = new Map<string, UnresolvedRef[]>();
@@ -130,11 +137,13 @@ export class BuildContext {
       for (const r of refs) this.because(r.diagnostic, first.diagnostic);
       const { kind, name, guess } = first;
       if (refs.length > 1 && guess !== undefined && !this.isReferenced(kind, guess)) {
+        const at = this.declarations.get(`${kind}:${guess}`);
+        const where = at ? ` (${at.file}:${at.line})` : '';
         replaced.set(first.diagnostic, {
           ...first.diagnostic,
           hint:
             `Vouliez-vous dire « ${guess} » ? « ${name} » est cité ${refs.length} fois et « ${guess} », déclaré, ` +
-            `nulle part : la faute est sans doute dans la déclaration, renommez-la « ${name} ».`,
+            `nulle part : la faute est sans doute dans la déclaration${where}, renommez-la « ${name} ».`,
         });
       }
     }

@@ -8,22 +8,37 @@ import { OPERATORS } from './vocabulary.ts';
 import type { Path, SourceFile } from './yaml-source.ts';
 
 const ajv = createAjv();
+/**
+ * Why ajv refused a schema (undefined: it compiled), by the schema's JSON: each schema is compiled
+ * once per process — `greffe dev` loads a version again at every save, and ajv keeps every schema
+ * object it compiled.
+ */
+const refusals = new Map<string, string | undefined>();
+
+function refusal(schema: Record<string, unknown>): string | undefined {
+  const key = JSON.stringify(schema);
+  if (refusals.has(key)) return refusals.get(key);
+  let reason: string | undefined;
+  try {
+    ajv.compile(schema);
+  } catch (err: unknown) {
+    reason = err instanceof Error ? err.message : String(err);
+  }
+  refusals.set(key, reason);
+  return reason;
+}
 
 /** Compiles a drafter-written JSON Schema; reports why ajv refuses it. */
 function compiles(ctx: BuildContext, schema: unknown, src: SourceFile, path: Path, what: string): boolean {
-  try {
-    ajv.compile(obj(schema));
-    return true;
-  } catch (err: unknown) {
-    const reason = err instanceof Error ? err.message : String(err);
-    ctx.error(
-      'invalid-json-schema',
-      src.locate(path),
-      `Le schéma JSON ${what} est refusé : ${reason}`,
-      'N’utilisez que les mots-clés du JSON Schema 2020-12 (type, properties, enum, minimum…).',
-    );
-    return false;
-  }
+  const reason = refusal(obj(schema));
+  if (reason === undefined) return true;
+  ctx.error(
+    'invalid-json-schema',
+    src.locate(path),
+    `Le schéma JSON ${what} est refusé : ${reason}`,
+    'N’utilisez que les mots-clés du JSON Schema 2020-12 (type, properties, enum, minimum…).',
+  );
+  return false;
 }
 
 export function buildForm(src: SourceFile, ctx: BuildContext): Form | undefined {

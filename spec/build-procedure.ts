@@ -106,9 +106,11 @@ function buildStates(
   for (const [id, s] of entries(obj(src.data).states)) {
     const phase = String(s.phase);
     ctx.ref('phase', phase, phases, src, ['states', id, 'phase']);
+    const loc = src.locateKey(['states', id]);
+    ctx.declare('state', id, loc);
     out[id] = {
       id,
-      ...documented(s, src.locateKey(['states', id])),
+      ...documented(s, loc),
       phase,
       initial: s.initial === true,
       final: s.final === true,

@@ -18,16 +18,43 @@ export interface VersionEntry {
 /** Default root of the procedures shipped with greffe. */
 export const DEFAULT_SPEC_ROOT = 'spec/procedures';
 
-/** Lists versions without loading them fully (reads id, version, status, effective). */
-export function listVersions(root: string = DEFAULT_SPEC_ROOT): VersionEntry[] {
+/** Each procedure.yaml's text and the data parsed from it, by file: a file read again unchanged is not parsed again. */
+const heads = new Map<string, { text: string; head: Record<string, unknown> }>();
+
+function readHead(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // An unreadable spec is listed as unknown; `greffe validate` says why.
+    heads.delete(file);
+    return {};
+  }
+  const hit = heads.get(file);
+  if (hit?.text === text) return hit.head;
+  let head: Record<string, unknown> = {};
+  try {
+    head = (parse(text) as Record<string, unknown>) ?? {};
+  } catch {
+    // An unparsable spec is listed as unknown; `greffe validate` says why.
+  }
+  heads.set(file, { text, head });
+  return head;
+}
+
+/**
+ * Lists versions without loading them fully (reads id, version, status, effective).
+ * `known`: entries already at hand (a loaded version's own), used as they are instead of reading their folder.
+ */
+export function listVersions(
+  root: string = DEFAULT_SPEC_ROOT,
+  known: readonly VersionEntry[] = [],
+): VersionEntry[] {
   return findProcedureDirs(root)
     .map((dir): VersionEntry => {
-      let head: Record<string, unknown> = {};
-      try {
-        head = (parse(readFileSync(join(dir, 'procedure.yaml'), 'utf8')) as Record<string, unknown>) ?? {};
-      } catch {
-        // An unreadable spec is listed as unknown; `greffe validate` says why.
-      }
+      const given = known.find((k) => k.dir === dir);
+      if (given) return given;
+      const head = readHead(join(dir, 'procedure.yaml'));
       const status = head.status === 'published' || head.status === 'draft' ? head.status : 'unknown';
       return {
         id: typeof head.id === 'string' ? head.id : basename(dirname(dir)),

@@ -109,7 +109,14 @@ describe('a typo is reported once, with what follows from it folded under it', (
       expect(diagnostics.length).toBeGreaterThan(roots.length);
       const first = roots.find((r) => r.root.code === 'unknown-state')?.root;
       expect(first?.message).toContain(`« ${state} »`);
-      expect(first?.hint).toMatch(new RegExp(`déclaration, renommez-la « ${state} »`));
+      // The hint says where the declaration is: the diagnostic itself stands on the first reference.
+      expect(first?.line).not.toBe(index + 1);
+      expect(first?.hint).toContain(
+        `la faute est sans doute dans la déclaration (${first?.file}:${index + 1}), renommez-la « ${state} ».`,
+      );
+      expect(first?.hint).toMatch(
+        new RegExp(`^Vouliez-vous dire « ${wrong} » \\? « ${state} » est cité \\d+ fois`),
+      );
     });
   }
 });

@@ -13,7 +13,7 @@ export {
 } from './diagnostic.ts';
 export type { Diagnostic, DiagnosticRef, FoldedDiagnostic, Severity } from './diagnostic.ts';
 export { deadlinesRunningIn, factsNeededAt } from './case-flow.ts';
-export { findProcedureDirs, loadProcedure } from './load.ts';
+export { findProcedureDirs, loadProcedure, SourceCache } from './load.ts';
 export type { LoadOptions, LoadResult } from './load.ts';
 export type {
   Channel,

@@ -1,5 +1,5 @@
 /** Loads one procedure version folder into a frozen Procedure, or the full list of diagnostics. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { BuildContext, closest, obj } from './build-context.ts';
 import { buildDecidedBy, buildObjectives, type DeclarableNames } from './build-declarations.ts';
@@ -19,7 +19,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
 import { buildTransitional, checkTransitional } from './transitional.ts';
-import { readSource, type SourceFile } from './yaml-source.ts';
+import { parseSourceInParts, readSource, type SourceFile } from './yaml-source.ts';
 
 export interface LoadResult {
   /** Present when there is no error (warnings allowed). */
@@ -38,7 +38,69 @@ export interface LoadOptions {
    * compares any two folders, e.g. a scratch copy of a version under another name.
    */
   readonly matchFolderNames?: boolean;
+  /**
+   * Keeps each file's parsing and schema check between loads (`greffe dev`): a file whose bytes did
+   * not change since the last load is not parsed or checked against its schema again.
+   */
+  readonly sources?: SourceCache;
 }
+
+interface ReadFile {
+  readonly source?: SourceFile;
+  /** Its YAML and schema diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Spec files as last read, by path: their text, and what parsing and the schema check made of it.
+ * Their data is frozen (a build that altered it would alter the next load's too).
+ */
+export class SourceCache {
+  private readonly files = new Map<
+    string,
+    {
+      text: string;
+      name: string;
+      kind: SpecFileKind;
+      read: ReadFile;
+      /** Its top-level parts as parsed (parseSourceInParts): a save re-parses only the parts it changed. */
+      parts: ReadonlyMap<string, SourceFile>;
+    }
+  >();
+  /** Files read again / reused since the cache was made (for the bench and the tests). */
+  parsed = 0;
+  reused = 0;
+
+  read(file: string, name: string, kind: SpecFileKind): ReadFile {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // Unreadable: readSource says why, as without a cache.
+      this.files.delete(file);
+      return readChecked(file, name, kind);
+    }
+    const hit = this.files.get(file);
+    if (hit && hit.text === text && hit.name === name && hit.kind === kind) {
+      this.reused++;
+      return hit.read;
+    }
+    this.parsed++;
+    const { parts, ...parsed } = parseSourceInParts(name, text, hit?.name === name ? hit.parts : undefined);
+    const read = checked(parsed, kind);
+    if (read.source) deepFreeze(read.source.data);
+    this.files.set(file, { text, name, kind, read, parts });
+    return read;
+  }
+}
+
+const checked = (r: ReturnType<typeof readSource>, kind: SpecFileKind): ReadFile => ({
+  ...(r.source && { source: r.source }),
+  diagnostics: r.source ? [...r.diagnostics, ...checkSchema(kind, r.source)] : r.diagnostics,
+});
+
+const readChecked = (file: string, name: string, kind: SpecFileKind): ReadFile =>
+  checked(readSource(file, name), kind);
 
 const yamlFiles = (dir: string): string[] =>
   existsSync(dir)
@@ -65,12 +127,12 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const abs = resolve(dir);
   const ctx = new BuildContext();
   const read = (file: string, kind: SpecFileKind): SourceFile | undefined => {
-    const { source, diagnostics } = readSource(file, relative(cwd, file) || file);
+    const name = relative(cwd, file) || file;
+    const { source, diagnostics } = options.sources
+      ? options.sources.read(file, name, kind)
+      : readChecked(file, name, kind);
     ctx.diagnostics.push(...diagnostics);
-    if (source) {
-      ctx.diagnostics.push(...checkSchema(kind, source));
-      checkSchemaComment(file, kind, source, ctx);
-    }
+    if (source) checkSchemaComment(file, kind, source, ctx);
     return source;
   };
   const procSrc = read(join(abs, 'procedure.yaml'), 'procedure');
@@ -178,7 +240,9 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
   const transitional = buildTransitional(procSrc);
   // Checked on a sound version only: its graph is what the earlier version's cases are mapped onto.
   if (transitional.length > 0 && options.transitional !== false && !hasErrors(ctx.diagnostics)) {
-    const loadEarlier = (d: string) => loadProcedure(d, { cwd, transitional: false }).procedure;
+    const loadEarlier = (d: string) =>
+      loadProcedure(d, { cwd, transitional: false, ...(options.sources && { sources: options.sources }) })
+        .procedure;
     checkTransitional(
       { ...model, version: String(root.version) },
       transitional,

@@ -141,3 +141,66 @@ export function readSource(
   }
   return parseSource(displayName, text);
 }
+
+/** A top-level key at the start of a line: where a block of a file parsed in parts begins. */
+const TOP_KEY = /^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)/;
+/** What could tie one top-level block to another (anchors, aliases, directives, documents). */
+const TIED = /(?:^|[\s:,[{-])[&*][^\s]|^(?:%|---|\.\.\.)/m;
+
+/**
+ * Parses `text` in parts, one per top-level key (`parameters:`, `states:`…), reusing from `previous`
+ * the parts whose text and first line did not change: `greffe dev` re-parses only the part a save
+ * touched. The result is the same as parseSource's: each part is padded with the empty lines before
+ * it, so its lines and columns are the file's. Whenever the parts could differ from the whole — an
+ * anchor or alias, a directive, a second document, a key written twice, any diagnostic — the whole
+ * text is parsed instead. `parts` is what to pass as `previous` next time.
+ */
+export function parseSourceInParts(
+  file: string,
+  text: string,
+  previous: ReadonlyMap<string, SourceFile> = new Map(),
+): { source?: SourceFile; diagnostics: Diagnostic[]; parts: Map<string, SourceFile> } {
+  const whole = () => ({ ...parseSource(file, text), parts: new Map<string, SourceFile>() });
+  if (TIED.test(text)) return whole();
+  const lines = text.split('\n');
+  const starts = lines.flatMap((l, i) => (i > 0 && TOP_KEY.test(l) ? [i] : []));
+  const bounds = [0, ...starts, lines.length];
+  const parts = new Map<string, SourceFile>();
+  const byKey = new Map<string, SourceFile>();
+  const data: Record<string, unknown> = {};
+  let first: SourceFile | undefined;
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const from = bounds[b] as number;
+    const padded = '\n'.repeat(from) + lines.slice(from, bounds[b + 1]).join('\n');
+    let part = previous.get(padded);
+    if (!part) {
+      const r = parseSource(file, padded);
+      if (!r.source || r.diagnostics.length > 0) return whole();
+      part = r.source;
+    }
+    parts.set(padded, part);
+    const own = part.data;
+    if (own === null || own === undefined) continue; // comments only
+    if (typeof own !== 'object' || Array.isArray(own)) return whole();
+    for (const [k, v] of Object.entries(own)) {
+      if (Object.hasOwn(data, k)) return whole();
+      data[k] = v;
+      byKey.set(k, part);
+    }
+    first ??= part;
+  }
+  if (!first) return whole();
+  const root = first;
+  const partOf = (path: Path) => byKey.get(String(path[0])) ?? root;
+  return {
+    diagnostics: [],
+    parts,
+    source: {
+      file,
+      data,
+      firstLine: lines[0] ?? '',
+      locate: (path) => partOf(path).locate(path),
+      locateKey: (path) => partOf(path).locateKey(path),
+    },
+  };
+}

@@ -4,7 +4,9 @@
  * open page without a restart; a broken save shows its diagnostic (file,
  * line, column) in the page and the terminal while the last good pages stay
  * served; the fix clears it. The forms are drawn by the web app's renderers
- * and the application serves the draft with the new value.
+ * and the application serves the draft with the new value. The diagrams page
+ * loads each of its SVGs (drawn by mermaid in Chromium, as the annex's), and a
+ * saved state label reaches its phase's diagram.
  * The published folders are never touched: the copy is a draft 1.2.0.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -157,4 +159,64 @@ describe('greffe dev', () => {
     expect(me.status()).toBe(200);
     expect(JSON.stringify(await me.json())).toContain('demandeur');
   }, 300_000);
+
+  it('loads every diagram of the diagrams page, and a saved label reaches its phase’s diagram', async () => {
+    await page.goto(`${url}/petits-litiges/1.2.0/diagrammes.html`);
+    const images = page.locator('figure img');
+    const count = await images.count();
+    expect(count).toBeGreaterThan(1);
+    const sources: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const img = images.nth(i);
+      // Lazy images: each is drawn (and asked for) once scrolled to.
+      await img.scrollIntoViewIfNeeded();
+      await img.evaluate(
+        (el: HTMLImageElement) =>
+          new Promise<void>((ok, fail) => {
+            const done = () => (el.naturalWidth > 0 ? ok() : fail(new Error(`${el.src} ne s’affiche pas`)));
+            if (el.complete) done();
+            else {
+              el.addEventListener('load', done, { once: true });
+              el.addEventListener('error', done, { once: true });
+            }
+          }),
+        undefined,
+        { timeout: WAIT },
+      );
+      sources.push((await img.getAttribute('src')) as string);
+    }
+    expect(sources).toContain('diagrammes/phase-conciliation.svg');
+    // The words of a label are drawn as separate tspans: the SVG's text, as a reader gets it.
+    const phaseSvg = () =>
+      page.evaluate(async () => {
+        const res = await fetch('diagrammes/phase-conciliation.svg');
+        const svg = new DOMParser().parseFromString(await res.text(), 'image/svg+xml').documentElement;
+        return `${res.status} ${svg.nodeName} ${(svg.textContent ?? '').replace(/\s+/g, ' ')}`;
+      });
+    expect(await phaseSvg()).toMatch(/^200 svg .*Conciliation en cours/);
+
+    const generation = await page.locator('meta[name="greffe-generation"]').getAttribute('content');
+    edit('    label: "Conciliation en cours"\n', '    label: "Conciliation ouverte"\n');
+    // The open page reloads on the new check, then its phase diagram is drawn again from the new source.
+    await page.waitForFunction(
+      (g) => document.querySelector('meta[name="greffe-generation"]')?.getAttribute('content') !== g,
+      generation,
+      { timeout: WAIT },
+    );
+    const svg = await phaseSvg();
+    expect(svg).toMatch(/^200 svg .*Conciliation ouverte/);
+    expect(svg).not.toContain('Conciliation en cours');
+    await page.locator('img[src="diagrammes/phase-conciliation.svg"]').scrollIntoViewIfNeeded();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('img[src="diagrammes/phase-conciliation.svg"]')
+            .evaluate((el: HTMLImageElement) => el.naturalWidth),
+        {
+          timeout: WAIT,
+        },
+      )
+      .toBeGreaterThan(0);
+  }, 600_000);
 });

@@ -2,19 +2,25 @@
  * Readable diagrams: every diagram of every procedure version under spec/procedures (the catalogue
  * is read, so a procedure added later is covered), rendered as the annex publishes it, has no label
  * drawn over another and no arrow drawn across a label other than its own (renderer/diagram-overlaps.ts
- * defines both). The measure itself is checked on a hand-made SVG, and on mermaid's former dagre
- * layout, which drew such overlaps.
+ * defines both). So are the redline's diagrams, as `writeRedline` writes them, between consecutive
+ * published versions of each procedure (petits-litiges 1.0.0 → 1.1.0 first). The measure itself is
+ * checked on a hand-made SVG, and on mermaid's former dagre layout, which drew such overlaps.
  *
  * Always real layouts: this is the check of what mermaid and ELK draw, so it does not read the diagram
  * cache the suite turns on (vitest.config.ts); it writes to it, and the annex builds of docs-site and
  * diff-cli that follow read these drawings instead of laying the same diagrams out again.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../renderer/browser.ts';
 import { measureOverlaps } from '../renderer/diagram-overlaps.ts';
 import { renderMermaid } from '../renderer/diagrams/all-diagrams.ts';
-import { renderMermaidSvgs } from '../renderer/mermaid-render.ts';
+import { DIAGRAM_CACHE_ENV, renderMermaidSvgs } from '../renderer/mermaid-render.ts';
+import { anchor } from '../renderer/html.ts';
+import { writeRedline } from '../renderer/redline/index.ts';
 import { DEFAULT_SPEC_ROOT, listVersions, loadProcedure, type Procedure } from '../spec/index.ts';
 
 let browser: Browser;
@@ -98,6 +104,46 @@ describe('every diagram of every procedure under spec/procedures', () => {
         for (const c of r.edgeCrossings) problems.push(`${s.id} : flèche sur une étiquette ${c}`);
       }
       expect(problems).toEqual([]);
+    }, 900_000);
+  }
+});
+
+/** Consecutive published versions of each procedure: the redlines `greffe docs build` publishes. */
+const pairs = [...new Set(versions.map((v) => v.id))].flatMap((id) => {
+  const published = versions.filter((v) => v.id === id && v.status === 'published');
+  return published.slice(1).map((after, i) => [published[i] as (typeof versions)[number], after] as const);
+});
+
+describe('every diagram of the redline between consecutive published versions', () => {
+  it('finds the first real redline, petits-litiges 1.0.0 → 1.1.0', () => {
+    expect(pairs.map(([a, b]) => `${a.id} ${a.version} → ${b.version}`)).toContain(
+      'petits-litiges 1.0.0 → 1.1.0',
+    );
+  });
+
+  for (const [before, after] of pairs) {
+    it(`${before.id} ${before.version} → ${after.version}: no label over another, no arrow across a label`, async () => {
+      const out = mkdtempSync(join(tmpdir(), 'greffe-redline-overlaps-'));
+      // Real layouts here too: writeRedline reads the diagram cache when the suite turns it on.
+      const cache = process.env[DIAGRAM_CACHE_ENV];
+      delete process.env[DIAGRAM_CACHE_ENV];
+      try {
+        const report = await writeRedline(load(before.dir), load(after.dir), out, { browser });
+        expect(report.diagrams.length).toBeGreaterThan(0);
+        const problems: string[] = [];
+        for (const d of report.diagrams) {
+          // The files the redline site serves, as written.
+          const svg = readFileSync(join(out, 'diagrammes', `${anchor(d.id)}.svg`), 'utf8');
+          const r = await measureOverlaps(page, svg);
+          expect(r.labels, d.id).toBeGreaterThan(0);
+          for (const o of r.labelOverlaps) problems.push(`${d.id} : étiquettes superposées ${o}`);
+          for (const c of r.edgeCrossings) problems.push(`${d.id} : flèche sur une étiquette ${c}`);
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        if (cache !== undefined) process.env[DIAGRAM_CACHE_ENV] = cache;
+        rmSync(out, { recursive: true, force: true });
+      }
     }, 900_000);
   }
 });

@@ -2,6 +2,8 @@
 import { cpSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { versionContent } from '../../renderer/site/version-files.ts';
+import { loadProcedure } from '../../spec/index.ts';
 import { copySpec, editSpec, FIXTURE_DIR } from '../../test/helpers/spec-copy.ts';
 import { PreviewState } from './preview-state.ts';
 
@@ -60,5 +62,32 @@ describe('PreviewState', () => {
 
   it('checks every version again when a file outside any version changes', () => {
     expect(state.rebuild([join(root, 'mediation', 'tests', 'x.yaml')]).checked).toEqual([first, second]);
+  });
+
+  it('checks only its version when a scenario kept beside the versions changes', () => {
+    expect(state.rebuild([join(root, 'mediation', 'tests', '2.0.0', 'x.yaml')]).checked).toEqual([second]);
+  });
+
+  it('parses again only the saved file, and loads what a fresh load gives', () => {
+    const { parsed, reused } = state.sources;
+    editSpec(second, 'procedure.yaml', /^title: (.*)$/m, 'title: $1 (projet)');
+    state.rebuild([join(second, 'procedure.yaml')]);
+    expect(state.sources.parsed - parsed).toBe(1);
+    expect(state.sources.reused - reused).toBeGreaterThan(0);
+    const fresh = loadProcedure(second);
+    const served = state.byKey('mediation', '2.0.0');
+    expect(served?.content?.procedure.title).toMatch(/\(projet\)$/);
+    expect(served?.content?.procedure).toEqual(fresh.procedure);
+    // The loader's diagnostics come first, then those of the act templates and the drafting.
+    expect(served?.diagnostics.slice(0, fresh.diagnostics.length)).toEqual(fresh.diagnostics);
+  });
+
+  it('makes each page when first read, the same as the annex build makes it', () => {
+    const served = state.byKey('mediation', '2.0.0')?.content;
+    const p = loadProcedure(second).procedure;
+    if (!p) throw new Error('2.0.0 ne se charge pas');
+    const built = versionContent(p, new Set(['1.0.0', '2.0.0']));
+    expect([...(served?.files.keys() ?? [])]).toEqual([...built.files.keys()]);
+    for (const [file, content] of built.files) expect(served?.files.get(file), file).toBe(content);
   });
 });

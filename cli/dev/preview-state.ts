@@ -2,14 +2,21 @@
  * What `greffe dev` serves: every procedure version under the spec folder,
  * checked as `greffe validate` checks it (loader and checker, act templates,
  * drafting of the legal text) and turned into the annex's pages in memory.
- * On a save only the version folder that holds the file is checked again;
+ * On a save only the version folder that holds the file is checked again,
+ * and only the files whose bytes changed are parsed again (SourceCache);
  * a version that no longer loads keeps its last good pages, shown beside
  * the errors that stop the new ones.
  */
-import { basename, dirname, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { type VersionContent, versionContent } from '../../renderer/site/version-files.ts';
 import { loadActTemplates } from '../../spec/acts.ts';
-import { type Diagnostic, findProcedureDirs, loadProcedure, type Procedure } from '../../spec/index.ts';
+import {
+  type Diagnostic,
+  findProcedureDirs,
+  loadProcedure,
+  type Procedure,
+  SourceCache,
+} from '../../spec/index.ts';
 
 export interface VersionBuild {
   /** Absolute folder of the version (holds procedure.yaml). */
@@ -43,6 +50,8 @@ export class PreviewState {
   /** Bumped on every rebuild: a page made at an older generation reloads. */
   generation = 0;
   private readonly builds = new Map<string, VersionBuild>();
+  /** The spec files as last parsed: a save re-parses only the file it wrote. */
+  readonly sources = new SourceCache();
 
   constructor(readonly root: string) {}
 
@@ -64,9 +73,10 @@ export class PreviewState {
   }
 
   /**
-   * Checks again the versions holding one of `changed` (absolute paths), or
-   * every version when `changed` is undefined or names a file outside any
-   * version folder (a new version, a shared file).
+   * Checks again the versions holding one of `changed` (absolute paths) — in
+   * their folder or among their scenarios kept beside the versions
+   * (`<procedure>/tests/<version>/`) — or every version when `changed` is
+   * undefined or names a file outside these (a new version, a shared file).
    */
   rebuild(changed?: readonly string[]): RebuildReport {
     const t0 = performance.now();
@@ -78,7 +88,9 @@ export class PreviewState {
         servedChanged = true;
       }
     }
-    const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + sep);
+    const under = (file: string, dir: string) => file === dir || file.startsWith(dir + sep);
+    const inside = (file: string, dir: string) =>
+      under(file, dir) || under(file, join(dirname(dir), 'tests', basename(dir)));
     const all =
       changed === undefined || changed.some((f) => !dirs.some((d) => inside(f, d))) ? dirs : undefined;
     const toCheck = all ?? dirs.filter((d) => !this.builds.has(d) || changed?.some((f) => inside(f, d)));
@@ -86,7 +98,7 @@ export class PreviewState {
     for (const dir of toCheck) {
       const siblings = new Set(dirs.filter((d) => dirname(d) === dirname(dir)).map((d) => basename(d)));
       const t = performance.now();
-      const loaded = loadProcedure(dir);
+      const loaded = loadProcedure(dir, { sources: this.sources });
       loadMs += performance.now() - t;
       const next = checkVersion(dir, loaded, siblings, this.builds.get(dir));
       if (!next.stale) servedChanged = true;
@@ -115,7 +127,7 @@ function checkVersion(
       ...(previous?.builtAt && { builtAt: previous.builtAt }),
     };
   }
-  const content = versionContent(procedure, siblings);
+  const content = versionContent(procedure, siblings, { lazy: true });
   return {
     dir,
     key,

@@ -12,9 +12,11 @@ const STATUS_FR: Record<VersionEntry['status'], string> = {
   unknown: 'illisible (voir greffe validate)',
 };
 
-/** Versions of the procedure `p` belongs to (its sibling version folders). */
+/** Versions of the procedure `p` belongs to (its sibling version folders; `p`'s own as loaded). */
 export const versionsOf = (p: Procedure): VersionEntry[] =>
-  listVersions(dirname(p.dir)).filter((v) => v.id === p.id);
+  listVersions(dirname(p.dir), [
+    { id: p.id, version: p.version, status: p.status, effective: p.effective, dir: p.dir },
+  ]).filter((v) => v.id === p.id);
 
 /** Folder, inside a version's annex, of the redline from the previous published version. */
 export const REDLINE_DIR = 'modifications';
@@ -23,10 +25,12 @@ export const REDLINE_DIR = 'modifications';
  * Consecutive published versions of `p`'s procedure, both built by this build, as
  * [older, newer]: the redline between them is published in the newer one's REDLINE_DIR.
  */
-export function redlinePairs(p: Procedure, built: ReadonlySet<string>): [string, string][] {
-  const published = versionsOf(p)
-    .filter((v) => v.status === 'published')
-    .map((v) => v.version);
+export function redlinePairs(
+  p: Procedure,
+  built: ReadonlySet<string>,
+  versions: readonly VersionEntry[] = versionsOf(p),
+): [string, string][] {
+  const published = versions.filter((v) => v.status === 'published').map((v) => v.version);
   return published
     .slice(1)
     .map((v, i): [string, string] => [published[i] as string, v])
@@ -37,7 +41,7 @@ export function redlinePairs(p: Procedure, built: ReadonlySet<string>): [string,
 export function versionsPage(p: Procedure, built: ReadonlySet<string>): string {
   const versions = versionsOf(p);
   const current = pickVersion(versions, p.id)?.version;
-  const redlines = new Map(redlinePairs(p, built).map(([a, b]) => [b, a]));
+  const redlines = new Map(redlinePairs(p, built, versions).map(([a, b]) => [b, a]));
   const rows = [...versions]
     .reverse()
     .map((v) => {

@@ -33,34 +33,79 @@ export interface VersionContent {
   /** The drafting checker's report on the legal text. */
   readonly drafting: DraftingReport;
   readonly diagrams: readonly Diagram[];
-  readonly files: Map<string, string>;
+  readonly files: ReadonlyMap<string, string>;
 }
 
-/** `built`: versions of the same procedure produced by this build (for the versions page links). */
-export function versionContent(p: Procedure, built: ReadonlySet<string>): VersionContent {
+/**
+ * Files made the first time they are read: `greffe dev` checks a version at every save but
+ * serves only the pages the drafter opens.
+ */
+class LazyFiles implements ReadonlyMap<string, string> {
+  private readonly made = new Map<string, string>();
+  constructor(private readonly makers: ReadonlyMap<string, () => string>) {}
+  get size() {
+    return this.makers.size;
+  }
+  has(file: string) {
+    return this.makers.has(file);
+  }
+  get(file: string): string | undefined {
+    const done = this.made.get(file);
+    if (done !== undefined) return done;
+    const make = this.makers.get(file);
+    if (!make) return undefined;
+    const content = make();
+    this.made.set(file, content);
+    return content;
+  }
+  *entries(): MapIterator<[string, string]> {
+    for (const file of this.makers.keys()) yield [file, this.get(file) as string];
+  }
+  keys() {
+    return this.makers.keys();
+  }
+  *values(): MapIterator<string> {
+    for (const [, content] of this.entries()) yield content;
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(f: (content: string, file: string, map: ReadonlyMap<string, string>) => void) {
+    for (const [file, content] of this.entries()) f(content, file, this);
+  }
+}
+
+/**
+ * `built`: versions of the same procedure produced by this build (for the versions page links).
+ * `lazy`: each page is made when first read (the live preview) instead of all at once.
+ */
+export function versionContent(
+  p: Procedure,
+  built: ReadonlySet<string>,
+  { lazy = false }: { readonly lazy?: boolean } = {},
+): VersionContent {
   const legal = renderLegalText(p);
   const diagrams = renderMermaid(p);
   const figures = readability(legal);
-  const summary = summaryModel(p);
-  const files = new Map<string, string>();
-  files.set('style.css', STYLE_CSS);
-  files.set('index.html', homePage(p, legal, figures, diagrams.length));
-  files.set('resume.html', summaryPage(p, summary));
-  files.set('resume.svg', renderSummarySvg(p));
-  files.set('diagrammes.html', diagramsPage(p, diagrams));
-  for (const d of diagrams) files.set(`diagrammes/${anchor(d.id)}.mmd`, mermaidFile(d));
-  files.set('texte.html', legalPage(p, legal, figures, diagrams));
+  const makers = new Map<string, () => string>();
+  makers.set('style.css', () => STYLE_CSS);
+  makers.set('index.html', () => homePage(p, legal, figures, diagrams.length));
+  makers.set('resume.html', () => summaryPage(p, summaryModel(p)));
+  makers.set('resume.svg', () => renderSummarySvg(p));
+  makers.set('diagrammes.html', () => diagramsPage(p, diagrams));
+  for (const d of diagrams) makers.set(`diagrammes/${anchor(d.id)}.mmd`, () => mermaidFile(d));
+  makers.set('texte.html', () => legalPage(p, legal, figures, diagrams));
   const titles = new Map(diagrams.map((d) => [d.id, d.title]));
-  files.set(
-    'annexe.md',
+  makers.set('annexe.md', () =>
     legalTextMarkdown(legal, {
       diagrams: { page: 'diagrammes.html', titles },
       sources: { specLink: (loc) => specLink(p, loc) },
     }),
   );
-  files.set('formulaires.html', formsPage(p));
-  files.set('versions.html', versionsPage(p, built));
-  for (const f of specFiles(p)) files.set(sourcePage(f), sourcePageHtml(p, f));
+  makers.set('formulaires.html', () => formsPage(p));
+  makers.set('versions.html', () => versionsPage(p, built));
+  for (const f of specFiles(p)) makers.set(sourcePage(f), () => sourcePageHtml(p, f));
+  const files = new LazyFiles(makers);
   return {
     procedure: p,
     legal,
@@ -68,6 +113,6 @@ export function versionContent(p: Procedure, built: ReadonlySet<string>): Versio
     strayNumbers: strayNumbers(legalPlainText(legal), p),
     drafting: checkDrafting(p, legal),
     diagrams,
-    files,
+    files: lazy ? files : new Map(files),
   };
 }
