@@ -3,6 +3,9 @@
  * load (JS + CSS, as built and compressed), and the time until the filing
  * form can be used, in Chromium, unthrottled (the baseline, same run) and
  * under a slow-3G-like profile (≈400 kbit/s each way, 400 ms round trip).
+ * The time is the page's own: from the start of the navigation (its
+ * `performance.now()` origin) to the first frame where the field is visible
+ * and enabled; what Playwright sees, ~0.2 s later, is printed beside it.
  * Goals (issue 15's acceptance): under 200 KB compressed, usable in under 3 s
  * (issue 5 had asked for 5 s).
  */
@@ -24,7 +27,10 @@ const kb = (n: number) => `${fmt(n / 1024, 1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 interface Visit {
+  /** From the start of the navigation to the field usable, as the page itself saw it (no harness in it). */
   readonly ms: number;
+  /** The same seen from the test harness: from before `goto` until Playwright noticed (~0.2 s more). */
+  readonly harnessMs: number;
   /** Bytes received on the wire (compressed when the server compresses). */
   readonly wire: number;
 }
@@ -41,6 +47,19 @@ async function visit(
   const context = await browser.newContext({ locale: 'fr-FR' });
   if (user) await devLogin(context, base, user);
   const page = await context.newPage();
+  // The page notes, at each frame, when the first field is visible and enabled: its own clock starts with
+  // the navigation (what the person waits), without Playwright's polling and round trips.
+  await page.addInitScript({
+    content: `(() => {
+      const sel = ${JSON.stringify(ready)};
+      const check = () => {
+        const el = document.querySelector(sel);
+        if (el && !el.disabled && el.getBoundingClientRect().height > 0) return (window.__greffeUsable = performance.now());
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    })();`,
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -54,9 +73,11 @@ async function visit(
   const field = page.locator(ready).first();
   await field.waitFor({ state: 'visible', timeout: 120_000 });
   if (!(await field.isEnabled())) throw new Error(`${ready} visible mais inactif`);
-  const ms = performance.now() - t0;
+  const harnessMs = performance.now() - t0;
+  const ms = await page.waitForFunction(() => (window as { __greffeUsable?: number }).__greffeUsable);
+  const inPage = (await ms.jsonValue()) as number;
   await context.close();
-  return { ms, wire };
+  return { ms: inPage, harnessMs, wire };
 }
 
 const TYPES: Record<string, string> = {
@@ -129,7 +150,11 @@ async function measure(log: Log, label: string, run: (throttle: boolean) => Prom
   log(
     `${label} : ${fmt(f)} ms sans bridage ; ${fmt(s)} ms bridé (${fmt(s / f, 1)}×) — objectif ${fmt(GOAL_MS)} ms : ${
       s < GOAL_MS ? 'atteint' : 'NON atteint'
-    } ; ${kb(median(slow.map((v) => v.wire)))} reçus`,
+    } ; ${kb(median(slow.map((v) => v.wire)))} reçus ; vu du banc d’essai (Playwright, depuis avant la navigation) : ${fmt(
+      median(fast.map((v) => v.harnessMs)),
+    )} ms sans bridage, ${fmt(median(slow.map((v) => v.harnessMs)))} ms bridé ; bridé, chaque mesure : ${slow
+      .map((v) => fmt(v.ms))
+      .join(', ')} ms`,
   );
 }
 
