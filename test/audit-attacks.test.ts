@@ -158,10 +158,12 @@ const ATTACKS: [string, (file: string) => void][] = [
     (file) =>
       withDb(file, (db) => {
         db.exec(DROP_ALL);
-        db.prepare(
-          'DELETE FROM notice_reads WHERE outbox_id IN (SELECT id FROM outbox WHERE case_id = ?)',
-        ).run(claim.id);
+        for (const t of ['notice_reads', 'provider_messages'])
+          db.prepare(`DELETE FROM ${t} WHERE outbox_id IN (SELECT id FROM outbox WHERE case_id = ?)`).run(
+            claim.id,
+          );
         for (const t of [
+          'signature_codes',
           'receipts',
           'journal_events',
           'participants',
