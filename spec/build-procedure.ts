@@ -324,6 +324,7 @@ export function buildProcedureParts(src: SourceFile, ctx: BuildContext, ext: Ext
       },
       reminders,
       ...(d.per_party === true && { perParty: true }),
+      ...(d.distance === true && { distance: { loc: src.locateKey([...base, 'distance']) } }),
     };
   }
   const nonFinal = Object.values(states)

@@ -4,9 +4,60 @@
  * an act's date reads a required date field of the transition's form.
  */
 import type { BuildContext } from './build-context.ts';
+import { RESIDENCES, residenceFact } from './distance.ts';
 import type { Procedure, Transition } from './model.ts';
 
 type Parts = Pick<Procedure, 'deadlines' | 'transitions' | 'forms' | 'roles'>;
+
+/**
+ * `distance: true` (CPC art. 643–644) only on a deadline that runs against a
+ * party (per_party: true, or a remedy's time), and for each party it may run
+ * against, the fact `residence_<party>` declared in rules.yaml with residence
+ * values only.
+ */
+export function checkDistance(p: Parts & Pick<Procedure, 'remedies' | 'rules'>, ctx: BuildContext): void {
+  for (const d of Object.values(p.deadlines)) {
+    if (!d.distance) continue;
+    const remedies = Object.values(p.remedies).filter((r) => r.deadline === d.id);
+    if (!d.perParty && remedies.length === 0) {
+      ctx.error(
+        'deadline-distance-not-party',
+        d.distance.loc,
+        `Le délai « ${d.id} » ne court pas contre une partie : les délais de distance (Code de procédure civile, art. 643 et 644) ne s’y appliquent pas.`,
+        `Retirez distance: true, ou faites courir le délai par partie (per_party: true) ou comme délai d’une voie de recours (remedies: … deadline: ${d.id}).`,
+      );
+      continue;
+    }
+    const parties = new Set<string>(remedies.flatMap((r) => r.by));
+    for (const t of p.transitions)
+      for (const e of t.effects)
+        if (e.kind === 'start' && e.deadline === d.id && e.against) parties.add(e.against);
+    for (const party of [...parties].sort()) {
+      if (p.roles[party]?.kind !== 'partie') continue;
+      const fact = residenceFact(party);
+      const schema = Object.hasOwn(p.rules.facts, fact) ? p.rules.facts[fact] : undefined;
+      const values = schema ? enumOf(schema) : undefined;
+      const wrong = values?.filter((v) => !(RESIDENCES as readonly unknown[]).includes(v)) ?? [];
+      if (schema && values && wrong.length === 0) continue;
+      ctx.error(
+        'deadline-distance-residence',
+        d.distance.loc,
+        !schema
+          ? `Le délai « ${d.id} » applique les délais de distance contre « ${party} », mais le fait « ${fact} » (où demeure cette partie) n’est pas déclaré.`
+          : !values
+            ? `Le fait « ${fact} » doit énumérer les lieux de résidence (enum:) pour que le délai « ${d.id} » applique les délais de distance.`
+            : `Le fait « ${fact} » a des valeurs qui ne sont pas des lieux de résidence : ${wrong.map((v) => `« ${String(v)} »`).join(', ')}.`,
+        `Déclarez dans rules.yaml, sous facts:, ${fact} avec enum: [${RESIDENCES.join(', ')}] (ou une partie de ces valeurs) et established_by:.`,
+      );
+    }
+  }
+}
+
+function enumOf(schema: Readonly<Record<string, unknown>>): unknown[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum;
+  if (Array.isArray(schema.oneOf)) return schema.oneOf.map((o) => (o as { const?: unknown }).const);
+  return undefined;
+}
 
 export function checkDeadlineStarts(p: Parts, ctx: BuildContext): void {
   for (const t of p.transitions) {

@@ -108,3 +108,5 @@ export type {
   OperatorName,
   OperatorSpec,
 } from './conditions/index.ts';
+export { isResidence, OVERSEAS_TERRITORIES, RESIDENCES, residenceFact } from './distance.ts';
+export type { OverseasTerritory, Residence, Seat } from './distance.ts';

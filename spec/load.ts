@@ -14,7 +14,7 @@ import { checkFilingsDeclared } from './check-filing-declared.ts';
 import { checkRemedies } from './check-remedies.ts';
 import { checkStringLengths } from './check-strings.ts';
 import { checkDeadlines, checkFacts, checkTemplates } from './check-items.ts';
-import { checkDeadlineStarts } from './check-time.ts';
+import { checkDeadlineStarts, checkDistance } from './check-time.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import type { Form, Procedure, Rules, ScenarioFile } from './model.ts';
 import { checkSchema, schemaFile, type SpecFileKind } from './schema-check.ts';
@@ -230,6 +230,7 @@ export function loadProcedure(dir: string, options: LoadOptions = {}): LoadResul
     if (root.status !== 'published') checkFilingsDeclared(m, c);
     checkDeadlines(m, c);
     checkDeadlineStarts(m, c);
+    checkDistance(m, c);
     checkFacts(m, parts.recordedFacts, c);
     checkFactOwnership(m, rulesSrc, c);
   };

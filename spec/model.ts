@@ -298,6 +298,12 @@ export interface Deadline extends Documented {
    * party), and `on_expiry.event` fires when the last instance expires.
    */
   readonly perParty?: boolean;
+  /**
+   * `distance: true`: the délais de distance apply (CPC art. 643–644): against
+   * a party living overseas or abroad (fact `residence_<party>`), the deadline
+   * grows by one or two months. Only on a deadline that runs against a party.
+   */
+  readonly distance?: { readonly loc: Loc };
 }
 
 export type UploadType = 'pdf' | 'image' | 'audio' | 'video';

@@ -47,6 +47,9 @@ function deadlineParagraph(p: Procedure, d: Deadline): string {
   if (d.textFr) return renderTemplate(d.textFr, p).trim();
   const it = ucFirst(pronoun(d.label));
   const out = [`${ucFirst(definite(d.label))} est de ${deadlineDuration(p, d)}.`];
+  // Délais de distance (text_edition 2 only: a published text does not change).
+  if (d.distance && p.textEdition === 2)
+    out.push(`${it} est augmenté dans les conditions des articles 643 et 644 du code de procédure civile.`);
   const starters = startersOf(p, d.id);
   if (starters.length) {
     // Per-party time (CPC art. 528), from the act's own date when the spec says so.

@@ -73,6 +73,15 @@ describe('the legal text of the draft 1.2.0 (text_edition 2)', () => {
     );
   });
 
+  it('says the opposition and cassation times are increased for distance (CPC art. 643–644), and no other', () => {
+    const lines = (articles.find((a) => a.title === 'Délais et rappels')?.text ?? '').split('\n');
+    const increased = lines.filter((l) => l.includes('dans les conditions des articles 643 et 644'));
+    expect(increased.map((l) => l.split(' est ')[0])).toEqual([
+      'Le délai de pourvoi en cassation',
+      'Le délai d’opposition',
+    ]);
+  });
+
   it('names the tribunal judiciaire in article 1er, and the conciliateur without repeating his status', () => {
     expect(articles[0]?.text).toContain('le tribunal judiciaire');
     expect(all).not.toMatch(/\(auxiliaire de justice\)\s*:\s*auxiliaire de justice/);

@@ -4,12 +4,24 @@ import {
   formatDuration,
   isLanguageV2,
   type Procedure,
+  isResidence,
+  type Residence,
   renderTemplate,
+  residenceFact,
+  type Seat,
   serviceStatement,
   type Transition,
   targetOf,
 } from '../../spec/index.ts';
-import { computeDue, type ProceduralCalendar, reminderDate } from '../time/index.ts';
+import { courtSeat } from '../identity/courts.ts';
+import {
+  computeDue,
+  distanceExplanation,
+  distanceMonths,
+  extendDuration,
+  type ProceduralCalendar,
+  reminderDate,
+} from '../time/index.ts';
 import { factsFor } from './checks.ts';
 import { civilDateOf, endOfDay, formatDateFr, reminderInstant } from './dates.ts';
 import { caseCalendar, matchesInstance, rolesConcerning } from './instances.ts';
@@ -55,6 +67,8 @@ export interface StartOptions {
   readonly calendar?: ProceduralCalendar;
   readonly party?: string;
   readonly startDate?: string;
+  /** Délais de distance (CPC art. 643–644), for a deadline that says `distance: true` and runs against `party`. */
+  readonly distance?: { readonly seat: Seat; readonly residence: Residence };
 }
 
 /** Starts deadline `id` from the act's date (default: the day of `now`): due date by the calendar, reminders planned. */
@@ -71,10 +85,11 @@ export function startDeadline(
     memo = new Map();
     started.set(procedure, memo);
   }
-  const key = `${calendar.id}|${id}|${options.party ?? ''}|${startDate}`;
+  const distance = options.distance;
+  const key = `${calendar.id}|${id}|${options.party ?? ''}|${startDate}|${distance ? `${distance.seat}>${distance.residence}` : ''}`;
   let effect = memo.get(key);
   if (!effect) {
-    effect = deadlineFrom(procedure, id, startDate, calendar, options.party);
+    effect = deadlineFrom(procedure, id, startDate, calendar, options.party, distance);
     if (memo.size >= STARTED_PER_PROCEDURE) memo.clear();
     memo.set(key, effect);
   }
@@ -87,11 +102,20 @@ function deadlineFrom(
   startDate: string,
   calendar: ProceduralCalendar,
   party: string | undefined,
+  distance: StartOptions['distance'],
 ): EngineEffect {
   const d = procedure.deadlines[id];
   if (!d) throw new Error(`Délai « ${id} » introuvable.`);
-  const duration = durationParam(procedure, d.duration);
-  const { due, explanation } = computeDue(startDate, duration, calendar);
+  // CPC art. 643–644: the months for distance are added to the deadline's own, before art. 642 extends it.
+  const months =
+    d.distance && party !== undefined && distance ? distanceMonths(distance.seat, distance.residence) : 0;
+  const duration = extendDuration(durationParam(procedure, d.duration), months);
+  const computed = computeDue(startDate, duration, calendar);
+  const due = computed.due;
+  const explanation =
+    months > 0 && distance
+      ? `${distanceExplanation(distance.seat, distance.residence, months)} ${computed.explanation}`
+      : computed.explanation;
   const reminders: ReminderPlan[] = [];
   for (const r of d.reminders) {
     const date = reminderDate(due, durationParam(procedure, r.before), calendar);
@@ -178,6 +202,13 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
   const effects: EngineEffect[] = [];
   const produced = new Map<string, { kind: string; sha256: string }>();
   const calendar = caseCalendar(procedure, snapshot.court);
+  const seat = courtSeat(snapshot.court);
+  /** Where `party` lives (fact residence_<party>, recorded before this act); metropolitan France when not said. */
+  const distanceFor = (deadline: string, party: string | undefined): StartOptions['distance'] => {
+    if (party === undefined || !procedure.deadlines[deadline]?.distance) return undefined;
+    const value = snapshot.facts[residenceFact(party)]?.value;
+    return { seat, residence: isResidence(value) ? value : 'metropole' };
+  };
   let date: string | undefined; // the act's civil date, computed only when needed
   for (const e of t.effects) {
     switch (e.kind) {
@@ -190,6 +221,7 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
             calendar,
             startDate: act.date,
             ...(e.against !== undefined && { party: e.against }),
+            ...(distanceFor(e.deadline, e.against) && { distance: distanceFor(e.deadline, e.against) }),
           }),
         );
         break;
@@ -275,6 +307,7 @@ export function buildEffects(ctx: EffectContext): { effects: EngineEffect[] } | 
       startDeadline(procedure, deadline, now, {
         calendar,
         ...(o.party !== undefined && { party: o.party }),
+        ...(distanceFor(deadline, o.party) && { distance: distanceFor(deadline, o.party) }),
         ...(o.startDate !== undefined && { startDate: o.startDate }),
         ...(o.dayAfter !== undefined && { startDate: civilDateOf(new Date(o.dayAfter), calendar.timeZone) }),
       }),

@@ -7,6 +7,7 @@
  * ressort) come after the names listed here.
  */
 import { courtDatasets } from '../courts/dataset.ts';
+import type { Seat } from '../../spec/index.ts';
 
 export interface Court {
   readonly id: string;
@@ -18,6 +19,11 @@ export interface Court {
    * art. L3134-13).
    */
   readonly calendar: string;
+  /**
+   * Where it sits, for the délais de distance (Code de procédure civile,
+   * art. 643–644): `metropole` when absent, else the overseas territory.
+   */
+  readonly seat?: Seat;
 }
 
 const FR = 'fr';
@@ -53,5 +59,9 @@ export const COURTS: readonly Court[] = [
 const byId = new Map(COURTS.map((c) => [c.id, c]));
 
 export const courtById = (id: string): Court | undefined => byId.get(id);
+
+/** Where court `id` sits (art. 643–644): `metropole` unless its data says otherwise, or for an unknown id. */
+export const courtSeat = (id: string | undefined): Seat =>
+  (id === undefined ? undefined : byId.get(id)?.seat) ?? 'metropole';
 
 export const courtIds = (): string[] => COURTS.map((c) => c.id);

@@ -11,3 +11,4 @@ export { DEFAULT_TIME_ZONE, daysLeft, dueInstant, isExpired, localDate } from '.
 export { computeDue, isWorkingDay, reminderDate } from './procedural.ts';
 export { parseProceduralDuration } from './duration.ts';
 export type { DueDate, DueSteps, SkippedDay } from './steps.ts';
+export { distanceExplanation, distanceMonths, extendDuration } from './distance.ts';
