@@ -61,6 +61,16 @@ export interface StatementOptions {
   readonly inAct?: boolean;
 }
 
+/**
+ * The délais de distance, said wherever a remedy's time carries them (`distance: true` on its deadline):
+ * an act of service that left them out would state a shorter time than the one running against a party
+ * living overseas or abroad.
+ */
+export const DISTANCE_SENTENCE =
+  'Ce délai est augmenté d’un mois pour la partie qui demeure outre-mer (devant une juridiction d’outre-mer : ' +
+  'hors du territoire où elle siège) et de deux mois pour celle qui demeure à l’étranger (Code de procédure ' +
+  'civile, art. 643 et 644).';
+
 /** One sentence per remedy: what, within what time from which act, before which court, how, with what effect. */
 export function remedySentences(
   p: Procedure,
@@ -87,8 +97,9 @@ export function remedySentences(
       r.kind === 'pourvoi_cassation' && opposition
         ? ' Contre un jugement rendu par défaut, ce délai ne court qu’à compter du jour où l’opposition n’est plus recevable (Code de procédure civile, art. 613).'
         : '';
+    const distance = time && r.deadline && p.deadlines[r.deadline]?.distance ? ` ${DISTANCE_SENTENCE}` : '';
     const basis = r.basis ? ` (${r.basis})` : '';
-    return `${r.label}${basis} : ${against}${when}devant ${r.before}, ${r.exercise}. ${effect}${cassationAfterOpposition}`;
+    return `${r.label}${basis} : ${against}${when}devant ${r.before}, ${r.exercise}.${distance} ${effect}${cassationAfterOpposition}`;
   });
 }
 

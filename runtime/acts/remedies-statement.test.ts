@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ANNEX_ACTS_DIR, copyAnnexWithActs } from '../../test/helpers/spec-copy.ts';
 import { loadActTemplates } from '../../spec/acts.ts';
 import { loadProcedure, type Procedure } from '../../spec/index.ts';
+import { DISTANCE_SENTENCE } from '../../spec/remedies.ts';
 import { REMEDIES_PLACEHOLDER, renderActPdf } from './render-pdf.ts';
 import { sampleActData } from './sample.ts';
 
@@ -40,6 +41,17 @@ describe('statement of remedies in an act of service (CPC art. 680)', () => {
     expect(t).toContain('à compter de la présente signification');
     expect(t).toContain('ne court qu’à compter du jour où l’opposition n’est plus recevable');
     expect(t).not.toContain(REMEDIES_PLACEHOLDER.slice(0, 30));
+  }, 60_000);
+
+  it('states the délais de distance with each time that carries them (CPC art. 643–644)', async () => {
+    const t = await statementText(v2, 'par_defaut');
+    const procedure = loadProcedure(v2).procedure as Procedure;
+    const carried = Object.values(procedure.remedies).filter(
+      (r) => r.time && r.deadline && procedure.deadlines[r.deadline]?.distance,
+    );
+    expect(carried.map((r) => r.kind).sort()).toEqual(['opposition', 'pourvoi_cassation']);
+    // Opposition and cassation, both open against a judgment by default: the sentence after each.
+    expect(t.split(DISTANCE_SENTENCE.replace(/\s+/g, ' ')).length - 1).toBe(2);
   }, 60_000);
 
   it('omits opposition against a contradictory judgment', async () => {
