@@ -55,8 +55,10 @@ describe('real answers of the server', () => {
       const res = await realFetch(input, init);
       const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
       // Only the test clients' calls to the server: not the server's own calls to its connectors'
-      // simulators, nor the simulators' signed webhooks (partners' routes, outside the web app's contract).
-      const partner = new Headers(init?.headers).has('x-greffe-signature');
+      // simulators, nor the simulators' webhooks and delivery reports (partners' and providers' routes
+      // under /api/webhooks/, outside the web app's contract; OVH's reports carry no signature header).
+      const partner =
+        new Headers(init?.headers).has('x-greffe-signature') || url.pathname.startsWith('/api/webhooks/');
       if (
         url.origin === new URL(t.url).origin &&
         !partner &&
