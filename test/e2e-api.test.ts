@@ -14,7 +14,7 @@ import { startServer } from '../runtime/index.ts';
 import { createAuthSession } from '../runtime/identity/sessions.ts';
 import { ANNEX, filing } from './helpers/annex.ts';
 import { Api, type View } from './helpers/api.ts';
-import { withDb } from './helpers/db.ts';
+import { settledDump, withDb } from './helpers/db.ts';
 import { Cast } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -183,12 +183,16 @@ describe('views and queues', () => {
       seq: fired.body.event.seq,
       event: 'deposer_demande',
     });
+    // The cache is checked on a view that no longer moves: the outbox journals its deliveries and the
+    // SMS simulator its delivery reports (`connecteur` rows) in the background, which change the ETag.
+    await settledDump(t);
+    const settled = await raw('identity');
     const gz = await raw('gzip, deflate, br');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.headers.vary).toMatch(/accept-encoding/i);
-    expect(gz.body.length).toBeLessThan(plain.body.length / 2);
-    expect(gunzipSync(gz.body).toString()).toBe(plain.body.toString());
-    expect(gz.headers.etag).toBe(`W/${plain.headers.etag}`);
+    expect(gz.body.length).toBeLessThan(settled.body.length / 2);
+    expect(gunzipSync(gz.body).toString()).toBe(settled.body.toString());
+    expect(gz.headers.etag).toBe(`W/${settled.headers.etag}`);
     expect((await raw('gzip', { 'if-none-match': gz.headers.etag ?? '' })).status).toBe(304);
     expect((await raw('gzip;q=0', {})).headers['content-encoding']).toBeUndefined();
   });
