@@ -1,8 +1,18 @@
 /**
  * Délais de distance (Code de procédure civile, art. 643–644): the places a
  * party may live and a court may sit, and the fact a spec declares for each
- * party's residence. The months they add are counted in runtime/time/distance.ts.
+ * party's residence, and the months the law adds (one place for them: the
+ * engine counts with them, runtime/time/distance.ts, and the statement of
+ * remedies says them, spec/remedies.ts).
  */
+
+/** Art. 643 1° and 644 1°: a party living overseas, or outside the overseas territory where the court sits. */
+export const OVERSEAS_MONTHS = 1;
+/** Art. 643 2° and 644 2°: a party living abroad. */
+export const ABROAD_MONTHS = 2;
+
+/** « un mois », « deux mois »: the délais de distance as a decree writes them. */
+export const monthsFr = (n: number): string => `${n === 1 ? 'un' : n === 2 ? 'deux' : String(n)} mois`;
 
 /** The overseas territories art. 643 lists, as a residence fact's values and a court's seat. */
 export const OVERSEAS_TERRITORIES = [

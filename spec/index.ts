@@ -108,5 +108,13 @@ export type {
   OperatorName,
   OperatorSpec,
 } from './conditions/index.ts';
-export { isResidence, OVERSEAS_TERRITORIES, RESIDENCES, residenceFact } from './distance.ts';
+export {
+  ABROAD_MONTHS,
+  isResidence,
+  monthsFr,
+  OVERSEAS_MONTHS,
+  OVERSEAS_TERRITORIES,
+  RESIDENCES,
+  residenceFact,
+} from './distance.ts';
 export type { OverseasTerritory, Residence, Seat } from './distance.ts';

@@ -7,7 +7,7 @@
  * party living abroad, wherever the court sits. The months are added to the
  * deadline's own before art. 642 extends it past a non-working day.
  */
-import type { Residence, Seat } from '../../spec/index.ts';
+import { ABROAD_MONTHS, monthsFr, OVERSEAS_MONTHS, type Residence, type Seat } from '../../spec/index.ts';
 import { parseProceduralDuration } from './duration.ts';
 
 /**
@@ -15,9 +15,9 @@ import { parseProceduralDuration } from './duration.ts';
  * @example distanceMonths('metropole', 'martinique') // 1 (art. 643 1°)
  * @example distanceMonths('la_reunion', 'metropole') // 1 (art. 644 1°)
  */
-export function distanceMonths(seat: Seat, residence: Residence): 0 | 1 | 2 {
-  if (residence === 'etranger') return 2;
-  return residence === seat ? 0 : 1;
+export function distanceMonths(seat: Seat, residence: Residence): number {
+  if (residence === 'etranger') return ABROAD_MONTHS;
+  return residence === seat ? 0 : OVERSEAS_MONTHS;
 }
 
 /** `duration` lengthened by `months` (P15D + 1 → P1M15D); unchanged for 0. */
@@ -38,5 +38,5 @@ export function distanceExplanation(seat: Seat, residence: Residence, months: nu
         ? 'la partie demeure outre-mer et la juridiction siège en France métropolitaine'
         : 'la partie ne demeure pas dans la collectivité où siège la juridiction';
   const article = seat === 'metropole' ? 643 : 644;
-  return `Délai augmenté de ${months === 1 ? 'un mois' : 'deux mois'} : ${who} (CPC, art. ${article}).`;
+  return `Délai augmenté de ${monthsFr(months)} : ${who} (CPC, art. ${article}).`;
 }
