@@ -10,10 +10,13 @@
  */
 import type { JsonSchema, Procedure, Transition } from '../../spec/index.ts';
 
+/** The field of a convocation's form that gives the session's place. */
+export const HEARING_PLACE_FIELD = 'lieu';
+
 /** The date field of a convocation's form; undefined when the transition is no convocation. */
 export function hearingDateField(p: Procedure, t: Transition): string | undefined {
   if (t.summons.length === 0 || !t.form) return undefined;
   const props = (p.forms[t.form]?.schema.properties ?? {}) as Record<string, JsonSchema>;
-  if (!props.lieu) return undefined;
+  if (!props[HEARING_PLACE_FIELD]) return undefined;
   return Object.entries(props).find(([, s]) => s.format === 'date' || s.format === 'date-time')?.[0];
 }

@@ -6,7 +6,7 @@
  * so a calendar or a page shows nothing the case page does not.
  */
 import type { JsonSchema, Procedure } from '../../spec/index.ts';
-import { hearingDateField } from '../engine/sessions.ts';
+import { HEARING_PLACE_FIELD, hearingDateField } from '../engine/sessions.ts';
 
 export interface Hearing {
   /** The journal item that set it. */
@@ -36,7 +36,7 @@ export function hearingsOf(
       const field = hearingDateField(p, t);
       const date = field ? item.data[field] : undefined;
       if (typeof date !== 'string' || !(DAY.test(date) || !Number.isNaN(Date.parse(date)))) continue;
-      const place = item.data.lieu;
+      const place = item.data[HEARING_PLACE_FIELD];
       const props = (p.forms[t.form as string]?.schema.properties ?? {}) as Record<string, JsonSchema>;
       const title = props[field as string]?.title;
       out.push({
