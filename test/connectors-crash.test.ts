@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type SmsSimulator, startSmsSimulator } from '../runtime/connectors/sms/simulator.ts';
 import { Api } from './helpers/api.ts';
+import { ovhCredentials, smsEnv } from './helpers/connector-env.ts';
 import { filing } from './helpers/annex.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'greffe-crash-'));
@@ -22,12 +23,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const creds = {
-  applicationKey: 'app-key-test',
-  applicationSecret: 'app-secret-test-0123456789',
-  consumerKey: 'consumer-key-test-0123456789',
-  serviceName: 'sms-test',
-};
+const creds = ovhCredentials('test');
 
 function serve(sim: SmsSimulator): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
   const child = spawn(
@@ -37,12 +33,7 @@ function serve(sim: SmsSimulator): Promise<{ child: ChildProcessWithoutNullStrea
       env: {
         ...process.env,
         NODE_ENV: 'development',
-        GREFFE_SMS_OVH_ENDPOINT: sim.endpoint,
-        GREFFE_SMS_OVH_APP_KEY: creds.applicationKey,
-        GREFFE_SMS_OVH_APP_SECRET: creds.applicationSecret,
-        GREFFE_SMS_OVH_CONSUMER_KEY: creds.consumerKey,
-        GREFFE_SMS_OVH_SERVICE: creds.serviceName,
-        GREFFE_SMS_SENDER: 'GREFFE',
+        ...smsEnv(sim, creds),
       },
     },
   );

@@ -27,18 +27,14 @@ import { type SmsSimulator, startSmsSimulator } from '../runtime/connectors/sms/
 import { signWebhook } from '../runtime/connectors/webhooks/signature.ts';
 import { type RunningServer, startServer } from '../runtime/index.ts';
 import { Api, type View } from './helpers/api.ts';
+import { mailSmsEnv, ovhCredentials } from './helpers/connector-env.ts';
 import { CLAIM } from './helpers/annex-1-1.ts';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.ts';
 import { ANNEX_ACTS_DIR, ANNEX_DIR } from './helpers/spec-copy.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'greffe-journey-'));
-const creds = {
-  applicationKey: 'app-key-journey',
-  applicationSecret: 'app-secret-journey-0123456789',
-  consumerKey: 'consumer-key-journey-012345',
-  serviceName: 'sms-journey',
-};
+const creds = ovhCredentials('journey');
 const CJ_KEY = { id: 'cj-1', secret: 'secret-du-commissaire-de-justice' };
 let sink: SmtpSink;
 let sms: SmsSimulator;
@@ -64,14 +60,7 @@ beforeAll(async () => {
     return procedure;
   });
   const connectors = connectorConfigFromEnv({
-    GREFFE_SMTP_URL: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`,
-    GREFFE_MAIL_FROM: 'Greffe du tribunal <greffe@tj-lyon.example>',
-    GREFFE_SMS_OVH_ENDPOINT: sms.endpoint,
-    GREFFE_SMS_OVH_APP_KEY: creds.applicationKey,
-    GREFFE_SMS_OVH_APP_SECRET: creds.applicationSecret,
-    GREFFE_SMS_OVH_CONSUMER_KEY: creds.consumerKey,
-    GREFFE_SMS_OVH_SERVICE: creds.serviceName,
-    GREFFE_SMS_SENDER: 'GREFFE',
+    ...mailSmsEnv(sink, sms, creds),
     GREFFE_DEV_PKI_DIR: join(dir, 'pki'),
     GREFFE_WEBHOOK_KEYS_COMMISSAIRE: `${CJ_KEY.id}:${CJ_KEY.secret}`,
     // The sample commissaire de justice is the partner: its messages reach its system, its webhooks act as it.

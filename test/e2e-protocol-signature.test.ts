@@ -13,26 +13,13 @@ import { startSmsSimulator, type SmsSimulator } from '../runtime/connectors/sms/
 import { toConciliation } from './helpers/annex.ts';
 import { ANNEX } from './helpers/annex.ts';
 import { rows } from './helpers/db.ts';
+import { mailSmsEnv, ovhCredentials } from './helpers/connector-env.ts';
 import { Cast } from './helpers/journeys.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.ts';
 
-const creds = {
-  applicationKey: 'app-key-signature',
-  applicationSecret: 'app-secret-signature-0123456789',
-  consumerKey: 'consumer-key-signature-012345',
-  serviceName: 'sms-signature',
-};
-const ENV = [
-  'GREFFE_SMTP_URL',
-  'GREFFE_MAIL_FROM',
-  'GREFFE_SMS_OVH_ENDPOINT',
-  'GREFFE_SMS_OVH_APP_KEY',
-  'GREFFE_SMS_OVH_APP_SECRET',
-  'GREFFE_SMS_OVH_CONSUMER_KEY',
-  'GREFFE_SMS_OVH_SERVICE',
-  'GREFFE_SMS_SENDER',
-];
+const creds = ovhCredentials('signature');
+let env: Record<string, string> = {};
 let sink: SmtpSink;
 let sms: SmsSimulator;
 let t: TestServer;
@@ -41,16 +28,8 @@ let cast: Cast;
 beforeAll(async () => {
   sink = await startSmtpSink();
   sms = await startSmsSimulator(creds);
-  Object.assign(process.env, {
-    GREFFE_SMTP_URL: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`,
-    GREFFE_MAIL_FROM: 'Greffe du tribunal <greffe@tj-lyon.example>',
-    GREFFE_SMS_OVH_ENDPOINT: sms.endpoint,
-    GREFFE_SMS_OVH_APP_KEY: creds.applicationKey,
-    GREFFE_SMS_OVH_APP_SECRET: creds.applicationSecret,
-    GREFFE_SMS_OVH_CONSUMER_KEY: creds.consumerKey,
-    GREFFE_SMS_OVH_SERVICE: creds.serviceName,
-    GREFFE_SMS_SENDER: 'GREFFE',
-  });
+  env = mailSmsEnv(sink, sms, creds);
+  Object.assign(process.env, env);
   t = await startTestServer({ spec: ANNEX });
   cast = new Cast(t);
 }, 120_000);
@@ -58,7 +37,7 @@ afterAll(async () => {
   await t?.close();
   await sms?.close();
   await sink?.close();
-  for (const k of ENV) delete process.env[k];
+  for (const k of Object.keys(env)) delete process.env[k];
 });
 
 /** The code of the newest signature-code message the SMTP server received for `to` (parsed as it arrives). */
