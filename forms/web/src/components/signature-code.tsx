@@ -6,6 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
+import { formatTime } from '../lib/format.ts';
 import { Messages } from '../renderers/field.tsx';
 
 export interface SignatureCodeProps {
@@ -31,7 +32,7 @@ export function SignatureCode({ caseId, onCode, error }: SignatureCodeProps) {
       const r = await api.signatureCode(caseId, canal);
       const how = r.canal === 'sms' ? 'par SMS au' : 'à';
       setSent(
-        `Un code de 6 chiffres vient d’être envoyé ${how} ${r.destinataire}. Il est valable 10 minutes.`,
+        `Un code de 6 chiffres vient d’être envoyé ${how} ${r.destinataire}. Il est valable jusqu’à ${formatTime(r.expireLe)}.`,
       );
     } catch (e: unknown) {
       setAskError(e instanceof ApiError ? e.message : String(e));
