@@ -115,6 +115,11 @@ describe('« Mes avis »: what became of the messages sent elsewhere', () => {
     const debtor = (await (await cast.as('debiteur')).get<Inbox>('/api/notices')).body.deliveries;
     expect(debtor.length).toBeGreaterThan(0);
     for (const d of debtor) expect([served.id, convened.id]).toContain(d.caseId);
+    // The header's badge asks the count alone, and it is the inbox's.
+    const api = await cast.as('debiteur');
+    const inbox = (await api.get<{ unread: number }>('/api/notices')).body.unread;
+    expect(inbox).toBeGreaterThan(0);
+    expect((await api.get<{ unread: number }>('/api/notices/non-lus')).body).toEqual({ unread: inbox });
     // The sample debtor has no e-mail address: his e-mails failed for good, and he is told so.
     expect(debtor).toContainEqual(
       expect.objectContaining({

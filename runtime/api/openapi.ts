@@ -460,6 +460,13 @@ export function openApiDocument(procedures: readonly Procedure[], serverVersion:
           responses: { 200: ok('{ unread, notices }', ref('Notices')) },
         },
       },
+      '/api/notices/non-lus': {
+        get: {
+          summary: 'Le nombre de mes avis non lus (le badge de l’en-tête, demandé à chaque page)',
+          security: auth,
+          responses: { 200: ok('{ unread }', ref('UnreadNotices')) },
+        },
+      },
       '/api/notices/{id}/read': {
         post: {
           summary: 'Marquer un avis comme lu',

@@ -259,6 +259,8 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     event: obj({ seq: int, event: str, at: str, hash: str }),
     view: str,
   }),
+  /** GET /api/notices/non-lus: what the header's badge shows, without the inbox's actions and deliveries. */
+  UnreadNotices: obj({ unread: int }),
   Notices: obj({
     unread: int,
     notices: {

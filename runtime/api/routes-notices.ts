@@ -66,6 +66,12 @@ export function noticeRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       deliveries: await deliveryStatusesOf(rt, caller),
     });
   });
+  // The header asks on every page: the count only, not the inbox's actions and deliveries (case reads).
+  app.get('/non-lus', async (c) => {
+    const caller = await auth.callerOf(c);
+    const rows = await rt.store.userNotices(caller.id, INBOX_SIZE);
+    return sendJson(c, { unread: rows.filter((r) => r.readAt === null).length });
+  });
   app.post('/:id/read', async (c) => {
     const caller = await auth.callerOf(c);
     const id = Number(c.req.param('id'));

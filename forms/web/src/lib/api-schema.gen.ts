@@ -1348,6 +1348,42 @@ export interface paths {
         readonly patch?: never;
         readonly trace?: never;
     };
+    readonly "/api/notices/non-lus": {
+        readonly parameters: {
+            readonly query?: never;
+            readonly header?: never;
+            readonly path?: never;
+            readonly cookie?: never;
+        };
+        /** Le nombre de mes avis non lus (le badge de l’en-tête, demandé à chaque page) */
+        readonly get: {
+            readonly parameters: {
+                readonly query?: never;
+                readonly header?: never;
+                readonly path?: never;
+                readonly cookie?: never;
+            };
+            readonly requestBody?: never;
+            readonly responses: {
+                /** @description { unread } */
+                readonly 200: {
+                    headers: {
+                        readonly [name: string]: unknown;
+                    };
+                    content: {
+                        readonly "application/json": components["schemas"]["UnreadNotices"];
+                    };
+                };
+            };
+        };
+        readonly put?: never;
+        readonly post?: never;
+        readonly delete?: never;
+        readonly options?: never;
+        readonly head?: never;
+        readonly patch?: never;
+        readonly trace?: never;
+    };
     readonly "/api/outbox/{id}/retry": {
         readonly parameters: {
             readonly query?: never;
@@ -2336,6 +2372,9 @@ export interface components {
             readonly roles: readonly string[];
             readonly to: string;
         };
+        readonly UnreadNotices: {
+            readonly unread: number;
+        };
         readonly UploadedDocument: {
             readonly filename: string;
             readonly id: string;
@@ -2405,6 +2444,7 @@ export type Stats = components['schemas']['Stats'];
 export type Thread = components['schemas']['Thread'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type TransitionInfo = components['schemas']['TransitionInfo'];
+export type UnreadNotices = components['schemas']['UnreadNotices'];
 export type UploadedDocument = components['schemas']['UploadedDocument'];
 export type User = components['schemas']['User'];
 export type VideoLink = components['schemas']['VideoLink'];

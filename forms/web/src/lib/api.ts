@@ -10,6 +10,7 @@ import type {
   EventPreview,
   NoticeRead,
   Notices,
+  UnreadNotices,
   FormView,
   ProcedureSummary,
   ProcedureView,
@@ -225,6 +226,8 @@ export const api = {
     ),
   /** The caller's platform notices, newest first, and how many are unread. */
   notices: () => request<Notices>('GET', '/api/notices'),
+  /** How many notices are unread (the header's badge): the count only. */
+  unreadNotices: () => request<UnreadNotices>('GET', '/api/notices/non-lus'),
   markNoticeRead: (id: number) => request<NoticeRead>('POST', `/api/notices/${id}/read`, {}),
   /** What the event would record with these answers (the reducer's transition and state), nothing sent for good. */
   preview: (id: string, event: string, data: unknown) =>

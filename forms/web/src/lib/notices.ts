@@ -20,7 +20,7 @@ export function useUnreadNotices(signedIn: boolean, path: string): number | unde
     }
     let live = true;
     const load = () =>
-      api.notices().then(
+      api.unreadNotices().then(
         (n) => {
           if (live) setUnread(n.unread);
         },
