@@ -26,7 +26,9 @@ import { connectorConfigFromEnv } from '../runtime/connectors/config.ts';
 import { type SmsSimulator, startSmsSimulator } from '../runtime/connectors/sms/simulator.ts';
 import { signWebhook } from '../runtime/connectors/webhooks/signature.ts';
 import { type RunningServer, startServer } from '../runtime/index.ts';
-import { Api, type View } from './helpers/api.ts';
+import type { Api, View } from './helpers/api.ts';
+import { Cast } from './helpers/journeys.ts';
+import type { TestServer } from './helpers/server.ts';
 import { mailSmsEnv, ovhCredentials } from './helpers/connector-env.ts';
 import { CLAIM } from './helpers/annex-1-1.ts';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.ts';
@@ -39,17 +41,8 @@ const CJ_KEY = { id: 'cj-1', secret: 'secret-du-commissaire-de-justice' };
 let sink: SmtpSink;
 let sms: SmsSimulator;
 let s: RunningServer;
-const apis = new Map<string, Api>();
-
-async function as(user: string): Promise<Api> {
-  let api = apis.get(user);
-  if (!api) {
-    api = new Api(s.url);
-    await api.login(user);
-    apis.set(user, api);
-  }
-  return api;
-}
+let cast: Cast<Pick<TestServer, 'as'>>;
+const as = (role: string): Promise<Api> => cast.as(role);
 
 beforeAll(async () => {
   sink = await startSmtpSink();
@@ -78,6 +71,7 @@ beforeAll(async () => {
     bankAccount: { balance: 520_000, protectedBalance: 63_552 },
     log: () => undefined,
   });
+  cast = Cast.at(s.url);
   // Sample people with an e-mail address, as real accounts have — but the defendant, who has no account
   // yet (dev mode lets its sample person take the role at once): its address is the one the claim gives.
   for (const u of s.runtime.sampleUsers)

@@ -22,7 +22,9 @@ import { connectorConfigFromEnv } from '../runtime/connectors/config.ts';
 import { signWebhook } from '../runtime/connectors/webhooks/signature.ts';
 import { type RunningServer, startServer } from '../runtime/index.ts';
 import { freshDatabase, type TestDatabase, testPgUrl } from '../runtime/store/pg-testing.ts';
-import { Api, type View } from './helpers/api.ts';
+import type { Api, View } from './helpers/api.ts';
+import { Cast } from './helpers/journeys.ts';
+import type { TestServer } from './helpers/server.ts';
 import { CLAIM } from './helpers/annex-1-1.ts';
 import { dsnFor } from './helpers/dsn.ts';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.ts';
@@ -36,17 +38,8 @@ let sink: SmtpSink;
 let s: RunningServer;
 /** The store: a SQLite file, or a fresh PostgreSQL database under GREFFE_TEST_DB. */
 let pg: TestDatabase | undefined;
-const apis = new Map<string, Api>();
-
-async function as(user: string): Promise<Api> {
-  let api = apis.get(user);
-  if (!api) {
-    api = new Api(s.url);
-    await api.login(user);
-    apis.set(user, api);
-  }
-  return api;
-}
+let cast: Cast<Pick<TestServer, 'as'>>;
+const as = (role: string): Promise<Api> => cast.as(role);
 
 beforeAll(async () => {
   sink = await startSmtpSink();
@@ -74,6 +67,7 @@ beforeAll(async () => {
     }),
     log: () => undefined,
   });
+  cast = Cast.at(s.url);
   for (const u of s.runtime.sampleUsers)
     if (u.id !== 'defendeur')
       await s.runtime.store.upsertUser({ ...u, email: `${u.id}@exemple.test` }, new Date());

@@ -3,14 +3,26 @@ import { expect } from 'vitest';
 import type { Journey, Procedure } from '../../spec/index.ts';
 import { mailFolder } from '../../runtime/connectors/mail/mailer.ts';
 import { signingActs } from '../../runtime/service/protocol-signature.ts';
-import type { Api, View } from './api.ts';
+import { Api, type View } from './api.ts';
 import { mailedSignatureCode } from './mail.ts';
 import type { TestServer } from './server.ts';
 
 /** Sample users logged in once per role (dev mode: the sample user's id is the role id). */
-export class Cast {
+export class Cast<T extends Pick<TestServer, 'as'> = TestServer> {
   readonly #apis = new Map<string, Api>();
-  constructor(readonly t: TestServer) {}
+  constructor(readonly t: T) {}
+
+  /** The cast of a server started otherwise (`startServer`): each role signs in once, by the dev login. */
+  static at(url: string): Cast<Pick<TestServer, 'as'>> {
+    return new Cast({
+      as: async (role: string) => {
+        const api = new Api(url);
+        await api.login(role);
+        return api;
+      },
+    });
+  }
+
   async as(role: string): Promise<Api> {
     let api = this.#apis.get(role);
     if (!api) {
