@@ -6,13 +6,11 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'out/**', 'data/**'],
-    // Two files at a time. vitest's default on a 2-core machine is one (cores − 1), and most files spend
-    // their time waiting on processes of their own (the server under test, Chromium, the CLI), so a
-    // second file fills the gaps: measured in the README (« The two commands »).
-    maxWorkers: 2,
-    // Hang detectors, not speed checks: two files share the two cores, so a step may take twice as long.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // One file at a time, vitest's default on this 2-core machine (cores − 1). Two were tried: the files'
+    // own processes (server, Chromium, CLI) already keep both cores busy, and a fresh-clone run took
+    // 1,490 s instead of 1,311–1,384 s, with one server's port taken by another file's in between.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     sequence: { sequencer: DiagramCacheSequencer },
     globalSetup: ['test/global-setup.ts'],
     env: {

@@ -241,7 +241,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const shredTimer = setInterval(() => void shred(), 24 * 3600_000);
   shredTimer.unref();
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+  const listening = new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       {
         fetch: app.fetch,
@@ -261,6 +261,21 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     );
     s.once('error', reject);
   });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await listening;
+  } catch (err: unknown) {
+    // The port is taken (or refused): stop what was started above, so that the process ends with
+    // its error instead of staying alive on its timers without serving anything.
+    clearInterval(shredTimer);
+    scheduler.stop();
+    checkpointer.stop();
+    await scheduler.idle();
+    await checkpointer.idle();
+    await connectors.close();
+    await store.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const host = o.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -65,6 +66,49 @@ describe('greffe serve', () => {
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--dev.*refusé.*production/);
+  });
+
+  it('ends with exit 1 and says which port is taken when another program holds it', async () => {
+    const holder = createNetServer();
+    await new Promise<void>((ok) => holder.listen(0, '127.0.0.1', ok));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      // Asynchronous: the holder answers in this process while the command runs. Before the fix, the
+      // command printed its error and stayed alive on its timers: the timeout below caught it.
+      const r = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
+        const child = spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'cli/main.ts',
+            'serve',
+            '--port',
+            String(port),
+            '--db',
+            join(tmp(), 'x.sqlite'),
+          ],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+        });
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          fail(new Error(`greffe serve ne s’est pas arrêté :\n${stderr}`));
+        }, 45_000);
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          done({ code, stderr });
+        });
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`le port ${port} est déjà utilisé`);
+      expect(r.stderr).toContain('--port');
+    } finally {
+      await new Promise((ok) => holder.close(ok));
+    }
   });
 });
 

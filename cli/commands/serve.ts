@@ -95,6 +95,12 @@ export const command: Command = {
       await server.close();
       return 0;
     } catch (err: unknown) {
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        console.error(
+          `greffe serve : démarrage impossible : le port ${port} est déjà utilisé par un autre programme ; choisissez-en un autre avec --port (ou PORT).`,
+        );
+        return 1;
+      }
       console.error(
         `greffe serve : démarrage impossible : ${err instanceof Error ? err.message : String(err)}`,
       );
