@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface MermaidSource {
   readonly id: string;
@@ -94,12 +94,18 @@ const CONFIG = {
 /** The id mermaid draws a diagram under: its SVG's id, prefix of its elements' ids and of its style. */
 const renderId = (d: MermaidSource & { index: number }): string => `mermaid-${d.index}-${d.id}`;
 
-/** Renders `sources` in order in one new page of `browser`. */
-async function renderInPage(
-  browser: Browser,
-  sources: readonly (MermaidSource & { index: number })[],
-  layout: MermaidLayout,
-): Promise<RenderedSvg[]> {
+/**
+ * Pages with mermaid (and ELK) loaded, kept per browser and layout between calls: loading the two
+ * bundles into a page costs about 5 s of Chromium on this machine, the drawing of a diagram 0.1 to
+ * 2 s, and an annex build, a redline or `greffe dev` asks for diagrams several times with the same
+ * browser. A page is lent to one call at a time; it goes when its browser closes. A reused page
+ * draws the same bytes as a new one (test/mermaid-cache.test.ts).
+ */
+const idlePages = new WeakMap<Browser, Map<MermaidLayout, Page[]>>();
+
+async function preparedPage(browser: Browser, layout: MermaidLayout): Promise<Page> {
+  const idle = idlePages.get(browser)?.get(layout) ?? [];
+  for (let page = idle.pop(); page; page = idle.pop()) if (!page.isClosed()) return page;
   const page = await browser.newPage();
   try {
     await page.setContent(
@@ -115,6 +121,31 @@ async function renderInPage(
       },
       { config: CONFIG, layout },
     );
+    return page;
+  } catch (err: unknown) {
+    await page.close();
+    throw err;
+  }
+}
+
+function releasePage(browser: Browser, layout: MermaidLayout, page: Page): void {
+  if (page.isClosed()) return;
+  const byLayout = idlePages.get(browser) ?? new Map<MermaidLayout, Page[]>();
+  idlePages.set(browser, byLayout);
+  const idle = byLayout.get(layout) ?? [];
+  byLayout.set(layout, idle);
+  idle.push(page);
+}
+
+/** Renders `sources` in order in one page of `browser` with mermaid loaded (see preparedPage). */
+async function renderInPage(
+  browser: Browser,
+  sources: readonly (MermaidSource & { index: number })[],
+  layout: MermaidLayout,
+): Promise<RenderedSvg[]> {
+  const page = await preparedPage(browser, layout);
+  let healthy = false;
+  try {
     const out: RenderedSvg[] = [];
     for (const d of sources) {
       const t0 = performance.now();
@@ -133,9 +164,12 @@ async function renderInPage(
         throw new Error(`Le diagramme « ${d.id} » n’a pas pu être dessiné : ${result.error}`);
       out.push({ id: d.id, svg: result.svg, ms: performance.now() - t0, cached: false });
     }
+    healthy = true;
     return out;
   } finally {
-    await page.close();
+    // A page that failed a drawing is not lent again: a new one is prepared next time.
+    if (healthy) releasePage(browser, layout, page);
+    else await page.close();
   }
 }
 

@@ -115,3 +115,35 @@ describe('the diagram cache', () => {
     }
   }, 120_000);
 });
+
+describe('the pages mermaid is loaded in', () => {
+  it('lends one page to the calls that follow, which draws the bytes a new browser’s page draws', async () => {
+    vi.stubEnv(DIAGRAM_CACHE_ENV, '');
+    let opened = 0;
+    const counting = {
+      version: () => browser.version(),
+      newPage: (...args: Parameters<Browser['newPage']>) => {
+        opened += 1;
+        return browser.newPage(...args);
+      },
+    } as unknown as Browser;
+    const first = await renderMermaidSvgs(counting, [{ id: 'phase', source: SOURCE }]);
+    const second = await renderMermaidSvgs(counting, [
+      { id: 'autre', source: OTHER },
+      { id: 'phase', source: SOURCE },
+    ]);
+    expect(opened).toBe(1);
+    expect(second.map((r) => r.cached)).toEqual([false, false]);
+    const fresh = await launchBrowser();
+    try {
+      const drawn = await renderMermaidSvgs(fresh, [
+        { id: 'autre', source: OTHER },
+        { id: 'phase', source: SOURCE },
+      ]);
+      expect(second.map((r) => r.svg)).toEqual(drawn.map((r) => r.svg));
+      expect(second[1]?.svg.replace(/mermaid-1-/g, 'mermaid-0-')).toBe(first[0]?.svg);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+});
