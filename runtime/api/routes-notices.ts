@@ -31,6 +31,10 @@ async function actionsFor(rt: Runtime, caller: Caller, caseId: string) {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
+/** The header's count: the unread among the inbox's notices (the same rows in both routes). */
+const unreadAmong = (rows: readonly { readAt: unknown }[]): number =>
+  rows.filter((r) => r.readAt === null).length;
+
 export function noticeRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   const app = new Hono<Env>();
   app.get('/', async (c) => {
@@ -61,7 +65,7 @@ export function noticeRoutes(rt: Runtime, auth: Auth): Hono<Env> {
       return { ...n, actions: (first && n.caseId && actionsOf.get(n.caseId)) || [] };
     });
     return sendJson(c, {
-      unread: notices.filter((n) => !n.read).length,
+      unread: unreadAmong(rows),
       notices: withActions,
       deliveries: await deliveryStatusesOf(rt, caller),
     });
@@ -70,7 +74,7 @@ export function noticeRoutes(rt: Runtime, auth: Auth): Hono<Env> {
   app.get('/non-lus', async (c) => {
     const caller = await auth.callerOf(c);
     const rows = await rt.store.userNotices(caller.id, INBOX_SIZE);
-    return sendJson(c, { unread: rows.filter((r) => r.readAt === null).length });
+    return sendJson(c, { unread: unreadAmong(rows) });
   });
   app.post('/:id/read', async (c) => {
     const caller = await auth.callerOf(c);
