@@ -12,7 +12,13 @@ export const OVERSEAS_MONTHS = 1;
 export const ABROAD_MONTHS = 2;
 
 /** « un mois », « deux mois »: the délais de distance as a decree writes them. */
-export const monthsFr = (n: number): string => `${n === 1 ? 'un' : n === 2 ? 'deux' : String(n)} mois`;
+const monthsFr = (n: number): string => `${n === 1 ? 'un' : n === 2 ? 'deux' : String(n)} mois`;
+
+/** « d’un mois », « de deux mois »: after « augmenté », elided before a vowel as French writes it. */
+export const ofMonthsFr = (n: number): string => {
+  const months = monthsFr(n);
+  return /^[aeiouy]/.test(months) ? `d’${months}` : `de ${months}`;
+};
 
 /** The overseas territories art. 643 lists, as a residence fact's values and a court's seat. */
 export const OVERSEAS_TERRITORIES = [

@@ -111,8 +111,8 @@ export type {
 export {
   ABROAD_MONTHS,
   isResidence,
-  monthsFr,
   OVERSEAS_MONTHS,
+  ofMonthsFr,
   OVERSEAS_TERRITORIES,
   RESIDENCES,
   residenceFact,

@@ -5,7 +5,7 @@
  * that states them: the act of service the reducer produces, the act's PDF
  * (runtime/acts) and the legal text of the annex (renderer/legal).
  */
-import { ABROAD_MONTHS, monthsFr, OVERSEAS_MONTHS } from './distance.ts';
+import { ABROAD_MONTHS, OVERSEAS_MONTHS, ofMonthsFr } from './distance.ts';
 import { formatDuration } from './format-fr.ts';
 import type { JudgmentCharacter, Procedure, Remedy, RemedyStart, Transition } from './model.ts';
 
@@ -68,8 +68,8 @@ export interface StatementOptions {
  * living overseas or abroad.
  */
 export const DISTANCE_SENTENCE =
-  `Ce délai est augmenté d’${monthsFr(OVERSEAS_MONTHS)} pour la partie qui demeure outre-mer (devant une juridiction ` +
-  `d’outre-mer : hors du territoire où elle siège) et de ${monthsFr(ABROAD_MONTHS)} pour celle qui demeure à ` +
+  `Ce délai est augmenté ${ofMonthsFr(OVERSEAS_MONTHS)} pour la partie qui demeure outre-mer (devant une juridiction ` +
+  `d’outre-mer : hors du territoire où elle siège) et ${ofMonthsFr(ABROAD_MONTHS)} pour celle qui demeure à ` +
   'l’étranger (Code de procédure civile, art. 643 et 644).';
 
 /** One sentence per remedy: what, within what time from which act, before which court, how, with what effect. */

@@ -39,6 +39,9 @@ describe('délais de distance (CPC art. 643–644)', () => {
   it('explains the extension, citing the article', () => {
     expect(distanceExplanation('metropole', 'etranger', 2)).toContain('deux mois');
     expect(distanceExplanation('metropole', 'martinique', 1)).toContain('art. 643');
+    // Elided before a vowel, as French writes it (it read « augmenté de un mois »).
+    expect(distanceExplanation('metropole', 'martinique', 1)).toMatch(/^Délai augmenté d’un mois : /);
+    expect(distanceExplanation('metropole', 'etranger', 2)).toMatch(/^Délai augmenté de deux mois : /);
     expect(distanceExplanation('la_reunion', 'metropole', 1)).toContain('art. 644');
     expect(distanceExplanation('metropole', 'metropole', 0)).toBe('');
   });

@@ -7,7 +7,7 @@
  * party living abroad, wherever the court sits. The months are added to the
  * deadline's own before art. 642 extends it past a non-working day.
  */
-import { ABROAD_MONTHS, monthsFr, OVERSEAS_MONTHS, type Residence, type Seat } from '../../spec/index.ts';
+import { ABROAD_MONTHS, OVERSEAS_MONTHS, ofMonthsFr, type Residence, type Seat } from '../../spec/index.ts';
 import { parseProceduralDuration } from './duration.ts';
 
 /**
@@ -38,5 +38,5 @@ export function distanceExplanation(seat: Seat, residence: Residence, months: nu
         ? 'la partie demeure outre-mer et la juridiction siège en France métropolitaine'
         : 'la partie ne demeure pas dans la collectivité où siège la juridiction';
   const article = seat === 'metropole' ? 643 : 644;
-  return `Délai augmenté de ${monthsFr(months)} : ${who} (CPC, art. ${article}).`;
+  return `Délai augmenté ${ofMonthsFr(months)} : ${who} (CPC, art. ${article}).`;
 }
