@@ -6,7 +6,7 @@
  *   real and writes them to the cache;
  * - the files that read those drawings again (`greffe dev`'s preview draws every diagram of draft
  *   1.2.0) last, so that on a fresh clone they read the cache instead of drawing the same diagrams
- *   at the same time as the writer (measured: dev-preview 175 s with a cold cache, 23 s warm).
+ *   before the writer has (measured: dev-preview 175 s with a cold cache, 23–37 s warm).
  */
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
